@@ -1,0 +1,466 @@
+//! A response in canonical form, and writing it as TOML or JSON in questionnaire order.
+
+use serde_json::{Map, Value as Json};
+
+use crate::document::{Format, Node, Value};
+use crate::rules::dates::Dates;
+use crate::rules::sdgs::SdgSet;
+
+/// A response, normalised: what `export` and `fmt` write and what `fill` builds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Answers {
+    /// Id of the questionnaire answered.
+    pub questionnaire: Option<String>,
+    /// The responding entity.
+    pub entity: Option<Scalar>,
+    /// Optional contact.
+    pub contact: Vec<(String, Scalar)>,
+    /// Optional submission date.
+    pub submitted: Option<Scalar>,
+    /// Remarks, and text an import could not place.
+    pub notes: Vec<String>,
+    /// `fill`'s progress, while the response is a draft.
+    pub draft: Option<Draft>,
+    /// Answers by question id, in questionnaire order.
+    pub answers: Vec<(String, Answer)>,
+    /// Keys the definition does not have, kept as written so that nothing is lost.
+    pub extra: Vec<(String, Node)>,
+}
+
+/// A single value: canonical text, or a value kept exactly as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar {
+    /// Canonical text (also ISO dates).
+    Text(String),
+    /// Kept as written.
+    Raw(Node),
+}
+
+/// Where `fill` stopped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// Id of the next question to ask.
+    pub next: Option<String>,
+    /// Ids of questions the person skipped.
+    pub skipped: Vec<String>,
+}
+
+/// The answer to one question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// Free text.
+    Text(String),
+    /// Records; an empty list means "none".
+    Records(Vec<Record>),
+    /// Chosen names and free text.
+    Choices {
+        /// Key of the chosen names.
+        choices_key: String,
+        /// The chosen names (canonical where they matched the list).
+        selected: Option<Vec<String>>,
+        /// Key of the text.
+        text_key: String,
+        /// The text.
+        text: Option<String>,
+        /// Keys the definition does not have.
+        extra: Vec<(String, Node)>,
+    },
+    /// Kept as written (not answered, or not readable).
+    Raw(Node),
+}
+
+/// One record: field values in definition order, then unknown keys as written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Record {
+    /// (field id, value).
+    pub fields: Vec<(String, FieldValue)>,
+}
+
+/// A record field's value in canonical form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldValue {
+    /// Text, a URL.
+    Text(String),
+    /// An SDG set.
+    Sdgs(SdgSet),
+    /// A day or span.
+    Dates(Dates),
+    /// Places.
+    Places(Vec<Place>),
+    /// Names or codes.
+    List(Vec<String>),
+    /// `all`.
+    All,
+    /// Kept as written.
+    Raw(Node),
+}
+
+/// A city in a country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The city.
+    pub city: Option<String>,
+    /// The country: its UN name where it matched, else as written.
+    pub country: Option<String>,
+}
+
+impl Answers {
+    /// The answer to a question, if present.
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
+        self.answers.iter().find(|(k, _)| k == id).map(|(_, a)| a)
+    }
+
+    /// The response as an ordered JSON value.
+    pub fn to_json_value(&self) -> Json {
+        let mut root = Map::new();
+        if let Some(id) = &self.questionnaire {
+            root.insert("questionnaire".into(), Json::String(id.clone()));
+        }
+        if let Some(entity) = &self.entity {
+            root.insert("entity".into(), scalar(entity));
+        }
+        if let Some(submitted) = &self.submitted {
+            root.insert("submitted".into(), scalar(submitted));
+        }
+        if !self.notes.is_empty() {
+            root.insert(
+                "notes".into(),
+                Json::Array(self.notes.iter().cloned().map(Json::String).collect()),
+            );
+        }
+        if !self.contact.is_empty() {
+            let contact = self
+                .contact
+                .iter()
+                .map(|(k, v)| (k.clone(), scalar(v)))
+                .collect();
+            root.insert("contact".into(), Json::Object(contact));
+        }
+        if let Some(draft) = &self.draft {
+            let mut table = Map::new();
+            if let Some(next) = &draft.next {
+                table.insert("next".into(), Json::String(next.clone()));
+            }
+            table.insert(
+                "skipped".into(),
+                Json::Array(draft.skipped.iter().cloned().map(Json::String).collect()),
+            );
+            root.insert("draft".into(), Json::Object(table));
+        }
+        let mut answers = Map::new();
+        for (id, answer) in &self.answers {
+            answers.insert(id.clone(), answer_json(answer));
+        }
+        root.insert("answers".into(), Json::Object(answers));
+        for (key, node) in &self.extra {
+            root.insert(key.clone(), node_json(node));
+        }
+        Json::Object(root)
+    }
+
+    /// The response as text in a format.
+    pub fn to_text(&self, format: Format) -> String {
+        let value = self.to_json_value();
+        match format {
+            Format::Json => {
+                let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+                text.push('\n');
+                text
+            }
+            Format::Toml => toml_text(&value),
+        }
+    }
+}
+
+fn scalar(s: &Scalar) -> Json {
+    match s {
+        Scalar::Text(t) => Json::String(t.clone()),
+        Scalar::Raw(node) => node_json(node),
+    }
+}
+
+fn answer_json(answer: &Answer) -> Json {
+    match answer {
+        Answer::Text(t) => Json::String(t.clone()),
+        Answer::Records(records) => Json::Array(records.iter().map(record_json).collect()),
+        Answer::Choices {
+            choices_key,
+            selected,
+            text_key,
+            text,
+            extra,
+        } => {
+            let mut table = Map::new();
+            if let Some(selected) = selected {
+                table.insert(
+                    choices_key.clone(),
+                    Json::Array(selected.iter().cloned().map(Json::String).collect()),
+                );
+            }
+            if let Some(text) = text {
+                table.insert(text_key.clone(), Json::String(text.clone()));
+            }
+            for (k, v) in extra {
+                table.insert(k.clone(), node_json(v));
+            }
+            Json::Object(table)
+        }
+        Answer::Raw(node) => node_json(node),
+    }
+}
+
+fn record_json(record: &Record) -> Json {
+    let mut table = Map::new();
+    for (id, value) in &record.fields {
+        table.insert(id.clone(), field_json(value));
+    }
+    Json::Object(table)
+}
+
+fn field_json(value: &FieldValue) -> Json {
+    match value {
+        FieldValue::Text(t) => Json::String(t.clone()),
+        FieldValue::Sdgs(SdgSet::All) | FieldValue::All => Json::String("all".into()),
+        FieldValue::Sdgs(SdgSet::Goals(goals)) => {
+            Json::Array(goals.iter().map(|g| Json::from(*g)).collect())
+        }
+        FieldValue::Dates(Dates::Day(d)) => Json::String(d.to_string()),
+        FieldValue::Dates(Dates::Span { start, end }) => {
+            let mut table = Map::new();
+            table.insert("start".into(), Json::String(start.to_string()));
+            table.insert("end".into(), Json::String(end.to_string()));
+            Json::Object(table)
+        }
+        FieldValue::Places(places) if places.len() == 1 => place_json(&places[0]),
+        FieldValue::Places(places) => Json::Array(places.iter().map(place_json).collect()),
+        FieldValue::List(items) => Json::Array(items.iter().cloned().map(Json::String).collect()),
+        FieldValue::Raw(node) => node_json(node),
+    }
+}
+
+fn place_json(place: &Place) -> Json {
+    let mut table = Map::new();
+    if let Some(city) = &place.city {
+        table.insert("city".into(), Json::String(city.clone()));
+    }
+    if let Some(country) = &place.country {
+        table.insert("country".into(), Json::String(country.clone()));
+    }
+    Json::Object(table)
+}
+
+/// A node as JSON, exactly as written (TOML dates become their text).
+pub fn node_json(node: &Node) -> Json {
+    match &node.value {
+        Value::Null => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Integer(i) => Json::from(*i),
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
+        Value::String(s) | Value::Datetime(s) => Json::String(s.clone()),
+        Value::Array(items) => Json::Array(items.iter().map(node_json).collect()),
+        Value::Table(entries) => Json::Object(
+            entries
+                .iter()
+                .map(|e| (e.key.clone(), node_json(&e.node)))
+                .collect(),
+        ),
+    }
+}
+
+/// Writes an ordered JSON value as TOML: plain keys before tables, records as `[[arrays]]`,
+/// places and date spans inline, multi-line text in triple quotes.
+fn toml_text(value: &Json) -> String {
+    let mut doc = toml_edit::DocumentMut::new();
+    if let Json::Object(map) = value {
+        fill_table(doc.as_table_mut(), map, 0);
+    }
+    doc.to_string()
+}
+
+fn fill_table(table: &mut toml_edit::Table, map: &Map<String, Json>, depth: usize) {
+    use toml_edit::{ArrayOfTables, Item, Table};
+    // Plain values first: TOML cannot put a plain key after a sub-table.
+    for (key, value) in map {
+        if !is_table_like(value, depth)
+            && let Some(v) = toml_value(value)
+        {
+            table.insert(key, Item::Value(v));
+        }
+    }
+    for (key, value) in map {
+        match value {
+            Json::Object(sub) if is_table_like(value, depth) => {
+                let mut t = Table::new();
+                fill_table(&mut t, sub, depth + 1);
+                table.insert(key, Item::Table(t));
+            }
+            Json::Array(items) if is_table_like(value, depth) => {
+                let mut array = ArrayOfTables::new();
+                for item in items {
+                    let mut t = Table::new();
+                    if let Json::Object(sub) = item {
+                        fill_table(&mut t, sub, depth + 1);
+                    }
+                    array.push(t);
+                }
+                table.insert(key, Item::ArrayOfTables(array));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Tables become `[headers]` at the top levels (the root, `[answers]`, `[contact]`); deeper
+/// ones (places, date spans, inside records) are written inline.
+fn is_table_like(value: &Json, depth: usize) -> bool {
+    match value {
+        Json::Object(_) => depth < 2,
+        Json::Array(items) => {
+            depth < 2 && !items.is_empty() && items.iter().all(|i| matches!(i, Json::Object(_)))
+        }
+        _ => false,
+    }
+}
+
+fn toml_value(value: &Json) -> Option<toml_edit::Value> {
+    use toml_edit::{Array, InlineTable, Value as T};
+    Some(match value {
+        Json::Null => return None,
+        Json::Bool(b) => T::from(*b),
+        Json::Number(n) => match n.as_i64() {
+            Some(i) => T::from(i),
+            None => T::from(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Json::String(s) => toml_string(s),
+        Json::Array(items) => {
+            let mut array = Array::new();
+            for item in items {
+                if let Some(v) = toml_value(item) {
+                    array.push(v);
+                }
+            }
+            T::Array(array)
+        }
+        Json::Object(map) => {
+            let mut table = InlineTable::new();
+            for (k, v) in map {
+                if let Some(v) = toml_value(v) {
+                    table.insert(k, v);
+                }
+            }
+            T::InlineTable(table)
+        }
+    })
+}
+
+/// Multi-line text reads best in `"""` blocks; toml_edit picks a safe quoting for the rest.
+fn toml_string(s: &str) -> toml_edit::Value {
+    let value = toml_edit::Value::from(s);
+    if s.contains('\n') && !s.contains("\"\"\"") && !s.contains('\\') && !has_control(s) {
+        let repr = format!("\"\"\"\n{s}\"\"\"");
+        if let Ok(parsed) = repr.parse::<toml_edit::Value>()
+            && parsed.as_str() == Some(s)
+        {
+            return parsed;
+        }
+    }
+    value
+}
+
+fn has_control(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn sample() -> Answers {
+        Answers {
+            questionnaire: Some("hlpf-2024".into()),
+            entity: Some(Scalar::Text("Office X".into())),
+            answers: vec![
+                (
+                    "governing_body".into(),
+                    Answer::Text("One.\n\nTwo \"quoted\".".into()),
+                ),
+                (
+                    "events".into(),
+                    Answer::Records(vec![Record {
+                        fields: vec![
+                            ("name".into(), FieldValue::Text("Forum".into())),
+                            (
+                                "dates".into(),
+                                FieldValue::Dates(Dates::new(date(2023, 3, 30), date(2023, 3, 31))),
+                            ),
+                            (
+                                "location".into(),
+                                FieldValue::Places(vec![Place {
+                                    city: Some("Apia".into()),
+                                    country: Some("Samoa".into()),
+                                }]),
+                            ),
+                            ("sdgs".into(), FieldValue::Sdgs(SdgSet::Goals(vec![13, 14]))),
+                        ],
+                    }]),
+                ),
+                ("recommendations".into(), Answer::Text("Do it.".into())),
+            ],
+            ..Answers::default()
+        }
+    }
+
+    #[test]
+    fn toml_output_is_valid_and_readable() {
+        let text = sample().to_text(Format::Toml);
+        let parsed: toml::Table = toml::from_str(&text).expect(&text);
+        assert_eq!(
+            parsed["answers"]["governing_body"].as_str(),
+            Some("One.\n\nTwo \"quoted\".")
+        );
+        assert!(text.contains("[[answers.events]]"), "{text}");
+        assert!(
+            text.contains("location = { city = \"Apia\", country = \"Samoa\" }"),
+            "{text}"
+        );
+        assert!(
+            text.contains("dates = { start = \"2023-03-30\", end = \"2023-03-31\" }"),
+            "{text}"
+        );
+        assert!(text.contains("\"\"\"\nOne."), "{text}");
+        // A plain key after records still lands in [answers].
+        assert_eq!(
+            parsed["answers"]["recommendations"].as_str(),
+            Some("Do it.")
+        );
+    }
+
+    #[test]
+    fn json_output_keeps_questionnaire_order() {
+        let text = sample().to_text(Format::Json);
+        let first = text.find("governing_body").unwrap();
+        let second = text.find("events").unwrap();
+        let last = text.find("recommendations").unwrap();
+        assert!(first < second && second < last);
+    }
+
+    #[test]
+    fn awkward_strings_survive_toml() {
+        for s in [
+            "a\"\"\"b\nc",
+            "tab\there\nx",
+            "back\\slash\nx",
+            "\u{1b}[31m\nred",
+            "x\n",
+        ] {
+            let answers = Answers {
+                answers: vec![("q".into(), Answer::Text(s.into()))],
+                ..Answers::default()
+            };
+            let text = answers.to_text(Format::Toml);
+            let parsed: toml::Table = toml::from_str(&text).expect(&text);
+            assert_eq!(parsed["answers"]["q"].as_str(), Some(s));
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! The commands, as library functions: each takes a request and writers and returns the exit
+//! status, so that the binary only parses arguments and maps the result.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+use crate::document::Format;
+use crate::input::{self, ReadOptions, Source};
+use crate::questionnaire::{DefinitionError, Field, QuestionKind, Questionnaire};
+use crate::report::{self, Human, Json, Report};
+use crate::validate::{FileReport, Validator};
+
+/// How a run ended; the process exits with the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Every file valid.
+    Valid = 0,
+    /// Some file has errors (or warnings with `--strict`).
+    Invalid = 1,
+    /// The tool could not do its whole job.
+    Incomplete = 2,
+    /// Interrupted by Ctrl-C.
+    Interrupted = 130,
+}
+
+impl Exit {
+    /// The exit status of a set of reports: 2 wins over 1.
+    pub fn of(reports: &[FileReport], strict: bool) -> Exit {
+        if reports.iter().any(FileReport::unreadable) {
+            Exit::Incomplete
+        } else if reports.iter().any(|r| !r.valid(strict)) {
+            Exit::Invalid
+        } else {
+            Exit::Valid
+        }
+    }
+}
+
+/// Why a command could not start, or could not finish its job.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A questionnaire definition is broken or missing.
+    #[error(transparent)]
+    Definition(#[from] DefinitionError),
+    /// The arguments do not make sense together.
+    #[error("{message}")]
+    Usage {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        hint: Option<String>,
+    },
+    /// Output could not be written.
+    #[error("cannot write `{path}`: {reason}")]
+    Write {
+        /// Where.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// How to fix it, if there is something to say.
+    pub fn hint(&self) -> Option<&str> {
+        match self {
+            Error::Usage { hint, .. } => hint.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Error {
+        Error::Write {
+            path: "standard output".to_string(),
+            reason: input::io_reason(&e),
+        }
+    }
+}
+
+/// Output formats of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OutputFormat {
+    /// For people.
+    #[default]
+    Human,
+    /// One JSON document.
+    Json,
+}
+
+/// `qfill validate`.
+#[derive(Debug, Clone, Default)]
+pub struct ValidateRequest {
+    /// Files, folders and `-`.
+    pub inputs: Vec<String>,
+    /// `--questionnaire`.
+    pub questionnaire: Option<String>,
+    /// `--format`.
+    pub format: OutputFormat,
+    /// `--strict`.
+    pub strict: bool,
+    /// `--quiet`.
+    pub quiet: bool,
+    /// `--hidden`.
+    pub hidden: bool,
+    /// `--max-size`, `--input-format`.
+    pub read: ReadOptions,
+}
+
+/// Loads `--questionnaire` if given.
+fn load_flag(flag: Option<&str>) -> Result<Option<Questionnaire>, Error> {
+    Ok(match flag {
+        Some(id_or_path) => Some(Questionnaire::resolve(id_or_path)?),
+        None => None,
+    })
+}
+
+/// Validates every input and writes the report.
+pub fn validate(request: &ValidateRequest, out: &mut dyn Write) -> Result<Exit, Error> {
+    let questionnaire = load_flag(request.questionnaire.as_deref())?;
+    let sources = input::expand(&request.inputs, request.hidden);
+    if sources.is_empty() {
+        return Err(Error::Usage {
+            message: format!(
+                "no answers files (.toml, .json) found in {}",
+                request
+                    .inputs
+                    .iter()
+                    .map(|i| format!("`{i}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            hint: Some("name answers files or folders that hold them".to_string()),
+        });
+    }
+    let validator = Validator {
+        questionnaire: questionnaire.as_ref(),
+        read: request.read,
+    };
+    let reports: Vec<FileReport> = sources
+        .iter()
+        .map(|source| validator.validate(source).report)
+        .collect();
+    let renderer: Box<dyn Report> = match request.format {
+        OutputFormat::Human => Box::new(Human {
+            quiet: request.quiet,
+        }),
+        OutputFormat::Json => Box::new(Json),
+    };
+    renderer.write(out, &reports, request.strict)?;
+    Ok(Exit::of(&reports, request.strict))
+}
+
+/// `qfill export`.
+#[derive(Debug, Clone, Default)]
+pub struct ExportRequest {
+    /// The answers file, or `-`.
+    pub input: String,
+    /// `--to`; by default the extension of `-o`, else the input's format.
+    pub to: Option<Format>,
+    /// `-o`; stdout without it.
+    pub output: Option<PathBuf>,
+    /// `--force`.
+    pub force: bool,
+    /// `--strict`.
+    pub strict: bool,
+    /// `--questionnaire`.
+    pub questionnaire: Option<String>,
+    /// `--max-size`, `--input-format`.
+    pub read: ReadOptions,
+}
+
+/// Writes the canonical form of an answers file; findings go to `err`.
+pub fn export(
+    request: &ExportRequest,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
+    let questionnaire = load_flag(request.questionnaire.as_deref())?;
+    if let Some(output) = &request.output
+        && output.exists()
+        && !request.force
+    {
+        return Err(Error::Usage {
+            message: format!("`{}` exists already", output.display()),
+            hint: Some("use `--force` to overwrite it".to_string()),
+        });
+    }
+    let source = if request.input == "-" {
+        Source::Stdin
+    } else {
+        Source::File(PathBuf::from(&request.input))
+    };
+    let validator = Validator {
+        questionnaire: questionnaire.as_ref(),
+        read: request.read,
+    };
+    let validated = validator.validate(&source);
+    let report = &validated.report;
+    report::write_findings(err, &report.file, &report.findings)?;
+    let exit = Exit::of(std::slice::from_ref(report), request.strict);
+    let (Some(checked), Some(read_as)) = (&validated.checked, validated.format) else {
+        // Unreadable, unparsable, or for an unknown questionnaire: nothing to write.
+        return Ok(exit);
+    };
+    let format = request
+        .to
+        .or_else(|| {
+            request
+                .output
+                .as_ref()
+                .and_then(|o| Format::from_extension(&o.to_string_lossy()))
+        })
+        .unwrap_or(read_as);
+    let text = checked.answers.to_text(format);
+    match &request.output {
+        Some(path) => {
+            crate::fsio::write_atomic(path, text.as_bytes()).map_err(|e| Error::Write {
+                path: path.display().to_string(),
+                reason: input::io_reason(&e),
+            })?
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(exit)
+}
+
+/// `qfill show`: the questionnaire as a person reads it.
+pub fn show(questionnaire: Option<&str>, out: &mut dyn Write) -> Result<Exit, Error> {
+    let q = match questionnaire {
+        Some(flag) => Questionnaire::resolve(flag)?,
+        None => Questionnaire::default_builtin(),
+    };
+    writeln!(out, "{} ({})", q.title, q.id)?;
+    if let Some(edition) = &q.edition {
+        writeln!(out, "edition: {edition}")?;
+    }
+    if let Some(window) = q.reporting_window {
+        writeln!(out, "reporting window: {} to {}", window.start, window.end)?;
+    }
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["#", "key", "question / field", "kind", "rules"]);
+    if table.width().is_none() {
+        // Not a terminal: wrap long question texts at a readable width all the same.
+        table.set_width(100);
+    }
+    for question in &q.questions {
+        let mut rules = Vec::new();
+        if question.required {
+            rules.push("required".to_string());
+        }
+        match &question.kind {
+            QuestionKind::Text(words) => rules.extend(word_rules(words.min, words.max)),
+            QuestionKind::Records(records) => {
+                rules.push(match records.max_records {
+                    Some(max) => format!("at most {max} {}s", records.record_label),
+                    None => format!("any number of {}s", records.record_label),
+                });
+            }
+            QuestionKind::ChoicesText(choices) => {
+                rules.push(format!(
+                    "`{}`: {}",
+                    choices.choices_key,
+                    choices.choices.join("; ")
+                ));
+                rules.extend(word_rules(choices.words.min, choices.words.max));
+            }
+        }
+        table.add_row([
+            question.number.clone(),
+            question.id.clone(),
+            question.text.clone(),
+            question.kind_name().to_string(),
+            rules.join("; "),
+        ]);
+        if let QuestionKind::Records(records) = &question.kind {
+            for field in &records.fields {
+                table.add_row([
+                    String::new(),
+                    format!("  .{}", field.id),
+                    field.label.clone(),
+                    field.kind.to_string(),
+                    field_rules(field).join("; "),
+                ]);
+            }
+        }
+    }
+    writeln!(out, "{table}")?;
+    Ok(Exit::Valid)
+}
+
+fn word_rules(min: Option<usize>, max: Option<usize>) -> Vec<String> {
+    match (min, max) {
+        (Some(min), Some(max)) => vec![format!("{min}-{max} words")],
+        (Some(min), None) => vec![format!("at least {min} words")],
+        (None, Some(max)) => vec![format!("at most {max} words")],
+        (None, None) => Vec::new(),
+    }
+}
+
+fn field_rules(field: &Field) -> Vec<String> {
+    let mut rules = vec![
+        if field.required {
+            "required"
+        } else {
+            "optional"
+        }
+        .to_string(),
+    ];
+    rules.extend(word_rules(field.words.min, field.words.max));
+    if field.allow_all {
+        rules.push("\"all\" allowed".to_string());
+    }
+    if field.check_window {
+        rules.push("within the reporting window".to_string());
+    }
+    rules
+}

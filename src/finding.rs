@@ -1,0 +1,277 @@
+//! Findings: what a check says about an answers file, as data.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something a person should look at, which DESA could still accept.
+    Warning,
+    /// A broken hard rule: the file is not valid.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident => $name:literal, $severity:ident, $what:literal;)*) => {
+        /// A stable, kebab-case finding code. Codes are part of the interface and never renamed.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $(#[doc = $what] $variant,)* }
+
+        impl Code {
+            /// Every code, in the order the README lists them.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The stable kebab-case id, e.g. `word-limit`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The severity every finding of this code has.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// When a finding of this code is given, in a few words.
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => $what,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    ParseError => "parse-error", Error, "not valid TOML/JSON, not UTF-8, binary";
+    Unreadable => "unreadable", Error, "missing, no permission, symlink loop, a folder where a file is needed";
+    TooLarge => "too-large", Error, "larger than `--max-size` (default 10 MiB); not read";
+    QuestionnaireUnknown => "questionnaire-unknown", Error, "no built-in or file questionnaire has that id";
+    QuestionnaireMismatch => "questionnaire-mismatch", Error, "the file's `questionnaire` differs from `--questionnaire`";
+    UnknownKey => "unknown-key", Error, "a key the definition does not have";
+    WrongType => "wrong-type", Error, "a value of the wrong type, e.g. a float where SDG numbers belong";
+    Required => "required", Error, "a required key or record field missing or not answered";
+    WordLimit => "word-limit", Error, "over a question's or field's word maximum";
+    WordMinimum => "word-minimum", Warning, "under a word minimum";
+    SdgRange => "sdg-range", Error, "an SDG outside 1-17";
+    SdgDuplicate => "sdg-duplicate", Error, "the same SDG twice";
+    TooManyRecords => "too-many-records", Error, "more records than the question allows";
+    DateInvalid => "date-invalid", Error, "not a date qfill can read";
+    DateOrder => "date-order", Error, "end date before start date";
+    DateNoYear => "date-no-year", Warning, "a date without a year";
+    DateWindow => "date-window", Warning, "a day outside the reporting window";
+    UrlInvalid => "url-invalid", Error, "not an absolute http(s) URL";
+    UrlBareDomain => "url-bare-domain", Warning, "a domain without `https://`";
+    Pending => "pending", Warning, "`TBD`, `To be determined`, `Forthcoming`";
+    LanguageUnknown => "language-unknown", Warning, "not an ISO 639-1 code or language name";
+    CountryUnknown => "country-unknown", Warning, "no country matches";
+    NotMemberState => "not-member-state", Warning, "a territory or an organisation listed as a Member State";
+    NotAnswered => "not-answered", Warning, "a whole question left unanswered";
+    NonCanonical => "non-canonical", Warning, "a value written the human way that qfill rewrites";
+    ChoiceUnknown => "choice-unknown", Warning, "a choice that is not in the definition's list";
+    DuplicateRecord => "duplicate-record", Warning, "two records of a question with the same name";
+    Draft => "draft", Warning, "the file still has `fill`'s `[draft]` table";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// One step of a path into a document: a key or a 0-based index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// A table key.
+    Key(String),
+    /// An array index, 0-based.
+    Index(usize),
+}
+
+/// A path into a document, from its root.
+pub type DocPath = Vec<Segment>;
+
+/// Renders a document path as an answer path: `events[0].description`.
+///
+/// Answers live under `[answers]`, so that first key is left out: the path a person reads is the
+/// one of the question.
+pub fn answer_path(path: &[Segment]) -> String {
+    let rest = match path.first() {
+        Some(Segment::Key(k)) if k == "answers" && path.len() > 1 => &path[1..],
+        _ => path,
+    };
+    let mut out = String::new();
+    for segment in rest {
+        match segment {
+            Segment::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Segment::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+/// Where in the source a finding points, before it is turned into a line and column.
+///
+/// TOML gives byte offsets while parsing; JSON is parsed without spans for speed, so its findings
+/// carry the document path and are located only when a file has findings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Anchor {
+    /// No place in the file (the whole file, or a missing root key).
+    #[default]
+    None,
+    /// A byte offset into the source text.
+    Offset(usize),
+    /// A value (or, with `key`, the key naming it) to look up by path.
+    Path {
+        /// The document path of the value.
+        path: DocPath,
+        /// Point at the key rather than at the value.
+        key: bool,
+    },
+}
+
+/// One thing a check found in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// `error` or `warning`; set by the code.
+    pub severity: Severity,
+    /// The stable code.
+    pub code: Code,
+    /// The answer path, `""` for the whole file.
+    pub path: String,
+    /// 1-based line, if the finding has a place.
+    pub line: Option<usize>,
+    /// 1-based column in characters, if the finding has a place.
+    pub column: Option<usize>,
+    /// What is wrong, naming the path and values.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+    /// Where it points before positions are resolved.
+    #[serde(skip)]
+    pub anchor: Anchor,
+}
+
+impl Finding {
+    /// A finding with the severity its code has.
+    pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            severity: code.severity(),
+            code,
+            path: path.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+            anchor: Anchor::None,
+        }
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Sets where the finding points.
+    pub fn at(mut self, anchor: Anchor) -> Self {
+        self.anchor = anchor;
+        self
+    }
+
+    /// Sets a resolved line and column.
+    pub fn at_position(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answer_paths_drop_the_answers_table() {
+        let cases: &[(&[Segment], &str)] = &[
+            (&[], ""),
+            (&[Segment::Key("entity".into())], "entity"),
+            (&[Segment::Key("answers".into())], "answers"),
+            (
+                &[
+                    Segment::Key("answers".into()),
+                    Segment::Key("initiatives".into()),
+                    Segment::Index(5),
+                    Segment::Key("description".into()),
+                ],
+                "initiatives[5].description",
+            ),
+            (
+                &[Segment::Key("contact".into()), Segment::Key("email".into())],
+                "contact.email",
+            ),
+        ];
+        for (path, want) in cases {
+            assert_eq!(answer_path(path), *want);
+        }
+    }
+
+    #[test]
+    fn codes_are_kebab_case_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            let s = code.as_str();
+            assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{s}");
+            assert!(seen.insert(s), "duplicate code {s}");
+        }
+        assert_eq!(Code::ALL.len(), 28);
+    }
+
+    #[test]
+    fn severity_comes_from_the_code() {
+        assert_eq!(
+            Finding::new(Code::WordLimit, "", "").severity,
+            Severity::Error
+        );
+        assert_eq!(
+            Finding::new(Code::WordMinimum, "", "").severity,
+            Severity::Warning
+        );
+    }
+}

@@ -1,0 +1,328 @@
+//! Reading inputs: files, folders walked for answers files, and stdin; the size limit, a BOM,
+//! UTF-8 and binary content. Failures are findings for that input, never a reason to stop.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::document::Format;
+use crate::finding::{Code, Finding};
+
+/// The default `--max-size`: 10 MiB.
+pub const DEFAULT_MAX_SIZE: u64 = 10 * 1024 * 1024;
+
+/// Where an input comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Source {
+    /// Standard input, named `-`.
+    Stdin,
+    /// A file.
+    File(PathBuf),
+}
+
+impl Source {
+    /// The name findings give: the path as given, or `-`.
+    pub fn name(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_string(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// An input's text, ready to parse.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// The text, without a BOM.
+    pub text: String,
+    /// The format to parse it as.
+    pub format: Format,
+}
+
+/// How to read inputs.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// Larger inputs get `too-large` and are not read.
+    pub max_size: u64,
+    /// Overrides the format guessed from the extension or content.
+    pub format: Option<Format>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_size: DEFAULT_MAX_SIZE,
+            format: None,
+        }
+    }
+}
+
+/// Why an input could not be read, as a finding (`unreadable`, `too-large`, `parse-error`).
+pub type ReadFailure = Box<Finding>;
+
+/// A short reason for an I/O error, lowercase, without the OS error number.
+pub fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a folder, a file is expected".to_string(),
+        _ => {
+            let text = e.to_string();
+            let text = match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            };
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => "cannot be read".to_string(),
+            }
+        }
+    }
+}
+
+fn unreadable(message: String, hint: Option<&str>) -> ReadFailure {
+    let finding = Finding::new(Code::Unreadable, "", message);
+    Box::new(match hint {
+        Some(h) => finding.with_hint(h),
+        None => finding,
+    })
+}
+
+/// Reads one input whole, enforcing the size limit, and decides its format.
+pub fn read(source: &Source, options: ReadOptions) -> Result<Text, ReadFailure> {
+    let (bytes, name) = match source {
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            let limit = options.max_size.saturating_add(1);
+            io::stdin()
+                .lock()
+                .take(limit)
+                .read_to_end(&mut bytes)
+                .map_err(|e| {
+                    unreadable(
+                        format!("cannot read standard input: {}", io_reason(&e)),
+                        None,
+                    )
+                })?;
+            if bytes.len() as u64 > options.max_size {
+                return Err(too_large(options.max_size, None));
+            }
+            (bytes, "-".to_string())
+        }
+        Source::File(path) => (
+            read_file(path, options.max_size)?,
+            path.display().to_string(),
+        ),
+    };
+    let text = decode(bytes)?;
+    let format = options
+        .format
+        .or_else(|| match source {
+            Source::File(_) => Format::from_extension(&name),
+            Source::Stdin => None,
+        })
+        .unwrap_or_else(|| Format::sniff(&text));
+    Ok(Text { text, format })
+}
+
+fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadFailure> {
+    let metadata = fs::metadata(path).map_err(|e| {
+        let reason = if e.raw_os_error() == Some(40) {
+            "symbolic link loop".to_string()
+        } else {
+            io_reason(&e)
+        };
+        unreadable(format!("cannot read the file: {reason}"), None)
+    })?;
+    if metadata.is_dir() {
+        return Err(unreadable(
+            "is a folder, a file is expected".to_string(),
+            Some("name one answers file"),
+        ));
+    }
+    if metadata.len() > max_size {
+        return Err(too_large(max_size, Some(metadata.len())));
+    }
+    let file = fs::File::open(path)
+        .map_err(|e| unreadable(format!("cannot read the file: {}", io_reason(&e)), None))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // The size can change between the check and the read (a growing file, a FIFO).
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(format!("cannot read the file: {}", io_reason(&e)), None))?;
+    if bytes.len() as u64 > max_size {
+        return Err(too_large(max_size, None));
+    }
+    Ok(bytes)
+}
+
+fn too_large(max_size: u64, size: Option<u64>) -> ReadFailure {
+    let size = size.map_or_else(|| "more".to_string(), human_size);
+    Box::new(
+        Finding::new(
+            Code::TooLarge,
+            "",
+            format!(
+                "is {size}, larger than the limit of {}; not read",
+                human_size(max_size)
+            ),
+        )
+        .with_hint("raise the limit with `--max-size` if the file is really an answers file"),
+    )
+}
+
+/// `10 MiB`, `512 KiB`, `42 bytes`.
+pub fn human_size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else if bytes >= KIB {
+        format!("{} KiB", bytes / KIB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// UTF-8 text without a BOM; binary and invalid UTF-8 are parse errors with a place.
+fn decode(mut bytes: Vec<u8>) -> Result<String, ReadFailure> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+        let (line, column) = byte_position(&bytes, at);
+        return Err(Box::new(
+            Finding::new(
+                Code::ParseError,
+                "",
+                "holds a NUL byte: it is a binary file, not an answers file".to_string(),
+            )
+            .at_position(line, column),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let (line, column) = byte_position(e.as_bytes(), at);
+        Box::new(
+            Finding::new(
+                Code::ParseError,
+                "",
+                format!("is not valid UTF-8 (byte {at})"),
+            )
+            .with_hint("save the file as UTF-8")
+            .at_position(line, column),
+        )
+    })
+}
+
+fn byte_position(bytes: &[u8], at: usize) -> (usize, usize) {
+    let valid = match std::str::from_utf8(&bytes[..at]) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""),
+    };
+    crate::document::line_column(valid, valid.len())
+}
+
+/// Expands the inputs named on the command line: folders are walked for `.toml` and `.json`
+/// files (hidden ones skipped unless `hidden`), sorted; a name that does not exist is kept so
+/// that reading it reports `unreadable`.
+pub fn expand(inputs: &[String], hidden: bool) -> Vec<Source> {
+    let mut sources = Vec::new();
+    for input in inputs {
+        if input == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let path = PathBuf::from(input);
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = walk(&path, hidden);
+            found.sort();
+            sources.extend(found.into_iter().map(Source::File));
+        } else {
+            sources.push(Source::File(path));
+        }
+    }
+    sources
+}
+
+fn walk(root: &Path, hidden: bool) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| hidden || e.depth() == 0 || !is_hidden(e.file_name()))
+        .filter_map(|entry| match entry {
+            Ok(e) if e.file_type().is_file() => {
+                Format::from_extension(&e.file_name().to_string_lossy()).map(|_| e.into_path())
+            }
+            Ok(_) => None,
+            // A loop or an unreadable folder: keep the path so that it is reported.
+            Err(e) => e.path().map(Path::to_path_buf),
+        })
+        .collect()
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa = 1".to_vec()).unwrap(), "a = 1");
+        let e = decode(b"a = 1\nb = \"\xff\"".to_vec()).unwrap_err();
+        assert_eq!(e.code, Code::ParseError);
+        assert_eq!((e.line, e.column), (Some(2), Some(6)));
+        let e = decode(b"a\0".to_vec()).unwrap_err();
+        assert!(e.message.contains("NUL"));
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(human_size(10 * 1024 * 1024), "10 MiB");
+        assert_eq!(human_size(1536), "1 KiB");
+        assert_eq!(human_size(12), "12 bytes");
+    }
+
+    #[test]
+    fn walking_skips_hidden_and_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("sub/.hidden")).unwrap();
+        for name in [
+            "b.toml",
+            "a.json",
+            "c.txt",
+            "sub/d.toml",
+            "sub/.hidden/e.toml",
+            ".f.toml",
+        ] {
+            fs::write(root.join(name), "").unwrap();
+        }
+        let names = |hidden| {
+            expand(&[root.display().to_string()], hidden)
+                .into_iter()
+                .map(|s| match s {
+                    Source::File(p) => p.strip_prefix(root).unwrap().display().to_string(),
+                    Source::Stdin => "-".into(),
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(false), ["a.json", "b.toml", "sub/d.toml"]);
+        assert_eq!(
+            names(true),
+            [
+                ".f.toml",
+                "a.json",
+                "b.toml",
+                "sub/.hidden/e.toml",
+                "sub/d.toml"
+            ]
+        );
+    }
+}

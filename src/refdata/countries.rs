@@ -1,0 +1,180 @@
+//! UN Member States, observer States, territories and organisations, from `countries.toml`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::rules::text::fold;
+
+/// What a name listed as a country turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CountryMatch {
+    /// A UN Member State, by its official UN short name.
+    MemberState(&'static str),
+    /// One of the two non-member observer States, by name.
+    Observer(&'static str),
+    /// A territory that is not a Member State, by name.
+    Territory(&'static str),
+    /// An organisation or grouping, by name.
+    Organisation(&'static str),
+    /// Nothing matched; the closest name, if any is close.
+    Unknown {
+        /// The closest Member State or observer name.
+        closest: Option<&'static str>,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    member_state: Vec<Entry>,
+    observer: Vec<Entry>,
+    territory: Vec<Entry>,
+    organisation: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    name: String,
+    iso3: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Member,
+    Observer,
+    Territory,
+    Organisation,
+}
+
+struct Table {
+    by_key: HashMap<String, (Kind, &'static str)>,
+    states: Vec<&'static str>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let file: File = toml::from_str(include_str!("countries.toml"))
+            .expect("countries.toml is checked by the test suite");
+        let mut by_key = HashMap::new();
+        let mut states = Vec::new();
+        let groups = [
+            (Kind::Member, file.member_state),
+            (Kind::Observer, file.observer),
+            (Kind::Territory, file.territory),
+            (Kind::Organisation, file.organisation),
+        ];
+        for (kind, entries) in groups {
+            for entry in entries {
+                let name: &'static str = Box::leak(entry.name.into_boxed_str());
+                if matches!(kind, Kind::Member | Kind::Observer) {
+                    states.push(name);
+                }
+                let keys = std::iter::once(name.to_string())
+                    .chain(entry.iso3)
+                    .chain(entry.aliases);
+                for key in keys {
+                    by_key.entry(fold(&key)).or_insert((kind, name));
+                }
+            }
+        }
+        Table { by_key, states }
+    })
+}
+
+/// Matches a name against the reference data, ignoring case, accents and punctuation.
+pub fn match_country(input: &str) -> CountryMatch {
+    let table = table();
+    let key = fold(
+        input
+            .trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The "),
+    );
+    match table.by_key.get(&key) {
+        Some((Kind::Member, name)) => CountryMatch::MemberState(name),
+        Some((Kind::Observer, name)) => CountryMatch::Observer(name),
+        Some((Kind::Territory, name)) => CountryMatch::Territory(name),
+        Some((Kind::Organisation, name)) => CountryMatch::Organisation(name),
+        None => CountryMatch::Unknown {
+            closest: super::closest(input, table.states.iter().copied()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member_state_count() -> usize {
+        table()
+            .by_key
+            .values()
+            .filter(|(k, _)| matches!(k, Kind::Member))
+            .map(|(_, name)| *name)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    }
+
+    #[test]
+    fn there_are_193_member_states_and_two_observers() {
+        assert_eq!(member_state_count(), 193);
+        let observers = table()
+            .by_key
+            .values()
+            .filter(|(k, _)| matches!(k, Kind::Observer))
+            .map(|(_, n)| *n)
+            .collect::<std::collections::HashSet<_>>();
+        assert_eq!(observers.len(), 2);
+    }
+
+    #[test]
+    fn names_aliases_and_codes_match() {
+        use CountryMatch::*;
+        let cases: &[(&str, CountryMatch)] = &[
+            ("Samoa", MemberState("Samoa")),
+            ("USA", MemberState("United States of America")),
+            ("United States", MemberState("United States of America")),
+            ("Turkey", MemberState("Türkiye")),
+            ("TÜRKIYE", MemberState("Türkiye")),
+            ("Cote d'Ivoire", MemberState("Côte d'Ivoire")),
+            ("Côte d’Ivoire", MemberState("Côte d'Ivoire")),
+            ("Tanzania", MemberState("United Republic of Tanzania")),
+            ("Bolivia", MemberState("Bolivia (Plurinational State of)")),
+            ("Republic of Korea", MemberState("Republic of Korea")),
+            ("Vietnam", MemberState("Viet Nam")),
+            ("Viet Nam", MemberState("Viet Nam")),
+            ("Gambia", MemberState("Gambia")),
+            ("the Gambia", MemberState("Gambia")),
+            ("Guinea-Bissau", MemberState("Guinea-Bissau")),
+            ("Holy See", Observer("Holy See")),
+            ("State of Palestine", Observer("State of Palestine")),
+            ("Puerto Rico", Territory("Puerto Rico")),
+            ("Aruba", Territory("Aruba")),
+            ("Cayman Islands", Territory("Cayman Islands")),
+            ("African Union", Organisation("African Union")),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&match_country(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn unknown_names_suggest_the_closest_state() {
+        assert_eq!(
+            match_country("Senegall"),
+            CountryMatch::Unknown {
+                closest: Some("Senegal")
+            }
+        );
+        assert!(matches!(
+            match_country("Atlantis"),
+            CountryMatch::Unknown { .. }
+        ));
+    }
+}

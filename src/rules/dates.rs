@@ -1,0 +1,486 @@
+//! Dates: ISO 8601 days and spans, the reporting window, and the ways people write dates.
+
+use jiff::civil::Date;
+
+use super::Problem;
+use crate::finding::Code;
+use crate::questionnaire::Window;
+
+/// A canonical date value: one day, or a first and last day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dates {
+    /// A single day.
+    Day(Date),
+    /// From `start` to `end`, inclusive.
+    Span {
+        /// First day.
+        start: Date,
+        /// Last day.
+        end: Date,
+    },
+}
+
+impl Dates {
+    /// Builds a canonical value: a span whose ends are the same day is that day.
+    pub fn new(start: Date, end: Date) -> Dates {
+        if start == end {
+            Dates::Day(start)
+        } else {
+            Dates::Span { start, end }
+        }
+    }
+
+    /// First and last day.
+    pub fn bounds(self) -> (Date, Date) {
+        match self {
+            Dates::Day(d) => (d, d),
+            Dates::Span { start, end } => (start, end),
+        }
+    }
+}
+
+/// Parses a strict ISO 8601 calendar date, `YYYY-MM-DD`.
+pub fn parse_iso(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let bytes = s.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Checks order and the reporting window.
+pub fn check(dates: Dates, window: Option<Window>) -> Vec<Problem> {
+    let (start, end) = dates.bounds();
+    let mut problems = Vec::new();
+    if end < start {
+        problems.push(
+            Problem::new(
+                Code::DateOrder,
+                format!("ends on `{end}`, before it starts on `{start}`"),
+            )
+            .hint("swap the start and end dates, or fix the year"),
+        );
+    }
+    if let Some(window) = window {
+        let outside: Vec<Date> = [start, end]
+            .into_iter()
+            .filter(|d| !window.contains(*d))
+            .collect();
+        if let Some(first) = outside.first() {
+            problems.push(
+                Problem::new(
+                    Code::DateWindow,
+                    format!(
+                        "has `{first}`, outside the reporting window {} to {}",
+                        window.start, window.end
+                    ),
+                )
+                .hint("check the year, or leave out events outside the reporting period"),
+            );
+        }
+    }
+    problems
+}
+
+/// What a date written in words says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HumanDates {
+    /// Readable and complete.
+    Dates(Dates),
+    /// Readable days and months, but no year anywhere.
+    NoYear,
+    /// Not a date: why.
+    Invalid(String),
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Token {
+    Number(u32),
+    Month(i8),
+    Day(Date),
+    Range,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Partial {
+    day: Option<u32>,
+    month: Option<i8>,
+    year: Option<i16>,
+    /// The year was written once after several days and covers them all.
+    shared_year: bool,
+    full: Option<Date>,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const IGNORED: &[&str] = &[
+    "and",
+    "from",
+    "on",
+    "the",
+    "of",
+    "between",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+];
+
+fn month(word: &str) -> Option<i8> {
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == word
+                || (word.len() >= 3 && m.starts_with(word) && word.len() <= 4)
+                || (word == "sept" && *m == "september")
+        })
+        .map(|i| i as i8 + 1)
+}
+
+fn tokenize(s: &str) -> Result<Vec<Token>, String> {
+    let lower = s.to_lowercase();
+    let mut tokens = Vec::new();
+    for piece in lower.split_whitespace() {
+        let piece = piece.trim_matches([',', '.', ';']);
+        if let Some(day) = parse_iso(piece) {
+            tokens.push(Token::Day(day));
+            continue;
+        }
+        if let Some(day) = parse_numeric(piece)? {
+            tokens.push(Token::Day(day));
+            continue;
+        }
+        let mut chars = piece.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_ascii_digit() {
+                let mut end = i + 1;
+                while let Some((j, d)) = chars.peek().copied() {
+                    if !d.is_ascii_digit() {
+                        break;
+                    }
+                    end = j + 1;
+                    chars.next();
+                }
+                let n = piece[i..end]
+                    .parse()
+                    .map_err(|_| format!("`{}` is not a day or a year", &piece[i..end]))?;
+                tokens.push(Token::Number(n));
+            } else if c.is_alphabetic() {
+                let mut end = i + c.len_utf8();
+                while let Some((j, d)) = chars.peek().copied() {
+                    if !d.is_alphabetic() {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                let word = &piece[i..end];
+                if let Some(m) = month(word) {
+                    tokens.push(Token::Month(m));
+                } else if matches!(word, "to" | "until" | "till" | "through" | "thru") {
+                    tokens.push(Token::Range);
+                } else if !IGNORED.contains(&word) {
+                    return Err(format!("`{word}` is not part of a date"));
+                }
+            } else if matches!(c, '-' | '–' | '—') {
+                tokens.push(Token::Range);
+            } else if !matches!(c, ',' | '.' | ';' | '&') {
+                return Err(format!("`{c}` is not part of a date"));
+            }
+        }
+    }
+    Ok(tokens)
+}
+
+/// `30/03/2023` or `30.03.2023`, read day first as the UN writes dates.
+fn parse_numeric(piece: &str) -> Result<Option<Date>, String> {
+    let parts: Vec<&str> = piece.split(['/', '.']).collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Ok(None);
+    }
+    let n = |p: &str| p.parse::<i64>().unwrap_or(i64::MAX);
+    let (d, m, y) = (n(parts[0]), n(parts[1]), n(parts[2]));
+    if parts[2].len() != 4 {
+        return Err(format!("`{piece}` needs a four-digit year"));
+    }
+    civil(y, m, d).map(Some)
+}
+
+fn civil(y: i64, m: i64, d: i64) -> Result<Date, String> {
+    let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(y), i8::try_from(m), i8::try_from(d)) else {
+        return Err(format!("{y}-{m}-{d} is not a calendar day"));
+    };
+    Date::new(y, m, d).map_err(|_| format!("{y:04}-{m:02}-{d:02} is not a calendar day"))
+}
+
+/// Reads dates written in words: `30-31 March 2023`, `05 and 06 October 2023`,
+/// `February 28 – March 2nd`, `March 30, 2023`, `2023-03-30 to 2023-04-02`, `30/03/2023`.
+pub fn parse_human(s: &str) -> HumanDates {
+    match parse_partials(s) {
+        Ok(partials) => resolve(partials),
+        Err(why) => HumanDates::Invalid(why),
+    }
+}
+
+fn parse_partials(s: &str) -> Result<Vec<Partial>, String> {
+    let tokens = tokenize(s)?;
+    let mut partials: Vec<Partial> = Vec::new();
+    // Day first (`30 March`) or month first (`March 30`), decided by what comes first.
+    let mut month_first: Option<bool> = None;
+    let mut current_month: Option<i8> = None;
+    for token in tokens {
+        match token {
+            Token::Day(date) => partials.push(Partial {
+                full: Some(date),
+                ..Partial::default()
+            }),
+            Token::Range => {}
+            Token::Month(m) => {
+                let waiting: Vec<&mut Partial> = partials
+                    .iter_mut()
+                    .filter(|p| p.full.is_none() && p.month.is_none())
+                    .collect();
+                if month_first != Some(true) && !waiting.is_empty() {
+                    month_first = Some(false);
+                    for p in waiting {
+                        p.month = Some(m);
+                    }
+                } else {
+                    month_first.get_or_insert(true);
+                    current_month = Some(m);
+                }
+            }
+            Token::Number(n) if n >= 1000 => {
+                let year = i16::try_from(n).map_err(|_| format!("`{n}` is not a year"))?;
+                let waiting: Vec<&mut Partial> = partials
+                    .iter_mut()
+                    .filter(|p| p.full.is_none() && p.year.is_none())
+                    .collect();
+                if waiting.is_empty() {
+                    return Err(format!("the year `{n}` has no day before it"));
+                }
+                let shared = waiting.len() > 1;
+                for p in waiting {
+                    p.year = Some(year);
+                    p.shared_year = shared;
+                }
+            }
+            Token::Number(n) if (1..=31).contains(&n) => {
+                let month = if month_first == Some(true) {
+                    current_month
+                } else {
+                    month_first.get_or_insert(false);
+                    None
+                };
+                partials.push(Partial {
+                    day: Some(n),
+                    month,
+                    ..Partial::default()
+                });
+            }
+            Token::Number(n) => return Err(format!("`{n}` is neither a day nor a year")),
+        }
+    }
+    if partials.is_empty() {
+        return Err("no day found".to_string());
+    }
+    if let Some(p) = partials
+        .iter()
+        .find(|p| p.full.is_none() && p.month.is_none())
+    {
+        return Err(format!("the day `{}` has no month", p.day.unwrap_or(0)));
+    }
+    Ok(partials)
+}
+
+fn resolve(partials: Vec<Partial>) -> HumanDates {
+    if !partials
+        .iter()
+        .any(|p| p.full.is_some() || p.year.is_some())
+    {
+        return HumanDates::NoYear;
+    }
+    // A year written once covers the days before it; a day without one takes the last year
+    // written. `28 December - 2 January 2024` crosses a new year: the start belongs to 2023.
+    let last_year = partials
+        .iter()
+        .rev()
+        .find_map(|p| p.year.or(p.full.map(|d| d.year())));
+    let mut days = Vec::with_capacity(partials.len());
+    for (i, p) in partials.iter().enumerate() {
+        if let Some(full) = p.full {
+            days.push(full);
+            continue;
+        }
+        let month = p.month.unwrap_or(1);
+        let mut year = p.year.or(last_year).unwrap_or(0);
+        let shares_with_later = p.year.is_none() || p.shared_year;
+        let later_month = partials[i + 1..].iter().find_map(|q| q.month);
+        if shares_with_later && later_month.is_some_and(|m| m < month) {
+            year -= 1;
+        }
+        match civil(year.into(), month.into(), p.day.unwrap_or(0).into()) {
+            Ok(d) => days.push(d),
+            Err(why) => return HumanDates::Invalid(why),
+        }
+    }
+    let start = days[0];
+    let end = *days.last().unwrap_or(&start);
+    HumanDates::Dates(Dates::new(start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn span(a: Date, b: Date) -> HumanDates {
+        HumanDates::Dates(Dates::new(a, b))
+    }
+
+    #[test]
+    fn dates_in_words() {
+        let cases: Vec<(&str, HumanDates)> = vec![
+            (
+                "30-31 March 2023",
+                span(date(2023, 3, 30), date(2023, 3, 31)),
+            ),
+            (
+                "30–31 March 2023",
+                span(date(2023, 3, 30), date(2023, 3, 31)),
+            ),
+            (
+                "05 and 06 October 2023",
+                span(date(2023, 10, 5), date(2023, 10, 6)),
+            ),
+            ("3-4 June 2024", span(date(2024, 6, 3), date(2024, 6, 4))),
+            (
+                "12-14 June 2024",
+                span(date(2024, 6, 12), date(2024, 6, 14)),
+            ),
+            ("30 March 2023", span(date(2023, 3, 30), date(2023, 3, 30))),
+            ("March 30, 2023", span(date(2023, 3, 30), date(2023, 3, 30))),
+            (
+                "March 30-31, 2023",
+                span(date(2023, 3, 30), date(2023, 3, 31)),
+            ),
+            (
+                "28 February - 2 March 2024",
+                span(date(2024, 2, 28), date(2024, 3, 2)),
+            ),
+            (
+                "28 December 2023 – 2 January 2024",
+                span(date(2023, 12, 28), date(2024, 1, 2)),
+            ),
+            (
+                "28 December - 2 January 2024",
+                span(date(2023, 12, 28), date(2024, 1, 2)),
+            ),
+            (
+                "2023-03-30 to 2023-04-02",
+                span(date(2023, 3, 30), date(2023, 4, 2)),
+            ),
+            ("30/03/2023", span(date(2023, 3, 30), date(2023, 3, 30))),
+            (
+                "Monday 3rd June 2024",
+                span(date(2024, 6, 3), date(2024, 6, 3)),
+            ),
+            ("Sept. 5, 2023", span(date(2023, 9, 5), date(2023, 9, 5))),
+            ("February 28 – March 2nd", HumanDates::NoYear),
+            ("5 June", HumanDates::NoYear),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_human(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn not_dates() {
+        for text in [
+            "",
+            "soon",
+            "June 2024",
+            "31 February 2024",
+            "2024",
+            "45 March 2023",
+            "30/03/23",
+            "13/13/2023",
+            "99999999999999999999 June 2024",
+        ] {
+            assert!(
+                matches!(parse_human(text), HumanDates::Invalid(_)),
+                "{text:?}: {:?}",
+                parse_human(text)
+            );
+        }
+    }
+
+    #[test]
+    fn strict_iso() {
+        assert_eq!(parse_iso("2023-03-30"), Some(date(2023, 3, 30)));
+        assert_eq!(parse_iso("2023-02-30"), None);
+        assert_eq!(parse_iso("2023-3-30"), None);
+        assert_eq!(parse_iso("20230330"), None);
+    }
+
+    #[test]
+    fn order_and_window() {
+        let window = Window {
+            start: date(2022, 11, 1),
+            end: date(2024, 12, 31),
+        };
+        let codes = |a: Date, b: Date| {
+            check(Dates::Span { start: a, end: b }, Some(window))
+                .into_iter()
+                .map(|p| p.code)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(date(2023, 1, 1), date(2023, 1, 2)), []);
+        assert_eq!(codes(date(2022, 11, 1), date(2024, 12, 31)), []);
+        assert_eq!(codes(date(2023, 1, 2), date(2023, 1, 1)), [Code::DateOrder]);
+        assert_eq!(
+            codes(date(2022, 10, 31), date(2022, 11, 1)),
+            [Code::DateWindow]
+        );
+        assert_eq!(
+            codes(date(2024, 12, 31), date(2025, 1, 1)),
+            [Code::DateWindow]
+        );
+        assert_eq!(check(Dates::Day(date(2030, 1, 1)), None), []);
+    }
+}

@@ -1,0 +1,94 @@
+//! Lists written as one string: `OCRS, FAO and UNEP`, `English; French`.
+
+/// Splits a list written as text on commas, semicolons, new lines and a final `and` / `&`.
+///
+/// A final `and` splits only when the text also has a comma or semicolon, so that a single name
+/// such as `Food and Agriculture Organization` stays whole.
+pub fn split_list(s: &str) -> Vec<String> {
+    let mut items: Vec<String> = s
+        .split([',', ';', '\n'])
+        .map(|item| clean_item(item).to_string())
+        .filter(|item| !item.is_empty())
+        .collect();
+    let separated = s.contains([',', ';', '\n']);
+    if separated && let Some(last) = items.pop() {
+        match split_final_and(&last) {
+            Some((a, b)) => {
+                items.push(a.to_string());
+                items.push(b.to_string());
+            }
+            None => items.push(last),
+        }
+    }
+    items
+        .into_iter()
+        .map(|item| strip_leading_and(&item).to_string())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+fn clean_item(s: &str) -> &str {
+    s.trim()
+        .trim_start_matches(['-', '•', '*', '·'])
+        .trim()
+        .trim_end_matches('.')
+        .trim()
+}
+
+fn strip_leading_and(s: &str) -> &str {
+    for prefix in ["and ", "And ", "& "] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            return rest.trim();
+        }
+    }
+    s
+}
+
+fn split_final_and(s: &str) -> Option<(&str, &str)> {
+    for separator in [" and ", " & "] {
+        if let Some(i) = s.rfind(separator) {
+            let (a, b) = (s[..i].trim(), s[i + separator.len()..].trim());
+            if !a.is_empty() && !b.is_empty() {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splitting_lists() {
+        let cases: &[(&str, &[&str])] = &[
+            ("English, French", &["English", "French"]),
+            ("EN, ES, AR", &["EN", "ES", "AR"]),
+            ("English; French.", &["English", "French"]),
+            (
+                "OCRS, FAO, Coastal Communities Network and the Blue Finance Facility",
+                &[
+                    "OCRS",
+                    "FAO",
+                    "Coastal Communities Network",
+                    "the Blue Finance Facility",
+                ],
+            ),
+            (
+                "Food and Agriculture Organization",
+                &["Food and Agriculture Organization"],
+            ),
+            (
+                "Senegal, Gambia, and Ghana",
+                &["Senegal", "Gambia", "Ghana"],
+            ),
+            ("- UNEP\n- UNDP", &["UNEP", "UNDP"]),
+            ("", &[]),
+            (" , ;", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split_list(text), *want, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Website addresses: absolute http(s) URLs, and bare domains that only lack a scheme.
+
+use super::Problem;
+use crate::finding::Code;
+
+/// Checks a website value (already known not to be a not-answered or pending value).
+pub fn check_url(s: &str) -> Option<Problem> {
+    let s = s.trim();
+    if s.chars().any(char::is_whitespace) {
+        return Some(
+            Problem::new(
+                Code::UrlInvalid,
+                format!("`{s}` is not one URL: it holds spaces"),
+            )
+            .hint("give a single address such as `https://www.example.org`"),
+        );
+    }
+    match url::Url::parse(s) {
+        Ok(url)
+            if matches!(url.scheme(), "http" | "https")
+                && url.host_str().is_some_and(|h| !h.is_empty()) =>
+        {
+            None
+        }
+        Ok(url) if !matches!(url.scheme(), "http" | "https") && looks_like_domain(s) => bare(s),
+        Ok(url) => Some(
+            Problem::new(
+                Code::UrlInvalid,
+                format!(
+                    "`{s}` is not an http(s) address (scheme `{}`)",
+                    url.scheme()
+                ),
+            )
+            .hint("give an address that starts with `https://`"),
+        ),
+        Err(url::ParseError::RelativeUrlWithoutBase) if looks_like_domain(s) => bare(s),
+        Err(e) => Some(
+            Problem::new(Code::UrlInvalid, format!("`{s}` is not a URL: {e}"))
+                .hint("give an address such as `https://www.example.org`"),
+        ),
+    }
+}
+
+fn bare(s: &str) -> Option<Problem> {
+    let fixed = format!("https://{s}");
+    url::Url::parse(&fixed).ok()?;
+    Some(
+        Problem::new(Code::UrlBareDomain, format!("`{s}` has no `https://`"))
+            .hint(format!("write `{fixed}`")),
+    )
+}
+
+/// `www.example.org/x` or `example.org`: a host with a dot and a letters-only top-level domain.
+fn looks_like_domain(s: &str) -> bool {
+    let host = s.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        let cases: &[(&str, Option<Code>)] = &[
+            ("https://www.example.org", None),
+            ("http://example.org/a?b=c#d", None),
+            ("https://ocrs.example.org/handbook", None),
+            ("www.example.org", Some(Code::UrlBareDomain)),
+            ("www.ocrs.example.org/forum-2024", Some(Code::UrlBareDomain)),
+            ("example.org", Some(Code::UrlBareDomain)),
+            ("ftp://example.org", Some(Code::UrlInvalid)),
+            ("mailto:a@example.org", Some(Code::UrlInvalid)),
+            ("https://", Some(Code::UrlInvalid)),
+            ("see our website", Some(Code::UrlInvalid)),
+            ("https://a.org https://b.org", Some(Code::UrlInvalid)),
+            ("javascript:alert(1)", Some(Code::UrlInvalid)),
+            ("example", Some(Code::UrlInvalid)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(check_url(text).map(|p| p.code), *want, "{text:?}");
+        }
+        let p = check_url("www.example.org").unwrap();
+        assert_eq!(p.hint.as_deref(), Some("write `https://www.example.org`"));
+    }
+}

@@ -1,0 +1,185 @@
+//! Validating one input end to end: read, parse, pick the questionnaire, check, and place every
+//! finding at a line and column.
+
+use crate::check::{self, Checked};
+use crate::document::{self, Format, JsonLocator};
+use crate::finding::{Anchor, Code, Finding, Severity};
+use crate::input::{self, ReadOptions, Source};
+use crate::questionnaire::{DEFAULT_ID, Questionnaire};
+
+/// The outcome for one input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileReport {
+    /// The input's name: its path as given, or `-`.
+    pub file: String,
+    /// Findings, in file order.
+    pub findings: Vec<Finding>,
+}
+
+impl FileReport {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+
+    /// Valid: no errors, and with `strict` no warnings either.
+    pub fn valid(&self, strict: bool) -> bool {
+        self.findings
+            .iter()
+            .all(|f| f.severity == Severity::Warning && !strict)
+    }
+
+    /// The input could not be read at all (the run then exits 2).
+    pub fn unreadable(&self) -> bool {
+        self.findings.iter().any(|f| f.code == Code::Unreadable)
+    }
+}
+
+/// What the validator knows before it sees a file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Validator<'q> {
+    /// `--questionnaire`, if given: every file is checked against it.
+    pub questionnaire: Option<&'q Questionnaire>,
+    /// How inputs are read.
+    pub read: ReadOptions,
+}
+
+/// A checked input: the report, and the answers when the file parsed.
+#[derive(Debug, Clone)]
+pub struct Validated {
+    /// Findings for the file.
+    pub report: FileReport,
+    /// The canonical answers, if the file parsed and its questionnaire is known.
+    pub checked: Option<Checked>,
+    /// The format the input was read as.
+    pub format: Option<Format>,
+}
+
+impl<'q> Validator<'q> {
+    /// Reads and checks one input.
+    pub fn validate(&self, source: &Source) -> Validated {
+        let file = source.name();
+        let text = match input::read(source, self.read) {
+            Ok(text) => text,
+            Err(finding) => {
+                return Validated {
+                    report: FileReport {
+                        file,
+                        findings: vec![with_subject(*finding, &source.name())],
+                    },
+                    checked: None,
+                    format: None,
+                };
+            }
+        };
+        let (mut findings, checked) = self.validate_text(&text.text, text.format);
+        resolve_positions(&mut findings, &text.text, text.format);
+        Validated {
+            report: FileReport { file, findings },
+            checked,
+            format: Some(text.format),
+        }
+    }
+
+    /// Checks text already read; findings are not yet placed.
+    pub fn validate_text(&self, text: &str, format: Format) -> (Vec<Finding>, Option<Checked>) {
+        let doc = match document::parse(text, format) {
+            Ok(doc) => doc,
+            Err(e) => {
+                let mut finding = Finding::new(
+                    Code::ParseError,
+                    "",
+                    format!(
+                        "is not valid {}: {}",
+                        format.as_str().to_uppercase(),
+                        e.message
+                    ),
+                );
+                if let Some((line, column)) = e.position {
+                    finding = finding.at_position(line, column);
+                }
+                return (vec![finding], None);
+            }
+        };
+        let mut findings = Vec::new();
+        let named = check::questionnaire_key(&doc);
+        let questionnaire = match (self.questionnaire, named) {
+            (Some(flag), Some(named)) if named != flag.id => {
+                findings.push(
+                    Finding::new(
+                        Code::QuestionnaireMismatch,
+                        "questionnaire",
+                        format!("questionnaire is `{named}`, but `--questionnaire` is `{}`", flag.id),
+                    )
+                    .with_hint("check the file against the questionnaire it names, or fix its `questionnaire` key")
+                    .at(doc.get("questionnaire").map_or(Anchor::None, |n| {
+                        n.anchor(&[crate::finding::Segment::Key("questionnaire".into())])
+                    })),
+                );
+                flag
+            }
+            (Some(flag), _) => flag,
+            (None, Some(named)) => match Questionnaire::builtin_cached(named) {
+                Some(q) => q,
+                None => {
+                    let known: Vec<&str> = Questionnaire::builtin_ids().collect();
+                    findings.push(
+                        Finding::new(
+                            Code::QuestionnaireUnknown,
+                            "questionnaire",
+                            format!("questionnaire `{named}` is not a built-in questionnaire"),
+                        )
+                        .with_hint(format!(
+                            "built-in: {}; for another one pass its definition with `--questionnaire FILE`",
+                            known.join(", ")
+                        ))
+                        .at(doc.get("questionnaire").map_or(Anchor::None, |n| {
+                            n.anchor(&[crate::finding::Segment::Key("questionnaire".into())])
+                        })),
+                    );
+                    return (findings, None);
+                }
+            },
+            (None, None) => Questionnaire::builtin_cached(DEFAULT_ID)
+                .expect("the default questionnaire is built in"),
+        };
+        let checked = check::check(&doc, questionnaire);
+        findings.extend(checked.findings.iter().cloned());
+        (findings, Some(checked))
+    }
+}
+
+fn with_subject(mut finding: Finding, file: &str) -> Finding {
+    if finding.code == Code::Unreadable && file == "-" {
+        finding.message = finding.message.replace("the file", "standard input");
+    }
+    finding
+}
+
+/// Turns anchors into lines and columns and sorts findings into file order.
+///
+/// JSON is parsed without spans, so its findings are located here, once per file that has any.
+pub fn resolve_positions(findings: &mut [Finding], text: &str, format: Format) {
+    let mut locator: Option<JsonLocator<'_>> = None;
+    for finding in findings.iter_mut() {
+        let offset = match &finding.anchor {
+            Anchor::None => None,
+            Anchor::Offset(offset) => Some(*offset),
+            Anchor::Path { path, key } if format == Format::Json => locator
+                .get_or_insert_with(|| JsonLocator::new(text))
+                .locate(path, *key),
+            Anchor::Path { .. } => None,
+        };
+        if let Some(offset) = offset {
+            let (line, column) = document::line_column(text, offset);
+            finding.line = Some(line);
+            finding.column = Some(column);
+        }
+    }
+    findings.sort_by_key(|f| (f.line.unwrap_or(0), f.column.unwrap_or(0)));
+}
