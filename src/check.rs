@@ -55,6 +55,37 @@ pub fn check(doc: &Node, questionnaire: &Questionnaire) -> Checked {
     }
 }
 
+/// Checks one question's answer on its own, as `fill` does at the prompt.
+///
+/// The findings are the ones `validate` would give for the same value in a file, with the same
+/// paths, because the same walker produces them.
+pub fn check_answer(questionnaire: &Questionnaire, question: &Question, node: &Node) -> Checked {
+    let mut walker = Walker::at(questionnaire, &question.id);
+    let answer = walker.question(question, node);
+    Checked {
+        answers: Answers {
+            answers: vec![(question.id.clone(), answer)],
+            ..Answers::default()
+        },
+        findings: walker.findings,
+    }
+}
+
+/// Checks one record field's value on its own; `None` for an optional field left empty.
+pub fn check_field(
+    questionnaire: &Questionnaire,
+    question: &Question,
+    record: usize,
+    field: &Field,
+    node: &Node,
+) -> (Option<FieldValue>, Vec<Finding>) {
+    let mut walker = Walker::at(questionnaire, &question.id);
+    walker.path.push(Segment::Index(record));
+    walker.path.push(Segment::Key(field.id.clone()));
+    let value = walker.field(field, node);
+    (value, walker.findings)
+}
+
 struct Walker<'q> {
     q: &'q Questionnaire,
     findings: Vec<Finding>,
@@ -68,6 +99,17 @@ enum Outcome<T> {
 }
 
 impl<'q> Walker<'q> {
+    fn at(q: &'q Questionnaire, question: &str) -> Self {
+        Walker {
+            q,
+            findings: Vec::new(),
+            path: vec![
+                Segment::Key("answers".to_string()),
+                Segment::Key(question.to_string()),
+            ],
+        }
+    }
+
     // ---- findings ---------------------------------------------------------------------------
 
     fn here(&self) -> String {
@@ -760,10 +802,15 @@ impl<'q> Walker<'q> {
         if let Some(s) = node.as_str() {
             match text::marker(s) {
                 Some(Marker::NotAnswered) if field.required => {
+                    let message = if s.trim().is_empty() {
+                        "is required".to_string()
+                    } else {
+                        format!("is required, `{}` is not an answer", s.trim())
+                    };
                     self.report(
                         Code::Required,
                         self.anchor(node),
-                        format!("is required, `{}` is not an answer", s.trim()),
+                        message,
                         Some(format!(
                             "give the {}",
                             short_label(&field.label).to_lowercase()

@@ -1,9 +1,10 @@
 //! Command-line arguments (clap derive), converted once into the library's request types.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use qfill::batch::{Progress, Silent};
 use qfill::commands::{self, Error, Exit, ExportRequest, OutputFormat, ValidateRequest};
 use qfill::document::Format;
 use qfill::input::{DEFAULT_MAX_SIZE, ReadOptions};
@@ -18,12 +19,37 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Answer the questionnaire in the terminal; every confirmed answer is saved at once
+    Fill(FillArgs),
     /// Check answers files against every rule of the questionnaire
     Validate(ValidateArgs),
     /// Write the canonical form of an answers file (normalised values, questionnaire order)
     Export(ExportArgs),
     /// Show the questionnaire: questions, fields and rules
     Show(QuestionnaireArg),
+    /// Print the JSON Schema of answers files, for editors and other tools
+    Schema(QuestionnaireArg),
+}
+
+#[derive(Debug, Args)]
+struct FillArgs {
+    #[command(flatten)]
+    questionnaire: QuestionnaireArg,
+    /// Start from these answers (TOML or JSON): only what is missing or wrong is asked
+    #[arg(long, value_name = "FILE")]
+    answers: Option<PathBuf>,
+    /// Where to write the response (TOML or JSON by extension)
+    #[arg(long, short = 'o', value_name = "OUT", default_value = "response.toml")]
+    output: PathBuf,
+    /// Where to keep the draft [default: <stem of OUT>.draft.toml beside OUT]
+    #[arg(long, value_name = "PATH")]
+    draft: Option<PathBuf>,
+    /// Overwrite OUT if it exists
+    #[arg(long)]
+    force: bool,
+    /// Plain numbered lines instead of menus (screen readers, simple terminals; also TERM=dumb)
+    #[arg(long)]
+    plain: bool,
 }
 
 #[derive(Debug, Args)]
@@ -55,7 +81,8 @@ impl ReadArgs {
 
 #[derive(Debug, Args)]
 struct ValidateArgs {
-    /// Answers files, folders (walked for .toml and .json files), or `-` for stdin
+    /// Answers files, folders (walked for .toml and .json files), glob patterns in quotes
+    /// (`'subs/**/*.toml'`), or `-` for stdin
     #[arg(required = true, value_name = "PATH")]
     inputs: Vec<String>,
     #[command(flatten)]
@@ -66,14 +93,42 @@ struct ValidateArgs {
     /// Treat warnings as errors: a file with warnings is invalid
     #[arg(long)]
     strict: bool,
-    /// Print only the totals line (human format)
+    /// Print only the totals line (human format), and no progress bar
     #[arg(long)]
     quiet: bool,
     /// Also walk hidden files and folders
     #[arg(long)]
     hidden: bool,
+    /// Check files with this many threads [default: one per core]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Colour the human report: `auto` when standard output is a terminal and `NO_COLOR` is not
+    /// set
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    color: ColorArg,
     #[command(flatten)]
     read: ReadArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour standard output. `auto` follows the conventions (`NO_COLOR`,
+    /// `CLICOLOR_FORCE`, `TERM=dumb`, a terminal) as clap's own help does.
+    fn enabled(self) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+            }
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -116,8 +171,65 @@ impl From<FormatArg> for Format {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ReportArg {
+    /// Findings, a table of files and totals, for people
     Human,
+    /// One JSON document
     Json,
+    /// JUnit XML: a test case per file
+    Junit,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions annotations
+    Github,
+}
+
+impl From<ReportArg> for OutputFormat {
+    fn from(f: ReportArg) -> OutputFormat {
+        match f {
+            ReportArg::Human => OutputFormat::Human,
+            ReportArg::Json => OutputFormat::Json,
+            ReportArg::Junit => OutputFormat::Junit,
+            ReportArg::Sarif => OutputFormat::Sarif,
+            ReportArg::Github => OutputFormat::Github,
+        }
+    }
+}
+
+/// Runs at least this long get a progress bar.
+const PROGRESS_MIN_FILES: usize = 50;
+
+/// A progress bar on stderr, drawn only for long runs.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    /// A bar for a human report when stderr is a terminal; otherwise nothing is drawn.
+    fn for_run(format: ReportArg, quiet: bool) -> Option<Bar> {
+        (matches!(format, ReportArg::Human) && !quiet && io::stderr().is_terminal())
+            .then(|| Bar(indicatif::ProgressBar::hidden()))
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, total: usize) {
+        if total >= PROGRESS_MIN_FILES {
+            self.0.set_length(total as u64);
+            self.0.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {eta} left")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            self.0
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+
+    fn finish(&self) {
+        // Gone before the report is written, which may go to the same terminal.
+        self.0.finish_and_clear();
+    }
 }
 
 impl Cli {
@@ -126,21 +238,28 @@ impl Cli {
         let stdout = io::stdout();
         let mut out = stdout.lock();
         let result = match self.command {
-            Command::Validate(args) => commands::validate(
-                &ValidateRequest {
-                    inputs: args.inputs,
-                    questionnaire: args.questionnaire.questionnaire,
-                    format: match args.format {
-                        ReportArg::Human => OutputFormat::Human,
-                        ReportArg::Json => OutputFormat::Json,
+            Command::Validate(args) => {
+                let bar = Bar::for_run(args.format, args.quiet);
+                let progress: &dyn Progress = match &bar {
+                    Some(bar) => bar,
+                    None => &Silent,
+                };
+                commands::validate(
+                    &ValidateRequest {
+                        inputs: args.inputs,
+                        questionnaire: args.questionnaire.questionnaire,
+                        format: args.format.into(),
+                        strict: args.strict,
+                        quiet: args.quiet,
+                        hidden: args.hidden,
+                        read: args.read.options(),
+                        jobs: args.jobs.map(usize::from),
+                        color: matches!(args.format, ReportArg::Human) && args.color.enabled(),
                     },
-                    strict: args.strict,
-                    quiet: args.quiet,
-                    hidden: args.hidden,
-                    read: args.read.options(),
-                },
-                &mut out,
-            ),
+                    &mut out,
+                    progress,
+                )
+            }
             Command::Export(args) => commands::export(
                 &ExportRequest {
                     input: args.input,
@@ -155,6 +274,15 @@ impl Cli {
                 &mut io::stderr().lock(),
             ),
             Command::Show(args) => commands::show(args.questionnaire.as_deref(), &mut out),
+            Command::Schema(args) => commands::schema(args.questionnaire.as_deref(), &mut out),
+            Command::Fill(args) => qfill::fill::run_in_terminal(&qfill::fill::FillRequest {
+                questionnaire: args.questionnaire.questionnaire,
+                answers: args.answers,
+                output: args.output,
+                draft: args.draft,
+                force: args.force,
+                plain: args.plain,
+            }),
         };
         // A closed pipe (`qfill validate . | head`) is not an error worth a message.
         match result {

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
+use crate::batch::{self, Progress};
 use crate::document::Format;
 use crate::input::{self, ReadOptions, Source};
 use crate::questionnaire::{DefinitionError, Field, QuestionKind, Questionnaire};
-use crate::report::{self, Human, Json, Report};
+use crate::report::{self, Github, Human, Json, Junit, Report, Sarif};
 use crate::validate::{FileReport, Validator};
 
 /// How a run ended; the process exits with the number.
@@ -89,12 +90,18 @@ pub enum OutputFormat {
     Human,
     /// One JSON document.
     Json,
+    /// JUnit XML: a test case per file.
+    Junit,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 /// `qfill validate`.
 #[derive(Debug, Clone, Default)]
 pub struct ValidateRequest {
-    /// Files, folders and `-`.
+    /// Files, folders, glob patterns and `-`.
     pub inputs: Vec<String>,
     /// `--questionnaire`.
     pub questionnaire: Option<String>,
@@ -108,6 +115,10 @@ pub struct ValidateRequest {
     pub hidden: bool,
     /// `--max-size`, `--input-format`.
     pub read: ReadOptions,
+    /// `--jobs`: threads to check files with; all cores when `None`.
+    pub jobs: Option<usize>,
+    /// Colour the human report (`--color`, resolved by the caller).
+    pub color: bool,
 }
 
 /// Loads `--questionnaire` if given.
@@ -118,8 +129,12 @@ fn load_flag(flag: Option<&str>) -> Result<Option<Questionnaire>, Error> {
     })
 }
 
-/// Validates every input and writes the report.
-pub fn validate(request: &ValidateRequest, out: &mut dyn Write) -> Result<Exit, Error> {
+/// Validates every input, in parallel, and writes the report; `progress` hears of each file.
+pub fn validate(
+    request: &ValidateRequest,
+    out: &mut dyn Write,
+    progress: &dyn Progress,
+) -> Result<Exit, Error> {
     let questionnaire = load_flag(request.questionnaire.as_deref())?;
     let sources = input::expand(&request.inputs, request.hidden);
     if sources.is_empty() {
@@ -140,15 +155,16 @@ pub fn validate(request: &ValidateRequest, out: &mut dyn Write) -> Result<Exit, 
         questionnaire: questionnaire.as_ref(),
         read: request.read,
     };
-    let reports: Vec<FileReport> = sources
-        .iter()
-        .map(|source| validator.validate(source).report)
-        .collect();
+    let reports: Vec<FileReport> = batch::run(&validator, &sources, request.jobs, progress);
     let renderer: Box<dyn Report> = match request.format {
         OutputFormat::Human => Box::new(Human {
             quiet: request.quiet,
+            color: request.color,
         }),
         OutputFormat::Json => Box::new(Json),
+        OutputFormat::Junit => Box::new(Junit),
+        OutputFormat::Sarif => Box::new(Sarif),
+        OutputFormat::Github => Box::new(Github),
     };
     renderer.write(out, &reports, request.strict)?;
     Ok(Exit::of(&reports, request.strict))
@@ -226,6 +242,18 @@ pub fn export(
         None => out.write_all(text.as_bytes())?,
     }
     Ok(exit)
+}
+
+/// `qfill schema`: the JSON Schema of answers files for a questionnaire.
+pub fn schema(questionnaire: Option<&str>, out: &mut dyn Write) -> Result<Exit, Error> {
+    let q = match questionnaire {
+        Some(flag) => Questionnaire::resolve(flag)?,
+        None => Questionnaire::default_builtin(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &crate::schema::answers_schema(&q))
+        .map_err(std::io::Error::from)?;
+    writeln!(out)?;
+    Ok(Exit::Valid)
 }
 
 /// `qfill show`: the questionnaire as a person reads it.

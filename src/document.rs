@@ -131,6 +131,32 @@ impl Node {
     }
 }
 
+impl Node {
+    /// A tree from a JSON value (no positions), e.g. answers built in memory.
+    pub fn from_json(value: &serde_json::Value) -> Node {
+        use serde_json::Value as J;
+        Node::new(match value {
+            J::Null => Value::Null,
+            J::Bool(b) => Value::Bool(*b),
+            J::Number(n) => match n.as_i64() {
+                Some(i) => Value::Integer(i),
+                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            J::String(s) => Value::String(s.clone()),
+            J::Array(items) => Value::Array(items.iter().map(Node::from_json).collect()),
+            J::Object(map) => Value::Table(
+                map.iter()
+                    .map(|(k, v)| Entry {
+                        key: k.clone(),
+                        key_span: None,
+                        node: Node::from_json(v),
+                    })
+                    .collect(),
+            ),
+        })
+    }
+}
+
 impl Entry {
     /// The anchor of this entry's key.
     pub fn key_anchor(&self, path: &[Segment]) -> Anchor {

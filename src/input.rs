@@ -18,14 +18,22 @@ pub enum Source {
     Stdin,
     /// A file.
     File(PathBuf),
+    /// A glob pattern that names no file; reading it reports `reason` as `unreadable`.
+    Unmatched {
+        /// The pattern as given.
+        pattern: String,
+        /// Why nothing was read: `no file matches`, or what is wrong with the pattern.
+        reason: String,
+    },
 }
 
 impl Source {
-    /// The name findings give: the path as given, or `-`.
+    /// The name findings give: the path or pattern as given, or `-`.
     pub fn name(&self) -> String {
         match self {
             Source::Stdin => "-".to_string(),
             Source::File(path) => path.display().to_string(),
+            Source::Unmatched { pattern, .. } => pattern.clone(),
         }
     }
 }
@@ -114,13 +122,19 @@ pub fn read(source: &Source, options: ReadOptions) -> Result<Text, ReadFailure> 
             read_file(path, options.max_size)?,
             path.display().to_string(),
         ),
+        Source::Unmatched { reason, .. } => {
+            return Err(unreadable(
+                reason.clone(),
+                Some("check the pattern; quote it so that qfill, not the shell, expands it"),
+            ));
+        }
     };
     let text = decode(bytes)?;
     let format = options
         .format
         .or_else(|| match source {
             Source::File(_) => Format::from_extension(&name),
-            Source::Stdin => None,
+            Source::Stdin | Source::Unmatched { .. } => None,
         })
         .unwrap_or_else(|| Format::sniff(&text));
     Ok(Text { text, format })
@@ -226,9 +240,11 @@ fn byte_position(bytes: &[u8], at: usize) -> (usize, usize) {
     crate::document::line_column(valid, valid.len())
 }
 
-/// Expands the inputs named on the command line: folders are walked for `.toml` and `.json`
-/// files (hidden ones skipped unless `hidden`), sorted; a name that does not exist is kept so
-/// that reading it reports `unreadable`.
+/// Expands the inputs named on the command line, each in turn: `-` is stdin; a folder is walked
+/// for `.toml` and `.json` files (hidden ones skipped unless `hidden`), sorted; a name that does
+/// not exist but holds `*`, `?` or `[` is a glob pattern, whose `.toml` and `.json` files are
+/// taken sorted, or an [`Source::Unmatched`] if there are none. Any other name is kept as a file,
+/// so that reading it reports `unreadable` if it is missing.
 pub fn expand(inputs: &[String], hidden: bool) -> Vec<Source> {
     let mut sources = Vec::new();
     for input in inputs {
@@ -238,9 +254,24 @@ pub fn expand(inputs: &[String], hidden: bool) -> Vec<Source> {
         }
         let path = PathBuf::from(input);
         if path.is_dir() {
-            let mut found: Vec<PathBuf> = walk(&path, hidden);
+            let walked = walk(&path, hidden, usize::MAX);
+            let mut found: Vec<PathBuf> = walked.files.into_iter().chain(walked.broken).collect();
             found.sort();
             sources.extend(found.into_iter().map(Source::File));
+        } else if !path.exists() && is_glob(input) {
+            match glob(input, hidden) {
+                Ok(found) if !found.is_empty() => {
+                    sources.extend(found.into_iter().map(Source::File));
+                }
+                Ok(_) => sources.push(Source::Unmatched {
+                    pattern: input.clone(),
+                    reason: format!("no file matches `{input}`"),
+                }),
+                Err(reason) => sources.push(Source::Unmatched {
+                    pattern: input.clone(),
+                    reason,
+                }),
+            }
         } else {
             sources.push(Source::File(path));
         }
@@ -248,20 +279,92 @@ pub fn expand(inputs: &[String], hidden: bool) -> Vec<Source> {
     sources
 }
 
-fn walk(root: &Path, hidden: bool) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(root)
-        .follow_links(true)
+fn is_glob(input: &str) -> bool {
+    input.contains(['*', '?', '['])
+}
+
+/// The answers files a glob pattern matches, sorted. The pattern's leading components without
+/// wildcards name the folder to walk; the walk is the one folders get, so hidden files and
+/// non-answers files are skipped in the same way.
+fn glob(pattern: &str, hidden: bool) -> Result<Vec<PathBuf>, String> {
+    let matcher = glob::Pattern::new(pattern)
+        .map_err(|e| format!("`{pattern}` is not a valid glob pattern: {}", e.msg))?;
+    let options = glob::MatchOptions {
+        case_sensitive: true,
+        // `*` stays within one folder, as in a shell; `**` crosses folders.
+        require_literal_separator: true,
+        require_literal_leading_dot: !hidden,
+    };
+    let components: Vec<&str> = pattern.split('/').collect();
+    let literal = components.iter().take_while(|c| !is_glob(c)).count();
+    let rest = &components[literal..];
+    let max_depth = if rest.contains(&"**") {
+        usize::MAX
+    } else {
+        rest.len()
+    };
+    let base = components[..literal].join("/");
+    let (root, strip) = if literal == 1 && components[0].is_empty() {
+        // `/*.toml`: the root folder.
+        (PathBuf::from("/"), false)
+    } else if base.is_empty() {
+        // A pattern that starts with a wildcard matches names relative to the current folder.
+        (PathBuf::from("."), true)
+    } else {
+        (PathBuf::from(&base), false)
+    };
+    if !root.is_dir() {
+        return Ok(Vec::new());
+    }
+    let relative = |path: PathBuf| match path.strip_prefix(".") {
+        Ok(relative) if strip => relative.to_path_buf(),
+        _ => path,
+    };
+    let walked = walk(&root, hidden, max_depth);
+    let mut found: Vec<PathBuf> = walked
+        .files
         .into_iter()
-        .filter_entry(|e| hidden || e.depth() == 0 || !is_hidden(e.file_name()))
-        .filter_map(|entry| match entry {
+        .map(relative)
+        .filter(|path| matcher.matches_path_with(path, options))
+        // A folder that could not be walked may hide matches: report it all the same.
+        .chain(walked.broken.into_iter().map(relative))
+        .collect();
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+/// What walking a folder finds.
+struct Walked {
+    /// Answers files (`.toml`, `.json`).
+    files: Vec<PathBuf>,
+    /// Paths that could not be walked (a loop, an unreadable folder), kept so that reading them
+    /// reports why.
+    broken: Vec<PathBuf>,
+}
+
+fn walk(root: &Path, hidden: bool, max_depth: usize) -> Walked {
+    let mut walked = Walked {
+        files: Vec::new(),
+        broken: Vec::new(),
+    };
+    let entries = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .max_depth(max_depth)
+        .into_iter()
+        .filter_entry(|e| hidden || e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in entries {
+        match entry {
             Ok(e) if e.file_type().is_file() => {
-                Format::from_extension(&e.file_name().to_string_lossy()).map(|_| e.into_path())
+                if Format::from_extension(&e.file_name().to_string_lossy()).is_some() {
+                    walked.files.push(e.into_path());
+                }
             }
-            Ok(_) => None,
-            // A loop or an unreadable folder: keep the path so that it is reported.
-            Err(e) => e.path().map(Path::to_path_buf),
-        })
-        .collect()
+            Ok(_) => {}
+            Err(e) => walked.broken.extend(e.path().map(Path::to_path_buf)),
+        }
+    }
+    walked
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -309,7 +412,7 @@ mod tests {
                 .into_iter()
                 .map(|s| match s {
                     Source::File(p) => p.strip_prefix(root).unwrap().display().to_string(),
-                    Source::Stdin => "-".into(),
+                    other => other.name(),
                 })
                 .collect::<Vec<_>>()
         };
@@ -324,5 +427,42 @@ mod tests {
                 "sub/d.toml"
             ]
         );
+    }
+
+    #[test]
+    fn glob_patterns() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().display().to_string();
+        for name in ["a.toml", "b.json", "c.txt", "sub/d.toml", "sub/deep/e.toml"] {
+            let path = dir.path().join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "").unwrap();
+        }
+        let cases: &[(&str, &[&str])] = &[
+            ("/*", &["a.toml", "b.json"]),
+            ("/*.toml", &["a.toml"]),
+            ("/*/*.toml", &["sub/d.toml"]),
+            ("/**/*.toml", &["a.toml", "sub/d.toml", "sub/deep/e.toml"]),
+            ("/sub/**/?.toml", &["sub/d.toml", "sub/deep/e.toml"]),
+            ("/[ab].*", &["a.toml", "b.json"]),
+            ("/./sub/*.toml", &["sub/d.toml"]),
+        ];
+        for (pattern, want) in cases {
+            let pattern = format!("{root}{pattern}");
+            let found: Vec<String> = glob(&pattern, false)
+                .unwrap()
+                .iter()
+                .map(|p| p.strip_prefix(&root).unwrap().display().to_string())
+                .map(|p| p.trim_start_matches('/').to_string())
+                .collect();
+            assert_eq!(found, *want, "{pattern}");
+        }
+        assert!(
+            glob(&format!("{root}/nothing/*.toml"), false)
+                .unwrap()
+                .is_empty()
+        );
+        let e = glob("[", false).unwrap_err();
+        assert!(e.starts_with("`[` is not a valid glob pattern"), "{e}");
     }
 }

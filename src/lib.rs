@@ -4,9 +4,11 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod answers;
+pub mod batch;
 pub mod check;
 pub mod commands;
 pub mod document;
+pub mod fill;
 pub mod finding;
 pub mod fsio;
 pub mod input;
@@ -14,4 +16,5 @@ pub mod questionnaire;
 pub mod refdata;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod validate;

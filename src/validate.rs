@@ -86,6 +86,18 @@ impl<'q> Validator<'q> {
         }
     }
 
+    /// Reads and checks one input and keeps only its report, as small as it can be: what a
+    /// batch run holds for each file while the others are checked.
+    pub fn report(&self, source: &Source) -> FileReport {
+        let mut report = self.validate(source).report;
+        for finding in &mut report.findings {
+            // Positions are resolved; the anchor's document path is no longer needed.
+            finding.anchor = Anchor::None;
+        }
+        report.findings.shrink_to_fit();
+        report
+    }
+
     /// Checks text already read; findings are not yet placed.
     pub fn validate_text(&self, text: &str, format: Format) -> (Vec<Finding>, Option<Checked>) {
         let doc = match document::parse(text, format) {

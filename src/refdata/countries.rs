@@ -107,6 +107,27 @@ pub fn match_country(input: &str) -> CountryMatch {
     }
 }
 
+/// The one Member State or observer whose name starts with `prefix` (ignoring case and accents).
+pub fn complete_state(prefix: &str) -> Option<&'static str> {
+    unique_prefix(prefix, table().states.iter().copied())
+}
+
+/// The only candidate whose folded name starts with the folded `prefix`, if exactly one does.
+pub(crate) fn unique_prefix<'a>(
+    prefix: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let wanted = fold(prefix);
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut found = candidates
+        .into_iter()
+        .filter(|c| fold(c).starts_with(&wanted));
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +183,14 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(&match_country(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn completion_needs_a_unique_prefix() {
+        assert_eq!(complete_state("sene"), Some("Senegal"));
+        assert_eq!(complete_state("cote"), Some("Côte d'Ivoire"));
+        assert_eq!(complete_state("guinea"), None);
+        assert_eq!(complete_state(""), None);
     }
 
     #[test]

@@ -46,6 +46,16 @@ pub fn match_language(input: &str) -> LanguageMatch {
     }
 }
 
+/// The one language with an ISO 639-1 code whose English name starts with `prefix`.
+pub fn complete_language(prefix: &str) -> Option<&'static str> {
+    super::countries::unique_prefix(
+        prefix,
+        isolang::languages()
+            .filter(|l| l.to_639_1().is_some())
+            .map(|l| l.to_name()),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +86,12 @@ mod tests {
             };
             assert_eq!(got, *want, "{input}");
         }
+    }
+
+    #[test]
+    fn completing_names() {
+        assert_eq!(complete_language("Portu"), Some("Portuguese"));
+        assert_eq!(complete_language("Fre"), Some("French"));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 mod countries;
 mod languages;
 
-pub use countries::{CountryMatch, match_country};
-pub use languages::{LanguageMatch, match_language};
+pub use countries::{CountryMatch, complete_state, match_country};
+pub use languages::{LanguageMatch, complete_language, match_language};
 
 /// The 17 Sustainable Development Goals, by number (index 0 is SDG 1).
 pub const SDG_TITLES: [&str; 17] = [

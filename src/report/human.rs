@@ -4,8 +4,10 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use super::{Report, Summary, sanitize};
-use crate::finding::Finding;
+use anstyle::{AnsiColor, Style};
+
+use super::{Report, Summary, place, sanitize, totals};
+use crate::finding::{Finding, Severity};
 use crate::validate::FileReport;
 
 /// Findings, then a table of files, then totals.
@@ -13,19 +15,32 @@ use crate::validate::FileReport;
 pub struct Human {
     /// Only the totals line.
     pub quiet: bool,
+    /// Colour the severity words with ANSI escapes (error red, warning yellow).
+    pub color: bool,
 }
 
-/// Writes one file's findings, one per line with its hint below.
+/// Writes one file's findings, one per line with its hint below, without colour.
 pub fn write_findings(out: &mut dyn Write, file: &str, findings: &[Finding]) -> io::Result<()> {
+    write_findings_in(out, file, findings, false)
+}
+
+fn write_findings_in(
+    out: &mut dyn Write,
+    file: &str,
+    findings: &[Finding],
+    color: bool,
+) -> io::Result<()> {
     let file = sanitize(file);
     for f in findings {
-        let place = match (f.line, f.column) {
-            (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
-            _ => file.to_string(),
+        let place = place(&file, f);
+        let style = if color {
+            severity_style(f.severity)
+        } else {
+            Style::new()
         };
         writeln!(
             out,
-            "{}[{}]: {place}: {}",
+            "{style}{}{style:#}[{}]: {place}: {}",
             f.severity,
             f.code,
             sanitize(&f.message)
@@ -37,15 +52,18 @@ pub fn write_findings(out: &mut dyn Write, file: &str, findings: &[Finding]) -> 
     Ok(())
 }
 
+fn severity_style(severity: Severity) -> Style {
+    match severity {
+        Severity::Error => AnsiColor::Red.on_default().bold(),
+        Severity::Warning => AnsiColor::Yellow.on_default().bold(),
+    }
+}
+
 impl Report for Human {
     fn write(&self, out: &mut dyn Write, files: &[FileReport], strict: bool) -> io::Result<()> {
-        let mut summary = Summary::default();
-        for report in files {
-            summary.add(report, strict);
-        }
         if !self.quiet {
             for report in files {
-                write_findings(out, &report.file, &report.findings)?;
+                write_findings_in(out, &report.file, &report.findings, self.color)?;
             }
             if !files.is_empty() {
                 if files.iter().any(|f| !f.findings.is_empty()) {
@@ -72,26 +90,6 @@ impl Report for Human {
                 writeln!(out, "{table}")?;
             }
         }
-        writeln!(
-            out,
-            "{} {}: {} valid, {} invalid; {} {}, {} {}{}",
-            summary.files,
-            plural(summary.files, "file"),
-            summary.valid,
-            summary.invalid,
-            summary.errors,
-            plural(summary.errors, "error"),
-            summary.warnings,
-            plural(summary.warnings, "warning"),
-            if strict {
-                " (strict: warnings count as errors)"
-            } else {
-                ""
-            }
-        )
+        writeln!(out, "{}", totals(&Summary::of(files, strict), strict))
     }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    crate::rules::text::plural(n, word)
 }

@@ -1,12 +1,18 @@
 //! Rendering reports: findings and summaries for people, and machine-readable documents.
 
+mod github;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 
 use std::io::{self, Write};
 
+pub use github::Github;
 pub use human::{Human, write_findings};
 pub use json::Json;
+pub use junit::Junit;
+pub use sarif::Sarif;
 
 use crate::validate::FileReport;
 
@@ -26,6 +32,15 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The totals of a run.
+    pub fn of(files: &[FileReport], strict: bool) -> Summary {
+        let mut summary = Summary::default();
+        for report in files {
+            summary.add(report, strict);
+        }
+        summary
+    }
+
     /// Adds one file.
     pub fn add(&mut self, report: &FileReport, strict: bool) {
         self.files += 1;
@@ -36,6 +51,35 @@ impl Summary {
         }
         self.errors += report.errors();
         self.warnings += report.warnings();
+    }
+}
+
+/// The totals line: `3 files: 2 valid, 1 invalid; 1 error, 4 warnings`.
+pub fn totals(summary: &Summary, strict: bool) -> String {
+    let plural = crate::rules::text::plural;
+    format!(
+        "{} {}: {} valid, {} invalid; {} {}, {} {}{}",
+        summary.files,
+        plural(summary.files, "file"),
+        summary.valid,
+        summary.invalid,
+        summary.errors,
+        plural(summary.errors, "error"),
+        summary.warnings,
+        plural(summary.warnings, "warning"),
+        if strict {
+            " (strict: warnings count as errors)"
+        } else {
+            ""
+        }
+    )
+}
+
+/// A place in a file as people and CI tools write it: `file:line:column`, or the file alone.
+pub fn place(file: &str, finding: &crate::finding::Finding) -> String {
+    match (finding.line, finding.column) {
+        (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
+        _ => file.to_string(),
     }
 }
 
@@ -62,7 +106,8 @@ pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-fn is_unsafe(c: char) -> bool {
+/// Control characters and the invisible marks that reorder text: never shown as they are.
+pub(crate) fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n')
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

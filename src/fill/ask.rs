@@ -1,0 +1,652 @@
+//! Asking one question or one field: prompts generated from the definition, answers checked by
+//! the same checker as `validate`, errors re-asked, warnings shown and confirmed.
+
+use super::Session;
+use super::prompter::{Completer, Prompted};
+use crate::answers::{Answer, FieldValue, Place, Record};
+use crate::check;
+use crate::document::{Node, Value};
+use crate::finding::{Code, Finding};
+use crate::questionnaire::{
+    ChoicesText, Field, FieldKind, Question, QuestionKind, Records, WordLimits,
+};
+use crate::refdata::{self, SDG_TITLES};
+use crate::report::sanitize;
+use crate::rules::dates::Dates;
+use crate::rules::sdgs::SdgSet;
+use crate::rules::text;
+
+impl Session<'_> {
+    /// Asks a question from the start (or from its current answer), and saves the draft.
+    pub(super) fn ask_question(&mut self, question: &Question) -> Prompted<()> {
+        self.p.say(&format!(
+            "\nQuestion {} of {}\n{}",
+            question.number,
+            self.q.questions.last().map_or("", |q| q.number.as_str()),
+            question.text
+        ))?;
+        if let Some(rules) = rules_line(question) {
+            self.p.say(&format!("({rules})"))?;
+        }
+        match &question.kind {
+            QuestionKind::Text(limits) => self.ask_text_question(question, *limits),
+            QuestionKind::Records(def) => self.ask_records(question, def),
+            QuestionKind::ChoicesText(def) => self.ask_choices(question, def),
+        }
+    }
+
+    /// Asks again only what is wrong in an existing answer: the broken fields of records (a
+    /// record count is fixed in the review), or the whole answer of other kinds.
+    pub(super) fn fix_question(&mut self, question: &Question) -> Prompted<()> {
+        match &question.kind {
+            QuestionKind::Records(def) => {
+                for index in 0..self.record_count(&question.id) {
+                    self.complete_record(question, def, index)?;
+                }
+                self.finish(question)
+            }
+            _ => self.ask_question(question),
+        }
+    }
+
+    fn ask_text_question(&mut self, question: &Question, limits: WordLimits) -> Prompted<()> {
+        let mut default = match self.answers.answer(&question.id) {
+            Some(Answer::Text(t)) => Some(t.clone()),
+            _ => None,
+        };
+        loop {
+            let typed = self.p.text("Your answer:", default.as_deref())?;
+            if typed.trim().is_empty() {
+                if self.leave_unanswered(question)? {
+                    return self.finish_skip(question);
+                }
+                continue;
+            }
+            self.show_word_count(&typed, limits)?;
+            let node = Node::new(Value::String(typed.clone()));
+            let checked = check::check_answer(&self.q, question, &node);
+            if self.accept(&checked.findings)? {
+                if let Some((_, answer)) = checked.answers.answers.into_iter().next() {
+                    self.set_answer(&question.id, answer);
+                }
+                return self.finish(question);
+            }
+            default = Some(typed);
+        }
+    }
+
+    /// Whether to leave a question unanswered; a required one cannot be.
+    fn leave_unanswered(&mut self, question: &Question) -> Prompted<bool> {
+        if question.required {
+            self.p
+                .say(&format!("  question {} is required", question.number))?;
+            return Ok(false);
+        }
+        self.p.confirm(
+            &format!("Leave question {} unanswered?", question.number),
+            true,
+        )
+    }
+
+    fn finish_skip(&mut self, question: &Question) -> Prompted<()> {
+        self.skip(&question.id);
+        let next = self.next_after(&question.id);
+        self.save_draft(next.as_deref())
+    }
+
+    fn finish(&mut self, question: &Question) -> Prompted<()> {
+        let next = self.next_after(&question.id);
+        self.save_draft(next.as_deref())
+    }
+
+    fn show_word_count(&mut self, typed: &str, limits: WordLimits) -> Prompted<()> {
+        let n = text::count_words(typed);
+        let line = match (limits.min, limits.max) {
+            (_, Some(max)) if n > max => format!("  {n} / {max} words — {} over", n - max),
+            (Some(min), _) if n < min => format!("  {n} words — at least {min} expected"),
+            (_, Some(max)) => format!("  {n} / {max} words"),
+            _ => format!("  {n} words"),
+        };
+        self.p.say(&line)
+    }
+
+    /// Shows findings; errors reject the answer, warnings are the person's call.
+    fn accept(&mut self, findings: &[Finding]) -> Prompted<bool> {
+        // Typed text is the natural way to answer at a prompt: its rewrite is not news.
+        let shown: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.code != Code::NonCanonical)
+            .collect();
+        for f in &shown {
+            self.p.say(&format!(
+                "  {}[{}]: {}",
+                f.severity,
+                f.code,
+                sanitize(&f.message)
+            ))?;
+            if let Some(hint) = &f.hint {
+                self.p.say(&format!("    hint: {}", sanitize(hint)))?;
+            }
+        }
+        if shown.iter().any(|f| f.is_error()) {
+            self.p.say("  please correct it")?;
+            return Ok(false);
+        }
+        if shown.is_empty() {
+            return Ok(true);
+        }
+        self.p.confirm("Keep this answer anyway?", true)
+    }
+
+    fn ask_records(&mut self, question: &Question, def: &Records) -> Prompted<()> {
+        let label = &def.record_label;
+        let existing = match self.answers.answer(&question.id) {
+            Some(Answer::Records(records)) => Some(records.len()),
+            _ => None,
+        };
+        match existing {
+            None => {
+                let choice = self.p.select(
+                    &format!("Add {} {label}?", article(label)),
+                    &[
+                        format!("Add {} {label}", article(label)),
+                        format!("No {label}s to report"),
+                        format!("Skip question {} (leave it unanswered)", question.number),
+                    ],
+                    0,
+                )?;
+                match choice {
+                    1 => {
+                        self.set_answer(&question.id, Answer::Records(Vec::new()));
+                        return self.finish(question);
+                    }
+                    2 => return self.finish_skip(question),
+                    _ => {
+                        self.set_answer(&question.id, Answer::Records(Vec::new()));
+                        self.add_record(question, def)?;
+                    }
+                }
+            }
+            Some(count) => {
+                for index in 0..count {
+                    self.complete_record(question, def, index)?;
+                }
+            }
+        }
+        loop {
+            let count = self.record_count(&question.id);
+            if def.max_records.is_some_and(|max| count >= max) {
+                self.p.say(&format!(
+                    "Question {} allows at most {} {label}s",
+                    question.number,
+                    def.max_records.unwrap_or(count)
+                ))?;
+                break;
+            }
+            if !self.p.confirm(&format!("Add another {label}?"), false)? {
+                break;
+            }
+            self.add_record(question, def)?;
+        }
+        self.finish(question)
+    }
+
+    pub(super) fn record_count(&self, id: &str) -> usize {
+        match self.answers.answer(id) {
+            Some(Answer::Records(records)) => records.len(),
+            _ => 0,
+        }
+    }
+
+    /// Adds a record and asks all its fields.
+    pub(super) fn add_record(&mut self, question: &Question, def: &Records) -> Prompted<()> {
+        let index = match self.answer_mut(&question.id) {
+            Some(Answer::Records(records)) => {
+                records.push(Record::default());
+                records.len() - 1
+            }
+            _ => {
+                self.set_answer(&question.id, Answer::Records(vec![Record::default()]));
+                0
+            }
+        };
+        self.p.say(&format!(
+            "\n{} {}",
+            capitalised(&def.record_label),
+            index + 1
+        ))?;
+        for field in &def.fields {
+            self.ask_field_into(question, index, field, None)?;
+        }
+        self.warn_duplicates(question)
+    }
+
+    /// Asks again the fields of an existing record that are missing or have errors.
+    fn complete_record(
+        &mut self,
+        question: &Question,
+        def: &Records,
+        index: usize,
+    ) -> Prompted<()> {
+        let findings = self.check_all();
+        let prefix = format!("{}[{index}].", question.id);
+        for field in &def.fields {
+            let path = format!("{prefix}{}", field.id);
+            let broken = findings.iter().any(|f| {
+                f.is_error() && (f.path == path || f.path.starts_with(&format!("{path}[")))
+            });
+            if broken {
+                let current = self.field_value(&question.id, index, &field.id);
+                self.p.say(&format!(
+                    "\nQuestion {}, {} {}: {}",
+                    question.number,
+                    def.record_label,
+                    index + 1,
+                    field.label
+                ))?;
+                self.ask_field_into(question, index, field, current.as_ref())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Edits every field of a record, with its current values as defaults.
+    pub(super) fn edit_record(
+        &mut self,
+        question: &Question,
+        def: &Records,
+        index: usize,
+    ) -> Prompted<()> {
+        self.p.say(&format!(
+            "\n{} {}",
+            capitalised(&def.record_label),
+            index + 1
+        ))?;
+        for field in &def.fields {
+            let current = self.field_value(&question.id, index, &field.id);
+            self.ask_field_into(question, index, field, current.as_ref())?;
+        }
+        self.warn_duplicates(question)
+    }
+
+    fn field_value(&self, id: &str, index: usize, field: &str) -> Option<FieldValue> {
+        match self.answers.answer(id) {
+            Some(Answer::Records(records)) => records
+                .get(index)?
+                .fields
+                .iter()
+                .find(|(k, _)| k == field)
+                .map(|(_, v)| v.clone()),
+            _ => None,
+        }
+    }
+
+    /// Asks a field, stores the value in the record, and saves the draft.
+    fn ask_field_into(
+        &mut self,
+        question: &Question,
+        index: usize,
+        field: &Field,
+        current: Option<&FieldValue>,
+    ) -> Prompted<()> {
+        let value = self.ask_field(question, index, field, current)?;
+        if let Some(Answer::Records(records)) = self.answer_mut(&question.id)
+            && let Some(record) = records.get_mut(index)
+        {
+            record.fields.retain(|(k, _)| k != &field.id);
+            if let Some(value) = value {
+                record.fields.push((field.id.clone(), value));
+            }
+        }
+        // Keep fields in definition order, as a file would have them.
+        let order: Vec<&str> = match &question.kind {
+            QuestionKind::Records(def) => def.fields.iter().map(|f| f.id.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        if let Some(Answer::Records(records)) = self.answer_mut(&question.id)
+            && let Some(record) = records.get_mut(index)
+        {
+            record
+                .fields
+                .sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+        }
+        // The walk stays on this question until its records are done.
+        self.save_draft(Some(&question.id))
+    }
+
+    fn ask_field(
+        &mut self,
+        question: &Question,
+        index: usize,
+        field: &Field,
+        current: Option<&FieldValue>,
+    ) -> Prompted<Option<FieldValue>> {
+        let mut default = current.map(display_value);
+        loop {
+            let node = match field.kind {
+                FieldKind::Sdgs => self.pick_sdgs(field, current)?,
+                FieldKind::Paragraphs => {
+                    let typed = self.p.text(&prompt_for(field), default.as_deref())?;
+                    self.show_word_count(&typed, field.words)?;
+                    Node::new(Value::String(typed))
+                }
+                _ => {
+                    let typed = self.p.line(
+                        &prompt_for(field),
+                        default.as_deref(),
+                        completer(field.kind),
+                    )?;
+                    Node::new(Value::String(typed))
+                }
+            };
+            let typed = node.as_str().map(str::to_string);
+            if typed.as_deref().is_some_and(|t| t.trim().is_empty()) && !field.required {
+                return Ok(None);
+            }
+            let (value, findings) = check::check_field(&self.q, question, index, field, &node);
+            if self.accept(&findings)? {
+                if let Some(FieldValue::Dates(dates)) = &value {
+                    self.p.say(&format!("  → {}", display_dates(*dates)))?;
+                }
+                return Ok(value);
+            }
+            if typed.is_some() {
+                default = typed;
+            }
+        }
+    }
+
+    fn pick_sdgs(&mut self, field: &Field, current: Option<&FieldValue>) -> Prompted<Node> {
+        let mut items: Vec<String> = SDG_TITLES
+            .iter()
+            .enumerate()
+            .map(|(i, title)| format!("{:>2} {title}", i + 1))
+            .collect();
+        items.push("All 17 goals".to_string());
+        let mut chosen = vec![false; 18];
+        match current {
+            Some(FieldValue::Sdgs(SdgSet::All)) => chosen[17] = true,
+            Some(FieldValue::Sdgs(SdgSet::Goals(goals))) => {
+                for g in goals {
+                    chosen[*g as usize - 1] = true;
+                }
+            }
+            _ => {}
+        }
+        let picked = self.p.multi_select(&prompt_for(field), &items, &chosen)?;
+        Ok(if picked.contains(&17) {
+            Node::new(Value::String("all".to_string()))
+        } else {
+            Node::new(Value::Array(
+                picked
+                    .iter()
+                    .map(|i| Node::new(Value::Integer(*i as i64 + 1)))
+                    .collect(),
+            ))
+        })
+    }
+
+    /// Records with the same name get a warning, as `validate` gives it.
+    fn warn_duplicates(&mut self, question: &Question) -> Prompted<()> {
+        let prefix = format!("{}[", question.id);
+        let duplicates: Vec<Finding> = self
+            .check_all()
+            .into_iter()
+            .filter(|f| f.code == Code::DuplicateRecord && f.path.starts_with(&prefix))
+            .collect();
+        for f in duplicates {
+            self.p
+                .say(&format!("  warning[{}]: {}", f.code, sanitize(&f.message)))?;
+        }
+        Ok(())
+    }
+
+    fn ask_choices(&mut self, question: &Question, def: &ChoicesText) -> Prompted<()> {
+        let (selected, text) = match self.answers.answer(&question.id) {
+            Some(Answer::Choices { selected, text, .. }) => {
+                (selected.clone().unwrap_or_default(), text.clone())
+            }
+            _ => (Vec::new(), None),
+        };
+        let chosen: Vec<bool> = def.choices.iter().map(|c| selected.contains(c)).collect();
+        let picked = self.p.multi_select(
+            &format!(
+                "{} your organization contributes to (none is an answer too)",
+                def.choices_label
+            ),
+            &def.choices,
+            &chosen,
+        )?;
+        let mut default = text;
+        loop {
+            let typed = self
+                .p
+                .text("How do you contribute? (optional)", default.as_deref())?;
+            if picked.is_empty() && typed.trim().is_empty() {
+                if self.leave_unanswered(question)? {
+                    return self.finish_skip(question);
+                }
+                continue;
+            }
+            let mut entries = vec![crate::document::Entry {
+                key: def.choices_key.clone(),
+                key_span: None,
+                node: Node::new(Value::Array(
+                    picked
+                        .iter()
+                        .map(|i| Node::new(Value::String(def.choices[*i].clone())))
+                        .collect(),
+                )),
+            }];
+            if !typed.trim().is_empty() {
+                self.show_word_count(&typed, def.words)?;
+                entries.push(crate::document::Entry {
+                    key: def.text_key.clone(),
+                    key_span: None,
+                    node: Node::new(Value::String(typed.clone())),
+                });
+            }
+            let node = Node::new(Value::Table(entries));
+            let checked = check::check_answer(&self.q, question, &node);
+            if self.accept(&checked.findings)? {
+                if let Some((_, answer)) = checked.answers.answers.into_iter().next() {
+                    self.set_answer(&question.id, answer);
+                }
+                return self.finish(question);
+            }
+            default = Some(typed);
+        }
+    }
+}
+
+/// The rules of a question in a few words, for the prompt.
+fn rules_line(question: &Question) -> Option<String> {
+    let mut rules = Vec::new();
+    match &question.kind {
+        QuestionKind::Text(words) => rules.extend(words_rule(*words)),
+        QuestionKind::Records(def) => {
+            if let Some(max) = def.max_records {
+                rules.push(format!("at most {max} {}s", def.record_label));
+            }
+        }
+        QuestionKind::ChoicesText(def) => rules.extend(words_rule(def.words)),
+    }
+    if question.required {
+        rules.push("required".to_string());
+    }
+    (!rules.is_empty()).then(|| rules.join("; "))
+}
+
+fn words_rule(words: WordLimits) -> Option<String> {
+    match (words.min, words.max) {
+        (Some(min), Some(max)) => Some(format!("{min} to {max} words")),
+        (Some(min), None) => Some(format!("at least {min} words")),
+        (None, Some(max)) => Some(format!("at most {max} words")),
+        (None, None) => None,
+    }
+}
+
+fn prompt_for(field: &Field) -> String {
+    let how = match field.kind {
+        FieldKind::Dates => " (e.g. 2023-03-30, or 30-31 March 2023)",
+        FieldKind::Places => " (several separated by `;`; Tab completes a country)",
+        FieldKind::Url => " (https://…; Enter for none)",
+        FieldKind::Languages => " (codes or names, separated by commas; Tab completes)",
+        FieldKind::Organisations if field.allow_all => " (separated by commas, or `all`)",
+        FieldKind::Organisations => " (separated by commas)",
+        FieldKind::Countries if field.allow_all => {
+            " (separated by commas, or `all`; Tab completes)"
+        }
+        FieldKind::Countries => " (separated by commas; Tab completes)",
+        _ => "",
+    };
+    let optional = if field.required || field.kind == FieldKind::Url {
+        ""
+    } else {
+        " (optional)"
+    };
+    format!("{}{how}{optional}", field.label)
+}
+
+fn completer(kind: FieldKind) -> Option<Completer> {
+    match kind {
+        FieldKind::Countries | FieldKind::Places => Some(complete_country_list),
+        FieldKind::Languages => Some(complete_language_list),
+        _ => None,
+    }
+}
+
+/// Completes the last item of a list (after the last `,` or `;`).
+fn complete_last(input: &str, complete: fn(&str) -> Option<&'static str>) -> Option<String> {
+    let cut = input.rfind([',', ';']).map_or(0, |i| i + 1);
+    let (head, last) = input.split_at(cut);
+    let name = complete(last.trim())?;
+    let space = if head.is_empty() { "" } else { " " };
+    Some(format!("{}{space}{name}", head.trim_end()))
+}
+
+fn complete_country_list(input: &str) -> Option<String> {
+    complete_last(input, refdata::complete_state)
+}
+
+fn complete_language_list(input: &str) -> Option<String> {
+    complete_last(input, refdata::complete_language)
+}
+
+fn article(word: &str) -> &'static str {
+    match word.chars().next() {
+        Some(c) if "aeiouAEIOU".contains(c) => "an",
+        _ => "a",
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A field value as a person would type it again.
+pub(super) fn display_value(value: &FieldValue) -> String {
+    match value {
+        FieldValue::Text(t) => t.clone(),
+        FieldValue::Sdgs(SdgSet::All) | FieldValue::All => "all".to_string(),
+        FieldValue::Sdgs(SdgSet::Goals(goals)) => goals
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        FieldValue::Dates(Dates::Day(d)) => d.to_string(),
+        FieldValue::Dates(Dates::Span { start, end }) => format!("{start} to {end}"),
+        FieldValue::Places(places) => places
+            .iter()
+            .map(display_place)
+            .collect::<Vec<_>>()
+            .join("; "),
+        FieldValue::List(items) => items.join(", "),
+        FieldValue::Raw(node) => match node.as_str() {
+            Some(s) => s.to_string(),
+            None => crate::answers::node_json(node).to_string(),
+        },
+    }
+}
+
+fn display_place(place: &Place) -> String {
+    match (&place.city, &place.country) {
+        (Some(city), Some(country)) => format!("{city}, {country}"),
+        (Some(one), None) | (None, Some(one)) => one.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+fn display_dates(dates: Dates) -> String {
+    let day = |d: jiff::civil::Date| format!("{} {} {}", d.day(), month_name(d.month()), d.year());
+    match dates {
+        Dates::Day(d) => day(d),
+        Dates::Span { start, end } => format!("{} to {}", day(start), day(end)),
+    }
+}
+
+fn month_name(m: i8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES.get((m - 1) as usize).copied().unwrap_or("?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completing_the_last_item() {
+        assert_eq!(
+            complete_country_list("Kenya, sene"),
+            Some("Kenya, Senegal".to_string())
+        );
+        assert_eq!(
+            complete_country_list("Apia, Sam"),
+            Some("Apia, Samoa".to_string())
+        );
+        assert_eq!(complete_country_list("guinea"), None);
+        assert_eq!(
+            complete_language_list("en, Portu"),
+            Some("en, Portuguese".to_string())
+        );
+    }
+
+    #[test]
+    fn values_display_as_typed() {
+        assert_eq!(
+            display_value(&FieldValue::Sdgs(SdgSet::Goals(vec![1, 13]))),
+            "1, 13"
+        );
+        let span = Dates::new(
+            jiff::civil::date(2023, 3, 30),
+            jiff::civil::date(2023, 3, 31),
+        );
+        assert_eq!(
+            display_value(&FieldValue::Dates(span)),
+            "2023-03-30 to 2023-03-31"
+        );
+        assert_eq!(display_dates(span), "30 March 2023 to 31 March 2023");
+        let places = FieldValue::Places(vec![Place {
+            city: Some("Apia".into()),
+            country: Some("Samoa".into()),
+        }]);
+        assert_eq!(display_value(&places), "Apia, Samoa");
+    }
+}

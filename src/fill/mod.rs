@@ -1,0 +1,461 @@
+//! `qfill fill`: the interactive walk through a questionnaire. Prompts are generated from the
+//! definition, every answer goes through the same checker as `validate`, and the draft is written
+//! atomically after every confirmed answer so that nothing a person confirmed is ever lost.
+
+mod ask;
+mod plain;
+mod prompter;
+mod review;
+mod terminal;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+pub use plain::PlainPrompter;
+pub use prompter::{Completer, PromptError, Prompted, Prompter};
+pub use terminal::TerminalPrompter;
+
+use crate::answers::{Answer, Answers, Draft, Scalar};
+use crate::check::{self, Checked};
+use crate::commands::{Error, Exit};
+use crate::document::{Format, Node};
+use crate::finding::Finding;
+use crate::input::{ReadOptions, Source};
+use crate::questionnaire::Questionnaire;
+use crate::validate::Validator;
+
+/// `qfill fill`.
+#[derive(Debug, Clone)]
+pub struct FillRequest {
+    /// `--questionnaire`.
+    pub questionnaire: Option<String>,
+    /// `--answers`: answers to start from.
+    pub answers: Option<PathBuf>,
+    /// `-o`: where the submission goes (TOML or JSON by extension).
+    pub output: PathBuf,
+    /// `--draft`; by default `<stem of OUT>.draft.toml` beside OUT.
+    pub draft: Option<PathBuf>,
+    /// `--force`: overwrite OUT.
+    pub force: bool,
+    /// `--plain`: numbered lines instead of menus.
+    pub plain: bool,
+}
+
+impl FillRequest {
+    /// The draft file: `--draft`, else `<stem of OUT>.draft.toml` beside OUT.
+    pub fn draft_path(&self) -> PathBuf {
+        if let Some(draft) = &self.draft {
+            return draft.clone();
+        }
+        let stem = self
+            .output
+            .file_stem()
+            .map_or_else(|| "response".into(), |s| s.to_string_lossy().into_owned());
+        self.output.with_file_name(format!("{stem}.draft.toml"))
+    }
+
+    fn resume_command(&self) -> String {
+        let mut command = format!("qfill fill -o {}", shell_quote(&self.output));
+        if let Some(draft) = &self.draft {
+            command.push_str(&format!(" --draft {}", shell_quote(draft)));
+        }
+        if let Some(q) = &self.questionnaire {
+            command.push_str(&format!(" --questionnaire {q}"));
+        }
+        command
+    }
+}
+
+fn shell_quote(path: &Path) -> String {
+    let s = path.display().to_string();
+    if s.chars().all(|c| c.is_alphanumeric() || "._-/".contains(c)) {
+        s
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+/// Held while a draft is written, so that Ctrl-C never exits in the middle of a write.
+static SAVING: Mutex<()> = Mutex::new(());
+/// What to print when Ctrl-C arrives outside a menu.
+static RESUME_MESSAGE: OnceLock<String> = OnceLock::new();
+/// Set by whichever of the signal handler and the prompt error reports Ctrl-C first.
+static REPORTED: AtomicBool = AtomicBool::new(false);
+
+/// True the first time it is called: Ctrl-C is reported once however it arrives.
+fn first_report() -> bool {
+    !REPORTED.swap(true, Ordering::SeqCst)
+}
+
+fn interrupted_message(request: &FillRequest) -> String {
+    format!(
+        "interrupted: every confirmed answer is saved in {}\n  resume with: {}",
+        request.draft_path().display(),
+        request.resume_command()
+    )
+}
+
+/// Runs `fill` on the process's terminal: refuses without one, picks the prompter, and makes
+/// Ctrl-C save-safe everywhere (menus report it; line reads get SIGINT).
+pub fn run_in_terminal(request: &FillRequest) -> Result<Exit, Error> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Error::Usage {
+            message: "`qfill fill` needs a terminal: its stdin and stdout are not one".to_string(),
+            hint: Some(
+                "from a script, write the answers in a TOML or JSON file, check it with `qfill validate FILE` and clean it with `qfill export FILE`"
+                    .to_string(),
+            ),
+        });
+    }
+    let _ = RESUME_MESSAGE.set(interrupted_message(request));
+    // Line prompts read in cooked mode, where Ctrl-C is SIGINT: answer it like a menu would.
+    let _ = ctrlc::set_handler(|| {
+        let _guard = SAVING.lock();
+        let term = console::Term::stderr();
+        let _ = term.show_cursor();
+        if first_report() {
+            let message = RESUME_MESSAGE.get().map_or("interrupted", String::as_str);
+            let _ = term.write_line(&format!("\n{message}"));
+        }
+        std::process::exit(Exit::Interrupted as i32);
+    });
+    let plain = request.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if plain {
+        let stdin = std::io::stdin();
+        let mut prompter = PlainPrompter::new(stdin.lock(), std::io::stderr());
+        run(request, &mut prompter)
+    } else {
+        let mut prompter = TerminalPrompter::default();
+        let result = run(request, &mut prompter);
+        let _ = console::Term::stderr().show_cursor();
+        result
+    }
+}
+
+/// Runs `fill` with any prompter.
+pub fn run(request: &FillRequest, prompter: &mut dyn Prompter) -> Result<Exit, Error> {
+    if request.output.exists() && !request.force {
+        return Err(Error::Usage {
+            message: format!("`{}` exists already", request.output.display()),
+            hint: Some(format!(
+                "use `--force` to replace it, `-o` to write elsewhere, or `--answers {}` to start from it",
+                request.output.display()
+            )),
+        });
+    }
+    let flag = match &request.questionnaire {
+        Some(id) => Some(Questionnaire::resolve(id)?),
+        None => None,
+    };
+    let mut session = Session::start(request, flag.as_ref(), prompter)?;
+    match session.walk() {
+        Ok(exit) => Ok(exit),
+        Err(PromptError::Interrupted) => {
+            if first_report() {
+                let _ = session
+                    .p
+                    .say(&format!("\n{}", interrupted_message(request)));
+            }
+            Ok(Exit::Interrupted)
+        }
+        Err(PromptError::Eof) => Err(Error::Usage {
+            message: format!(
+                "the input ended; every confirmed answer is saved in {}",
+                request.draft_path().display()
+            ),
+            hint: Some(format!("resume with: {}", request.resume_command())),
+        }),
+        Err(PromptError::Io(e)) => Err(Error::Write {
+            path: "the terminal".to_string(),
+            reason: crate::input::io_reason(&e),
+        }),
+    }
+}
+
+/// A fill in progress.
+struct Session<'a> {
+    q: Questionnaire,
+    answers: Answers,
+    skipped: Vec<String>,
+    /// Index of the first question to walk (after a resume).
+    start: usize,
+    /// Whether the walk resumes a draft (then the question it stopped in goes on).
+    resumed: bool,
+    request: &'a FillRequest,
+    p: &'a mut dyn Prompter,
+}
+
+impl<'a> Session<'a> {
+    fn start(
+        request: &'a FillRequest,
+        flag: Option<&Questionnaire>,
+        p: &'a mut dyn Prompter,
+    ) -> Result<Session<'a>, Error> {
+        let draft_path = request.draft_path();
+        let mut base: Option<(Checked, Questionnaire)> = None;
+        if draft_path.exists() {
+            let resume = prompt_usage(p.select(
+                &format!(
+                    "A draft of this response is saved in {}.",
+                    draft_path.display()
+                ),
+                &[
+                    "Resume where I stopped".to_string(),
+                    "Start over (the draft is replaced)".to_string(),
+                ],
+                0,
+            ))? == 0;
+            if resume {
+                base = Some(load(&draft_path, flag, p)?);
+            }
+        }
+        if base.is_none()
+            && let Some(path) = &request.answers
+        {
+            base = Some(load(path, flag, p)?);
+        }
+        let (mut answers, q) = match base {
+            Some((checked, q)) => (checked.answers, q),
+            None => (
+                Answers::default(),
+                flag.cloned().unwrap_or_else(Questionnaire::default_builtin),
+            ),
+        };
+        let (skipped, start, resumed) = match answers.draft.take() {
+            Some(Draft { next, skipped }) => {
+                let start = next
+                    .and_then(|id| q.questions.iter().position(|x| x.id == id))
+                    .unwrap_or(q.questions.len());
+                (skipped, start, true)
+            }
+            None => (Vec::new(), 0, false),
+        };
+        answers.questionnaire = Some(q.id.clone());
+        Ok(Session {
+            q,
+            answers,
+            skipped,
+            start,
+            resumed,
+            request,
+            p,
+        })
+    }
+
+    fn walk(&mut self) -> Prompted<Exit> {
+        self.p.say(&format!(
+            "{} ({})\nYour answers are saved after every step in {}; press Ctrl-C at any time and run the same command to resume.",
+            self.q.title,
+            self.q.id,
+            self.request.draft_path().display()
+        ))?;
+        self.ask_entity()?;
+        let invalid = self.questions_with_errors();
+        for index in self.start.min(self.q.questions.len())..self.q.questions.len() {
+            let question = self.q.questions[index].clone();
+            if self.skipped.contains(&question.id) {
+                continue;
+            }
+            match self.answers.answer(&question.id) {
+                None => self.ask_question(&question)?,
+                Some(_) if index == self.start && self.resumed => self.ask_question(&question)?,
+                Some(_) if invalid.contains(&question.id) => self.fix_question(&question)?,
+                Some(_) => {}
+            }
+        }
+        self.review()
+    }
+
+    /// Checks the whole response as `validate` would.
+    fn check_all(&self) -> Vec<Finding> {
+        let node = Node::from_json(&self.answers.to_json_value());
+        check::check(&node, &self.q).findings
+    }
+
+    /// Ids of questions whose current answer has errors.
+    fn questions_with_errors(&self) -> Vec<String> {
+        self.check_all()
+            .iter()
+            .filter(|f| f.is_error())
+            .filter_map(|f| question_of(f, &self.q))
+            .collect()
+    }
+
+    /// Sets or replaces a question's answer, keeping questionnaire order.
+    fn set_answer(&mut self, id: &str, answer: Answer) {
+        self.skipped.retain(|s| s != id);
+        let order = |key: &str| {
+            self.q
+                .questions
+                .iter()
+                .position(|q| q.id == key)
+                .unwrap_or(usize::MAX)
+        };
+        let answers = &mut self.answers.answers;
+        answers.retain(|(k, _)| k != id);
+        let at = answers
+            .iter()
+            .position(|(k, _)| order(k) > order(id))
+            .unwrap_or(answers.len());
+        answers.insert(at, (id.to_string(), answer));
+    }
+
+    fn skip(&mut self, id: &str) {
+        self.answers.answers.retain(|(k, _)| k != id);
+        if !self.skipped.iter().any(|s| s == id) {
+            self.skipped.push(id.to_string());
+        }
+    }
+
+    fn answer_mut(&mut self, id: &str) -> Option<&mut Answer> {
+        self.answers
+            .answers
+            .iter_mut()
+            .find(|(k, _)| k == id)
+            .map(|(_, a)| a)
+    }
+
+    /// Writes the draft atomically; `next` is the question the walk goes to.
+    fn save_draft(&mut self, next: Option<&str>) -> Prompted<()> {
+        let mut draft = self.answers.clone();
+        draft.draft = Some(Draft {
+            next: next.map(str::to_string),
+            skipped: self.skipped.clone(),
+        });
+        let text = draft.to_text(Format::Toml);
+        let path = self.request.draft_path();
+        let _guard = SAVING.lock();
+        crate::fsio::write_atomic(&path, text.as_bytes()).map_err(PromptError::Io)
+    }
+
+    /// The id of the question after `id`, for the draft's `next`.
+    fn next_after(&self, id: &str) -> Option<String> {
+        let index = self.q.questions.iter().position(|q| q.id == id)?;
+        self.q.questions.get(index + 1).map(|q| q.id.clone())
+    }
+
+    fn ask_entity(&mut self) -> Prompted<()> {
+        let current = match &self.answers.entity {
+            Some(Scalar::Text(t)) if !t.is_empty() => {
+                if crate::rules::text::marker(t).is_none() {
+                    return Ok(());
+                }
+                Some(t.clone())
+            }
+            _ => None,
+        };
+        loop {
+            let entity = self.p.line(
+                "Entity (name and acronym, e.g. \"International Organization for Migration (IOM)\")",
+                current.as_deref(),
+                None,
+            )?;
+            if entity.trim().is_empty() || crate::rules::text::marker(&entity).is_some() {
+                self.p.say("  the entity is required")?;
+                continue;
+            }
+            self.answers.entity = Some(Scalar::Text(entity.trim().to_string()));
+            let first = self.q.questions.get(self.start).map(|q| q.id.clone());
+            return self.save_draft(first.as_deref());
+        }
+    }
+
+    fn save_output(&mut self) -> Prompted<Exit> {
+        let mut out = self.answers.clone();
+        out.draft = None;
+        let format =
+            Format::from_extension(&self.request.output.to_string_lossy()).unwrap_or(Format::Toml);
+        let text = out.to_text(format);
+        let findings = self.check_all();
+        crate::fsio::write_atomic(&self.request.output, text.as_bytes())
+            .map_err(PromptError::Io)?;
+        let draft = self.request.draft_path();
+        if draft != self.request.output {
+            let _guard = SAVING.lock();
+            let _ = std::fs::remove_file(&draft);
+        }
+        let errors = findings.iter().filter(|f| f.is_error()).count();
+        let warnings = findings.len() - errors;
+        self.p.say(&format!(
+            "saved {} ({errors} {}, {warnings} {}); check it any time with `qfill validate {}`",
+            self.request.output.display(),
+            crate::rules::text::plural(errors, "error"),
+            crate::rules::text::plural(warnings, "warning"),
+            self.request.output.display()
+        ))?;
+        Ok(if errors > 0 {
+            Exit::Invalid
+        } else {
+            Exit::Valid
+        })
+    }
+}
+
+/// The question a finding is about, from its path.
+fn question_of(finding: &Finding, q: &Questionnaire) -> Option<String> {
+    let id = finding.path.split(['.', '[']).next()?;
+    q.question(id).map(|q| q.id.clone())
+}
+
+/// Loads a draft or `--answers` file: an unreadable or unparsable one ends the run.
+fn load(
+    path: &Path,
+    flag: Option<&Questionnaire>,
+    p: &mut dyn Prompter,
+) -> Result<(Checked, Questionnaire), Error> {
+    let validator = Validator {
+        questionnaire: flag,
+        read: ReadOptions::default(),
+    };
+    let validated = validator.validate(&Source::File(path.to_path_buf()));
+    let fail = |validated: &crate::validate::Validated| {
+        let first = validated.report.findings.first();
+        Error::Usage {
+            message: format!(
+                "cannot start from `{}`: {}",
+                path.display(),
+                first.map_or("it cannot be read".to_string(), |f| {
+                    match (f.line, f.column) {
+                        (Some(l), Some(c)) => format!("{l}:{c}: {}", f.message),
+                        _ => f.message.clone(),
+                    }
+                })
+            ),
+            hint: Some("fix the file (see `qfill validate`), or start without it".to_string()),
+        }
+    };
+    let Some(checked) = validated.checked.clone() else {
+        return Err(fail(&validated));
+    };
+    let id = checked.answers.questionnaire.clone();
+    let q = match (flag, id) {
+        (Some(flag), _) => flag.clone(),
+        (None, Some(id)) => match Questionnaire::builtin_cached(&id) {
+            Some(q) => q.clone(),
+            None => return Err(fail(&validated)),
+        },
+        (None, None) => Questionnaire::default_builtin(),
+    };
+    let kept = checked.answers.answers.len();
+    let _ = p.say(&format!(
+        "starting from {}: {kept} {} answered",
+        path.display(),
+        crate::rules::text::plural(kept, "question")
+    ));
+    Ok((checked, q))
+}
+
+fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
+    result.map_err(|e| match e {
+        PromptError::Interrupted | PromptError::Eof => Error::Usage {
+            message: "stopped before the first question".to_string(),
+            hint: None,
+        },
+        PromptError::Io(e) => Error::Write {
+            path: "the terminal".to_string(),
+            reason: crate::input::io_reason(&e),
+        },
+    })
+}

@@ -1,0 +1,237 @@
+//! The review before saving: a table of every question with its status, and a menu to change any
+//! answer, edit, remove or reorder records, and save.
+
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+use super::Session;
+use super::ask::display_value;
+use super::prompter::Prompted;
+use crate::answers::{Answer, FieldValue};
+use crate::commands::Exit;
+use crate::finding::Finding;
+use crate::questionnaire::{Question, QuestionKind, Records};
+use crate::report::sanitize;
+
+impl Session<'_> {
+    /// Shows the review until the person saves.
+    pub(super) fn review(&mut self) -> Prompted<Exit> {
+        loop {
+            let findings = self.check_all();
+            self.p.say(&format!("\n{}", self.status_table(&findings)))?;
+            for f in &findings {
+                self.p.say(&format!(
+                    "  {}[{}]: {}",
+                    f.severity,
+                    f.code,
+                    sanitize(&f.message)
+                ))?;
+            }
+            let mut items = vec!["Save the response".to_string()];
+            items.push(format!(
+                "Change the entity ({})",
+                match &self.answers.entity {
+                    Some(crate::answers::Scalar::Text(t)) => t.clone(),
+                    _ => "not given".to_string(),
+                }
+            ));
+            for q in &self.q.questions {
+                items.push(format!(
+                    "Change question {}: {}",
+                    q.number,
+                    short(&q.text, 60)
+                ));
+            }
+            let choice = self.p.select("Review your answers", &items, 0)?;
+            match choice {
+                0 => {
+                    let errors = findings.iter().filter(|f| f.is_error()).count();
+                    if errors > 0
+                        && !self.p.confirm(
+                            &format!(
+                                "The response has {errors} {}; save it anyway?",
+                                crate::rules::text::plural(errors, "error")
+                            ),
+                            false,
+                        )?
+                    {
+                        continue;
+                    }
+                    return self.save_output();
+                }
+                1 => {
+                    self.answers.entity = None;
+                    self.ask_entity()?;
+                }
+                n => {
+                    let question = self.q.questions[n - 2].clone();
+                    match &question.kind {
+                        QuestionKind::Records(def) => self.change_records(&question, def)?,
+                        _ => {
+                            self.ask_question(&question)?;
+                        }
+                    }
+                }
+            }
+            self.save_draft(None)?;
+        }
+    }
+
+    fn status_table(&self, findings: &[Finding]) -> String {
+        let mut table = Table::new();
+        table
+            .load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_header(["#", "question", "answer", "status"]);
+        if table.width().is_none() {
+            table.set_width(100);
+        }
+        for q in &self.q.questions {
+            let mine: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| {
+                    f.path == q.id
+                        || f.path.starts_with(&format!("{}.", q.id))
+                        || f.path.starts_with(&format!("{}[", q.id))
+                })
+                .collect();
+            let errors = mine.iter().filter(|f| f.is_error()).count();
+            let warnings = mine.len() - errors;
+            let answer = match self.answers.answer(&q.id) {
+                None if self.skipped.contains(&q.id) => "skipped".to_string(),
+                None => "not answered".to_string(),
+                Some(Answer::Text(t)) => format!("{} words", crate::rules::text::count_words(t)),
+                Some(Answer::Records(records)) if records.is_empty() => "none".to_string(),
+                Some(Answer::Records(records)) => match &q.kind {
+                    QuestionKind::Records(def) => format!(
+                        "{} {}{}",
+                        records.len(),
+                        def.record_label,
+                        if records.len() == 1 { "" } else { "s" }
+                    ),
+                    _ => records.len().to_string(),
+                },
+                Some(Answer::Choices { selected, .. }) => {
+                    format!("{} chosen", selected.as_ref().map_or(0, Vec::len))
+                }
+                Some(Answer::Raw(_)) => "as written".to_string(),
+            };
+            let status = match (errors, warnings) {
+                (0, 0) if self.answers.answer(&q.id).is_some() => "ok".to_string(),
+                (0, 0) => "-".to_string(),
+                (0, w) => format!("{w} {}", crate::rules::text::plural(w, "warning")),
+                (e, 0) => format!("{e} {}", crate::rules::text::plural(e, "error")),
+                (e, w) => format!(
+                    "{e} {}, {w} {}",
+                    crate::rules::text::plural(e, "error"),
+                    crate::rules::text::plural(w, "warning")
+                ),
+            };
+            table.add_row([q.number.clone(), short(&q.text, 50), answer, status]);
+        }
+        table.to_string()
+    }
+
+    fn change_records(&mut self, question: &Question, def: &Records) -> Prompted<()> {
+        loop {
+            let records = match self.answers.answer(&question.id) {
+                Some(Answer::Records(records)) => records.clone(),
+                _ => Vec::new(),
+            };
+            let label = &def.record_label;
+            let name_of = |i: usize| {
+                records[i]
+                    .fields
+                    .first()
+                    .map(|(_, v): &(String, FieldValue)| display_value(v))
+                    .unwrap_or_default()
+            };
+            let mut items: Vec<String> = Vec::new();
+            let mut actions: Vec<Action> = Vec::new();
+            for i in 0..records.len() {
+                items.push(format!(
+                    "Edit {label} {}: {}",
+                    i + 1,
+                    short(&name_of(i), 50)
+                ));
+                actions.push(Action::Edit(i));
+            }
+            for i in 0..records.len() {
+                items.push(format!(
+                    "Remove {label} {}: {}",
+                    i + 1,
+                    short(&name_of(i), 50)
+                ));
+                actions.push(Action::Remove(i));
+            }
+            for i in 1..records.len() {
+                items.push(format!("Move {label} {} up", i + 1));
+                actions.push(Action::Up(i));
+            }
+            if def.max_records.is_none_or(|max| records.len() < max) {
+                items.push(format!(
+                    "Add {} {label}",
+                    if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    }
+                ));
+                actions.push(Action::Add);
+            }
+            items.push(format!("No {label}s to report"));
+            actions.push(Action::None);
+            items.push(format!("Leave question {} unanswered", question.number));
+            actions.push(Action::Skip);
+            items.push("Back to the review".to_string());
+            actions.push(Action::Back);
+            let choice = self.p.select(
+                &format!("Question {}", question.number),
+                &items,
+                items.len() - 1,
+            )?;
+            match actions[choice] {
+                Action::Edit(i) => self.edit_record(question, def, i)?,
+                Action::Remove(i) => {
+                    if let Some(Answer::Records(records)) = self.answer_mut(&question.id) {
+                        records.remove(i);
+                    }
+                }
+                Action::Up(i) => {
+                    if let Some(Answer::Records(records)) = self.answer_mut(&question.id) {
+                        records.swap(i - 1, i);
+                    }
+                }
+                Action::Add => {
+                    if self.answers.answer(&question.id).is_none() {
+                        self.set_answer(&question.id, Answer::Records(Vec::new()));
+                    }
+                    self.add_record(question, def)?;
+                }
+                Action::None => self.set_answer(&question.id, Answer::Records(Vec::new())),
+                Action::Skip => self.skip(&question.id),
+                Action::Back => return Ok(()),
+            }
+            self.save_draft(None)?;
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Action {
+    Edit(usize),
+    Remove(usize),
+    Up(usize),
+    Add,
+    None,
+    Skip,
+    Back,
+}
+
+fn short(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
