@@ -792,6 +792,15 @@ impl<'q> Walker<'q> {
                 None => check(self),
             }
         }
+        // Canonical order is the definition's; names it does not list keep their place last.
+        let rank = |name: &String| {
+            def.choices
+                .iter()
+                .position(|c| c == name)
+                .unwrap_or(usize::MAX)
+        };
+        selected.sort_by_key(rank);
+        selected.dedup();
         selected
     }
 
@@ -1550,6 +1559,18 @@ mod tests {
             ),
             ("\"Apia, Samoa\"", &[Code::NonCanonical]),
             (
+                "\"Geneva, Switzerland; Nairobi, Kenya\"",
+                &[Code::NonCanonical],
+            ),
+            (
+                "\"Geneva, Switzerland and New York, USA\"",
+                &[Code::NonCanonical],
+            ),
+            (
+                "[\"Apia, Samoa\", \"Dakar, Senegal\"]",
+                &[Code::NonCanonical, Code::NonCanonical],
+            ),
+            (
                 "\"San Juan, Puerto Rico\"",
                 &[Code::NotMemberState, Code::NonCanonical],
             ),
@@ -1571,6 +1592,32 @@ mod tests {
                 *want,
                 "location = {value}"
             );
+        }
+    }
+
+    #[test]
+    fn places_written_as_text_are_split_into_cities_and_countries() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Apia, Samoa", &["Apia, Samoa"]),
+            (
+                "Geneva, Switzerland; Nairobi, Kenya",
+                &["Geneva, Switzerland", "Nairobi, Kenya"],
+            ),
+            (
+                "Geneva, Switzerland and New York, USA",
+                &["Geneva, Switzerland", "New York, USA"],
+            ),
+            (
+                "Port of Spain, Trinidad and Tobago",
+                &["Port of Spain, Trinidad and Tobago"],
+            ),
+            (
+                "Apia, Samoa\nDakar, Senegal",
+                &["Apia, Samoa", "Dakar, Senegal"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split_places(text), *want, "{text}");
         }
     }
 

@@ -5,8 +5,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use qfill::batch::{Progress, Silent};
-use qfill::commands::{self, Error, Exit, ExportRequest, OutputFormat, ValidateRequest};
+use qfill::commands::{
+    self, Error, Exit, ExportRequest, FmtRequest, ImportRequest, OutputFormat, ValidateRequest,
+};
 use qfill::document::Format;
+use qfill::export::ExportFormat;
 use qfill::input::{DEFAULT_MAX_SIZE, ReadOptions};
 
 /// Fill in and validate answers to the UN DESA questionnaire on the 2030 Agenda.
@@ -23,8 +26,12 @@ enum Command {
     Fill(FillArgs),
     /// Check answers files against every rule of the questionnaire
     Validate(ValidateArgs),
-    /// Write the canonical form of an answers file (normalised values, questionnaire order)
+    /// Write the canonical form of an answers file, or render it as Markdown or legacy text
     Export(ExportArgs),
+    /// Read last year's answers from the legacy text layout into an answers file
+    Import(ImportArgs),
+    /// Rewrite answers files in canonical form, in place
+    Fmt(FmtArgs),
     /// Show the questionnaire: questions, fields and rules
     Show(QuestionnaireArg),
     /// Print the JSON Schema of answers files, for editors and other tools
@@ -138,7 +145,7 @@ struct ExportArgs {
     input: String,
     /// Output format [default: the extension of --output, else the input's format]
     #[arg(long, value_name = "FORMAT")]
-    to: Option<FormatArg>,
+    to: Option<ExportArg>,
     /// Write here (atomically) instead of to stdout
     #[arg(long, short = 'o', value_name = "OUT")]
     output: Option<PathBuf>,
@@ -152,6 +159,73 @@ struct ExportArgs {
     questionnaire: QuestionnaireArg,
     #[command(flatten)]
     read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// Last year's answers in the legacy text layout, or `-` for stdin
+    #[arg(value_name = "FILE")]
+    input: String,
+    /// Write here (atomically) instead of TOML to stdout
+    #[arg(long, short = 'o', value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Output format [default: the extension of --output, else TOML]
+    #[arg(long, value_name = "FORMAT")]
+    to: Option<ExportArg>,
+    /// Overwrite OUT if it exists
+    #[arg(long)]
+    force: bool,
+    /// Print the findings and write nothing
+    #[arg(long)]
+    check: bool,
+    /// Treat warnings as errors for the exit status
+    #[arg(long)]
+    strict: bool,
+    #[command(flatten)]
+    questionnaire: QuestionnaireArg,
+    /// Skip inputs larger than this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
+    max_size: u64,
+}
+
+#[derive(Debug, Args)]
+struct FmtArgs {
+    /// Answers files, or folders walked for .toml and .json files
+    #[arg(required = true, value_name = "PATH")]
+    inputs: Vec<String>,
+    /// Change nothing; exit 1 if any file would be reformatted (for CI)
+    #[arg(long)]
+    check: bool,
+    /// Also walk hidden files and folders
+    #[arg(long)]
+    hidden: bool,
+    #[command(flatten)]
+    questionnaire: QuestionnaireArg,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportArg {
+    /// Canonical TOML
+    Toml,
+    /// Canonical JSON
+    Json,
+    /// A readable Markdown document
+    Markdown,
+    /// The legacy text layout that `import` reads
+    Text,
+}
+
+impl From<ExportArg> for ExportFormat {
+    fn from(f: ExportArg) -> ExportFormat {
+        match f {
+            ExportArg::Toml => ExportFormat::Toml,
+            ExportArg::Json => ExportFormat::Json,
+            ExportArg::Markdown => ExportFormat::Markdown,
+            ExportArg::Text => ExportFormat::Text,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -263,11 +337,39 @@ impl Cli {
             Command::Export(args) => commands::export(
                 &ExportRequest {
                     input: args.input,
-                    to: args.to.map(Format::from),
+                    to: args.to.map(ExportFormat::from),
                     output: args.output,
                     force: args.force,
                     strict: args.strict,
                     questionnaire: args.questionnaire.questionnaire,
+                    read: args.read.options(),
+                },
+                &mut out,
+                &mut io::stderr().lock(),
+            ),
+            Command::Import(args) => commands::import(
+                &ImportRequest {
+                    input: args.input,
+                    output: args.output,
+                    to: args.to.map(ExportFormat::from),
+                    force: args.force,
+                    check: args.check,
+                    strict: args.strict,
+                    questionnaire: args.questionnaire.questionnaire,
+                    read: ReadOptions {
+                        max_size: args.max_size,
+                        format: None,
+                    },
+                },
+                &mut out,
+                &mut io::stderr().lock(),
+            ),
+            Command::Fmt(args) => commands::fmt(
+                &FmtRequest {
+                    inputs: args.inputs,
+                    check: args.check,
+                    questionnaire: args.questionnaire.questionnaire,
+                    hidden: args.hidden,
                     read: args.read.options(),
                 },
                 &mut out,

@@ -2,12 +2,14 @@
 //! status, so that the binary only parses arguments and maps the result.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
+use crate::answers::Answers;
 use crate::batch::{self, Progress};
 use crate::document::Format;
+use crate::export::ExportFormat;
 use crate::input::{self, ReadOptions, Source};
 use crate::questionnaire::{DefinitionError, Field, QuestionKind, Questionnaire};
 use crate::report::{self, Github, Human, Json, Junit, Report, Sarif};
@@ -176,7 +178,7 @@ pub struct ExportRequest {
     /// The answers file, or `-`.
     pub input: String,
     /// `--to`; by default the extension of `-o`, else the input's format.
-    pub to: Option<Format>,
+    pub to: Option<ExportFormat>,
     /// `-o`; stdout without it.
     pub output: Option<PathBuf>,
     /// `--force`.
@@ -196,20 +198,8 @@ pub fn export(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let questionnaire = load_flag(request.questionnaire.as_deref())?;
-    if let Some(output) = &request.output
-        && output.exists()
-        && !request.force
-    {
-        return Err(Error::Usage {
-            message: format!("`{}` exists already", output.display()),
-            hint: Some("use `--force` to overwrite it".to_string()),
-        });
-    }
-    let source = if request.input == "-" {
-        Source::Stdin
-    } else {
-        Source::File(PathBuf::from(&request.input))
-    };
+    check_overwrite(request.output.as_deref(), request.force)?;
+    let source = source_of(&request.input);
     let validator = Validator {
         questionnaire: questionnaire.as_ref(),
         read: request.read,
@@ -228,18 +218,215 @@ pub fn export(
             request
                 .output
                 .as_ref()
-                .and_then(|o| Format::from_extension(&o.to_string_lossy()))
+                .and_then(|o| ExportFormat::from_extension(&o.to_string_lossy()))
         })
-        .unwrap_or(read_as);
-    let text = checked.answers.to_text(format);
-    match &request.output {
-        Some(path) => {
-            crate::fsio::write_atomic(path, text.as_bytes()).map_err(|e| Error::Write {
-                path: path.display().to_string(),
-                reason: input::io_reason(&e),
-            })?
+        .unwrap_or(ExportFormat::from(read_as));
+    let q = questionnaire_of(questionnaire.as_ref(), &checked.answers);
+    let text = format.write(&checked.answers, q);
+    write_output(request.output.as_deref(), &text, out)?;
+    Ok(exit)
+}
+
+/// The questionnaire a checked file was checked against: the flag's, else the one it names.
+fn questionnaire_of<'a>(flag: Option<&'a Questionnaire>, answers: &Answers) -> &'a Questionnaire {
+    flag.or_else(|| {
+        answers
+            .questionnaire
+            .as_deref()
+            .and_then(Questionnaire::builtin_cached)
+    })
+    .unwrap_or_else(|| {
+        Questionnaire::builtin_cached(crate::questionnaire::DEFAULT_ID)
+            .expect("the default questionnaire is built in")
+    })
+}
+
+/// Refuses to replace an existing OUT unless forced.
+fn check_overwrite(output: Option<&Path>, force: bool) -> Result<(), Error> {
+    match output {
+        Some(path) if path.exists() && !force => Err(Error::Usage {
+            message: format!("`{}` exists already", path.display()),
+            hint: Some("use `--force` to overwrite it".to_string()),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Writes to OUT atomically, or to `out`.
+fn write_output(output: Option<&Path>, text: &str, out: &mut dyn Write) -> Result<(), Error> {
+    match output {
+        Some(path) => crate::fsio::write_atomic(path, text.as_bytes()).map_err(|e| Error::Write {
+            path: path.display().to_string(),
+            reason: input::io_reason(&e),
+        }),
+        None => Ok(out.write_all(text.as_bytes())?),
+    }
+}
+
+fn source_of(name: &str) -> Source {
+    if name == "-" {
+        Source::Stdin
+    } else {
+        Source::File(PathBuf::from(name))
+    }
+}
+
+/// `qfill import`.
+#[derive(Debug, Clone, Default)]
+pub struct ImportRequest {
+    /// The legacy text file, or `-`.
+    pub input: String,
+    /// `-o`; TOML on stdout without it.
+    pub output: Option<PathBuf>,
+    /// `--to`; by default the extension of `-o`, else TOML.
+    pub to: Option<ExportFormat>,
+    /// `--force`.
+    pub force: bool,
+    /// `--check`: findings only, nothing written.
+    pub check: bool,
+    /// `--strict`.
+    pub strict: bool,
+    /// `--questionnaire`.
+    pub questionnaire: Option<String>,
+    /// `--max-size`.
+    pub read: ReadOptions,
+}
+
+/// Imports last year's answers from the legacy text layout; findings go to `err`.
+pub fn import(
+    request: &ImportRequest,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
+    let flag = load_flag(request.questionnaire.as_deref())?;
+    if !request.check {
+        check_overwrite(request.output.as_deref(), request.force)?;
+    }
+    let q = match &flag {
+        Some(q) => q,
+        None => Questionnaire::builtin_cached(crate::questionnaire::DEFAULT_ID)
+            .expect("the default questionnaire is built in"),
+    };
+    let source = source_of(&request.input);
+    let read = ReadOptions {
+        format: Some(Format::Toml),
+        ..request.read
+    };
+    let text = match input::read(&source, read) {
+        Ok(text) => text.text,
+        Err(finding) => {
+            let report = FileReport {
+                file: source.name(),
+                findings: vec![*finding],
+            };
+            report::write_findings(err, &report.file, &report.findings)?;
+            return Ok(Exit::of(&[report], request.strict));
         }
-        None => out.write_all(text.as_bytes())?,
+    };
+    let result = crate::import::import(&text, q);
+    let report = FileReport {
+        file: source.name(),
+        findings: result.findings,
+    };
+    report::write_findings(err, &report.file, &report.findings)?;
+    let exit = Exit::of(std::slice::from_ref(&report), request.strict);
+    if request.check {
+        return Ok(exit);
+    }
+    let format = request
+        .to
+        .or_else(|| {
+            request
+                .output
+                .as_ref()
+                .and_then(|o| ExportFormat::from_extension(&o.to_string_lossy()))
+        })
+        .unwrap_or(ExportFormat::Toml);
+    write_output(
+        request.output.as_deref(),
+        &format.write(&result.answers, q),
+        out,
+    )?;
+    Ok(exit)
+}
+
+/// `qfill fmt`.
+#[derive(Debug, Clone, Default)]
+pub struct FmtRequest {
+    /// Files and folders.
+    pub inputs: Vec<String>,
+    /// `--check`: say which files would change, change none.
+    pub check: bool,
+    /// `--questionnaire`.
+    pub questionnaire: Option<String>,
+    /// `--hidden`.
+    pub hidden: bool,
+    /// `--max-size`, `--input-format`.
+    pub read: ReadOptions,
+}
+
+/// Rewrites answers files in canonical form, in place and atomically.
+///
+/// A file that does not parse is left untouched and reported (exit 1); an unreadable one exits 2.
+pub fn fmt(request: &FmtRequest, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit, Error> {
+    let flag = load_flag(request.questionnaire.as_deref())?;
+    let validator = Validator {
+        questionnaire: flag.as_ref(),
+        read: request.read,
+    };
+    let sources = input::expand(&request.inputs, request.hidden);
+    let mut exit = Exit::Valid;
+    let mut worse = |e: Exit| {
+        if e as u8 > exit as u8 {
+            exit = e;
+        }
+    };
+    for source in &sources {
+        let name = source.name();
+        if *source == Source::Stdin {
+            return Err(Error::Usage {
+                message: "`qfill fmt` rewrites files in place and cannot format stdin".to_string(),
+                hint: Some(
+                    "use `qfill export -` to write the canonical form to stdout".to_string(),
+                ),
+            });
+        }
+        let text = match input::read(source, request.read) {
+            Ok(text) => text,
+            Err(finding) => {
+                report::write_findings(err, &name, std::slice::from_ref(&finding))?;
+                worse(Exit::of(
+                    &[FileReport {
+                        file: name,
+                        findings: vec![*finding],
+                    }],
+                    false,
+                ));
+                continue;
+            }
+        };
+        let (mut findings, checked) = validator.validate_text(&text.text, text.format);
+        let Some(checked) = checked else {
+            crate::validate::resolve_positions(&mut findings, &text.text, text.format);
+            report::write_findings(err, &name, &findings)?;
+            worse(Exit::Invalid);
+            continue;
+        };
+        let canonical = checked.answers.to_text(text.format);
+        if canonical == text.text {
+            continue;
+        }
+        if request.check {
+            writeln!(out, "{name}: would be reformatted")?;
+            worse(Exit::Invalid);
+            continue;
+        }
+        let Source::File(path) = source else { continue };
+        crate::fsio::write_atomic(path, canonical.as_bytes()).map_err(|e| Error::Write {
+            path: name.clone(),
+            reason: input::io_reason(&e),
+        })?;
+        writeln!(err, "formatted {name}")?;
     }
     Ok(exit)
 }

@@ -87,6 +87,8 @@ codes! {
     ChoiceUnknown => "choice-unknown", Warning, "a choice that is not in the definition's list";
     DuplicateRecord => "duplicate-record", Warning, "two records of a question with the same name";
     Draft => "draft", Warning, "the file still has `fill`'s `[draft]` table";
+    StrayNumber => "stray-number", Warning, "import only: a Word list number skipped";
+    UnplacedText => "unplaced-text", Warning, "import only: text kept in `notes`";
 }
 
 impl fmt::Display for Code {
@@ -260,7 +262,7 @@ mod tests {
             assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{s}");
             assert!(seen.insert(s), "duplicate code {s}");
         }
-        assert_eq!(Code::ALL.len(), 28);
+        assert_eq!(Code::ALL.len(), 30);
     }
 
     #[test]

@@ -241,7 +241,11 @@ fn a_fill_killed_with_sigkill_resumes_with_every_confirmed_answer() {
         serde_json::from_str(&fs::read_to_string(dir.path().join("out.json")).unwrap()).unwrap();
     assert_eq!(json["entity"], "Office for Testing (OFT)");
     let q1 = json["answers"]["governing_body"].as_str().unwrap();
-    assert_eq!(q1.replace('\n', " "), words(210), "typed lines are kept as lines");
+    assert_eq!(
+        q1.replace('\n', " "),
+        words(210),
+        "typed lines are kept as lines"
+    );
     assert_eq!(json["answers"]["events"][0]["name"], "Forum One");
     assert_eq!(json["answers"]["events"][0]["dates"], "2023-05-10");
     assert_eq!(
@@ -274,7 +278,10 @@ fn ctrl_c_saves_restores_the_terminal_and_resumes() {
         other => panic!("{other:?}"),
     }
     let draft = fs::read_to_string(dir.path().join("response.draft.toml")).unwrap();
-    assert!(draft.contains("word0 ") && draft.contains(" word219"), "{draft}");
+    assert!(
+        draft.contains("word0 ") && draft.contains(" word219"),
+        "{draft}"
+    );
 
     // Resume in the rich mode: Enter picks "Resume", the walk starts at question 2.
     let mut f = Fill::start(dir.path(), &[], false);

@@ -2,15 +2,16 @@
 
 /// Splits a list written as text on commas, semicolons, new lines and a final `and` / `&`.
 ///
-/// A final `and` splits only when the text also has a comma or semicolon, so that a single name
-/// such as `Food and Agriculture Organization` stays whole.
+/// A final `and` splits only in a list separated by commas (and not by semicolons), so that a
+/// single name such as `Food and Agriculture Organization` stays whole, and so does the last
+/// name of a list written `A; B; Food and Agriculture Organization`.
 pub fn split_list(s: &str) -> Vec<String> {
     let mut items: Vec<String> = s
         .split([',', ';', '\n'])
         .map(|item| clean_item(item).to_string())
         .filter(|item| !item.is_empty())
         .collect();
-    let separated = s.contains([',', ';', '\n']);
+    let separated = s.contains(',') && !s.contains([';', '\n']);
     if separated && let Some(last) = items.pop() {
         match split_final_and(&last) {
             Some((a, b)) => {

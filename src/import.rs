@@ -1,0 +1,628 @@
+//! Reading last year's answers in the legacy text layout copied out of the Word form.
+//!
+//! The importer only finds structure: the entity, question headers, paragraphs and bullets,
+//! records of `label | value |` pairs. It builds the same tree a TOML file gives, with every value
+//! spanning the legacy line it came from, so the checker that `validate` uses reads the values
+//! the human way and its findings point at legacy lines. What cannot be placed is kept in `notes`.
+
+use crate::answers::Answers;
+use crate::check;
+use crate::document::{Entry, Format, Node, Value};
+use crate::finding::{Anchor, Code, Finding};
+use crate::questionnaire::{Field, Question, QuestionKind, Questionnaire};
+use crate::rules::text::{self, fold};
+
+/// The legacy text as an answers tree, and what only the import can see.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The answers tree, spans into the legacy text.
+    pub doc: Node,
+    /// `stray-number` and `unplaced-text` findings.
+    pub findings: Vec<Finding>,
+}
+
+/// An import's result: canonical answers and every finding, placed at legacy lines.
+#[derive(Debug, Clone)]
+pub struct ImportResult {
+    /// The answers, canonical where the values could be read.
+    pub answers: Answers,
+    /// Import findings and the checker's, in line order.
+    pub findings: Vec<Finding>,
+}
+
+/// Imports legacy text: structure, then the same checks as `validate`.
+///
+/// Import writes canonical values itself, so it gives no `non-canonical` warnings.
+pub fn import(text: &str, questionnaire: &Questionnaire) -> ImportResult {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let imported = parse_legacy(text, questionnaire);
+    let checked = check::check(&imported.doc, questionnaire);
+    let mut findings = imported.findings;
+    findings.extend(
+        checked
+            .findings
+            .into_iter()
+            .filter(|f| f.code != Code::NonCanonical),
+    );
+    crate::validate::resolve_positions(&mut findings, text, Format::Toml);
+    ImportResult {
+        answers: checked.answers,
+        findings,
+    }
+}
+
+/// One line of the input, with its byte offset.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+impl Line<'_> {
+    fn trimmed(&self) -> &str {
+        self.text.trim()
+    }
+
+    fn span(&self) -> Option<std::ops::Range<usize>> {
+        Some(self.start..self.start + self.text.len())
+    }
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let content = raw.trim_end_matches(['\n', '\r']);
+        out.push(Line {
+            text: content,
+            start,
+        });
+        start += raw.len();
+    }
+    out
+}
+
+/// Parses the legacy layout of `questionnaire`.
+pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let all = lines(text);
+    let mut importer = Importer {
+        q: questionnaire,
+        findings: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut entries = vec![Entry {
+        key: "questionnaire".into(),
+        key_span: None,
+        node: Node::new(Value::String(questionnaire.id.clone())),
+    }];
+
+    // The entity is the first line that is not blank, unless the text starts with a question.
+    let mut rest: &[Line<'_>] = &all;
+    while let Some((first, tail)) = rest.split_first() {
+        if first.trimmed().is_empty() {
+            rest = tail;
+            continue;
+        }
+        if importer.header(first).is_none() {
+            entries.push(Entry {
+                key: "entity".into(),
+                key_span: first.span(),
+                node: Node {
+                    value: Value::String(first.trimmed().to_string()),
+                    span: first.span(),
+                },
+            });
+            rest = tail;
+        }
+        break;
+    }
+
+    // Split the rest at question headers; stray list numbers are skipped with a warning.
+    let mut blocks: Vec<(usize, Line<'_>, Vec<Line<'_>>)> = Vec::new();
+    let mut before: Vec<Line<'_>> = Vec::new();
+    let mut seen = Vec::new();
+    for line in rest {
+        if is_stray_number(line.trimmed()) {
+            importer.finding(
+                Code::StrayNumber,
+                line,
+                format!(
+                    "line `{}` is a list number left by Word, not a question; skipped",
+                    line.trimmed()
+                ),
+                "nothing to do: the number is not part of any answer",
+            );
+            continue;
+        }
+        match importer.header(line).filter(|i| !seen.contains(i)) {
+            Some(index) => {
+                seen.push(index);
+                blocks.push((index, *line, Vec::new()));
+            }
+            None => match blocks.last_mut() {
+                Some((_, _, block)) => block.push(*line),
+                None => before.push(*line),
+            },
+        }
+    }
+    for line in before.iter().filter(|l| !l.trimmed().is_empty()) {
+        importer.unplaced(line);
+    }
+
+    let mut answers = Vec::new();
+    let mut answers_span = None;
+    for (index, header, block) in &blocks {
+        answers_span.get_or_insert(header.start..header.start + header.text.len());
+        let question = &questionnaire.questions[*index];
+        if let Some(node) = importer.answer(question, header, block) {
+            answers.push(Entry {
+                key: question.id.clone(),
+                key_span: header.span(),
+                node,
+            });
+        }
+    }
+    if !importer.notes.is_empty() {
+        entries.push(Entry {
+            key: "notes".into(),
+            key_span: None,
+            node: Node::new(Value::Array(std::mem::take(&mut importer.notes))),
+        });
+    }
+    entries.push(Entry {
+        key: "answers".into(),
+        key_span: answers_span.clone(),
+        node: Node {
+            value: Value::Table(answers),
+            span: answers_span,
+        },
+    });
+    Imported {
+        doc: Node {
+            value: Value::Table(entries),
+            span: Some(0..text.len()),
+        },
+        findings: importer.findings,
+    }
+}
+
+/// `3.`, `3. `, `12` alone on a line.
+fn is_stray_number(line: &str) -> bool {
+    let digits = line.strip_suffix('.').unwrap_or(line);
+    !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `12.` or `B.1` then the question text: the number and the text.
+fn split_number(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim();
+    let end = line.find(char::is_whitespace)?;
+    let (number, rest) = line.split_at(end);
+    let number = number.strip_suffix('.').unwrap_or(number);
+    let number = number.strip_suffix(')').unwrap_or(number);
+    let plausible = !number.is_empty()
+        && number.chars().any(|c| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.');
+    plausible.then(|| (number, rest.trim()))
+}
+
+struct Importer<'q> {
+    q: &'q Questionnaire,
+    findings: Vec<Finding>,
+    notes: Vec<Node>,
+}
+
+impl Importer<'_> {
+    fn finding(&mut self, code: Code, line: &Line<'_>, message: String, hint: &str) {
+        self.findings.push(
+            Finding::new(code, "", message)
+                .with_hint(hint)
+                .at(Anchor::Offset(line.start)),
+        );
+    }
+
+    /// Keeps a line that belongs to no answer in `notes`.
+    fn unplaced(&mut self, line: &Line<'_>) {
+        let index = self.notes.len();
+        self.notes.push(Node {
+            value: Value::String(line.trimmed().to_string()),
+            span: line.span(),
+        });
+        self.findings.push(
+            Finding::new(
+                Code::UnplacedText,
+                format!("notes[{index}]"),
+                format!(
+                    "text that belongs to no answer was kept in notes[{index}]: `{}`",
+                    short(line.trimmed())
+                ),
+            )
+            .with_hint("move it into the answer it belongs to, or delete it")
+            .at(Anchor::Offset(line.start)),
+        );
+    }
+
+    /// The question a header line starts, matched by its text, loosely.
+    fn header(&self, line: &Line<'_>) -> Option<usize> {
+        let (_, rest) = split_number(line.trimmed())?;
+        let typed = fold(rest);
+        if typed.len() < 20 {
+            return None;
+        }
+        self.q.questions.iter().position(|q| {
+            let wanted = fold(&q.text);
+            // Editions reword questions slightly: compare the openings, allowing drift.
+            let n = wanted.len().min(typed.len()).min(120);
+            wanted.starts_with(&typed[..n])
+                || strsim::normalized_levenshtein(&wanted[..n.min(wanted.len())], &typed[..n])
+                    >= 0.85
+        })
+    }
+
+    fn answer(
+        &mut self,
+        question: &Question,
+        header: &Line<'_>,
+        block: &[Line<'_>],
+    ) -> Option<Node> {
+        let content: Vec<Line<'_>> = block
+            .iter()
+            .copied()
+            .filter(|l| !l.trimmed().is_empty())
+            .collect();
+        let first = content.first()?;
+        match &question.kind {
+            QuestionKind::Text(_) => Some(text_node(&content)),
+            QuestionKind::ChoicesText(def) => {
+                let node = text_node(&content);
+                if node.as_str().is_some_and(|s| text::marker(s).is_some()) {
+                    return Some(node);
+                }
+                let folded = fold(node.as_str().unwrap_or(""));
+                let chosen: Vec<Node> = def
+                    .choices
+                    .iter()
+                    .filter(|c| folded.contains(&fold(c)))
+                    .map(|c| Node {
+                        value: Value::String(c.clone()),
+                        span: first.span(),
+                    })
+                    .collect();
+                Some(Node {
+                    value: Value::Table(vec![
+                        Entry {
+                            key: def.choices_key.clone(),
+                            key_span: first.span(),
+                            node: Node {
+                                value: Value::Array(chosen),
+                                span: first.span(),
+                            },
+                        },
+                        Entry {
+                            key: def.text_key.clone(),
+                            key_span: first.span(),
+                            node,
+                        },
+                    ]),
+                    span: first.span(),
+                })
+            }
+            QuestionKind::Records(def) => {
+                if content.len() == 1 && text::marker(first.trimmed()).is_some() {
+                    return Some(Node {
+                        value: Value::String(first.trimmed().to_string()),
+                        span: first.span(),
+                    });
+                }
+                let records = self.records(&def.fields, block);
+                let _ = header;
+                Some(Node {
+                    value: Value::Array(records),
+                    span: first.span(),
+                })
+            }
+        }
+    }
+
+    /// Records of `label | value |` pairs; a record starts again at its first label.
+    fn records(&mut self, fields: &[Field], block: &[Line<'_>]) -> Vec<Node> {
+        let mut records: Vec<(usize, Vec<Entry>)> = Vec::new();
+        let mut open: Option<(usize, Line<'_>, Vec<Line<'_>>)> = None;
+        let mut label_waits_for_bar = false;
+        let close = |open: &mut Option<(usize, Line<'_>, Vec<Line<'_>>)>,
+                     records: &mut Vec<(usize, Vec<Entry>)>| {
+            if let Some((field, label, values)) = open.take()
+                && let Some(first) = values.iter().find(|l| !l.trimmed().is_empty())
+                && let Some((_, entries)) = records.last_mut()
+            {
+                let value = if fields[field].kind.is_text() {
+                    text_node(&values)
+                } else {
+                    let joined: Vec<&str> = values
+                        .iter()
+                        .map(|l| l.trimmed())
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    Node {
+                        value: Value::String(joined.join("\n")),
+                        span: first.span(),
+                    }
+                };
+                entries.push(Entry {
+                    key: fields[field].id.clone(),
+                    key_span: label.span(),
+                    node: value,
+                });
+            }
+        };
+        for (i, line) in block.iter().enumerate() {
+            let t = line.trimmed();
+            if t == "|" {
+                // A label's bar on a line of its own, or the end of a value.
+                if !label_waits_for_bar {
+                    close(&mut open, &mut records);
+                }
+                label_waits_for_bar = false;
+                continue;
+            }
+            let body = t.strip_suffix('|').map(str::trim_end);
+            let bar_next = block.get(i + 1).is_some_and(|n| n.trimmed() == "|");
+            let value_open = open.as_ref().is_some_and(|(_, _, v)| !v.is_empty());
+            if let Some(field) = match_label(body.unwrap_or(t), fields)
+                .filter(|_| body.is_some() || (bar_next && !value_open))
+            {
+                close(&mut open, &mut records);
+                let starts_record = field == 0
+                    || records.is_empty()
+                    || records
+                        .last()
+                        .is_some_and(|(_, e)| e.iter().any(|x| x.key == fields[field].id));
+                if starts_record {
+                    records.push((line.start, Vec::new()));
+                }
+                open = Some((field, *line, Vec::new()));
+                label_waits_for_bar = body.is_none();
+                continue;
+            }
+            label_waits_for_bar = false;
+            match (&mut open, body) {
+                (Some((_, _, values)), Some(last)) => {
+                    values.push(Line {
+                        text: last,
+                        start: line.start,
+                    });
+                    close(&mut open, &mut records);
+                }
+                (Some((_, _, values)), None) => values.push(*line),
+                (None, _) if t.is_empty() => {}
+                (None, _) => self.unplaced(line),
+            }
+        }
+        close(&mut open, &mut records);
+        records
+            .into_iter()
+            .map(|(start, entries)| Node {
+                value: Value::Table(entries),
+                span: Some(start..start),
+            })
+            .collect()
+    }
+}
+
+/// The field whose form label a label line shows: prefix match ignoring case, punctuation and
+/// quote style, never a split at a colon (labels hold colons and instructions).
+fn match_label(label: &str, fields: &[Field]) -> Option<usize> {
+    let typed = fold(label);
+    if typed.len() < 3 {
+        return None;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for (i, field) in fields.iter().enumerate() {
+        let wanted = fold(&field.label);
+        // `Website` for `Website (if applicable)`: the label before its parenthesis or colon.
+        let short = fold(field.label.split(['(', ':']).next().unwrap_or(""));
+        let matches = typed == wanted
+            || typed == short
+            || (typed.starts_with(&wanted) && wanted.len() >= 4)
+            || (wanted.starts_with(&typed) && typed.len() >= 8);
+        if matches && best.is_none_or(|(_, len)| wanted.len() > len) {
+            best = Some((i, wanted.len()));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// Paragraphs one per line; `-` alone makes the next line a bullet (two in a row nest it).
+fn text_node(lines: &[Line<'_>]) -> Node {
+    let first = lines.iter().find(|l| !l.trimmed().is_empty());
+    let mut blocks: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    let mut last_was_bullet = false;
+    for line in lines {
+        let t = line.trimmed();
+        if t.is_empty() {
+            continue;
+        }
+        if matches!(t, "-" | "•" | "–") {
+            depth += 1;
+            continue;
+        }
+        let bullet = t
+            .strip_prefix("- ")
+            .or_else(|| t.strip_prefix("• "))
+            .map(|rest| (1usize, rest.trim()))
+            .or_else(|| (depth > 0).then_some((depth, t)));
+        depth = 0;
+        match bullet {
+            Some((level, item)) => {
+                let item = format!("{}- {item}", "  ".repeat(level.saturating_sub(1).min(3)));
+                match blocks.last_mut() {
+                    Some(list) if last_was_bullet => {
+                        list.push('\n');
+                        list.push_str(&item);
+                    }
+                    _ => blocks.push(item),
+                }
+                last_was_bullet = true;
+            }
+            None => {
+                blocks.push(t.to_string());
+                last_was_bullet = false;
+            }
+        }
+    }
+    Node {
+        value: Value::String(blocks.join("\n\n")),
+        span: first.and_then(Line::span),
+    }
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() <= 60 {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(59).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q() -> Questionnaire {
+        Questionnaire::default_builtin()
+    }
+
+    fn texts(input: &str) -> String {
+        let all = lines(input);
+        text_node(&all).as_str().unwrap().to_string()
+    }
+
+    /// The legacy example's findings are exactly what a careful reader sees in it.
+    #[test]
+    fn the_legacy_example() {
+        let text = include_str!("../tests/data/legacy-example.txt");
+        let result = import(text, &q());
+        let got: Vec<(String, String, Option<usize>)> = result
+            .findings
+            .iter()
+            .map(|f| (f.code.to_string(), f.path.clone(), f.line))
+            .collect();
+        let want: Vec<(&str, &str, usize)> = vec![
+            ("not-answered", "governing_body", 3),
+            ("url-bare-domain", "events[0].website", 16),
+            ("date-no-year", "events[1].dates", 20),
+            ("pending", "events[2].dates", 31),
+            ("sdg-range", "events[2].sdgs", 35),
+            ("sdg-duplicate", "events[2].sdgs", 35),
+            ("pending", "events[2].website", 39),
+            ("word-limit", "resources[0].description", 50),
+            ("pending", "resources[1].website", 69),
+            ("stray-number", "", 70),
+            ("not-member-state", "initiatives[0].member_states", 81),
+            ("country-unknown", "initiatives[0].member_states", 81),
+        ];
+        let want: Vec<(String, String, Option<usize>)> = want
+            .into_iter()
+            .map(|(c, p, l)| (c.to_string(), p.to_string(), Some(l)))
+            .collect();
+        assert_eq!(got, want);
+        let answers = result.answers.to_text(Format::Toml);
+        assert!(
+            answers.contains("entity = \"Office for Coastal Resilience Studies (OCRS)\""),
+            "{answers}"
+        );
+        assert!(
+            answers.contains("initiatives = [\"Power of Data\", \"Early Warnings for All\"]")
+                || answers
+                    .contains("initiatives = [\"Early Warnings for All\", \"Power of Data\"]"),
+            "{answers}"
+        );
+        assert!(
+            answers.contains("dates = \"February 28 – March 2nd\""),
+            "kept as written: {answers}"
+        );
+        assert!(
+            answers.contains("website = \"www.ocrs.example.org/forum-2024\""),
+            "{answers}"
+        );
+        assert!(
+            answers.contains("- Uses coastal exposure indicators"),
+            "{answers}"
+        );
+    }
+
+    #[test]
+    fn paragraphs_and_bullets() {
+        assert_eq!(texts("One.\nTwo."), "One.\n\nTwo.");
+        assert_eq!(
+            texts("Intro:\n-\nFirst;\n-\nSecond."),
+            "Intro:\n\n- First;\n- Second."
+        );
+        assert_eq!(texts("- a\n- b\nAfter."), "- a\n- b\n\nAfter.");
+        assert_eq!(texts("-\n-\nNested"), "  - Nested");
+    }
+
+    #[test]
+    fn stray_numbers_and_headers() {
+        assert!(is_stray_number("3."));
+        assert!(is_stray_number("12"));
+        assert!(!is_stray_number("2024 was a good year"));
+        assert_eq!(
+            split_number("2. In the past year"),
+            Some(("2", "In the past year"))
+        );
+        assert_eq!(
+            split_number("B.1 Workshops held"),
+            Some(("B.1", "Workshops held"))
+        );
+        assert_eq!(split_number("Not a header"), None);
+    }
+
+    #[test]
+    fn labels_match_loosely() {
+        let q = q();
+        let QuestionKind::Records(events) = &q.question("events").unwrap().kind else {
+            panic!()
+        };
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Event Name:", Some("name")),
+            ("event name", Some("name")),
+            ("Event Location (City, Country):", Some("location")),
+            (
+                "Description (max 150 words): please include a short summary of the event’s mandate",
+                Some("description"),
+            ),
+            ("Website (if applicable)", Some("website")),
+            ("Website", Some("website")),
+            ("Regional Forum", None),
+        ];
+        for (label, want) in cases {
+            let got = match_label(label, &events.fields).map(|i| events.fields[i].id.as_str());
+            assert_eq!(got, *want, "{label}");
+        }
+    }
+
+    #[test]
+    fn records_with_bars_on_the_same_or_next_line() {
+        let text = "Org\n5. In addition to the above, has your organization been part of any other initiatives\n\
+                    Initiative/Partnership Name\n|\nAlliance |\nPartners (please list all partners) |\nA, B |\n\
+                    Website |\nInitiative/Partnership Name |\nSecond |\n";
+        let imported = parse_legacy(text, &q());
+        let answers = imported.doc.get("answers").unwrap();
+        let Value::Array(records) = &answers.get("initiatives").unwrap().value else {
+            panic!("{answers:?}")
+        };
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].get("name").unwrap().as_str(), Some("Alliance"));
+        assert_eq!(records[0].get("partners").unwrap().as_str(), Some("A, B"));
+        assert!(
+            records[0].get("website").is_none(),
+            "an empty value is absent"
+        );
+        assert_eq!(records[1].get("name").unwrap().as_str(), Some("Second"));
+        assert!(imported.findings.is_empty(), "{:?}", imported.findings);
+    }
+}
