@@ -104,6 +104,45 @@ pub struct Place {
     pub country: Option<String>,
 }
 
+impl FieldValue {
+    /// The value as one line of plain text, the way a person types it and the legacy form held
+    /// it: `1, 13`, `2023-03-30 to 2023-03-31`, `Apia, Samoa; Dakar, Senegal`, `en; fr`.
+    pub fn to_plain(&self) -> String {
+        match self {
+            FieldValue::Text(t) => t.clone(),
+            FieldValue::Sdgs(SdgSet::All) | FieldValue::All => "all".to_string(),
+            FieldValue::Sdgs(SdgSet::Goals(goals)) => goals
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            FieldValue::Dates(Dates::Day(d)) => d.to_string(),
+            FieldValue::Dates(Dates::Span { start, end }) => format!("{start} to {end}"),
+            FieldValue::Places(places) => places
+                .iter()
+                .map(Place::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+            // Semicolons: names of organisations may hold commas.
+            FieldValue::List(items) => items.join("; "),
+            FieldValue::Raw(node) => match node.as_str() {
+                Some(s) => s.to_string(),
+                None => node_json(node).to_string(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.city, &self.country) {
+            (Some(city), Some(country)) => write!(f, "{city}, {country}"),
+            (Some(one), None) | (None, Some(one)) => f.write_str(one),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
 impl Answers {
     /// The answer to a question, if present.
     pub fn answer(&self, id: &str) -> Option<&Answer> {
@@ -433,6 +472,35 @@ mod tests {
         assert_eq!(
             parsed["answers"]["recommendations"].as_str(),
             Some("Do it.")
+        );
+    }
+
+    #[test]
+    fn values_as_plain_text() {
+        assert_eq!(
+            FieldValue::Sdgs(SdgSet::Goals(vec![1, 13])).to_plain(),
+            "1, 13"
+        );
+        assert_eq!(FieldValue::Sdgs(SdgSet::All).to_plain(), "all");
+        let span = Dates::new(date(2023, 3, 30), date(2023, 3, 31));
+        assert_eq!(
+            FieldValue::Dates(span).to_plain(),
+            "2023-03-30 to 2023-03-31"
+        );
+        let places = FieldValue::Places(vec![
+            Place {
+                city: Some("Apia".into()),
+                country: Some("Samoa".into()),
+            },
+            Place {
+                city: None,
+                country: Some("Kenya".into()),
+            },
+        ]);
+        assert_eq!(places.to_plain(), "Apia, Samoa; Kenya");
+        assert_eq!(
+            FieldValue::List(vec!["a, b".into(), "c".into()]).to_plain(),
+            "a, b; c"
         );
     }
 

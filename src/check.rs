@@ -594,7 +594,7 @@ impl<'q> Walker<'q> {
         let Some(name_field) = def.fields.first() else {
             return;
         };
-        let mut seen: Vec<(String, usize)> = Vec::new();
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (i, item) in items.iter().enumerate() {
             let Some(name_node) = item.get(&name_field.id) else {
                 continue;
@@ -606,8 +606,8 @@ impl<'q> Walker<'q> {
             if key.is_empty() || text::marker(name).is_some() {
                 continue;
             }
-            match seen.iter().find(|(k, _)| *k == key) {
-                Some((_, first)) => {
+            match seen.get(&key) {
+                Some(first) => {
                     let first = *first;
                     self.enter(Segment::Index(i), |w| {
                         w.key(&name_field.id, |w| {
@@ -627,7 +627,9 @@ impl<'q> Walker<'q> {
                         })
                     });
                 }
-                None => seen.push((key, i)),
+                None => {
+                    seen.insert(key, i);
+                }
             }
         }
     }

@@ -131,20 +131,14 @@ fn load_flag(flag: Option<&str>) -> Result<Option<Questionnaire>, Error> {
     })
 }
 
-/// Validates every input, in parallel, and writes the report; `progress` hears of each file.
-pub fn validate(
-    request: &ValidateRequest,
-    out: &mut dyn Write,
-    progress: &dyn Progress,
-) -> Result<Exit, Error> {
-    let questionnaire = load_flag(request.questionnaire.as_deref())?;
-    let sources = input::expand(&request.inputs, request.hidden);
+/// Expands inputs into answers files; finding none at all is an error (exit 2).
+fn answers_files(inputs: &[String], hidden: bool) -> Result<Vec<Source>, Error> {
+    let sources = input::expand(inputs, hidden);
     if sources.is_empty() {
         return Err(Error::Usage {
             message: format!(
                 "no answers files (.toml, .json) found in {}",
-                request
-                    .inputs
+                inputs
                     .iter()
                     .map(|i| format!("`{i}`"))
                     .collect::<Vec<_>>()
@@ -153,6 +147,17 @@ pub fn validate(
             hint: Some("name answers files or folders that hold them".to_string()),
         });
     }
+    Ok(sources)
+}
+
+/// Validates every input, in parallel, and writes the report; `progress` hears of each file.
+pub fn validate(
+    request: &ValidateRequest,
+    out: &mut dyn Write,
+    progress: &dyn Progress,
+) -> Result<Exit, Error> {
+    let questionnaire = load_flag(request.questionnaire.as_deref())?;
+    let sources = answers_files(&request.inputs, request.hidden)?;
     let validator = Validator {
         questionnaire: questionnaire.as_ref(),
         read: request.read,
@@ -374,7 +379,7 @@ pub fn fmt(request: &FmtRequest, out: &mut dyn Write, err: &mut dyn Write) -> Re
         questionnaire: flag.as_ref(),
         read: request.read,
     };
-    let sources = input::expand(&request.inputs, request.hidden);
+    let sources = answers_files(&request.inputs, request.hidden)?;
     let mut exit = Exit::Valid;
     let mut worse = |e: Exit| {
         if e as u8 > exit as u8 {

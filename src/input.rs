@@ -141,14 +141,17 @@ pub fn read(source: &Source, options: ReadOptions) -> Result<Text, ReadFailure> 
 }
 
 fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadFailure> {
-    let metadata = fs::metadata(path).map_err(|e| {
+    let cannot = |e: io::Error| {
         let reason = if e.raw_os_error() == Some(40) {
             "symbolic link loop".to_string()
         } else {
             io_reason(&e)
         };
         unreadable(format!("cannot read the file: {reason}"), None)
-    })?;
+    };
+    // Open first and ask the open file for its size: one look-up of the path, not two.
+    let file = fs::File::open(path).map_err(cannot)?;
+    let metadata = file.metadata().map_err(cannot)?;
     if metadata.is_dir() {
         return Err(unreadable(
             "is a folder, a file is expected".to_string(),
@@ -158,13 +161,11 @@ fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadFailure> {
     if metadata.len() > max_size {
         return Err(too_large(max_size, Some(metadata.len())));
     }
-    let file = fs::File::open(path)
-        .map_err(|e| unreadable(format!("cannot read the file: {}", io_reason(&e)), None))?;
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
     // The size can change between the check and the read (a growing file, a FIFO).
     file.take(max_size.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(format!("cannot read the file: {}", io_reason(&e)), None))?;
+        .map_err(cannot)?;
     if bytes.len() as u64 > max_size {
         return Err(too_large(max_size, None));
     }
@@ -206,7 +207,10 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, ReadFailure> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+    // `contains` on bytes is a memchr; most files have no NUL, and only those pay for `position`.
+    if bytes.contains(&0)
+        && let Some(at) = bytes.iter().position(|b| *b == 0)
+    {
         let (line, column) = byte_position(&bytes, at);
         return Err(Box::new(
             Finding::new(

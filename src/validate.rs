@@ -178,6 +178,7 @@ fn with_subject(mut finding: Finding, file: &str) -> Finding {
 /// JSON is parsed without spans, so its findings are located here, once per file that has any.
 pub fn resolve_positions(findings: &mut [Finding], text: &str, format: Format) {
     let mut locator: Option<JsonLocator<'_>> = None;
+    let mut lines: Option<document::LineIndex<'_>> = None;
     for finding in findings.iter_mut() {
         let offset = match &finding.anchor {
             Anchor::None => None,
@@ -188,7 +189,9 @@ pub fn resolve_positions(findings: &mut [Finding], text: &str, format: Format) {
             Anchor::Path { .. } => None,
         };
         if let Some(offset) = offset {
-            let (line, column) = document::line_column(text, offset);
+            let (line, column) = lines
+                .get_or_insert_with(|| document::LineIndex::new(text))
+                .position(offset);
             finding.line = Some(line);
             finding.column = Some(column);
         }

@@ -578,3 +578,47 @@ fn results_do_not_depend_on_the_number_of_threads() {
     let output = s.validate(&["--jobs", "0", "subs"]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// Runs `qfill validate ARGS` in a pseudo-terminal (stdout and stderr both) and returns all it
+/// printed.
+fn on_terminal(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("qfill"));
+    command
+        .arg("validate")
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("TERM", "xterm-256color");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut session = rexpect::session::spawn_command(command, Some(30_000)).unwrap();
+    session.exp_eof().unwrap()
+}
+
+#[test]
+fn on_a_terminal_long_runs_show_progress_and_findings_are_coloured() {
+    let s = Scratch::new();
+    s.mixed(60);
+    let red = "\u{1b}[1m\u{1b}[31merror\u{1b}[0m[sdg-range]";
+    let seen = on_terminal(s.path(), &["subs"], &[]);
+    assert!(seen.contains("/60 files"), "a progress bar: {seen:?}");
+    assert!(seen.contains(red), "auto colours a terminal: {seen:?}");
+    assert!(seen.contains("60 files: 36 valid, 24 invalid"), "{seen:?}");
+    let seen = on_terminal(s.path(), &["subs"], &[("NO_COLOR", "1")]);
+    assert!(
+        !seen.contains(red) && seen.contains("error[sdg-range]"),
+        "{seen:?}"
+    );
+    // Short runs, --quiet and machine formats have no bar.
+    for args in [
+        &["subs/000-valid.toml", "subs/002-error.toml"][..],
+        &["--quiet", "subs"],
+        &["--format", "json", "subs"],
+    ] {
+        let seen = on_terminal(s.path(), args, &[]);
+        assert!(!seen.contains(" files, "), "{args:?}: {seen:?}");
+    }
+}

@@ -464,3 +464,48 @@ impl Fill {
         self.answer("> ", ".");
     }
 }
+
+/// Every file of the bad-input corpus given to `fill --answers`: a clean refusal for what does
+/// not parse, a calm start (and Ctrl-C) for the rest; never a panic, never a raw escape.
+#[test]
+fn hostile_answers_files_start_a_fill_calmly() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    let cases: toml::Table =
+        toml::from_str(&fs::read_to_string(corpus.join("cases.toml")).unwrap()).unwrap();
+    for case in cases["case"].as_array().unwrap() {
+        let file = corpus.join(case["file"].as_str().unwrap());
+        let dir = scratch();
+        let mut f = Fill::start(
+            dir.path(),
+            &["--plain", "--answers", file.to_str().unwrap()],
+            true,
+        );
+        let seen = match f.session.exp_any(vec![
+            rexpect::ReadUntil::String(": ".to_string()),
+            rexpect::ReadUntil::String("> ".to_string()),
+            rexpect::ReadUntil::EOF,
+        ]) {
+            Ok((before, matched)) => format!("{before}{matched}"),
+            Err(e) => panic!("{}: {e}", file.display()),
+        };
+        assert!(!seen.contains("panicked"), "{}: {seen}", file.display());
+        assert!(
+            !seen.contains('\u{1b}'),
+            "{}: a raw escape: {seen:?}",
+            file.display()
+        );
+        if seen.contains("cannot start from") {
+            assert_eq!(f.exit_code(), 2, "{}", file.display());
+            continue;
+        }
+        f.keys("\x03");
+        let rest = f.session.exp_eof().unwrap_or_default();
+        assert!(!rest.contains("panicked"), "{}: {rest}", file.display());
+        match f.session.process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => {
+                assert_eq!(code, 130, "{}: {seen}{rest}", file.display())
+            }
+            other => panic!("{}: {other:?}", file.display()),
+        }
+    }
+}

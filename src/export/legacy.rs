@@ -4,7 +4,7 @@
 //! It carries the entity, texts and records. Contact, submission date, notes and the draft are
 //! not part of the layout; an empty list of records comes back as "not answered".
 
-use super::{Render, plain_value};
+use super::Render;
 use crate::answers::{Answer, Answers, FieldValue, Scalar};
 use crate::questionnaire::{QuestionKind, Questionnaire};
 
@@ -58,7 +58,7 @@ impl Render for Legacy {
                             line(&mut out, &format!("{} |", one_line(&field.label)));
                             let text = match value {
                                 FieldValue::Text(t) if field.kind.is_text() => t.clone(),
-                                other => plain_value(other),
+                                other => other.to_plain(),
                             };
                             let lines: Vec<&str> =
                                 text.split('\n').filter(|l| !l.trim().is_empty()).collect();

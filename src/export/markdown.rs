@@ -1,7 +1,7 @@
 //! A response as a Markdown document people read: the entity, each question's number and text,
 //! the answers, records as labelled blocks, SDGs with their titles.
 
-use super::{Render, plain_value, short_label};
+use super::{Render, short_label};
 use crate::answers::{Answer, Answers, FieldValue, Scalar};
 use crate::questionnaire::{QuestionKind, Questionnaire};
 use crate::refdata::sdg_title;
@@ -68,7 +68,7 @@ impl Render for Markdown {
                         let name = record
                             .fields
                             .first()
-                            .map(|(_, v)| plain_value(v))
+                            .map(|(_, v)| v.to_plain())
                             .unwrap_or_default();
                         out.push_str(&format!(
                             "### {} {}: {}\n\n",
@@ -133,7 +133,7 @@ fn rich_value(value: &FieldValue) -> String {
             format!("<{t}>")
         }
         FieldValue::All => "all".to_string(),
-        other => escape(&plain_value(other)),
+        other => escape(&other.to_plain()),
     }
 }
 

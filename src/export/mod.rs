@@ -7,10 +7,8 @@ mod markdown;
 pub use legacy::Legacy;
 pub use markdown::Markdown;
 
-use crate::answers::{Answers, FieldValue, Place};
+use crate::answers::Answers;
 use crate::questionnaire::Questionnaire;
-use crate::rules::dates::Dates;
-use crate::rules::sdgs::SdgSet;
 
 /// Every format `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,33 +68,4 @@ pub trait Render {
 /// The form label up to its first parenthesis or colon: `Description`, `Event Location`.
 pub fn short_label(label: &str) -> &str {
     label.split(['(', ':']).next().unwrap_or(label).trim()
-}
-
-/// A field value as one line of plain text, the way the legacy form held it.
-fn plain_value(value: &FieldValue) -> String {
-    match value {
-        FieldValue::Text(t) => t.clone(),
-        FieldValue::Sdgs(SdgSet::All) | FieldValue::All => "all".to_string(),
-        FieldValue::Sdgs(SdgSet::Goals(goals)) => goals
-            .iter()
-            .map(u8::to_string)
-            .collect::<Vec<_>>()
-            .join(", "),
-        FieldValue::Dates(Dates::Day(d)) => d.to_string(),
-        FieldValue::Dates(Dates::Span { start, end }) => format!("{start} to {end}"),
-        FieldValue::Places(places) => places.iter().map(place).collect::<Vec<_>>().join("; "),
-        FieldValue::List(items) => items.join("; "),
-        FieldValue::Raw(node) => match node.as_str() {
-            Some(s) => s.to_string(),
-            None => crate::answers::node_json(node).to_string(),
-        },
-    }
-}
-
-fn place(place: &Place) -> String {
-    match (&place.city, &place.country) {
-        (Some(city), Some(country)) => format!("{city}, {country}"),
-        (Some(one), None) | (None, Some(one)) => one.clone(),
-        (None, None) => String::new(),
-    }
 }

@@ -3,7 +3,7 @@
 
 use super::Session;
 use super::prompter::{Completer, Prompted};
-use crate::answers::{Answer, FieldValue, Place, Record};
+use crate::answers::{Answer, FieldValue, Record};
 use crate::check;
 use crate::document::{Node, Value};
 use crate::finding::{Code, Finding};
@@ -321,7 +321,7 @@ impl Session<'_> {
         field: &Field,
         current: Option<&FieldValue>,
     ) -> Prompted<Option<FieldValue>> {
-        let mut default = current.map(display_value);
+        let mut default = current.map(FieldValue::to_plain);
         loop {
             let node = match field.kind {
                 FieldKind::Sdgs => self.pick_sdgs(field, current)?,
@@ -548,39 +548,6 @@ fn capitalised(word: &str) -> String {
     }
 }
 
-/// A field value as a person would type it again.
-pub(super) fn display_value(value: &FieldValue) -> String {
-    match value {
-        FieldValue::Text(t) => t.clone(),
-        FieldValue::Sdgs(SdgSet::All) | FieldValue::All => "all".to_string(),
-        FieldValue::Sdgs(SdgSet::Goals(goals)) => goals
-            .iter()
-            .map(u8::to_string)
-            .collect::<Vec<_>>()
-            .join(", "),
-        FieldValue::Dates(Dates::Day(d)) => d.to_string(),
-        FieldValue::Dates(Dates::Span { start, end }) => format!("{start} to {end}"),
-        FieldValue::Places(places) => places
-            .iter()
-            .map(display_place)
-            .collect::<Vec<_>>()
-            .join("; "),
-        FieldValue::List(items) => items.join(", "),
-        FieldValue::Raw(node) => match node.as_str() {
-            Some(s) => s.to_string(),
-            None => crate::answers::node_json(node).to_string(),
-        },
-    }
-}
-
-fn display_place(place: &Place) -> String {
-    match (&place.city, &place.country) {
-        (Some(city), Some(country)) => format!("{city}, {country}"),
-        (Some(one), None) | (None, Some(one)) => one.clone(),
-        (None, None) => String::new(),
-    }
-}
-
 fn display_dates(dates: Dates) -> String {
     let day = |d: jiff::civil::Date| format!("{} {} {}", d.day(), month_name(d.month()), d.year());
     match dates {
@@ -629,24 +596,11 @@ mod tests {
     }
 
     #[test]
-    fn values_display_as_typed() {
-        assert_eq!(
-            display_value(&FieldValue::Sdgs(SdgSet::Goals(vec![1, 13]))),
-            "1, 13"
-        );
+    fn dates_are_echoed_in_words() {
         let span = Dates::new(
             jiff::civil::date(2023, 3, 30),
             jiff::civil::date(2023, 3, 31),
         );
-        assert_eq!(
-            display_value(&FieldValue::Dates(span)),
-            "2023-03-30 to 2023-03-31"
-        );
         assert_eq!(display_dates(span), "30 March 2023 to 31 March 2023");
-        let places = FieldValue::Places(vec![Place {
-            city: Some("Apia".into()),
-            country: Some("Samoa".into()),
-        }]);
-        assert_eq!(display_value(&places), "Apia, Samoa");
     }
 }

@@ -149,6 +149,10 @@ pub fn run(request: &FillRequest, prompter: &mut dyn Prompter) -> Result<Exit, E
         Some(id) => Some(Questionnaire::resolve(id)?),
         None => None,
     };
+    // Find out now, not after an hour of typing, whether the answers can be saved.
+    for path in [&request.output, &request.draft_path()] {
+        check_writable(path)?;
+    }
     let mut session = Session::start(request, flag.as_ref(), prompter)?;
     match session.walk() {
         Ok(exit) => Ok(exit),
@@ -172,6 +176,22 @@ pub fn run(request: &FillRequest, prompter: &mut dyn Prompter) -> Result<Exit, E
             reason: crate::input::io_reason(&e),
         }),
     }
+}
+
+/// Fails unless a file can be created beside `path` (as the atomic writes do).
+fn check_writable(path: &Path) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    tempfile::Builder::new()
+        .prefix(".qfill-")
+        .tempfile_in(dir)
+        .map(drop)
+        .map_err(|e| Error::Write {
+            path: path.display().to_string(),
+            reason: crate::input::io_reason(&e),
+        })
 }
 
 /// A fill in progress.

@@ -5,6 +5,7 @@
 use std::io::{BufRead, Write};
 
 use super::prompter::{Completer, PromptError, Prompted, Prompter};
+use crate::report::sanitize;
 
 /// Plain numbered prompts over a reader and a writer.
 pub struct PlainPrompter<R, W> {
@@ -57,7 +58,7 @@ fn parse_numbers(text: &str, count: usize) -> Option<Vec<usize>> {
 
 impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     fn say(&mut self, text: &str) -> Prompted<()> {
-        writeln!(self.output, "{text}")?;
+        writeln!(self.output, "{}", sanitize(text))?;
         Ok(())
     }
 
@@ -68,7 +69,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         _: Option<Completer>,
     ) -> Prompted<String> {
         match default {
-            Some(d) if !d.is_empty() => write!(self.output, "{prompt} [{d}]: ")?,
+            Some(d) if !d.is_empty() => write!(self.output, "{prompt} [{}]: ", sanitize(d))?,
             _ => write!(self.output, "{prompt}: ")?,
         }
         let line = self.read_line()?;
@@ -83,7 +84,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         writeln!(self.output, "{prompt}")?;
         match default {
             Some(d) if !d.is_empty() => {
-                writeln!(self.output, "current text:\n{d}")?;
+                writeln!(self.output, "current text:\n{}", sanitize(d))?;
                 writeln!(
                     self.output,
                     "type the new text, or press Enter to keep the current one; finish with two empty lines or a line with only `.`"
@@ -136,7 +137,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Prompted<usize> {
         writeln!(self.output, "{prompt}")?;
         for (i, item) in items.iter().enumerate() {
-            writeln!(self.output, "  {}) {item}", i + 1)?;
+            writeln!(self.output, "  {}) {}", i + 1, sanitize(item))?;
         }
         loop {
             write!(self.output, "choose 1-{} [{}]: ", items.len(), default + 1)?;
@@ -168,7 +169,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             } else {
                 " "
             };
-            writeln!(self.output, " {mark}{}) {item}", i + 1)?;
+            writeln!(self.output, " {mark}{}) {}", i + 1, sanitize(item))?;
         }
         let current: Vec<usize> = (0..items.len())
             .filter(|i| chosen.get(*i).copied().unwrap_or(false))

@@ -4,7 +4,6 @@
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use super::Session;
-use super::ask::display_value;
 use super::prompter::Prompted;
 use crate::answers::{Answer, FieldValue};
 use crate::commands::Exit;
@@ -142,7 +141,7 @@ impl Session<'_> {
                 records[i]
                     .fields
                     .first()
-                    .map(|(_, v): &(String, FieldValue)| display_value(v))
+                    .map(|(_, v): &(String, FieldValue)| v.to_plain())
                     .unwrap_or_default()
             };
             let mut items: Vec<String> = Vec::new();

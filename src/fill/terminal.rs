@@ -6,6 +6,7 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
 
 use super::prompter::{Completer, PromptError, Prompted, Prompter};
+use crate::report::sanitize;
 
 /// dialoguer on stderr.
 pub struct TerminalPrompter {
@@ -43,7 +44,7 @@ impl dialoguer::Completion for ListCompletion {
 
 impl Prompter for TerminalPrompter {
     fn say(&mut self, text: &str) -> Prompted<()> {
-        self.term.write_line(text)?;
+        self.term.write_line(&sanitize(text))?;
         Ok(())
     }
 
@@ -58,7 +59,8 @@ impl Prompter for TerminalPrompter {
             .with_prompt(prompt)
             .allow_empty(true);
         if let Some(d) = default.filter(|d| !d.is_empty()) {
-            input = input.with_initial_text(d);
+            // What a person edits must not drive the terminal: control characters show escaped.
+            input = input.with_initial_text(sanitize(d));
         }
         if let Some(completion) = &completion {
             input = input.completion_with(completion);
@@ -71,7 +73,8 @@ impl Prompter for TerminalPrompter {
         self.term.write_line(prompt)?;
         let has_default = default.is_some_and(|d| !d.is_empty());
         if let Some(d) = default.filter(|d| !d.is_empty()) {
-            self.term.write_line(&format!("current text:\n{d}"))?;
+            self.term
+                .write_line(&format!("current text:\n{}", sanitize(d)))?;
         }
         self.term.write_line(&format!(
             "{}; finish with two empty lines or a line with only `.`; type `:e` to write in your editor",
@@ -123,9 +126,10 @@ impl Prompter for TerminalPrompter {
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Prompted<usize> {
+        let items: Vec<String> = items.iter().map(|i| sanitize(i).into_owned()).collect();
         let result = Select::with_theme(&self.theme)
             .with_prompt(prompt)
-            .items(items)
+            .items(&items)
             .default(default)
             .interact_on(&self.term);
         restore(&self.term, result)
@@ -139,9 +143,10 @@ impl Prompter for TerminalPrompter {
     ) -> Prompted<Vec<usize>> {
         let mut defaults = chosen.to_vec();
         defaults.resize(items.len(), false);
+        let items: Vec<String> = items.iter().map(|i| sanitize(i).into_owned()).collect();
         let result = MultiSelect::with_theme(&self.theme)
             .with_prompt(format!("{prompt} (space to tick, enter to confirm)"))
-            .items(items)
+            .items(&items)
             .defaults(&defaults)
             .interact_on(&self.term);
         restore(&self.term, result)

@@ -24,15 +24,7 @@ pub fn match_language(input: &str) -> LanguageMatch {
         3 => Language::from_639_3(&lower),
         _ => None,
     };
-    let found = by_code
-        .or_else(|| Language::from_name_lowercase(&lower))
-        .or_else(|| Language::from_autonym(trimmed))
-        .or_else(|| {
-            // The matcher must be 'static, so it owns its copy of the input.
-            let wanted = lower.clone();
-            let mut autonyms = Language::match_autonyms(move |name| name.to_lowercase() == wanted);
-            autonyms.next()
-        });
+    let found = by_code.or_else(|| by_name(trimmed, &lower));
     match found.and_then(|l| l.to_639_1()) {
         Some(code) => LanguageMatch::Code(code),
         None => LanguageMatch::Unknown {
@@ -44,6 +36,49 @@ pub fn match_language(input: &str) -> LanguageMatch {
             ),
         },
     }
+}
+
+/// A language by English name (any case), else by autonym (exact, then any case).
+///
+/// isolang looks names up by scanning its ~8000 languages and lowercasing each name, for every
+/// call; the index is built once per process instead.
+fn by_name(trimmed: &str, lower: &str) -> Option<Language> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    struct Index {
+        names: HashMap<String, Language>,
+        autonyms: HashMap<&'static str, Language>,
+        autonyms_lower: HashMap<String, Language>,
+    }
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = Index {
+            names: HashMap::new(),
+            autonyms: HashMap::new(),
+            autonyms_lower: HashMap::new(),
+        };
+        // In isolang's order, the first language wins, as its `find` does.
+        for language in isolang::languages() {
+            index
+                .names
+                .entry(language.to_name().to_ascii_lowercase())
+                .or_insert(language);
+            if let Some(autonym) = language.to_autonym() {
+                index.autonyms.entry(autonym).or_insert(language);
+                index
+                    .autonyms_lower
+                    .entry(autonym.to_lowercase())
+                    .or_insert(language);
+            }
+        }
+        index
+    });
+    index
+        .names
+        .get(lower)
+        .or_else(|| index.autonyms.get(trimmed))
+        .or_else(|| index.autonyms_lower.get(lower))
+        .copied()
 }
 
 /// The one language with an ISO 639-1 code whose English name starts with `prefix`.
