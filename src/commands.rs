@@ -217,15 +217,7 @@ pub fn export(
         // Unreadable, unparsable, or for an unknown questionnaire: nothing to write.
         return Ok(exit);
     };
-    let format = request
-        .to
-        .or_else(|| {
-            request
-                .output
-                .as_ref()
-                .and_then(|o| ExportFormat::from_extension(&o.to_string_lossy()))
-        })
-        .unwrap_or(ExportFormat::from(read_as));
+    let format = output_format(request.to, request.output.as_deref(), read_as.into());
     let q = questionnaire_of(questionnaire.as_ref(), &checked.answers);
     let text = format.write(&checked.answers, q);
     write_output(request.output.as_deref(), &text, out)?;
@@ -244,6 +236,16 @@ fn questionnaire_of<'a>(flag: Option<&'a Questionnaire>, answers: &Answers) -> &
         Questionnaire::builtin_cached(crate::questionnaire::DEFAULT_ID)
             .expect("the default questionnaire is built in")
     })
+}
+
+/// `--to`, else the extension of OUT, else `fallback`.
+fn output_format(
+    to: Option<ExportFormat>,
+    output: Option<&Path>,
+    fallback: ExportFormat,
+) -> ExportFormat {
+    to.or_else(|| output.and_then(|o| ExportFormat::from_extension(&o.to_string_lossy())))
+        .unwrap_or(fallback)
 }
 
 /// Refuses to replace an existing OUT unless forced.
@@ -338,15 +340,7 @@ pub fn import(
     if request.check {
         return Ok(exit);
     }
-    let format = request
-        .to
-        .or_else(|| {
-            request
-                .output
-                .as_ref()
-                .and_then(|o| ExportFormat::from_extension(&o.to_string_lossy()))
-        })
-        .unwrap_or(ExportFormat::Toml);
+    let format = output_format(request.to, request.output.as_deref(), ExportFormat::Toml);
     write_output(
         request.output.as_deref(),
         &format.write(&result.answers, q),

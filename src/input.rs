@@ -71,7 +71,7 @@ pub type ReadFailure = Box<Finding>;
 /// A short reason for an I/O error, lowercase, without the OS error number.
 pub fn io_reason(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::NotFound => "no such file or folder".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         io::ErrorKind::IsADirectory => "is a folder, a file is expected".to_string(),
         _ => {

@@ -124,7 +124,7 @@ pub fn run_in_terminal(request: &FillRequest) -> Result<Exit, Error> {
     let plain = request.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if plain {
         let stdin = std::io::stdin();
-        let mut prompter = PlainPrompter::new(stdin.lock(), std::io::stderr());
+        let mut prompter = PlainPrompter::new(stdin.lock(), std::io::stderr()).with_editor();
         run(request, &mut prompter)
     } else {
         let mut prompter = TerminalPrompter::default();

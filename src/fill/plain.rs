@@ -4,19 +4,32 @@
 
 use std::io::{BufRead, Write};
 
-use super::prompter::{Completer, PromptError, Prompted, Prompter};
+use super::prompter::{
+    Completer, PromptError, Prompted, Prompter, TextEnd, read_text, text_instructions,
+};
 use crate::report::sanitize;
 
 /// Plain numbered prompts over a reader and a writer.
 pub struct PlainPrompter<R, W> {
     input: R,
     output: W,
+    editor: bool,
 }
 
 impl<R: BufRead, W: Write> PlainPrompter<R, W> {
     /// A prompter reading `input` and writing `output`.
     pub fn new(input: R, output: W) -> Self {
-        PlainPrompter { input, output }
+        PlainPrompter {
+            input,
+            output,
+            editor: false,
+        }
+    }
+
+    /// Offers `$EDITOR` for long texts (`:e`), as on a real terminal.
+    pub fn with_editor(mut self) -> Self {
+        self.editor = true;
+        self
     }
 
     fn read_line(&mut self) -> Prompted<String> {
@@ -82,42 +95,26 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
 
     fn text(&mut self, prompt: &str, default: Option<&str>) -> Prompted<String> {
         writeln!(self.output, "{prompt}")?;
-        match default {
-            Some(d) if !d.is_empty() => {
-                writeln!(self.output, "current text:\n{}", sanitize(d))?;
-                writeln!(
-                    self.output,
-                    "type the new text, or press Enter to keep the current one; finish with two empty lines or a line with only `.`"
-                )?;
-            }
-            _ => writeln!(
-                self.output,
-                "type the text; a blank line separates paragraphs; finish with two empty lines or a line with only `.`"
-            )?,
+        let has_default = default.is_some_and(|d| !d.is_empty());
+        if let Some(d) = default.filter(|d| !d.is_empty()) {
+            writeln!(self.output, "current text:\n{}", sanitize(d))?;
         }
-        let mut lines: Vec<String> = Vec::new();
-        loop {
+        writeln!(
+            self.output,
+            "{}",
+            text_instructions(has_default, self.editor)
+        )?;
+        let typed = read_text(|| {
             write!(self.output, "> ")?;
-            let line = match self.read_line() {
-                Ok(line) => line,
-                // Ctrl-D ends the text like `.` does, once something was typed.
-                Err(PromptError::Eof) if !lines.is_empty() => break,
-                Err(e) => return Err(e),
-            };
-            if line.trim() == "." {
-                break;
-            }
-            if line.trim().is_empty() {
-                if lines.is_empty() {
-                    return Ok(default.unwrap_or("").to_string());
-                }
-                if lines.last().is_some_and(|l| l.is_empty()) {
-                    break;
-                }
-            }
-            lines.push(line.trim_end().to_string());
+            self.read_line()
+        })?;
+        match typed {
+            TextEnd::Typed(t) if t.is_empty() => Ok(default.unwrap_or("").to_string()),
+            TextEnd::Typed(t) => Ok(t),
+            TextEnd::Editor if self.editor => super::terminal::edit(default),
+            // Without an editor `:e` is text like any other line.
+            TextEnd::Editor => Ok(":e".to_string()),
         }
-        Ok(lines.join("\n").trim().to_string())
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Prompted<bool> {

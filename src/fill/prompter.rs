@@ -63,3 +63,57 @@ pub trait Prompter {
         chosen: &[bool],
     ) -> Prompted<Vec<usize>>;
 }
+
+/// How to type a text, said the same way by every prompter.
+pub(super) fn text_instructions(has_default: bool, editor: bool) -> String {
+    let start = if has_default {
+        "type the new text, or press Enter to keep the current one"
+    } else {
+        "type the text; a blank line separates paragraphs"
+    };
+    let editor = if editor {
+        "; type `:e` to write in your editor"
+    } else {
+        ""
+    };
+    format!("{start}; finish with two empty lines or a line with only `.`{editor}")
+}
+
+/// How a person ended a text, or what the first line asked for.
+pub(super) enum TextEnd {
+    /// The text as typed (empty when Enter was pressed at once: keep the default).
+    Typed(String),
+    /// `:e` on the first line: write it in the editor.
+    Editor,
+}
+
+/// Reads a multi-line text line by line, the same in every prompter: a blank line separates
+/// paragraphs, two empty lines or a line with only `.` end it, the end of the input ends it once
+/// something was typed, and Enter at once keeps the current text.
+pub(super) fn read_text(mut next_line: impl FnMut() -> Prompted<String>) -> Prompted<TextEnd> {
+    let mut lines: Vec<String> = Vec::new();
+    loop {
+        let line = match next_line() {
+            Ok(line) => line,
+            Err(PromptError::Eof) if !lines.is_empty() => break,
+            Err(e) => return Err(e),
+        };
+        let trimmed = line.trim();
+        if lines.is_empty() && matches!(trimmed, ":e" | ":edit") {
+            return Ok(TextEnd::Editor);
+        }
+        if trimmed == "." {
+            break;
+        }
+        if trimmed.is_empty() {
+            if lines.is_empty() {
+                return Ok(TextEnd::Typed(String::new()));
+            }
+            if lines.last().is_some_and(|l| l.is_empty()) {
+                break;
+            }
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    Ok(TextEnd::Typed(lines.join("\n").trim().to_string()))
+}

@@ -5,7 +5,9 @@ use console::Term;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
 
-use super::prompter::{Completer, PromptError, Prompted, Prompter};
+use super::prompter::{
+    Completer, PromptError, Prompted, Prompter, TextEnd, read_text, text_instructions,
+};
 use crate::report::sanitize;
 
 /// dialoguer on stderr.
@@ -32,6 +34,20 @@ fn restore<T>(term: &Term, result: Result<T, dialoguer::Error>) -> Prompted<T> {
             Err(PromptError::from(e))
         }
     }
+}
+
+/// Writes a text in `$EDITOR`, starting from `default`; closing without saving keeps it.
+pub(super) fn edit(default: Option<&str>) -> Prompted<String> {
+    let edited = Editor::new()
+        .extension(".txt")
+        .edit(default.unwrap_or(""))
+        .map_err(|e| match e {
+            dialoguer::Error::IO(e) => PromptError::from(e),
+        })?;
+    Ok(edited
+        .unwrap_or_else(|| default.unwrap_or("").to_string())
+        .trim()
+        .to_string())
 }
 
 struct ListCompletion(Completer);
@@ -76,44 +92,18 @@ impl Prompter for TerminalPrompter {
             self.term
                 .write_line(&format!("current text:\n{}", sanitize(d)))?;
         }
-        self.term.write_line(&format!(
-            "{}; finish with two empty lines or a line with only `.`; type `:e` to write in your editor",
-            if has_default {
-                "type the new text, or press Enter to keep the current one"
-            } else {
-                "type the text; a blank line separates paragraphs"
-            }
-        ))?;
-        let mut lines: Vec<String> = Vec::new();
-        loop {
-            self.term.write_str("> ")?;
-            let line = self.term.read_line()?;
-            if lines.is_empty() && matches!(line.trim(), ":e" | ":edit") {
-                let edited = Editor::new()
-                    .extension(".txt")
-                    .edit(default.unwrap_or(""))
-                    .map_err(|e| match e {
-                        dialoguer::Error::IO(e) => PromptError::from(e),
-                    })?;
-                return Ok(edited
-                    .unwrap_or_else(|| default.unwrap_or("").to_string())
-                    .trim()
-                    .to_string());
-            }
-            if line.trim() == "." {
-                break;
-            }
-            if line.trim().is_empty() {
-                if lines.is_empty() {
-                    return Ok(default.unwrap_or("").to_string());
-                }
-                if lines.last().is_some_and(|l| l.is_empty()) {
-                    break;
-                }
-            }
-            lines.push(line.trim_end().to_string());
+        self.term
+            .write_line(&text_instructions(has_default, true))?;
+        let term = self.term.clone();
+        let typed = read_text(|| {
+            term.write_str("> ")?;
+            Ok(term.read_line()?)
+        })?;
+        match typed {
+            TextEnd::Typed(t) if t.is_empty() => Ok(default.unwrap_or("").to_string()),
+            TextEnd::Typed(t) => Ok(t),
+            TextEnd::Editor => edit(default),
         }
-        Ok(lines.join("\n").trim().to_string())
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Prompted<bool> {
