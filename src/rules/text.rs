@@ -148,7 +148,16 @@ pub fn plural(n: usize, word: &str) -> String {
 
 /// Normalises text for output: line endings to `\n`, no trailing blanks on lines, trimmed.
 pub fn normalise(s: &str) -> String {
-    let joined: Vec<&str> = s.lines().map(str::trim_end).collect();
+    let trimmed = s.trim();
+    // Most texts are clean already: copy them without splitting and joining every line.
+    let clean = !trimmed.contains('\r')
+        && !trimmed
+            .split('\n')
+            .any(|line| line.ends_with(char::is_whitespace));
+    if clean {
+        return trimmed.to_string();
+    }
+    let joined: Vec<&str> = trimmed.lines().map(str::trim_end).collect();
     joined.join("\n").trim().to_string()
 }
 
@@ -247,5 +256,7 @@ mod tests {
     #[test]
     fn normalising_text() {
         assert_eq!(normalise("  a  \r\nb\t\r\n\r\n"), "a\nb");
+        assert_eq!(normalise("a \nb"), "a\nb");
+        assert_eq!(normalise(" clean\n\ntext "), "clean\n\ntext");
     }
 }
