@@ -148,6 +148,24 @@ impl<'q> Walker<'q> {
         );
     }
 
+    /// True if a finding since `before` means part of a value could not be read: a value kept
+    /// "as written" must then be the whole value, so that nothing a person typed is lost.
+    fn lossy_since(&self, before: usize) -> bool {
+        self.findings[before..]
+            .iter()
+            .any(|f| matches!(f.code, Code::UnknownKey | Code::WrongType))
+    }
+
+    /// The not-answered or pending value inside a value, reporting `pending` at once.
+    fn inner_marker(&mut self, node: &Node) -> Option<Marker> {
+        let s = node.as_str()?;
+        let marker = text::marker(s)?;
+        if marker == Marker::Pending {
+            self.pending(node, s);
+        }
+        Some(marker)
+    }
+
     fn anchor(&self, node: &Node) -> Anchor {
         node.anchor(&self.path)
     }
@@ -240,11 +258,14 @@ impl<'q> Walker<'q> {
             ),
             Some(node) => self.key("questionnaire", |w| match node.as_str() {
                 Some(s) => answers.questionnaire = Some(s.to_string()),
-                None => w.wrong_type(
-                    node,
-                    "a string",
-                    &format!("write `questionnaire = \"{}\"`", w.q.id),
-                ),
+                None => {
+                    w.wrong_type(
+                        node,
+                        "a string",
+                        &format!("write `questionnaire = \"{}\"`", w.q.id),
+                    );
+                    answers.extra.push(("questionnaire".into(), node.clone()));
+                }
             }),
         }
         match doc.get("entity") {
@@ -257,16 +278,31 @@ impl<'q> Walker<'q> {
             }
         }
         if let Some(node) = doc.get("contact") {
+            let before = self.findings.len();
             answers.contact = self.key("contact", |w| w.contact(node));
+            if self.lossy_since(before) {
+                answers.contact.clear();
+                answers.extra.push(("contact".into(), node.clone()));
+            }
         }
         if let Some(node) = doc.get("submitted") {
             answers.submitted = self.key("submitted", |w| w.submitted(node));
         }
         if let Some(node) = doc.get("notes") {
+            let before = self.findings.len();
             answers.notes = self.key("notes", |w| w.notes(node));
+            if self.lossy_since(before) {
+                answers.notes.clear();
+                answers.extra.push(("notes".into(), node.clone()));
+            }
         }
         if let Some(node) = doc.get("draft") {
+            let before = self.findings.len();
             answers.draft = self.key("draft", |w| w.draft(node, doc));
+            if self.lossy_since(before) {
+                answers.draft = None;
+                answers.extra.push(("draft".into(), node.clone()));
+            }
         }
         let root_path = self.path.clone();
         match doc.get("answers") {
@@ -307,7 +343,10 @@ impl<'q> Walker<'q> {
                 );
                 Some(Scalar::Raw(node.clone()))
             }
-            Some(s) => Some(Scalar::Text(text::normalise(s))),
+            Some(s) => {
+                self.inner_marker(node);
+                Some(Scalar::Text(text::normalise(s)))
+            }
             None => {
                 self.wrong_type(node, "text", "write it in quotes");
                 Some(Scalar::Raw(node.clone()))
@@ -340,6 +379,12 @@ impl<'q> Walker<'q> {
     }
 
     fn submitted(&mut self, node: &Node) -> Option<Scalar> {
+        match self.inner_marker(node) {
+            // Optional: not answered is simply no date.
+            Some(Marker::NotAnswered) => return None,
+            Some(Marker::Pending) => return Some(Scalar::Raw(node.clone())),
+            None => {}
+        }
         match self.date_value(node) {
             Outcome::Canonical(Dates::Day(day)) => Some(Scalar::Text(day.to_string())),
             Outcome::Canonical(span @ Dates::Span { .. }) => {
@@ -397,7 +442,16 @@ impl<'q> Walker<'q> {
         if let Some(next) = node.get("next") {
             self.key("next", |w| match next.as_str() {
                 Some(s) if ids.contains(&s) => draft.next = Some(s.to_string()),
-                _ => w.wrong_type(
+                Some(s) => w.report(
+                    Code::WrongType,
+                    w.anchor(next),
+                    format!("`{s}` is not a question id"),
+                    Some(match refdata::closest(s, ids.iter().copied()) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => format!("one of {}", quoted_list(&ids)),
+                    }),
+                ),
+                None => w.wrong_type(
                     next,
                     "a question id",
                     &format!("one of {}", quoted_list(&ids)),
@@ -577,6 +631,10 @@ impl<'q> Walker<'q> {
             records.push(record);
         }
         self.duplicate_records(def, items);
+        if items.iter().any(|item| item.as_table().is_none()) {
+            // A record that is not a table cannot be written as one: keep the list as written.
+            return Answer::Raw(node.clone());
+        }
         Answer::Records(records)
     }
 
@@ -641,9 +699,7 @@ impl<'q> Walker<'q> {
                 &format!("a table with the {}'s fields", def.record_label),
                 "write the record as a table of fields",
             );
-            return Record {
-                fields: vec![(String::new(), FieldValue::Raw(node.clone()))],
-            };
+            return Record::default();
         };
         let ids: Vec<&str> = def.fields.iter().map(|f| f.id.as_str()).collect();
         let extra = self.unknown_keys(entries, &ids);
@@ -723,14 +779,35 @@ impl<'q> Walker<'q> {
                 self.unanswered(&question, self.anchor(node));
             }
         }
+        let before = self.findings.len();
         let selected = selected_node.map(|n| self.key(&def.choices_key, |w| w.choices(def, n)));
-        let text = text_node.and_then(|n| {
-            if node.as_str().is_some() {
-                self.text(n, def.words)
-            } else {
-                self.key(&def.text_key, |w| w.text(n, def.words))
+        let text_marker = match text_node {
+            Some(n) if node.as_str().is_none() => self.key(&def.text_key, |w| w.inner_marker(n)),
+            _ => None,
+        };
+        let text = match text_marker {
+            Some(Marker::NotAnswered) => None,
+            _ => text_node.and_then(|n| {
+                if node.as_str().is_some() {
+                    self.text(n, def.words)
+                } else {
+                    self.key(&def.text_key, |w| w.text(n, def.words))
+                }
+            }),
+        };
+        let nothing_chosen = selected.as_ref().is_none_or(Vec::is_empty);
+        if nothing_chosen
+            && text.is_none()
+            && (selected_node.is_some() || text_node.is_some())
+            && text_marker != Some(Marker::Pending)
+        {
+            if let Some(question) = self.q.question(&answer_path(&self.path)).cloned() {
+                self.unanswered(&question, self.anchor(node));
             }
-        });
+        }
+        if self.lossy_since(before) || text_marker.is_some() {
+            return Answer::Raw(node.clone());
+        }
         Answer::Choices {
             choices_key: def.choices_key.clone(),
             selected,
@@ -763,6 +840,11 @@ impl<'q> Walker<'q> {
         let mut selected = Vec::new();
         for (index, item) in items {
             let mut check = |w: &mut Self| match item.as_str() {
+                Some(name) if text::marker(name).is_some() => {
+                    if w.inner_marker(item) == Some(Marker::Pending) {
+                        selected.push(name.trim().to_string());
+                    }
+                }
                 Some(name) => {
                     let key = text::fold(name);
                     match def.choices.iter().find(|c| text::fold(c) == key) {
@@ -910,8 +992,14 @@ impl<'q> Walker<'q> {
             },
             Value::Array(items) => {
                 let mut broken = false;
+                let mut pending = false;
                 for (i, item) in items.iter().enumerate() {
                     self.enter(Segment::Index(i), |w| match &item.value {
+                        Value::String(_) if w.inner_marker(item).is_some() => {
+                            // `TBD` is reported; a not-answered item adds no goal.
+                            pending |=
+                                item.as_str().and_then(text::marker) == Some(Marker::Pending);
+                        }
                         Value::Integer(n) => numbers.push(*n),
                         Value::String(s) => match sdgs::parse_text(s) {
                             Some(SdgText::Numbers(ns)) => {
@@ -943,7 +1031,7 @@ impl<'q> Walker<'q> {
                         }
                     });
                 }
-                if broken {
+                if broken || pending {
                     return None;
                 }
             }
@@ -963,9 +1051,10 @@ impl<'q> Walker<'q> {
         let set = set?;
         if as_text && let SdgSet::Goals(goals) = &set {
             let list: Vec<String> = goals.iter().map(u8::to_string).collect();
-            let what = match node.as_str() {
-                Some(s) => format!("written as text: `{}`", s.trim()),
-                None => "written with goals as text".to_string(),
+            let what = match &node.value {
+                Value::String(s) => format!("written as text: `{}`", s.trim()),
+                Value::Integer(n) => format!("the single number `{n}`, a list is expected"),
+                _ => "written with goals as text".to_string(),
             };
             self.non_canonical(node, &what, format!("[{}]", list.join(", ")));
         }
@@ -977,13 +1066,27 @@ impl<'q> Walker<'q> {
         match &node.value {
             Value::Datetime(s) | Value::String(s) => self.date_text(node, s),
             Value::Table(entries) => {
+                let before = self.findings.len();
                 self.unknown_keys(entries, &["start", "end"]);
                 let table_path = self.path.clone();
                 let mut bounds = [None, None];
+                let mut pending = false;
                 for (slot, key) in bounds.iter_mut().zip(["start", "end"]) {
                     match node.get(key) {
                         Some(value) => {
                             *slot = self.key(key, |w| match &value.value {
+                                Value::String(s) if text::marker(s).is_some() => {
+                                    match w.inner_marker(value) {
+                                        Some(Marker::Pending) => pending = true,
+                                        _ => w.report(
+                                            Code::Required,
+                                            w.anchor(value),
+                                            format!("is required, `{}` is not a date", s.trim()),
+                                            Some("give the day as `YYYY-MM-DD`".to_string()),
+                                        ),
+                                    }
+                                    None
+                                }
                                 Value::Datetime(s) | Value::String(s) => {
                                     match dates::parse_iso(date_part(s)) {
                                         Some(d) => Some(d),
@@ -1021,6 +1124,7 @@ impl<'q> Walker<'q> {
                     }
                 }
                 match bounds {
+                    _ if pending || self.lossy_since(before) => Outcome::AsWritten,
                     [Some(start), Some(end)] => Outcome::Canonical(Dates::new(start, end)),
                     _ => Outcome::AsWritten,
                 }
@@ -1039,6 +1143,23 @@ impl<'q> Walker<'q> {
     fn date_text(&mut self, node: &Node, s: &str) -> Outcome<Dates> {
         if let Some(day) = dates::parse_iso(s) {
             return Outcome::Canonical(Dates::Day(day));
+        }
+        if let Some(day) = dates::parse_iso(date_part(s)) {
+            self.non_canonical(
+                node,
+                &format!("a date and time: `{}`", s.trim()),
+                day.to_string(),
+            );
+            return Outcome::Canonical(Dates::Day(day));
+        }
+        if dates::looks_iso(s) {
+            self.report(
+                Code::DateInvalid,
+                self.anchor(node),
+                format!("`{}` is not a calendar day", s.trim()),
+                Some("check the month and the day".to_string()),
+            );
+            return Outcome::AsWritten;
         }
         let parsed = match iso_interval(s) {
             Some(dates) => HumanDates::Dates(dates),
@@ -1084,6 +1205,12 @@ impl<'q> Walker<'q> {
     }
 
     fn places(&mut self, node: &Node) -> Option<Vec<Place>> {
+        let before = self.findings.len();
+        let places = self.places_of(node)?;
+        (!self.lossy_since(before)).then_some(places)
+    }
+
+    fn places_of(&mut self, node: &Node) -> Option<Vec<Place>> {
         match &node.value {
             Value::Table(_) => self.place_table(node).map(|p| vec![p]),
             Value::String(s) => {
@@ -1169,6 +1296,7 @@ impl<'q> Walker<'q> {
                             Some(if key == "country" {
                                 w.country(value, s)
                             } else {
+                                w.inner_marker(value);
                                 s.trim().to_string()
                             })
                         }
@@ -1210,12 +1338,21 @@ impl<'q> Walker<'q> {
     }
 
     /// `City, Country`, several of them separated by `;`, new lines or ` and `.
+    ///
+    /// `None` unless every place reads as a city in a State: only then is it rewritten.
     fn place_text(&mut self, node: &Node, s: &str) -> Option<Vec<Place>> {
         let mut places = Vec::new();
+        let mut all_states = true;
         for piece in split_places(s) {
             match piece.rsplit_once(',') {
                 Some((city, country)) if !city.trim().is_empty() && !country.trim().is_empty() => {
-                    let country = self.country(node, country.trim());
+                    let (country, state) = self.country_checked(node, country.trim());
+                    all_states &= state;
+                    if let Some(Marker::Pending) =
+                        self.inner_marker(&Node::new(Value::String(city.to_string())))
+                    {
+                        all_states = false;
+                    }
                     places.push(Place {
                         city: Some(city.trim().to_string()),
                         country: Some(country),
@@ -1238,14 +1375,34 @@ impl<'q> Walker<'q> {
                 }
             }
         }
-        (!places.is_empty()).then_some(places)
+        (all_states && !places.is_empty()).then_some(places)
     }
 
     /// Checks one country name; returns its UN name, or the text as written.
     fn country(&mut self, node: &Node, s: &str) -> String {
+        self.country_checked(node, s).0
+    }
+
+    /// Checks one country name: its UN name (or the text as written), and whether it is a State.
+    fn country_checked(&mut self, node: &Node, s: &str) -> (String, bool) {
         let s = s.trim();
-        match refdata::match_country(s) {
-            CountryMatch::MemberState(name) | CountryMatch::Observer(name) => name.to_string(),
+        if let Some(marker) = text::marker(s) {
+            if marker == Marker::Pending {
+                self.pending(node, s);
+            } else {
+                self.report(
+                    Code::Required,
+                    self.anchor(node),
+                    format!("has `{s}` where a country belongs"),
+                    Some("give the country, or leave the entry out".to_string()),
+                );
+            }
+            return (s.to_string(), false);
+        }
+        let found = match refdata::match_country(s) {
+            CountryMatch::MemberState(name) | CountryMatch::Observer(name) => {
+                return (name.to_string(), true);
+            }
             CountryMatch::Territory(name) => {
                 self.report(
                     Code::NotMemberState,
@@ -1276,7 +1433,8 @@ impl<'q> Walker<'q> {
                 );
                 s.to_string()
             }
-        }
+        };
+        (found, false)
     }
 
     fn url(&mut self, node: &Node) -> Option<String> {
@@ -1306,20 +1464,18 @@ impl<'q> Walker<'q> {
                 "all" | "allmemberstates" | "allcountries" | "allunmemberstates"
             )
         };
+        let from_text = node.as_str();
         let items: Vec<(Option<usize>, &Node, String)> = match &node.value {
             Value::String(s) if field.allow_all && is_all(s) => return Some(FieldValue::All),
             Value::String(s) => {
-                let items = lists::split_list(s);
-                let canonical = format!(
-                    "[{}]",
-                    items
-                        .iter()
-                        .map(|i| format!("\"{i}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-                self.non_canonical(node, &format!("written as text: `{}`", s.trim()), canonical);
-                items.into_iter().map(|i| (None, node, i)).collect()
+                let keep_whole = match field.kind {
+                    FieldKind::Countries => is_known_name,
+                    _ => |_: &str| false,
+                };
+                lists::split_list_keeping(s, keep_whole)
+                    .into_iter()
+                    .map(|i| (None, node, i))
+                    .collect()
             }
             Value::Array(items) => {
                 if field.allow_all && items.len() == 1 && items[0].as_str().is_some_and(is_all) {
@@ -1352,11 +1508,29 @@ impl<'q> Walker<'q> {
                 return None;
             }
         };
-        let items: Vec<_> = items
-            .into_iter()
-            .filter(|(_, _, s)| !s.is_empty())
-            .collect();
-        if items.is_empty() {
+        // A not-answered entry adds nothing; `TBD` is reported and kept.
+        let mut all_read = true;
+        let mut kept = Vec::new();
+        for (index, item, s) in items {
+            let marker = text::marker(&s);
+            if marker == Some(Marker::Pending) {
+                all_read = false;
+                let pending = Node {
+                    value: Value::String(s.clone()),
+                    span: item.span.clone(),
+                };
+                match index {
+                    Some(i) => self.enter(Segment::Index(i), |w| w.pending(&pending, &s)),
+                    None => self.pending(&pending, &s),
+                }
+            }
+            if marker == Some(Marker::NotAnswered) {
+                all_read = false;
+                continue;
+            }
+            kept.push((index, item, s));
+        }
+        if kept.is_empty() {
             if field.required {
                 self.report(
                     Code::Required,
@@ -1368,41 +1542,74 @@ impl<'q> Walker<'q> {
                     )),
                 );
             }
-            return Some(FieldValue::List(Vec::new()));
+            return match from_text {
+                Some(_) => None,
+                None if all_read => Some(FieldValue::List(Vec::new())),
+                None => None,
+            };
         }
         let mut out: Vec<String> = Vec::new();
-        for (index, item, s) in items {
+        for (index, item, s) in kept {
             let check = |w: &mut Self| match field.kind {
                 FieldKind::Languages => match refdata::match_language(&s) {
-                    LanguageMatch::Code(code) => code.to_string(),
+                    LanguageMatch::Code(code) => (code.to_string(), true),
                     LanguageMatch::Unknown { closest } => {
-                        w.report(
-                            Code::LanguageUnknown,
-                            w.anchor(item),
-                            format!("`{s}` is not an ISO 639-1 language code or name"),
-                            Some(match closest {
-                                Some(c) => format!("did you mean `{c}`?"),
-                                None => {
-                                    "use a two-letter code such as `en`, `fr`, `es`".to_string()
-                                }
-                            }),
-                        );
-                        s.clone()
+                        if text::marker(&s) != Some(Marker::Pending) {
+                            w.report(
+                                Code::LanguageUnknown,
+                                w.anchor(item),
+                                format!("`{s}` is not an ISO 639-1 language code or name"),
+                                Some(match closest {
+                                    Some(c) => format!("did you mean `{c}`?"),
+                                    None => {
+                                        "use a two-letter code such as `en`, `fr`, `es`".to_string()
+                                    }
+                                }),
+                            );
+                        }
+                        (s.clone(), false)
                     }
                 },
-                FieldKind::Countries => w.country(item, &s),
-                _ => s.clone(),
+                FieldKind::Countries if text::marker(&s).is_some() => (s.clone(), false),
+                FieldKind::Countries => w.country_checked(item, &s),
+                _ => (s.clone(), true),
             };
-            let value = match index {
+            let (value, read) = match index {
                 Some(i) => self.enter(Segment::Index(i), check),
                 None => check(self),
             };
+            all_read &= read;
             if !out.contains(&value) {
                 out.push(value);
             }
         }
+        if let Some(s) = from_text {
+            // Rewritten only when every entry was read; otherwise kept exactly as written.
+            if !all_read {
+                return None;
+            }
+            let canonical = out
+                .iter()
+                .map(|i| format!("\"{i}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.non_canonical(
+                node,
+                &format!("written as text: `{}`", s.trim()),
+                format!("[{canonical}]"),
+            );
+        }
+        if out.iter().any(|v| text::marker(v).is_some()) {
+            return None;
+        }
         Some(FieldValue::List(out))
     }
+}
+
+/// A name the reference data knows (a State, a territory, an organisation): kept whole when a
+/// list is split, so that `Trinidad and Tobago` is not read as two countries.
+fn is_known_name(name: &str) -> bool {
+    !matches!(refdata::match_country(name), CountryMatch::Unknown { .. })
 }
 
 /// The part of a TOML date-time or string that is the date.
@@ -1572,10 +1779,10 @@ mod tests {
                 "[\"Apia, Samoa\", \"Dakar, Senegal\"]",
                 &[Code::NonCanonical, Code::NonCanonical],
             ),
-            (
-                "\"San Juan, Puerto Rico\"",
-                &[Code::NotMemberState, Code::NonCanonical],
-            ),
+            // Not read as a city in a State: kept as written, with its own finding only.
+            ("\"San Juan, Puerto Rico\"", &[Code::NotMemberState]),
+            ("\"Apia, TBD\"", &[Code::Pending]),
+            ("{ city = \"TBD\", country = \"Samoa\" }", &[Code::Pending]),
             (
                 "{ city = \"X\", country = \"Atlantis\" }",
                 &[Code::CountryUnknown],
@@ -1763,6 +1970,134 @@ mod tests {
         );
         let checked = findings("high_impact = { initiatives = [\"Power of Dta\"] }\n");
         assert_eq!(checked[0].1, "high_impact.initiatives[0]");
+    }
+
+    #[test]
+    fn not_answered_and_pending_inside_values() {
+        let initiative = |field: &str, value: &str| {
+            let base = "[[answers.initiatives]]\nname = \"I\"\npartners = [\"P\"]\nsdgs = [1]\nmember_states = [\"Kenya\"]\ndescription = \"D\"\n";
+            let kept: String = base
+                .lines()
+                .filter(|l| !l.starts_with(&format!("{field} =")))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            format!("{kept}{field} = {value}\n")
+        };
+        let cases: Vec<(String, &[Code])> = vec![
+            (
+                event_with("dates", "{ start = \"TBD\", end = \"2023-03-31\" }"),
+                &[Code::Pending],
+            ),
+            (event_with("sdgs", "[\"TBD\"]"), &[Code::Pending]),
+            (initiative("member_states", "[\"TBD\"]"), &[Code::Pending]),
+            (initiative("member_states", "[\"N/A\"]"), &[Code::Required]),
+            (initiative("partners", "[\"N/A\"]"), &[Code::Required]),
+            (
+                initiative("member_states", "\"Ghana, Trinidad and Tobago\""),
+                &[Code::NonCanonical],
+            ),
+            (
+                initiative("member_states", "\"Ghana, Atlantis\""),
+                &[Code::CountryUnknown],
+            ),
+            (
+                "high_impact = { text = \"TBD\" }\n".to_string(),
+                &[Code::Pending],
+            ),
+            (
+                "high_impact = { initiatives = [\"N/A\"], text = \"\" }\n".to_string(),
+                &[Code::NotAnswered],
+            ),
+        ];
+        for (answers, want) in cases {
+            let text =
+                format!("questionnaire = \"hlpf-2024\"\nentity = \"X\"\n[answers]\n{answers}");
+            let doc = parse(&text, Format::Toml).expect(&text);
+            let mut got: Vec<Code> = check(&doc, &Questionnaire::default_builtin())
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.code != Code::NotAnswered
+                        || (answers.starts_with("high_impact") && f.path == "high_impact")
+                })
+                .map(|f| f.code)
+                .collect();
+            got.dedup();
+            assert_eq!(got, want, "{answers}");
+        }
+        // At the top: an optional date not answered is no date; `TBD` is pending.
+        let doc = parse(
+            "questionnaire = \"hlpf-2024\"\nentity = \"TBD\"\nsubmitted = \"N/A\"\n",
+            Format::Toml,
+        )
+        .unwrap();
+        let codes: Vec<Code> = check(&doc, &Questionnaire::default_builtin())
+            .findings
+            .iter()
+            .map(|f| f.code)
+            .filter(|c| *c != Code::NotAnswered)
+            .collect();
+        assert_eq!(codes, [Code::Pending]);
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_kept_whole() {
+        let text = "questionnaire = 2024\nentity = \"X\"\ncontact = \"me\"\nnotes = [\"ok\", 2024]\n[draft]\nnext = \"events\"\ncomment = \"memo\"\n[[answers.events]]\nname = \"E\"\ndates = { start = \"2023-03-30\", end = \"2023-03-31\", note = \"keep\" }\nlocation = { city = \"Apia\", country = \"Samoa\", venue = \"keep\" }\nsdgs = [1]\ndescription = \"D\"\n[answers.high_impact]\ninitiatives = [\"Power of Data\", 5]\n";
+        let doc = parse(text, Format::Toml).unwrap();
+        let written = check(&doc, &Questionnaire::default_builtin())
+            .answers
+            .to_text(Format::Toml);
+        for kept in [
+            "questionnaire = 2024",
+            "contact = \"me\"",
+            "2024]",
+            "comment = \"memo\"",
+            "note = \"keep\"",
+            "venue = \"keep\"",
+            "\"Power of Data\", 5",
+        ] {
+            assert!(written.contains(kept), "{kept} lost:\n{written}");
+        }
+        let records =
+            "questionnaire = \"hlpf-2024\"\nentity = \"X\"\n[answers]\nresources = [5, \"R\"]\n";
+        let doc = parse(records, Format::Toml).unwrap();
+        let written = check(&doc, &Questionnaire::default_builtin())
+            .answers
+            .to_text(Format::Toml);
+        assert!(written.contains("resources = [5, \"R\"]"), "{written}");
+    }
+
+    #[test]
+    fn date_messages_say_what_is_wrong() {
+        for (value, want) in [
+            ("\"2023-02-29\"", "`2023-02-29` is not a calendar day"),
+            ("\"2023-13-01\"", "`2023-13-01` is not a calendar day"),
+        ] {
+            let text = format!(
+                "questionnaire = \"hlpf-2024\"\nentity = \"X\"\n[answers]\n{}",
+                event_with("dates", value)
+            );
+            let doc = parse(&text, Format::Toml).unwrap();
+            let checked = check(&doc, &Questionnaire::default_builtin());
+            let f = checked
+                .findings
+                .iter()
+                .find(|f| f.code == Code::DateInvalid)
+                .unwrap();
+            assert!(f.message.contains(want), "{}", f.message);
+        }
+        assert_eq!(
+            codes(&event_with("dates", "2023-03-30T10:00:00")),
+            [Code::NonCanonical]
+        );
+        assert_eq!(
+            codes(&event_with("dates", "\"2024/02/15\"")),
+            [Code::NonCanonical, Code::DateWindow]
+                .iter()
+                .copied()
+                .filter(|c| *c != Code::DateWindow)
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]

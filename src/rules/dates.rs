@@ -49,6 +49,17 @@ pub fn parse_iso(s: &str) -> Option<Date> {
     s.parse().ok()
 }
 
+/// Shaped like `YYYY-MM-DD` (whether or not it is a real day).
+pub fn looks_iso(s: &str) -> bool {
+    let b = s.trim().as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
 /// Checks order and the reporting window.
 pub fn check(dates: Dates, window: Option<Window>) -> Vec<Problem> {
     let (start, end) = dates.bounds();
@@ -234,6 +245,10 @@ fn parse_numeric(piece: &str) -> Result<Option<Date>, String> {
         return Ok(None);
     }
     let n = |p: &str| p.parse::<i64>().unwrap_or(i64::MAX);
+    if parts[0].len() == 4 {
+        // `2024/02/15`: year first, then month and day.
+        return civil(n(parts[0]), n(parts[1]), n(parts[2])).map(Some);
+    }
     let (d, m, y) = (n(parts[0]), n(parts[1]), n(parts[2]));
     if parts[2].len() != 4 {
         return Err(format!("`{piece}` needs a four-digit year"));
@@ -335,25 +350,41 @@ fn resolve(partials: Vec<Partial>) -> HumanDates {
     {
         return HumanDates::NoYear;
     }
-    // A year written once covers the days before it; a day without one takes the last year
-    // written. `28 December - 2 January 2024` crosses a new year: the start belongs to 2023.
-    let last_year = partials
-        .iter()
-        .rev()
-        .find_map(|p| p.year.or(p.full.map(|d| d.year())));
-    let mut days = Vec::with_capacity(partials.len());
+    // A year written once covers the days before it, and a day without one after a dated day
+    // takes that day's year: `28 December - 2 January 2024` starts in 2023, and
+    // `31 December 2023 - 2 January` ends in 2024.
+    let mut days: Vec<Date> = Vec::with_capacity(partials.len());
     for (i, p) in partials.iter().enumerate() {
         if let Some(full) = p.full {
             days.push(full);
             continue;
         }
         let month = p.month.unwrap_or(1);
-        let mut year = p.year.or(last_year).unwrap_or(0);
-        let shares_with_later = p.year.is_none() || p.shared_year;
-        let later_month = partials[i + 1..].iter().find_map(|q| q.month);
-        if shares_with_later && later_month.is_some_and(|m| m < month) {
-            year -= 1;
-        }
+        let later_year = partials[i + 1..]
+            .iter()
+            .find_map(|q| q.year.or(q.full.map(|d| d.year())));
+        let year = match (p.year, later_year, days.last()) {
+            (Some(year), _, _) if !p.shared_year => year,
+            (Some(year), _, _) | (None, Some(year), _) => {
+                // Shared with a later day: a later month that is earlier in the year crosses
+                // into the next year, so this day belongs to the year before.
+                let later_month = partials[i + 1..].iter().find_map(|q| q.month);
+                if later_month.is_some_and(|m| m < month) {
+                    year - 1
+                } else {
+                    year
+                }
+            }
+            (None, None, Some(previous)) => {
+                let same = previous.year();
+                let candidate = civil(same.into(), month.into(), p.day.unwrap_or(0).into());
+                match candidate {
+                    Ok(d) if d < *previous => same + 1,
+                    _ => same,
+                }
+            }
+            (None, None, None) => return HumanDates::NoYear,
+        };
         match civil(year.into(), month.into(), p.day.unwrap_or(0).into()) {
             Ok(d) => days.push(d),
             Err(why) => return HumanDates::Invalid(why),
@@ -416,6 +447,11 @@ mod tests {
                 span(date(2023, 3, 30), date(2023, 4, 2)),
             ),
             ("30/03/2023", span(date(2023, 3, 30), date(2023, 3, 30))),
+            ("2024/02/15", span(date(2024, 2, 15), date(2024, 2, 15))),
+            (
+                "31 December 2023 - 2 January",
+                span(date(2023, 12, 31), date(2024, 1, 2)),
+            ),
             (
                 "Monday 3rd June 2024",
                 span(date(2024, 6, 3), date(2024, 6, 3)),

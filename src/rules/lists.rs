@@ -6,6 +6,12 @@
 /// single name such as `Food and Agriculture Organization` stays whole, and so does the last
 /// name of a list written `A; B; Food and Agriculture Organization`.
 pub fn split_list(s: &str) -> Vec<String> {
+    split_list_keeping(s, |_| false)
+}
+
+/// Like [`split_list`], but a last item that `keep_whole` recognises (`Trinidad and Tobago`)
+/// is not split at its `and`.
+pub fn split_list_keeping(s: &str, keep_whole: fn(&str) -> bool) -> Vec<String> {
     let mut items: Vec<String> = s
         .split([',', ';', '\n'])
         .map(|item| clean_item(item).to_string())
@@ -13,7 +19,7 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect();
     let separated = s.contains(',') && !s.contains([';', '\n']);
     if separated && let Some(last) = items.pop() {
-        match split_final_and(&last) {
+        match split_final_and(&last).filter(|_| !keep_whole(&last)) {
             Some((a, b)) => {
                 items.push(a.to_string());
                 items.push(b.to_string());
