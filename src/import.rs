@@ -118,23 +118,12 @@ pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
         break;
     }
 
-    // Split the rest at question headers; stray list numbers are skipped with a warning.
+    // Split the rest at question headers. A number alone on a line is a list number Word left
+    // behind, unless it is a record's value: the answers decide, below.
     let mut blocks: Vec<(usize, Line<'_>, Vec<Line<'_>>)> = Vec::new();
     let mut before: Vec<Line<'_>> = Vec::new();
     let mut seen = Vec::new();
     for line in rest {
-        if is_stray_number(line.trimmed()) {
-            importer.finding(
-                Code::StrayNumber,
-                line,
-                format!(
-                    "line `{}` is a list number left by Word, not a question; skipped",
-                    line.trimmed()
-                ),
-                "nothing to do: the number is not part of any answer",
-            );
-            continue;
-        }
         match importer.header(line).filter(|i| !seen.contains(i)) {
             Some(index) => {
                 seen.push(index);
@@ -146,8 +135,8 @@ pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
             },
         }
     }
-    for line in before.iter().filter(|l| !l.trimmed().is_empty()) {
-        importer.unplaced(line);
+    for line in importer.without_stray_numbers(&before) {
+        importer.unplaced(&line);
     }
 
     let mut answers = Vec::new();
@@ -155,7 +144,7 @@ pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
     for (index, header, block) in &blocks {
         answers_span.get_or_insert(header.start..header.start + header.text.len());
         let question = &questionnaire.questions[*index];
-        if let Some(node) = importer.answer(question, header, block) {
+        if let Some(node) = importer.answer(question, block) {
             answers.push(Entry {
                 key: question.id.clone(),
                 key_span: header.span(),
@@ -223,6 +212,31 @@ impl Importer<'_> {
         );
     }
 
+    fn stray(&mut self, line: &Line<'_>) {
+        self.finding(
+            Code::StrayNumber,
+            line,
+            format!(
+                "line `{}` is a list number left by Word, not a question; skipped",
+                line.trimmed()
+            ),
+            "nothing to do: the number is not part of any answer",
+        );
+    }
+
+    /// The lines that hold text: blank lines and stray list numbers (reported) are left out.
+    fn without_stray_numbers<'a>(&mut self, lines: &[Line<'a>]) -> Vec<Line<'a>> {
+        let mut kept = Vec::new();
+        for line in lines {
+            if is_stray_number(line.trimmed()) {
+                self.stray(line);
+            } else if !line.trimmed().is_empty() {
+                kept.push(*line);
+            }
+        }
+        kept
+    }
+
     /// Keeps a line that belongs to no answer in `notes`.
     fn unplaced(&mut self, line: &Line<'_>) {
         let index = self.notes.len();
@@ -261,69 +275,79 @@ impl Importer<'_> {
         })
     }
 
-    fn answer(
-        &mut self,
-        question: &Question,
-        header: &Line<'_>,
-        block: &[Line<'_>],
-    ) -> Option<Node> {
-        let content: Vec<Line<'_>> = block
+    fn answer(&mut self, question: &Question, block: &[Line<'_>]) -> Option<Node> {
+        if let QuestionKind::Records(def) = &question.kind {
+            return self.records_answer(&def.fields, block);
+        }
+        let mut content = self.without_stray_numbers(block);
+        let first = *content.first()?;
+        let QuestionKind::ChoicesText(def) = &question.kind else {
+            return Some(text_node(&content));
+        };
+        // `export --to text` names chosen initiatives the text does not mention on a last line
+        // `<choices label>: A; B.`; it is read back as choices, not as text.
+        let mut listed: Vec<String> = Vec::new();
+        if let Some(last) = content.last()
+            && let Some((label, names)) = last.trimmed().split_once(':')
+            && fold(label) == fold(&def.choices_label)
+        {
+            listed = crate::rules::lists::split_list(names);
+            content.pop();
+        }
+        let node = text_node(&content);
+        if listed.is_empty() && node.as_str().is_some_and(|s| text::marker(s).is_some()) {
+            return Some(node);
+        }
+        let folded = fold(node.as_str().unwrap_or(""));
+        let mut chosen: Vec<String> = def
+            .choices
             .iter()
-            .copied()
-            .filter(|l| !l.trimmed().is_empty())
+            .filter(|c| folded.contains(&fold(c)))
+            .cloned()
             .collect();
-        let first = content.first()?;
-        match &question.kind {
-            QuestionKind::Text(_) => Some(text_node(&content)),
-            QuestionKind::ChoicesText(def) => {
-                let node = text_node(&content);
-                if node.as_str().is_some_and(|s| text::marker(s).is_some()) {
-                    return Some(node);
-                }
-                let folded = fold(node.as_str().unwrap_or(""));
-                let chosen: Vec<Node> = def
-                    .choices
-                    .iter()
-                    .filter(|c| folded.contains(&fold(c)))
-                    .map(|c| Node {
-                        value: Value::String(c.clone()),
-                        span: first.span(),
-                    })
-                    .collect();
-                Some(Node {
-                    value: Value::Table(vec![
-                        Entry {
-                            key: def.choices_key.clone(),
-                            key_span: first.span(),
-                            node: Node {
-                                value: Value::Array(chosen),
-                                span: first.span(),
-                            },
-                        },
-                        Entry {
-                            key: def.text_key.clone(),
-                            key_span: first.span(),
-                            node,
-                        },
-                    ]),
-                    span: first.span(),
-                })
-            }
-            QuestionKind::Records(def) => {
-                if content.len() == 1 && text::marker(first.trimmed()).is_some() {
-                    return Some(Node {
-                        value: Value::String(first.trimmed().to_string()),
-                        span: first.span(),
-                    });
-                }
-                let records = self.records(&def.fields, block);
-                let _ = header;
-                Some(Node {
-                    value: Value::Array(records),
-                    span: first.span(),
-                })
+        for name in listed {
+            if !chosen.iter().any(|c| fold(c) == fold(&name)) {
+                chosen.push(name);
             }
         }
+        let at = |value: Value| Node {
+            value,
+            span: first.span(),
+        };
+        let mut entries = vec![Entry {
+            key: def.choices_key.clone(),
+            key_span: first.span(),
+            node: at(Value::Array(
+                chosen.into_iter().map(|c| at(Value::String(c))).collect(),
+            )),
+        }];
+        if node.as_str().is_some_and(|t| !t.is_empty()) {
+            entries.push(Entry {
+                key: def.text_key.clone(),
+                key_span: first.span(),
+                node,
+            });
+        }
+        Some(at(Value::Table(entries)))
+    }
+
+    /// A records question: records, or a not-answered value alone; `None` when nothing in the
+    /// block reads as a record (its text then went to `notes`), so it stays not answered.
+    fn records_answer(&mut self, fields: &[Field], block: &[Line<'_>]) -> Option<Node> {
+        let content: Vec<&Line<'_>> = block.iter().filter(|l| !l.trimmed().is_empty()).collect();
+        let first = **content.first()?;
+        let bare = |l: &Line<'_>| l.trimmed().trim_end_matches('|').trim().to_string();
+        if content.iter().all(|l| text::marker(&bare(l)).is_some()) {
+            return Some(Node {
+                value: Value::String(bare(&first)),
+                span: first.span(),
+            });
+        }
+        let records = self.records(fields, block);
+        (!records.is_empty()).then(|| Node {
+            value: Value::Array(records),
+            span: first.span(),
+        })
     }
 
     /// Records of `label | value |` pairs; a record starts again at its first label.
@@ -367,23 +391,40 @@ impl Importer<'_> {
                 label_waits_for_bar = false;
                 continue;
             }
+            if open.is_none() && is_stray_number(t) {
+                // Not inside a value: a list number Word left behind.
+                self.stray(line);
+                continue;
+            }
             let body = t.strip_suffix('|').map(str::trim_end);
             let bar_next = block.get(i + 1).is_some_and(|n| n.trimmed() == "|");
             let value_open = open.as_ref().is_some_and(|(_, _, v)| !v.is_empty());
-            if let Some(field) = match_label(body.unwrap_or(t), fields)
-                .filter(|_| body.is_some() || (bar_next && !value_open))
-            {
+            let label = (body.is_some() || (bar_next && !value_open))
+                .then(|| match_label(body.unwrap_or(t), fields))
+                .flatten();
+            if let Some((field, same_line)) = label {
                 close(&mut open, &mut records);
-                let starts_record = field == 0
-                    || records.is_empty()
+                // A new record starts when a label comes again, not merely at the first one.
+                let starts_record = records.is_empty()
                     || records
                         .last()
                         .is_some_and(|(_, e)| e.iter().any(|x| x.key == fields[field].id));
                 if starts_record {
                     records.push((line.start, Vec::new()));
                 }
-                open = Some((field, *line, Vec::new()));
-                label_waits_for_bar = body.is_none();
+                let values = same_line
+                    .map(|text| Line {
+                        text,
+                        start: line.start,
+                    })
+                    .into_iter()
+                    .collect();
+                open = Some((field, *line, values));
+                if same_line.is_some() && body.is_some() {
+                    // `Label: value |` on one line.
+                    close(&mut open, &mut records);
+                }
+                label_waits_for_bar = body.is_none() && same_line.is_none();
                 continue;
             }
             label_waits_for_bar = false;
@@ -411,9 +452,28 @@ impl Importer<'_> {
     }
 }
 
-/// The field whose form label a label line shows: prefix match ignoring case, punctuation and
-/// quote style, never a split at a colon (labels hold colons and instructions).
-fn match_label(label: &str, fields: &[Field]) -> Option<usize> {
+/// The field whose form label a label line shows, and the value when the line also holds one
+/// (`Event Name: Forum |`). Labels match by prefix, ignoring case, punctuation and quote style;
+/// a colon splits off a value only right after a whole label (labels hold colons and
+/// instructions of their own).
+fn match_label<'a>(line: &'a str, fields: &[Field]) -> Option<(usize, Option<&'a str>)> {
+    for (at, _) in line.match_indices(':') {
+        let (before, rest) = (&line[..at], line[at + 1..].trim());
+        let before = fold(before);
+        let whole = fields.iter().position(|f| {
+            before == fold(&f.label)
+                || before == fold(f.label.split(['(', ':']).next().unwrap_or(""))
+        });
+        if let Some(field) = whole
+            && !rest.is_empty()
+        {
+            return Some((field, Some(rest)));
+        }
+    }
+    label_only(line, fields).map(|field| (field, None))
+}
+
+fn label_only(label: &str, fields: &[Field]) -> Option<usize> {
     let typed = fold(label);
     if typed.len() < 3 {
         return None;
@@ -555,6 +615,38 @@ mod tests {
     }
 
     #[test]
+    fn values_on_the_label_line_numbers_in_values_and_record_starts() {
+        let text = "Org\n2. In the past year, has your organization organized any intergovernmentally mandated conferences\n\
+                    Event Dates: |\n5 June 2023 |\nEvent Name: Forum on Oceans |\nRelevant SDGs: |\n6\n14 |\n\
+                    Event Name |\nSecond |\n5. In addition to the above, has your organization been part of any other initiatives\nNone |\n";
+        let imported = parse_legacy(text, &q());
+        let answers = imported.doc.get("answers").unwrap();
+        let Value::Array(records) = &answers.get("events").unwrap().value else {
+            panic!("{answers:?}")
+        };
+        assert_eq!(records.len(), 2, "the first label need not come first");
+        assert_eq!(
+            records[0].get("name").unwrap().as_str(),
+            Some("Forum on Oceans")
+        );
+        assert_eq!(
+            records[0].get("dates").unwrap().as_str(),
+            Some("5 June 2023")
+        );
+        assert_eq!(
+            records[0].get("sdgs").unwrap().as_str(),
+            Some("6\n14"),
+            "a number in a value is a value"
+        );
+        assert_eq!(
+            answers.get("initiatives").unwrap().as_str(),
+            Some("None"),
+            "not answered, not none"
+        );
+        assert!(imported.findings.is_empty(), "{:?}", imported.findings);
+    }
+
+    #[test]
     fn paragraphs_and_bullets() {
         assert_eq!(texts("One.\nTwo."), "One.\n\nTwo.");
         assert_eq!(
@@ -600,7 +692,7 @@ mod tests {
             ("Regional Forum", None),
         ];
         for (label, want) in cases {
-            let got = match_label(label, &events.fields).map(|i| events.fields[i].id.as_str());
+            let got = match_label(label, &events.fields).map(|(i, _)| events.fields[i].id.as_str());
             assert_eq!(got, *want, "{label}");
         }
     }

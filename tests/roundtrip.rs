@@ -220,8 +220,9 @@ fn answers() -> impl Strategy<Value = Answers> {
         prop::option::of(paragraphs()),
     )
         .prop_map(|(q1, events, resources, chosen, text, initiatives, q6)| {
-            // The text names the chosen initiatives, as people write it.
-            let text = if chosen.is_empty() {
+            // Half the time the text names the chosen initiatives; otherwise the legacy layout
+            // lists them on a line of their own.
+            let text = if chosen.is_empty() || text.len() % 2 == 0 {
                 text
             } else {
                 format!("We support {}. {text}", chosen.join(" and "))

@@ -11,7 +11,7 @@ use crate::questionnaire::{
     ChoicesText, Field, FieldKind, Question, QuestionKind, Records, WordLimits,
 };
 use crate::refdata::{self, SDG_TITLES};
-use crate::report::sanitize;
+use crate::report::sanitize_line as sanitize;
 use crate::rules::dates::Dates;
 use crate::rules::sdgs::SdgSet;
 use crate::rules::text;

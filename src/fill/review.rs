@@ -9,7 +9,7 @@ use crate::answers::{Answer, FieldValue};
 use crate::commands::Exit;
 use crate::finding::Finding;
 use crate::questionnaire::{Question, QuestionKind, Records};
-use crate::report::sanitize;
+use crate::report::sanitize_line as sanitize;
 
 impl Session<'_> {
     /// Shows the review until the person saves.

@@ -334,6 +334,9 @@ impl Checker<'_> {
                 };
                 let mut seen = HashSet::new();
                 for choice in choices.get_ref() {
+                    if fold_is_empty(choice.get_ref()) {
+                        return Err(self.error(Some(choice.span()), "a choice has no name"));
+                    }
                     if !seen.insert(crate::rules::text::fold(choice.get_ref())) {
                         return Err(self.error(
                             Some(choice.span()),
@@ -361,6 +364,9 @@ impl Checker<'_> {
                 })
             }
         };
+        if q.text.trim().is_empty() {
+            return Err(self.error(Some(kind_span), "the question has no `text`"));
+        }
         Ok(Question {
             id: q.id.into_inner(),
             number: q.number.into_inner(),
@@ -403,6 +409,15 @@ impl Checker<'_> {
                 ));
             }
         }
+        if fold_is_empty(&f.label) {
+            return Err(self.error(
+                Some(f.id.span()),
+                format!(
+                    "field `{}` has no `label` (its form label is needed to import and to ask)",
+                    f.id.get_ref()
+                ),
+            ));
+        }
         Ok(Field {
             id: f.id.into_inner(),
             label: f.label,
@@ -413,6 +428,10 @@ impl Checker<'_> {
             check_window: f.check_window.is_some_and(Spanned::into_inner),
         })
     }
+}
+
+fn fold_is_empty(label: &str) -> bool {
+    crate::rules::text::fold(label).is_empty()
 }
 
 fn kind_name(kind: QuestionKindDef) -> &'static str {

@@ -6,7 +6,7 @@ use comfy_table::{Cell, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED}
 
 use anstyle::{AnsiColor, Style};
 
-use super::{Report, Summary, place, sanitize, totals};
+use super::{Report, Summary, place, sanitize_line as sanitize, totals};
 use crate::finding::{Finding, Severity};
 use crate::validate::FileReport;
 

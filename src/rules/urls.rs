@@ -15,6 +15,21 @@ pub fn check_url(s: &str) -> Option<Problem> {
             .hint("give a single address such as `https://www.example.org`"),
         );
     }
+    let lower = s.to_ascii_lowercase();
+    let scheme_http = lower.starts_with("http:") || lower.starts_with("https:");
+    if scheme_http && !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        // The url crate repairs `http:/example.org`; a person should write the address whole.
+        let rest = s
+            .split_once(':')
+            .map_or("", |(_, r)| r.trim_start_matches('/'));
+        return Some(
+            Problem::new(
+                Code::UrlInvalid,
+                format!("`{s}` is not an absolute address"),
+            )
+            .hint(format!("write `https://{rest}`")),
+        );
+    }
     match url::Url::parse(s) {
         Ok(url)
             if matches!(url.scheme(), "http" | "https")
@@ -84,6 +99,9 @@ mod tests {
             ("https://a.org https://b.org", Some(Code::UrlInvalid)),
             ("javascript:alert(1)", Some(Code::UrlInvalid)),
             ("example", Some(Code::UrlInvalid)),
+            ("http:/example.org", Some(Code::UrlInvalid)),
+            ("https:example.org", Some(Code::UrlInvalid)),
+            ("HTTPS://EXAMPLE.ORG/A", None),
         ];
         for (text, want) in cases {
             assert_eq!(check_url(text).map(|p| p.code), *want, "{text:?}");
