@@ -800,10 +800,9 @@ impl<'q> Walker<'q> {
             && text.is_none()
             && (selected_node.is_some() || text_node.is_some())
             && text_marker != Some(Marker::Pending)
+            && let Some(question) = self.q.question(&answer_path(&self.path)).cloned()
         {
-            if let Some(question) = self.q.question(&answer_path(&self.path)).cloned() {
-                self.unanswered(&question, self.anchor(node));
-            }
+            self.unanswered(&question, self.anchor(node));
         }
         if self.lossy_since(before) || text_marker.is_some() {
             return Answer::Raw(node.clone());
