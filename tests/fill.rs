@@ -509,3 +509,37 @@ fn hostile_answers_files_start_a_fill_calmly() {
         }
     }
 }
+
+#[test]
+fn not_answered_values_are_asked_and_an_unwritable_output_is_refused_at_once() {
+    let dir = scratch();
+    let start = dir.path().join("start.toml");
+    fs::write(
+        &start,
+        "questionnaire = \"hlpf-2024\"\nentity = \"Office X (OX)\"\n[answers]\ngoverning_body = \"N/A\"\nevents = []\nresources = []\nhigh_impact = \"Not at this time.\"\ninitiatives = []\nrecommendations = \"No response\"\n",
+    )
+    .unwrap();
+    let mut f = Fill::start(dir.path(), &["--plain", "--answers", "start.toml"], true);
+    f.expect("starting from start.toml: 4 questions answered");
+    f.expect("Question 1 of 6");
+    f.answer("> ", "");
+    f.answer("Leave question 1 unanswered? [Y/n]: ", "y");
+    f.expect("Question 6 of 6");
+    f.answer("> ", "Share data.");
+    f.answer("> ", ".");
+    f.answer("choose 1-", "1");
+    f.expect("saved response.toml");
+    assert_eq!(f.exit_code(), 0);
+    let text = fs::read_to_string(dir.path().join("response.toml")).unwrap();
+    assert!(text.contains("recommendations = \"Share data.\""), "{text}");
+    assert!(!text.contains("governing_body"), "skipped: {text}");
+
+    fs::create_dir(dir.path().join("folder.toml")).unwrap();
+    let mut f = Fill::start(
+        dir.path(),
+        &["--plain", "-o", "folder.toml", "--force"],
+        true,
+    );
+    f.expect("cannot write `folder.toml`: is a folder");
+    assert_eq!(f.exit_code(), 2);
+}

@@ -350,8 +350,12 @@ impl Session<'_> {
                 }
                 return Ok(value);
             }
-            if typed.is_some() {
+            // A rejected value comes back to be corrected; for an optional field Enter must
+            // still mean "none", so it is not offered again there.
+            if typed.is_some() && field.required {
                 default = typed;
+            } else if !field.required {
+                default = None;
             }
         }
     }

@@ -81,6 +81,8 @@ fn shell_quote(path: &Path) -> String {
 static SAVING: Mutex<()> = Mutex::new(());
 /// What to print when Ctrl-C arrives outside a menu.
 static RESUME_MESSAGE: OnceLock<String> = OnceLock::new();
+/// Plain mode writes no terminal control sequences, not even on Ctrl-C.
+static PLAIN: AtomicBool = AtomicBool::new(false);
 /// Set by whichever of the signal handler and the prompt error reports Ctrl-C first.
 static REPORTED: AtomicBool = AtomicBool::new(false);
 
@@ -114,7 +116,9 @@ pub fn run_in_terminal(request: &FillRequest) -> Result<Exit, Error> {
     let _ = ctrlc::set_handler(|| {
         let _guard = SAVING.lock();
         let term = console::Term::stderr();
-        let _ = term.show_cursor();
+        if !PLAIN.load(Ordering::SeqCst) {
+            let _ = term.show_cursor();
+        }
         if first_report() {
             let message = RESUME_MESSAGE.get().map_or("interrupted", String::as_str);
             let _ = term.write_line(&format!("\n{message}"));
@@ -122,6 +126,7 @@ pub fn run_in_terminal(request: &FillRequest) -> Result<Exit, Error> {
         std::process::exit(Exit::Interrupted as i32);
     });
     let plain = request.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    PLAIN.store(plain, Ordering::SeqCst);
     if plain {
         let stdin = std::io::stdin();
         let mut prompter = PlainPrompter::new(stdin.lock(), std::io::stderr()).with_editor();
@@ -171,6 +176,14 @@ pub fn run(request: &FillRequest, prompter: &mut dyn Prompter) -> Result<Exit, E
             ),
             hint: Some(format!("resume with: {}", request.resume_command())),
         }),
+        Err(PromptError::Save { path, reason }) => Err(Error::Usage {
+            message: format!("cannot write `{path}`: {reason}"),
+            hint: Some(format!(
+                "every answer confirmed before is in {}; resume with: {}",
+                request.draft_path().display(),
+                request.resume_command()
+            )),
+        }),
         Err(PromptError::Io(e)) => Err(Error::Write {
             path: "the terminal".to_string(),
             reason: crate::input::io_reason(&e),
@@ -180,6 +193,12 @@ pub fn run(request: &FillRequest, prompter: &mut dyn Prompter) -> Result<Exit, E
 
 /// Fails unless a file can be created beside `path` (as the atomic writes do).
 fn check_writable(path: &Path) -> Result<(), Error> {
+    if path.is_dir() {
+        return Err(Error::Write {
+            path: path.display().to_string(),
+            reason: "is a folder, a file is expected".to_string(),
+        });
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -192,6 +211,13 @@ fn check_writable(path: &Path) -> Result<(), Error> {
             path: path.display().to_string(),
             reason: crate::input::io_reason(&e),
         })
+}
+
+fn saving(path: &Path, e: &std::io::Error) -> PromptError {
+    PromptError::Save {
+        path: path.display().to_string(),
+        reason: crate::input::io_reason(e),
+    }
 }
 
 /// A fill in progress.
@@ -280,6 +306,10 @@ impl<'a> Session<'a> {
             }
             match self.answers.answer(&question.id) {
                 None => self.ask_question(&question)?,
+                Some(answer) if is_not_answered(answer) => {
+                    self.answers.answers.retain(|(k, _)| *k != question.id);
+                    self.ask_question(&question)?
+                }
                 Some(_) if index == self.start && self.resumed => self.ask_question(&question)?,
                 Some(_) if invalid.contains(&question.id) => self.fix_question(&question)?,
                 Some(_) => {}
@@ -347,7 +377,7 @@ impl<'a> Session<'a> {
         let text = draft.to_text(Format::Toml);
         let path = self.request.draft_path();
         let _guard = SAVING.lock();
-        crate::fsio::write_atomic(&path, text.as_bytes()).map_err(PromptError::Io)
+        crate::fsio::write_atomic(&path, text.as_bytes()).map_err(|e| saving(&path, &e))
     }
 
     /// The id of the question after `id`, for the draft's `next`.
@@ -390,7 +420,7 @@ impl<'a> Session<'a> {
         let text = out.to_text(format);
         let findings = self.check_all();
         crate::fsio::write_atomic(&self.request.output, text.as_bytes())
-            .map_err(PromptError::Io)?;
+            .map_err(|e| saving(&self.request.output, &e))?;
         let draft = self.request.draft_path();
         if draft != self.request.output {
             let _guard = SAVING.lock();
@@ -458,13 +488,24 @@ fn load(
         },
         (None, None) => Questionnaire::default_builtin(),
     };
-    let kept = checked.answers.answers.len();
+    let kept = checked
+        .answers
+        .answers
+        .iter()
+        .filter(|(_, a)| !is_not_answered(a))
+        .count();
     let _ = p.say(&format!(
         "starting from {}: {kept} {} answered",
         path.display(),
         crate::rules::text::plural(kept, "question")
     ));
     Ok((checked, q))
+}
+
+/// An answer that is a not-answered value (`N/A`, `No response`): asked again by the walk.
+fn is_not_answered(answer: &Answer) -> bool {
+    matches!(answer, Answer::Raw(node)
+        if node.as_str().and_then(crate::rules::text::marker) == Some(crate::rules::text::Marker::NotAnswered))
 }
 
 fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
@@ -477,5 +518,6 @@ fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
             path: "the terminal".to_string(),
             reason: crate::input::io_reason(&e),
         },
+        PromptError::Save { path, reason } => Error::Write { path, reason },
     })
 }

@@ -15,6 +15,14 @@ pub enum PromptError {
     /// The terminal failed.
     #[error("terminal error: {0}")]
     Io(io::Error),
+    /// A file (the draft, the response) could not be written.
+    #[error("cannot write `{path}`: {reason}")]
+    Save {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl From<io::Error> for PromptError {
