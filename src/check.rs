@@ -184,6 +184,9 @@ impl<'q> Walker<'q> {
             Value::Datetime(_) if expected.contains("text") => {
                 "put the value in quotes to make it text".to_string()
             }
+            Value::Table(_) | Value::Array(_) if expected == "text" => {
+                "write the text as one string in quotes".to_string()
+            }
             _ => hint.to_string(),
         };
         self.report(
@@ -250,6 +253,7 @@ impl<'q> Walker<'q> {
             return answers;
         };
         answers.extra = self.unknown_keys(entries, TOP_LEVEL_KEYS);
+        self.answers_outside_their_table(entries);
 
         match doc.get("questionnaire") {
             None => self.missing_root(
@@ -319,6 +323,25 @@ impl<'q> Walker<'q> {
             }
         }
         answers
+    }
+
+    /// Answers written at the top, above `[answers]`, get a hint that says where they belong.
+    fn answers_outside_their_table(&mut self, entries: &[Entry]) {
+        for entry in entries {
+            if self.q.question(&entry.key).is_some()
+                && let Some(finding) = self
+                    .findings
+                    .iter_mut()
+                    .rev()
+                    .find(|f| f.code == Code::UnknownKey && f.path == entry.key)
+            {
+                finding.message = format!("unknown key `{}` at the top of the file", entry.key);
+                finding.hint = Some(format!(
+                    "answers belong under `[answers]`: move `{}` below the `[answers]` line",
+                    entry.key
+                ));
+            }
+        }
     }
 
     fn missing_root(&mut self, key: &str, hint: &str) {
@@ -903,10 +926,7 @@ impl<'q> Walker<'q> {
                         Code::Required,
                         self.anchor(node),
                         message,
-                        Some(format!(
-                            "give the {}",
-                            short_label(&field.label).to_lowercase()
-                        )),
+                        Some(format!("fill in `{}`", short_label(&field.label))),
                     );
                     return Some(FieldValue::Raw(node.clone()));
                 }
@@ -2096,6 +2116,30 @@ mod tests {
                 .copied()
                 .filter(|c| *c != Code::DateWindow)
                 .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn answers_above_their_table_say_where_they_belong() {
+        let doc = parse(
+            "questionnaire = \"hlpf-2024\"\nentity = \"X\"\ngoverning_body = \"text\"\n",
+            Format::Toml,
+        )
+        .unwrap();
+        let checked = check(&doc, &Questionnaire::default_builtin());
+        let f = checked
+            .findings
+            .iter()
+            .find(|f| f.code == Code::UnknownKey)
+            .unwrap();
+        assert_eq!(
+            f.message,
+            "unknown key `governing_body` at the top of the file"
+        );
+        assert!(
+            f.hint.as_deref().unwrap().contains("[answers]"),
+            "{:?}",
+            f.hint
         );
     }
 
