@@ -521,3 +521,103 @@ fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
         PromptError::Save { path, reason } => Error::Write { path, reason },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs a whole fill with typed lines, in a scratch folder; returns the saved response.
+    fn fill(script: &[&str]) -> (Exit, String, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let request = FillRequest {
+            questionnaire: None,
+            answers: None,
+            output: dir.path().join("response.toml"),
+            draft: None,
+            force: false,
+            plain: true,
+        };
+        let input = script.iter().map(|l| format!("{l}\n")).collect::<String>();
+        let mut shown = Vec::new();
+        let exit = {
+            let mut prompter = PlainPrompter::new(input.as_bytes(), &mut shown);
+            run(&request, &mut prompter).unwrap()
+        };
+        let saved = std::fs::read_to_string(&request.output).unwrap_or_default();
+        (exit, saved, String::from_utf8(shown).unwrap())
+    }
+
+    const EVENT_A: &[&str] = &[
+        "Forum A",
+        "2023-05-10",
+        "Apia, Samoa",
+        "13",
+        "About A.",
+        ".",
+        "",
+    ];
+    const EVENT_B: &[&str] = &[
+        "Forum B",
+        "2024-01-02",
+        "Dakar, Senegal",
+        "14",
+        "About B.",
+        ".",
+        "",
+    ];
+
+    #[test]
+    fn the_review_edits_reorders_and_changes_answers() {
+        let mut script = vec!["Office (O)", "", "y"]; // entity; Q1 left unanswered
+        script.push("1"); // add an event
+        script.extend(EVENT_A);
+        script.push("y"); // add another
+        script.extend(EVENT_B);
+        script.push("n");
+        script.extend(["2", "", "", "y", "2", "", "y"]); // Q3 none; Q4 skipped; Q5 none; Q6 skipped
+        // Review: change question 2 (item 4), move event 2 up (after 2 edits and 2 removes),
+        // then back (the last item), change the entity (item 2), save.
+        script.extend(["4", "5", "9", "2", "Office Renamed (OR)", "1"]);
+        let (exit, saved, shown) = fill(&script);
+        assert_eq!(exit, Exit::Valid, "{shown}");
+        let b = saved.find("Forum B").unwrap();
+        let a = saved.find("Forum A").unwrap();
+        assert!(b < a, "event 2 was moved up:\n{saved}");
+        assert!(
+            saved.contains("entity = \"Office Renamed (OR)\""),
+            "{saved}"
+        );
+        assert!(
+            saved.contains("resources = []") && saved.contains("initiatives = []"),
+            "{saved}"
+        );
+        assert!(
+            !saved.contains("high_impact") && !saved.contains("governing_body"),
+            "{saved}"
+        );
+        assert!(shown.contains("Move event 2 up"), "{shown}");
+    }
+
+    #[test]
+    fn a_closed_input_keeps_the_draft_and_says_how_to_resume() {
+        let dir = tempfile::tempdir().unwrap();
+        let request = FillRequest {
+            questionnaire: None,
+            answers: None,
+            output: dir.path().join("r.json"),
+            draft: None,
+            force: false,
+            plain: true,
+        };
+        let mut prompter = PlainPrompter::new("Office (O)\n".as_bytes(), Vec::new());
+        let error = run(&request, &mut prompter).unwrap_err();
+        assert!(error.to_string().contains("the input ended"), "{error}");
+        assert!(
+            error.hint().unwrap().contains("qfill fill -o"),
+            "{:?}",
+            error.hint()
+        );
+        let draft = std::fs::read_to_string(dir.path().join("r.draft.toml")).unwrap();
+        assert!(draft.contains("entity = \"Office (O)\""), "{draft}");
+    }
+}
