@@ -78,43 +78,13 @@ enum QuestionKindDef {
 struct FieldDef {
     id: Spanned<String>,
     label: String,
-    kind: Spanned<FieldKindDef>,
+    kind: Spanned<FieldKind>,
     #[serde(default)]
     required: bool,
     min_words: Option<usize>,
     max_words: Option<Spanned<usize>>,
     allow_all: Option<Spanned<bool>>,
     check_window: Option<Spanned<bool>>,
-}
-
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-enum FieldKindDef {
-    Line,
-    Paragraphs,
-    Sdgs,
-    Dates,
-    Places,
-    Url,
-    Languages,
-    Organisations,
-    Countries,
-}
-
-impl From<FieldKindDef> for FieldKind {
-    fn from(kind: FieldKindDef) -> FieldKind {
-        match kind {
-            FieldKindDef::Line => FieldKind::Line,
-            FieldKindDef::Paragraphs => FieldKind::Paragraphs,
-            FieldKindDef::Sdgs => FieldKind::Sdgs,
-            FieldKindDef::Dates => FieldKind::Dates,
-            FieldKindDef::Places => FieldKind::Places,
-            FieldKindDef::Url => FieldKind::Url,
-            FieldKindDef::Languages => FieldKind::Languages,
-            FieldKindDef::Organisations => FieldKind::Organisations,
-            FieldKindDef::Countries => FieldKind::Countries,
-        }
-    }
 }
 
 /// Parses and checks a definition; `file` names it in errors.
@@ -377,7 +347,7 @@ impl Checker<'_> {
     }
 
     fn field(&self, f: FieldDef, has_window: bool) -> Result<Field, DefinitionError> {
-        let kind = FieldKind::from(*f.kind.get_ref());
+        let kind = *f.kind.get_ref();
         let words = self.limits(f.min_words, f.max_words)?;
         if !kind.is_text() && (words.min.is_some() || words.max.is_some()) {
             return Err(self.error(

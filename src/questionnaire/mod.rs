@@ -132,8 +132,9 @@ pub struct Field {
     pub check_window: bool,
 }
 
-/// The kinds of value a record field holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The kinds of value a record field holds, spelled in definitions as [`FieldKind::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FieldKind {
     /// One line of text.
     Line,
@@ -308,6 +309,19 @@ mod tests {
                 "recommendations"
             ]
         );
+    }
+
+    #[test]
+    fn field_kinds_are_spelled_as_definitions_spell_them() {
+        #[derive(serde::Deserialize)]
+        struct One {
+            kind: FieldKind,
+        }
+        for (kind, name) in FieldKind::ALL {
+            let one: One = toml::from_str(&format!("kind = \"{name}\"")).unwrap();
+            assert_eq!(one.kind, *kind);
+            assert_eq!(kind.as_str(), *name);
+        }
     }
 
     #[test]

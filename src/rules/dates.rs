@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 
 use super::Problem;
+use super::scan::{Run, runs};
 use crate::finding::Code;
 use crate::questionnaire::Window;
 
@@ -192,42 +193,26 @@ fn tokenize(s: &str) -> Result<Vec<Token>, String> {
             tokens.push(Token::Day(day));
             continue;
         }
-        let mut chars = piece.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_ascii_digit() {
-                let mut end = i + 1;
-                while let Some((j, d)) = chars.peek().copied() {
-                    if !d.is_ascii_digit() {
-                        break;
+        for (run, _) in runs(piece) {
+            match run {
+                Run::Digits(digits) => {
+                    let n = digits
+                        .parse()
+                        .map_err(|_| format!("`{digits}` is not a day or a year"))?;
+                    tokens.push(Token::Number(n));
+                }
+                Run::Letters(word) => {
+                    if let Some(m) = month(word) {
+                        tokens.push(Token::Month(m));
+                    } else if matches!(word, "to" | "until" | "till" | "through" | "thru") {
+                        tokens.push(Token::Range);
+                    } else if !IGNORED.contains(&word) {
+                        return Err(format!("`{word}` is not part of a date"));
                     }
-                    end = j + 1;
-                    chars.next();
                 }
-                let n = piece[i..end]
-                    .parse()
-                    .map_err(|_| format!("`{}` is not a day or a year", &piece[i..end]))?;
-                tokens.push(Token::Number(n));
-            } else if c.is_alphabetic() {
-                let mut end = i + c.len_utf8();
-                while let Some((j, d)) = chars.peek().copied() {
-                    if !d.is_alphabetic() {
-                        break;
-                    }
-                    end = j + d.len_utf8();
-                    chars.next();
-                }
-                let word = &piece[i..end];
-                if let Some(m) = month(word) {
-                    tokens.push(Token::Month(m));
-                } else if matches!(word, "to" | "until" | "till" | "through" | "thru") {
-                    tokens.push(Token::Range);
-                } else if !IGNORED.contains(&word) {
-                    return Err(format!("`{word}` is not part of a date"));
-                }
-            } else if matches!(c, '-' | '–' | '—') {
-                tokens.push(Token::Range);
-            } else if !matches!(c, ',' | '.' | ';' | '&') {
-                return Err(format!("`{c}` is not part of a date"));
+                Run::Other('-' | '–' | '—') => tokens.push(Token::Range),
+                Run::Other(',' | '.' | ';' | '&') => {}
+                Run::Other(c) => return Err(format!("`{c}` is not part of a date")),
             }
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod lists;
+pub mod scan;
 pub mod sdgs;
 pub mod text;
 pub mod urls;

@@ -1,6 +1,7 @@
 //! SDG sets: numbers 1-17 without duplicates, or all of them; and the ways people write them.
 
 use super::Problem;
+use super::scan::{Run, runs};
 use crate::finding::Code;
 
 /// A canonical SDG set.
@@ -104,54 +105,39 @@ pub fn parse_text(s: &str) -> Option<SdgText> {
     let mut numbers: Vec<i64> = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let mut pending_range = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_ascii_digit() {
-            let mut end = i + c.len_utf8();
-            while let Some((j, d)) = chars.peek().copied() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            if text[end..].starts_with('.')
-                && text[end + 1..].starts_with(|d: char| d.is_ascii_digit())
-            {
-                // `13.2` is a target, not a goal: too unsure to rewrite.
-                return None;
-            }
-            // A number too long for i64 is still a number, and out of range.
-            let n: i64 = text[i..end].parse().unwrap_or(i64::MAX);
-            if pending_range {
-                let start = *numbers.last()?;
-                if !(1..=17).contains(&start) || !(1..=17).contains(&n) || n <= start {
+    for (run, end) in runs(&text) {
+        match run {
+            Run::Digits(digits) => {
+                if text[end..].starts_with('.')
+                    && text[end + 1..].starts_with(|d: char| d.is_ascii_digit())
+                {
+                    // `13.2` is a target, not a goal: too unsure to rewrite.
                     return None;
                 }
-                numbers.extend(start + 1..=n);
-                pending_range = false;
-            } else {
-                numbers.push(n);
-            }
-        } else if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            while let Some((j, d)) = chars.peek().copied() {
-                if !d.is_alphabetic() {
-                    break;
+                // A number too long for i64 is still a number, and out of range.
+                let n: i64 = digits.parse().unwrap_or(i64::MAX);
+                if pending_range {
+                    let start = *numbers.last()?;
+                    if !(1..=17).contains(&start) || !(1..=17).contains(&n) || n <= start {
+                        return None;
+                    }
+                    numbers.extend(start + 1..=n);
+                    pending_range = false;
+                } else {
+                    numbers.push(n);
                 }
-                end = j + d.len_utf8();
-                chars.next();
             }
-            let word = &text[i..end];
-            if word == "to" && !numbers.is_empty() {
-                pending_range = true;
+            Run::Letters(word) => {
+                if word == "to" && !numbers.is_empty() {
+                    pending_range = true;
+                }
+                words.push(word.to_string());
             }
-            words.push(word.to_string());
-        } else if matches!(c, '-' | '–' | '—') && !numbers.is_empty() {
-            pending_range = true;
-        } else if !(c.is_whitespace() || matches!(c, ',' | ';' | '&' | '+' | '/' | '.' | ':' | '#'))
-        {
-            return None;
+            Run::Other('-' | '–' | '—') if !numbers.is_empty() => pending_range = true,
+            Run::Other(c)
+                if c.is_whitespace()
+                    || matches!(c, ',' | ';' | '&' | '+' | '/' | '.' | ':' | '#') => {}
+            Run::Other(_) => return None,
         }
     }
     if pending_range || words.iter().any(|w| !FILLER.contains(&w.as_str())) {
