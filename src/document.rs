@@ -262,8 +262,22 @@ fn toml_float(text: &str) -> f64 {
 fn parse_json(text: &str) -> Result<Node, ParseError> {
     serde_json::from_str::<Node>(text).map_err(|e| ParseError {
         message: one_line(&strip_json_position(&e.to_string())),
-        position: (e.line() > 0).then(|| (e.line(), e.column().max(1))),
+        position: (e.line() > 0).then(|| json_position(text, e.line(), e.column())),
     })
+}
+
+/// serde_json counts columns in bytes; positions are in characters, as for TOML.
+fn json_position(text: &str, line: usize, byte_column: usize) -> (usize, usize) {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let offset = line_start + byte_column.saturating_sub(1);
+    line_column(text, offset.min(line_end))
 }
 
 /// serde_json appends " at line L column C"; the position is reported on its own.
@@ -276,10 +290,13 @@ fn strip_json_position(message: &str) -> String {
 
 fn one_line(message: &str) -> String {
     let line = message.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let mut chars = line.trim().chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => "cannot parse the file".to_string(),
+    let line = line.trim();
+    let mut chars = line.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => "cannot parse the file".to_string(),
+        // `EOF while parsing`: an acronym keeps its capitals.
+        (Some(_), Some(second)) if second.is_uppercase() => line.to_string(),
+        (Some(first), _) => first.to_lowercase().chain(line.chars().skip(1)).collect(),
     }
 }
 
@@ -529,6 +546,22 @@ mod tests {
         let e = parse("{\"a\": 1,}", Format::Json).unwrap_err();
         assert_eq!(e.position, Some((1, 9)));
         assert!(!e.message.contains("at line"), "{}", e.message);
+    }
+
+    #[test]
+    fn messages_start_lowercase_but_keep_acronyms() {
+        assert_eq!(one_line("Invalid key\nmore"), "invalid key");
+        assert_eq!(one_line("EOF while parsing"), "EOF while parsing");
+        assert_eq!(one_line(""), "cannot parse the file");
+    }
+
+    #[test]
+    fn json_error_columns_count_characters() {
+        // `x` is the seventh character and the eighth byte.
+        let e = parse("{\"é\": x}", Format::Json).unwrap_err();
+        assert_eq!(e.position, Some((1, 7)));
+        let e = parse("{\n\"é\": \"ü\", x}", Format::Json).unwrap_err();
+        assert_eq!(e.position, Some((2, 11)));
     }
 
     #[test]
