@@ -64,14 +64,36 @@ impl Session<'_> {
             }
             self.show_word_count(&typed, limits)?;
             let node = Node::new(Value::String(typed.clone()));
-            let checked = check::check_answer(&self.q, question, &node);
-            if self.accept(&checked.findings)? {
-                if let Some((_, answer)) = checked.answers.answers.into_iter().next() {
-                    self.set_answer(&question.id, answer);
-                }
+            if self.try_answer(question, &node)? {
                 return self.finish(question);
             }
             default = Some(typed);
+        }
+    }
+
+    /// Checks a whole answer as `validate` would and keeps it if the person accepts it.
+    fn try_answer(&mut self, question: &Question, node: &Node) -> Prompted<bool> {
+        let checked = check::check_answer(&self.q, question, node);
+        if !self.accept(&checked.findings)? {
+            return Ok(false);
+        }
+        if let Some((_, answer)) = checked.answers.answers.into_iter().next() {
+            self.set_answer(&question.id, answer);
+        }
+        Ok(true)
+    }
+
+    /// Shows one finding, escaped, with its hint if asked.
+    pub(super) fn show_finding(&mut self, f: &Finding, with_hint: bool) -> Prompted<()> {
+        self.p.say(&format!(
+            "  {}[{}]: {}",
+            f.severity,
+            f.code,
+            sanitize(&f.message)
+        ))?;
+        match &f.hint {
+            Some(hint) if with_hint => self.p.say(&format!("    hint: {}", sanitize(hint))),
+            _ => Ok(()),
         }
     }
 
@@ -118,15 +140,7 @@ impl Session<'_> {
             .filter(|f| f.code != Code::NonCanonical)
             .collect();
         for f in &shown {
-            self.p.say(&format!(
-                "  {}[{}]: {}",
-                f.severity,
-                f.code,
-                sanitize(&f.message)
-            ))?;
-            if let Some(hint) = &f.hint {
-                self.p.say(&format!("    hint: {}", sanitize(hint)))?;
-            }
+            self.show_finding(f, true)?;
         }
         if shown.iter().any(|f| f.is_error()) {
             self.p.say("  please correct it")?;
@@ -399,8 +413,7 @@ impl Session<'_> {
             .filter(|f| f.code == Code::DuplicateRecord && f.path.starts_with(&prefix))
             .collect();
         for f in duplicates {
-            self.p
-                .say(&format!("  warning[{}]: {}", f.code, sanitize(&f.message)))?;
+            self.show_finding(&f, false)?;
         }
         Ok(())
     }
@@ -451,11 +464,7 @@ impl Session<'_> {
                 });
             }
             let node = Node::new(Value::Table(entries));
-            let checked = check::check_answer(&self.q, question, &node);
-            if self.accept(&checked.findings)? {
-                if let Some((_, answer)) = checked.answers.answers.into_iter().next() {
-                    self.set_answer(&question.id, answer);
-                }
+            if self.try_answer(question, &node)? {
                 return self.finish(question);
             }
             default = Some(typed);

@@ -9,7 +9,6 @@ use crate::answers::{Answer, FieldValue};
 use crate::commands::Exit;
 use crate::finding::Finding;
 use crate::questionnaire::{Question, QuestionKind, Records};
-use crate::report::sanitize_line as sanitize;
 
 impl Session<'_> {
     /// Shows the review until the person saves.
@@ -18,12 +17,7 @@ impl Session<'_> {
             let findings = self.check_all();
             self.p.say(&format!("\n{}", self.status_table(&findings)))?;
             for f in &findings {
-                self.p.say(&format!(
-                    "  {}[{}]: {}",
-                    f.severity,
-                    f.code,
-                    sanitize(&f.message)
-                ))?;
+                self.show_finding(f, false)?;
             }
             let mut items = vec!["Save the response".to_string()];
             items.push(format!(
