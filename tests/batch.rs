@@ -1,9 +1,12 @@
 //! Batch validation through the built binary: inputs of every kind in one run, the size limit,
 //! each output format read back by a real parser, the flags, and results that do not depend on
 //! the number of threads.
+mod common;
+
+use common::repo;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use assert_cmd::Command;
@@ -19,10 +22,6 @@ fn qfill(dir: &Path) -> Command {
         .env_remove("CLICOLOR_FORCE")
         .env_remove("TERM");
     cmd
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
 fn complete() -> String {

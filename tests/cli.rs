@@ -1,21 +1,13 @@
 //! Integration tests: the built `qfill` binary, its outputs and exit codes.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::{qfill, repo};
+use std::fs;
+use std::path::Path;
+
 use qfill::finding::Code;
 use serde_json::Value;
-
-fn qfill() -> Command {
-    let mut cmd = Command::cargo_bin("qfill").unwrap();
-    cmd.env("NO_COLOR", "1").env_remove("TERM");
-    cmd
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
 
 /// A scratch folder with files in it.
 struct Scratch {

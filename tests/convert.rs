@@ -1,20 +1,11 @@
 //! `import`, `fmt` and the document formats of `export`, through the built binary.
 
+mod common;
+
+use common::{qfill, repo};
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::str::contains;
-
-fn qfill() -> Command {
-    let mut cmd = Command::cargo_bin("qfill").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
 
 fn legacy() -> String {
     repo("tests/data/legacy-example.txt").display().to_string()

@@ -1,21 +1,13 @@
 //! `qfill schema`: the JSON Schema it prints is a valid 2020-12 schema that accepts every valid
 //! answers file and rejects files the checker finds errors in, for any questionnaire.
 
+mod common;
+
+use common::{qfill, repo};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::{Value, json};
-
-fn qfill() -> Command {
-    let mut cmd = Command::cargo_bin("qfill").unwrap();
-    cmd.env("NO_COLOR", "1").env_remove("TERM");
-    cmd
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
 
 /// A compiled schema, as printed by `qfill schema`.
 struct Schema {
