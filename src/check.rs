@@ -737,11 +737,7 @@ impl<'q> Walker<'q> {
                             Code::Required,
                             anchor,
                             format!("is missing: the {} needs it", def.record_label),
-                            Some(format!(
-                                "add `{}` ({})",
-                                field.id,
-                                short_label(&field.label)
-                            )),
+                            Some(format!("add `{}` ({})", field.id, field.short_label())),
                         )
                     });
                 }
@@ -926,7 +922,7 @@ impl<'q> Walker<'q> {
                         Code::Required,
                         self.anchor(node),
                         message,
-                        Some(format!("fill in `{}`", short_label(&field.label))),
+                        Some(format!("fill in `{}`", field.short_label())),
                     );
                     return Some(FieldValue::Raw(node.clone()));
                 }
@@ -1557,7 +1553,7 @@ impl<'q> Walker<'q> {
                     "lists nothing".to_string(),
                     Some(format!(
                         "give at least one entry for {}",
-                        short_label(&field.label)
+                        field.short_label()
                     )),
                 );
             }
@@ -1668,11 +1664,6 @@ fn place_inline(place: &Place) -> String {
         place.city.as_deref().unwrap_or(""),
         place.country.as_deref().unwrap_or("")
     )
-}
-
-/// The form label up to its first parenthesis or colon: `Description`, `Event Location`.
-fn short_label(label: &str) -> &str {
-    label.split(['(', ':']).next().unwrap_or(label).trim()
 }
 
 fn quoted_list(items: &[&str]) -> String {

@@ -460,10 +460,9 @@ fn match_label<'a>(line: &'a str, fields: &[Field]) -> Option<(usize, Option<&'a
     for (at, _) in line.match_indices(':') {
         let (before, rest) = (&line[..at], line[at + 1..].trim());
         let before = fold(before);
-        let whole = fields.iter().position(|f| {
-            before == fold(&f.label)
-                || before == fold(f.label.split(['(', ':']).next().unwrap_or(""))
-        });
+        let whole = fields
+            .iter()
+            .position(|f| before == fold(&f.label) || before == fold(f.short_label()));
         if let Some(field) = whole
             && !rest.is_empty()
         {
@@ -482,7 +481,7 @@ fn label_only(label: &str, fields: &[Field]) -> Option<usize> {
     for (i, field) in fields.iter().enumerate() {
         let wanted = fold(&field.label);
         // `Website` for `Website (if applicable)`: the label before its parenthesis or colon.
-        let short = fold(field.label.split(['(', ':']).next().unwrap_or(""));
+        let short = fold(field.short_label());
         let matches = typed == wanted
             || typed == short
             || (typed.starts_with(&wanted) && wanted.len() >= 4)

@@ -266,7 +266,7 @@ fn field_schema(field: &Field) -> Value {
     let object = schema.as_object_mut().expect("field schemas are objects");
     // Title and description first, where people read them.
     let mut out = Map::new();
-    out.insert("title".into(), json!(short_label(&field.label)));
+    out.insert("title".into(), json!(field.short_label()));
     out.insert("description".into(), json!(description));
     out.append(object);
     Value::Object(out)
@@ -371,11 +371,6 @@ fn join<const N: usize>(parts: [&str; N]) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The form label up to its first parenthesis or colon: `Description`, `Event Location`.
-fn short_label(label: &str) -> &str {
-    label.split(['(', ':']).next().unwrap_or(label).trim()
 }
 
 fn capitalise(s: &str) -> String {

@@ -25,6 +25,10 @@ fn scratch() -> tempfile::TempDir {
 
 impl Fill {
     fn start(dir: &Path, args: &[&str], plain: bool) -> Fill {
+        Fill::start_with_editor(dir, args, plain, None)
+    }
+
+    fn start_with_editor(dir: &Path, args: &[&str], plain: bool, editor: Option<&Path>) -> Fill {
         let mut command = Command::new(cargo_bin("qfill"));
         command
             .arg("fill")
@@ -32,8 +36,11 @@ impl Fill {
             .current_dir(dir)
             .env("NO_COLOR", "1")
             .env("TERM", if plain { "dumb" } else { "xterm-256color" })
-            .env_remove("EDITOR")
             .env_remove("VISUAL");
+        match editor {
+            Some(editor) => command.env("EDITOR", editor),
+            None => command.env_remove("EDITOR"),
+        };
         Fill {
             session: spawn_command(command, Some(TIMEOUT_MS)).unwrap(),
         }
@@ -370,6 +377,19 @@ fn prefilled_answers_ask_only_what_is_missing_or_wrong() {
 }
 
 impl Fill {
+    /// At a numbered plain menu, picks the item that shows `item`.
+    fn choose(&mut self, item: &str) {
+        let menu = self.expect("choose 1-");
+        let number = menu
+            .lines()
+            .find(|l| l.contains(item))
+            .and_then(|l| l.trim().split(')').next())
+            .unwrap_or_else(|| panic!("no `{item}` in {menu}"))
+            .trim()
+            .to_string();
+        self.session.send_line(&number).unwrap();
+    }
+
     /// Answers a prompt and returns what was shown before it.
     fn answer_and_capture(&mut self, prompt: &str, line: &str) -> String {
         let before = self.expect(prompt);
@@ -397,24 +417,8 @@ fn the_review_removes_a_fourth_resource() {
     f.expect("Review your answers");
     // Items: 1 save, 2 entity, 3 Q1, 4 Q2, 5 Q3.
     f.answer("choose 1-", "5");
-    let menu = f.expect("choose 1-");
-    let remove = menu
-        .lines()
-        .find(|l| l.contains("Remove resource 4"))
-        .and_then(|l| l.trim().split(')').next())
-        .unwrap()
-        .trim()
-        .to_string();
-    f.session.send_line(&remove).unwrap();
-    let menu = f.expect("choose 1-");
-    let back = menu
-        .lines()
-        .find(|l| l.contains("Back to the review"))
-        .and_then(|l| l.trim().split(')').next())
-        .unwrap()
-        .trim()
-        .to_string();
-    f.session.send_line(&back).unwrap();
+    f.choose("Remove resource 4");
+    f.choose("Back to the review");
     f.expect("Review your answers");
     f.answer("choose 1-", "1");
     f.expect("saved response.toml");
@@ -542,4 +546,39 @@ fn not_answered_values_are_asked_and_an_unwritable_output_is_refused_at_once() {
     );
     f.expect("cannot write `folder.toml`: is a folder");
     assert_eq!(f.exit_code(), 2);
+}
+
+/// `:e` hands the text to `$EDITOR` (here a script that writes 210 words) in both modes.
+#[test]
+fn a_long_text_can_be_written_in_the_editor() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch();
+    let editor = dir.path().join("editor.sh");
+    fs::write(
+        &editor,
+        format!("#!/bin/sh\nprintf '%s' '{}' > \"$1\"\n", words(210)),
+    )
+    .unwrap();
+    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    for plain in [true, false] {
+        let out = if plain { "plain.toml" } else { "rich.toml" };
+        let mut args = vec!["-o", out];
+        if plain {
+            args.push("--plain");
+        }
+        let mut f = Fill::start_with_editor(dir.path(), &args, plain, Some(&editor));
+        f.answer("Entity", "Office for Testing (OFT)");
+        f.expect("Question 1 of 6");
+        f.answer("> ", ":e");
+        f.expect("210 / 800 words");
+        f.expect("Question 2 of 6");
+        f.keys("\x03");
+        let _ = f.session.exp_eof();
+        let draft =
+            fs::read_to_string(dir.path().join(out.replace(".toml", ".draft.toml"))).unwrap();
+        assert!(
+            draft.contains(&format!("governing_body = \"{}\"", words(210))),
+            "{draft}"
+        );
+    }
 }

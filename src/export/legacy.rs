@@ -4,7 +4,7 @@
 //! It carries the entity, texts and records. Contact, submission date, notes and the draft are
 //! not part of the layout; an empty list of records comes back as "not answered".
 
-use super::Render;
+use super::{Render, one_line};
 use crate::answers::{Answer, Answers, FieldValue, Scalar};
 use crate::questionnaire::{QuestionKind, Questionnaire};
 
@@ -87,10 +87,6 @@ impl Render for Legacy {
 fn line(out: &mut String, text: &str) {
     out.push_str(text);
     out.push('\n');
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Paragraphs and bullet lines, one per line.

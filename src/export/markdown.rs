@@ -1,12 +1,13 @@
 //! A response as a Markdown document people read: the entity, each question's number and text,
 //! the answers, records as labelled blocks, SDGs with their titles.
 
-use super::{Render, short_label};
+use super::{Render, one_line};
 use crate::answers::{Answer, Answers, FieldValue, Scalar};
 use crate::questionnaire::{QuestionKind, Questionnaire};
 use crate::refdata::sdg_title;
 use crate::rules::dates::Dates;
 use crate::rules::sdgs::SdgSet;
+use crate::rules::text;
 
 /// `--to markdown`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -72,7 +73,7 @@ impl Render for Markdown {
                             .unwrap_or_default();
                         out.push_str(&format!(
                             "### {} {}: {}\n\n",
-                            capitalised(&def.record_label),
+                            text::capitalised(&def.record_label),
                             i + 1,
                             escape(&one_line(&name))
                         ));
@@ -82,7 +83,7 @@ impl Render for Markdown {
                             else {
                                 continue;
                             };
-                            let label = short_label(&field.label);
+                            let label = field.short_label();
                             match value {
                                 FieldValue::Text(t) if t.contains('\n') => {
                                     out.push_str(&format!("\n**{}:**\n\n", escape(label)));
@@ -167,16 +168,4 @@ fn escape(s: &str) -> String {
         out.push(c);
     }
     out
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

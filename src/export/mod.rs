@@ -65,7 +65,7 @@ pub trait Render {
     fn render(&self, answers: &Answers, questionnaire: &Questionnaire) -> String;
 }
 
-/// The form label up to its first parenthesis or colon: `Description`, `Event Location`.
-pub fn short_label(label: &str) -> &str {
-    label.split(['(', ':']).next().unwrap_or(label).trim()
+/// A text on one line, its whitespace folded: question texts and labels in documents.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -161,9 +161,9 @@ impl Session<'_> {
         match existing {
             None => {
                 let choice = self.p.select(
-                    &format!("Add {} {label}?", article(label)),
+                    &format!("Add {} {label}?", text::article(label)),
                     &[
-                        format!("Add {} {label}", article(label)),
+                        format!("Add {} {label}", text::article(label)),
                         format!("No {label}s to report"),
                         format!("Skip question {} (leave it unanswered)", question.number),
                     ],
@@ -224,15 +224,7 @@ impl Session<'_> {
                 0
             }
         };
-        self.p.say(&format!(
-            "\n{} {}",
-            capitalised(&def.record_label),
-            index + 1
-        ))?;
-        for field in &def.fields {
-            self.ask_field_into(question, index, field, None)?;
-        }
-        self.warn_duplicates(question)
+        self.edit_record(question, def, index)
     }
 
     /// Asks again the fields of an existing record that are missing or have errors.
@@ -264,7 +256,7 @@ impl Session<'_> {
         Ok(())
     }
 
-    /// Edits every field of a record, with its current values as defaults.
+    /// Asks every field of a record, with its current values (none for a new one) as defaults.
     pub(super) fn edit_record(
         &mut self,
         question: &Question,
@@ -273,7 +265,7 @@ impl Session<'_> {
     ) -> Prompted<()> {
         self.p.say(&format!(
             "\n{} {}",
-            capitalised(&def.record_label),
+            text::capitalised(&def.record_label),
             index + 1
         ))?;
         for field in &def.fields {
@@ -544,21 +536,6 @@ fn complete_country_list(input: &str) -> Option<String> {
 
 fn complete_language_list(input: &str) -> Option<String> {
     complete_last(input, refdata::complete_language)
-}
-
-fn article(word: &str) -> &'static str {
-    match word.chars().next() {
-        Some(c) if "aeiouAEIOU".contains(c) => "an",
-        _ => "a",
-    }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn display_dates(dates: Dates) -> String {

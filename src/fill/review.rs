@@ -140,21 +140,18 @@ impl Session<'_> {
             };
             let mut items: Vec<String> = Vec::new();
             let mut actions: Vec<Action> = Vec::new();
-            for i in 0..records.len() {
-                items.push(format!(
-                    "Edit {label} {}: {}",
-                    i + 1,
-                    short(&name_of(i), 50)
-                ));
-                actions.push(Action::Edit(i));
-            }
-            for i in 0..records.len() {
-                items.push(format!(
-                    "Remove {label} {}: {}",
-                    i + 1,
-                    short(&name_of(i), 50)
-                ));
-                actions.push(Action::Remove(i));
+            for (verb, action) in [
+                ("Edit", Action::Edit as PerRecord),
+                ("Remove", Action::Remove),
+            ] {
+                for i in 0..records.len() {
+                    items.push(format!(
+                        "{verb} {label} {}: {}",
+                        i + 1,
+                        short(&name_of(i), 50)
+                    ));
+                    actions.push(action(i));
+                }
             }
             for i in 1..records.len() {
                 items.push(format!("Move {label} {} up", i + 1));
@@ -163,11 +160,7 @@ impl Session<'_> {
             if def.max_records.is_none_or(|max| records.len() < max) {
                 items.push(format!(
                     "Add {} {label}",
-                    if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                        "an"
-                    } else {
-                        "a"
-                    }
+                    crate::rules::text::article(label)
                 ));
                 actions.push(Action::Add);
             }
@@ -208,6 +201,9 @@ impl Session<'_> {
         }
     }
 }
+
+/// Builds the action on one record, by its index.
+type PerRecord = fn(usize) -> Action;
 
 #[derive(Clone, Copy)]
 enum Action {

@@ -192,6 +192,18 @@ impl FieldKind {
     }
 }
 
+impl Field {
+    /// The form label up to its first parenthesis or colon: `Description`, `Event Location`.
+    pub fn short_label(&self) -> &str {
+        short_label(&self.label)
+    }
+}
+
+/// A form label up to its first parenthesis or colon: the part people call the field by.
+pub fn short_label(label: &str) -> &str {
+    label.split(['(', ':']).next().unwrap_or(label).trim()
+}
+
 impl fmt::Display for FieldKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -146,6 +146,23 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// The word with its first letter capitalised: `event` → `Event`.
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `a` or `an` before a word.
+pub fn article(word: &str) -> &'static str {
+    match word.chars().next() {
+        Some(c) if "aeiouAEIOU".contains(c) => "an",
+        _ => "a",
+    }
+}
+
 /// Normalises text for output: line endings to `\n`, no trailing blanks on lines, trimmed.
 pub fn normalise(s: &str) -> String {
     let trimmed = s.trim();
