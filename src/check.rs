@@ -517,7 +517,9 @@ impl<'q> Walker<'q> {
             return Vec::new();
         };
         let ids: Vec<&str> = self.q.questions.iter().map(|q| q.id.as_str()).collect();
+        let before = self.findings.len();
         let extra = self.unknown_keys(entries, &ids);
+        crate::incomplete::soften_unknown_questions(&mut self.findings[before..], self.q);
         let table_path = self.path.clone();
         let mut answers = Vec::new();
         for question in &self.q.questions {

@@ -318,7 +318,7 @@ impl Cli {
                     Some(bar) => bar,
                     None => &Silent,
                 };
-                commands::validate(
+                let result = commands::validate(
                     &ValidateRequest {
                         inputs: args.inputs,
                         questionnaire: args.questionnaire.questionnaire,
@@ -332,7 +332,11 @@ impl Cli {
                     },
                     &mut out,
                     progress,
-                )
+                );
+                for notice in qfill::incomplete::take_notices() {
+                    let _ = writeln!(io::stderr(), "{notice}");
+                }
+                result
             }
             Command::Export(args) => commands::export(
                 &ExportRequest {

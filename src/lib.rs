@@ -13,6 +13,7 @@ pub mod fill;
 pub mod finding;
 pub mod fsio;
 pub mod import;
+pub mod incomplete;
 pub mod input;
 pub mod questionnaire;
 pub mod refdata;

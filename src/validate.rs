@@ -160,6 +160,7 @@ impl<'q> Validator<'q> {
             (None, None) => Questionnaire::builtin_cached(DEFAULT_ID)
                 .expect("the default questionnaire is built in"),
         };
+        crate::incomplete::record(questionnaire);
         let checked = check::check(&doc, questionnaire);
         findings.extend(checked.findings.iter().cloned());
         (findings, Some(checked))

@@ -347,6 +347,12 @@ fn every_finding_code_through_the_binary() {
             format!("{HEADER}[draft]\nnext = \"events\"\n"),
             vec![],
         ),
+        (
+            Code::QuestionUnknown,
+            "questionnaire = \"hlpf-2026\"\nentity = \"X\"\n[answers]\nresources = \"R\"\n"
+                .to_string(),
+            vec![],
+        ),
     ];
     for code in Code::ALL {
         if matches!(

@@ -297,6 +297,9 @@ impl<'a> Session<'a> {
             self.q.id,
             self.request.draft_path().display()
         ))?;
+        if let Some(notice) = crate::incomplete::notice(&self.q) {
+            self.p.say(&notice)?;
+        }
         self.ask_entity()?;
         let invalid = self.questions_with_errors();
         for index in self.start.min(self.q.questions.len())..self.q.questions.len() {
