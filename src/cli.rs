@@ -32,10 +32,47 @@ enum Command {
     Import(ImportArgs),
     /// Rewrite answers files in canonical form, in place
     Fmt(FmtArgs),
-    /// Show the questionnaire: questions, fields and rules
-    Show(QuestionnaireArg),
+    /// Show the questionnaire: questions, fields, rules and how sure each is; or list the editions
+    Show(ShowArgs),
+    /// Make a questionnaire definition from the text of a blank form
+    #[command(subcommand)]
+    Definition(DefinitionCommand),
     /// Print the JSON Schema of answers files, for editors and other tools
     Schema(QuestionnaireArg),
+}
+
+#[derive(Debug, Args)]
+struct ShowArgs {
+    #[command(flatten)]
+    questionnaire: QuestionnaireArg,
+    /// List the built-in editions: id, title, reporting window, complete or not
+    #[arg(long, conflicts_with_all = ["questionnaire", "to"])]
+    list: bool,
+    /// Print the definition as its blank form, the text `definition from-text` reads
+    #[arg(long, value_name = "FORMAT")]
+    to: Option<ShowTo>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ShowTo {
+    /// The blank form as text
+    Text,
+}
+
+#[derive(Debug, Subcommand)]
+enum DefinitionCommand {
+    /// Read the text of a blank Word form into a definition (TOML on stdout without -o)
+    FromText {
+        /// The form copied out of Word as plain text, or `-` for stdin
+        #[arg(value_name = "FORM")]
+        input: String,
+        /// Write here (atomically) instead of to stdout
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Overwrite OUT if it exists
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -379,7 +416,30 @@ impl Cli {
                 &mut out,
                 &mut io::stderr().lock(),
             ),
-            Command::Show(args) => commands::show(args.questionnaire.as_deref(), &mut out),
+            Command::Show(args) => match (args.list, args.to) {
+                (true, _) => qfill::show::list(&mut out)
+                    .map(|()| Exit::Valid)
+                    .map_err(Error::from),
+                (false, Some(ShowTo::Text)) => {
+                    commands::show_form(args.questionnaire.questionnaire.as_deref(), &mut out)
+                }
+                (false, None) => {
+                    commands::show(args.questionnaire.questionnaire.as_deref(), &mut out)
+                }
+            },
+            Command::Definition(DefinitionCommand::FromText {
+                input,
+                output,
+                force,
+            }) => qfill::definition::from_text_command(
+                &qfill::definition::FromTextRequest {
+                    input,
+                    output,
+                    force,
+                },
+                &mut out,
+                &mut io::stderr().lock(),
+            ),
             Command::Schema(args) => commands::schema(args.questionnaire.as_deref(), &mut out),
             Command::Fill(args) => qfill::fill::run_in_terminal(&qfill::fill::FillRequest {
                 questionnaire: args.questionnaire.questionnaire,

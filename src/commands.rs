@@ -4,14 +4,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
-
 use crate::answers::Answers;
 use crate::batch::{self, Progress};
 use crate::document::Format;
 use crate::export::ExportFormat;
 use crate::input::{self, ReadOptions, Source};
-use crate::questionnaire::{DefinitionError, Field, QuestionKind, Questionnaire};
+use crate::questionnaire::{DefinitionError, Questionnaire};
 use crate::report::{self, Github, Human, Json, Junit, Report, Sarif};
 use crate::validate::{FileReport, Validator};
 
@@ -442,97 +440,22 @@ pub fn schema(questionnaire: Option<&str>, out: &mut dyn Write) -> Result<Exit, 
     Ok(Exit::Valid)
 }
 
-/// `qfill show`: the questionnaire as a person reads it.
+/// `qfill show`: the questionnaire as a person reads it, each item with its status.
 pub fn show(questionnaire: Option<&str>, out: &mut dyn Write) -> Result<Exit, Error> {
     let q = match questionnaire {
         Some(flag) => Questionnaire::resolve(flag)?,
         None => Questionnaire::default_builtin(),
     };
-    writeln!(out, "{} ({})", q.title, q.id)?;
-    if let Some(edition) = &q.edition {
-        writeln!(out, "edition: {edition}")?;
-    }
-    if let Some(window) = q.reporting_window {
-        writeln!(out, "reporting window: {} to {}", window.start, window.end)?;
-    }
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["#", "key", "question / field", "kind", "rules"]);
-    if table.width().is_none() {
-        // Not a terminal: wrap long question texts at a readable width all the same.
-        table.set_width(100);
-    }
-    for question in &q.questions {
-        let mut rules = Vec::new();
-        if question.required {
-            rules.push("required".to_string());
-        }
-        match &question.kind {
-            QuestionKind::Text(words) => rules.extend(word_rules(words.min, words.max)),
-            QuestionKind::Records(records) => {
-                rules.push(match records.max_records {
-                    Some(max) => format!("at most {max} {}s", records.record_label),
-                    None => format!("any number of {}s", records.record_label),
-                });
-            }
-            QuestionKind::ChoicesText(choices) => {
-                rules.push(format!(
-                    "`{}`: {}",
-                    choices.choices_key,
-                    choices.choices.join("; ")
-                ));
-                rules.extend(word_rules(choices.words.min, choices.words.max));
-            }
-        }
-        table.add_row([
-            question.number.clone(),
-            question.id.clone(),
-            question.text.clone(),
-            question.kind_name().to_string(),
-            rules.join("; "),
-        ]);
-        if let QuestionKind::Records(records) = &question.kind {
-            for field in &records.fields {
-                table.add_row([
-                    String::new(),
-                    format!("  .{}", field.id),
-                    field.label.clone(),
-                    field.kind.to_string(),
-                    field_rules(field).join("; "),
-                ]);
-            }
-        }
-    }
-    writeln!(out, "{table}")?;
+    crate::show::table(&q, out)?;
     Ok(Exit::Valid)
 }
 
-fn word_rules(min: Option<usize>, max: Option<usize>) -> Vec<String> {
-    match (min, max) {
-        (Some(min), Some(max)) => vec![format!("{min}-{max} words")],
-        (Some(min), None) => vec![format!("at least {min} words")],
-        (None, Some(max)) => vec![format!("at most {max} words")],
-        (None, None) => Vec::new(),
-    }
-}
-
-fn field_rules(field: &Field) -> Vec<String> {
-    let mut rules = vec![
-        if field.required {
-            "required"
-        } else {
-            "optional"
-        }
-        .to_string(),
-    ];
-    rules.extend(word_rules(field.words.min, field.words.max));
-    if field.allow_all {
-        rules.push("\"all\" allowed".to_string());
-    }
-    if field.check_window {
-        rules.push("within the reporting window".to_string());
-    }
-    rules
+/// `qfill show --to text`: the questionnaire as its blank form.
+pub fn show_form(questionnaire: Option<&str>, out: &mut dyn Write) -> Result<Exit, Error> {
+    let q = match questionnaire {
+        Some(flag) => Questionnaire::resolve(flag)?,
+        None => Questionnaire::default_builtin(),
+    };
+    out.write_all(crate::definition::to_text::blank_form(&q).as_bytes())?;
+    Ok(Exit::Valid)
 }

@@ -86,9 +86,8 @@ mod tests {
     use crate::document::{Format, parse};
 
     fn findings(questionnaire: &str, answers: &str) -> Vec<Finding> {
-        let text = format!(
-            "questionnaire = \"{questionnaire}\"\nentity = \"X\"\n[answers]\n{answers}"
-        );
+        let text =
+            format!("questionnaire = \"{questionnaire}\"\nentity = \"X\"\n[answers]\n{answers}");
         let q = Questionnaire::builtin_cached(questionnaire).unwrap();
         check(&parse(&text, Format::Toml).unwrap(), q).findings
     }
@@ -96,13 +95,14 @@ mod tests {
     #[test]
     fn unknown_questions_are_warnings_only_in_incomplete_editions() {
         let found = findings("hlpf-2026", "resources = \"R\"\n");
-        let unknown: Vec<_> = found
-            .iter()
-            .filter(|f| f.path == "resources")
-            .collect();
+        let unknown: Vec<_> = found.iter().filter(|f| f.path == "resources").collect();
         assert_eq!(unknown.len(), 1, "{found:#?}");
         assert_eq!(unknown[0].code, Code::QuestionUnknown);
-        assert!(unknown[0].message.contains("hlpf-2026"), "{}", unknown[0].message);
+        assert!(
+            unknown[0].message.contains("hlpf-2026"),
+            "{}",
+            unknown[0].message
+        );
         assert!(!found.iter().any(|f| f.code == Code::UnknownKey));
         // The same key is an error in a complete edition.
         let complete = findings("hlpf-2024", "resourcs = \"R\"\n");
@@ -112,7 +112,10 @@ mod tests {
             "hlpf-2026",
             "[[answers.events]]\nname = \"E\"\ncolour = \"red\"\n",
         );
-        assert!(inner.iter().any(|f| f.code == Code::UnknownKey), "{inner:#?}");
+        assert!(
+            inner.iter().any(|f| f.code == Code::UnknownKey),
+            "{inner:#?}"
+        );
     }
 
     #[test]
@@ -121,6 +124,9 @@ mod tests {
         let line = notice(q).unwrap();
         assert!(line.contains("questions 1, 2, 3"), "{line}");
         assert!(!line.contains('\n'));
-        assert_eq!(notice(Questionnaire::builtin_cached("hlpf-2024").unwrap()), None);
+        assert_eq!(
+            notice(Questionnaire::builtin_cached("hlpf-2024").unwrap()),
+            None
+        );
     }
 }

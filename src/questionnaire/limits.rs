@@ -28,9 +28,7 @@ impl LimitPhrase {
 pub fn find(text: &str) -> Option<LimitPhrase> {
     let mut from = 0;
     while let Some(open) = text[from..].find('(').map(|i| from + i) {
-        let Some(close) = text[open..].find(')').map(|i| open + i) else {
-            return None;
-        };
+        let close = text[open..].find(')').map(|i| open + i)?;
         if let Some(limits) = read(&text[open + 1..close]) {
             return Some(LimitPhrase {
                 range: open..close + 1,
