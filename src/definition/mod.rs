@@ -2,6 +2,7 @@
 //! Word form into a definition, and `qfill show --to text` prints a definition as its blank form.
 
 pub mod from_text;
+pub mod phrases;
 pub mod to_text;
 
 use std::io::Write;

@@ -6,7 +6,7 @@
 //! the text does not say how many records, record fields as `Label |` rows and choices as `☐`
 //! lines.
 
-use super::from_text::{max_records_in, window_in};
+use super::phrases::{max_records_in, window_in};
 use crate::questionnaire::{FieldKind, QuestionKind, Questionnaire, Window, WordLimits, limits};
 
 /// The blank form of a definition.
