@@ -34,6 +34,11 @@ enum Command {
     Fmt(FmtArgs),
     /// Show the questionnaire: questions, fields, rules and how sure each is; or list the editions
     Show(ShowArgs),
+    /// Carry an answers file to another edition of the questionnaire (TOML on stdout without -o)
+    Migrate(MigrateArgs),
+    /// Compare two editions: questions added, removed, renumbered, reworded; limits, fields,
+    /// windows
+    Diff(DiffArgs),
     /// Make a questionnaire definition from the text of a blank form
     #[command(subcommand)]
     Definition(DefinitionCommand),
@@ -51,6 +56,48 @@ struct ShowArgs {
     /// Print the definition as its blank form, the text `definition from-text` reads
     #[arg(long, value_name = "FORMAT")]
     to: Option<ShowTo>,
+}
+
+#[derive(Debug, Args)]
+struct MigrateArgs {
+    /// The answers file, or `-` for stdin
+    #[arg(value_name = "FILE")]
+    input: String,
+    /// The edition to carry the answers to: a built-in id or a definition file
+    #[arg(long, value_name = "ID|PATH")]
+    edition: String,
+    /// Write here (atomically) instead of to stdout; `.json` writes JSON
+    #[arg(long, short = 'o', value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Overwrite OUT if it exists
+    #[arg(long)]
+    force: bool,
+    /// The edition the file is read as [default: its `questionnaire` key]
+    #[arg(long, short = 'q', value_name = "ID|PATH")]
+    questionnaire: Option<String>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+struct DiffArgs {
+    /// The older edition: a built-in id or a definition file
+    #[arg(value_name = "A")]
+    a: String,
+    /// The newer edition
+    #[arg(value_name = "B")]
+    b: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    /// For people
+    Human,
+    /// One JSON document
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -427,6 +474,24 @@ impl Cli {
                     commands::show(args.questionnaire.questionnaire.as_deref(), &mut out)
                 }
             },
+            Command::Migrate(args) => qfill::migrate::migrate_command(
+                &qfill::migrate::MigrateRequest {
+                    input: args.input,
+                    questionnaire: args.questionnaire,
+                    edition: args.edition,
+                    output: args.output,
+                    force: args.force,
+                    read: args.read.options(),
+                },
+                &mut out,
+                &mut io::stderr().lock(),
+            ),
+            Command::Diff(args) => qfill::diff::diff_command(
+                &args.a,
+                &args.b,
+                matches!(args.format, DiffFormat::Json),
+                &mut out,
+            ),
             Command::Definition(DefinitionCommand::FromText {
                 input,
                 output,

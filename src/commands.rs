@@ -409,7 +409,10 @@ pub fn fmt(request: &FmtRequest, out: &mut dyn Write, err: &mut dyn Write) -> Re
             worse(Exit::Invalid);
             continue;
         };
-        let canonical = checked.answers.to_text(text.format);
+        let mut canonical = checked.answers.to_text(text.format);
+        if text.format == Format::Toml {
+            canonical = crate::comments::carry(&text.text, &canonical, &|p| Some(p.to_vec()));
+        }
         if canonical == text.text {
             continue;
         }
