@@ -623,4 +623,23 @@ mod tests {
         let draft = std::fs::read_to_string(dir.path().join("r.draft.toml")).unwrap();
         assert!(draft.contains("entity = \"Office (O)\""), "{draft}");
     }
+
+    #[test]
+    fn the_first_screen_says_when_the_edition_is_incomplete() {
+        let dir = tempfile::tempdir().unwrap();
+        let request = FillRequest {
+            questionnaire: Some("hlpf-2026".to_string()),
+            answers: None,
+            output: dir.path().join("r.toml"),
+            draft: None,
+            force: false,
+            plain: true,
+        };
+        let mut shown = Vec::new();
+        let mut prompter = PlainPrompter::new("".as_bytes(), &mut shown);
+        let _ = run(&request, &mut prompter);
+        drop(prompter);
+        let shown = String::from_utf8(shown).unwrap();
+        assert!(shown.contains("hlpf-2026 is incomplete"), "{shown}");
+    }
 }
