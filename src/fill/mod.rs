@@ -636,9 +636,7 @@ mod tests {
             plain: true,
         };
         let mut shown = Vec::new();
-        let mut prompter = PlainPrompter::new("".as_bytes(), &mut shown);
-        let _ = run(&request, &mut prompter);
-        drop(prompter);
+        let _ = run(&request, &mut PlainPrompter::new("".as_bytes(), &mut shown));
         let shown = String::from_utf8(shown).unwrap();
         assert!(shown.contains("hlpf-2026 is incomplete"), "{shown}");
     }
