@@ -253,6 +253,23 @@ pub fn migrate_command(
             hint: Some("use `--force` to overwrite it".to_string()),
         });
     }
+    let format = match request
+        .output
+        .as_deref()
+        .and_then(|path| ExportFormat::from_extension(&path.to_string_lossy()))
+    {
+        None | Some(ExportFormat::Toml) => Format::Toml,
+        Some(ExportFormat::Json) => Format::Json,
+        Some(_) => {
+            return Err(Error::Usage {
+                message: "`qfill migrate` writes answers files, TOML or JSON".to_string(),
+                hint: Some(
+                    "name OUT `.toml` or `.json`; `qfill export` renders Markdown and text"
+                        .to_string(),
+                ),
+            });
+        }
+    };
     let source = if request.input == "-" {
         Source::Stdin
     } else {
@@ -293,16 +310,6 @@ pub fn migrate_command(
         .or_else(|| Questionnaire::builtin_cached(DEFAULT_ID))
         .expect("the default questionnaire is built in");
     let migrated = migrate(&checked.answers, from, &target);
-    let format = match request.output.as_deref() {
-        Some(path) => {
-            ExportFormat::from_extension(&path.to_string_lossy()).unwrap_or(ExportFormat::Toml)
-        }
-        None => ExportFormat::Toml,
-    };
-    let format = match format {
-        ExportFormat::Json => Format::Json,
-        _ => Format::Toml,
-    };
     // The result is what checking it against the target edition gives: canonical values, in
     // the target's order, and the findings a `validate` of it would give.
     let draft = migrated.answers.to_text(format);

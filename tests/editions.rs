@@ -420,6 +420,18 @@ fn migrating_to_the_files_own_edition_changes_nothing() {
     ]);
     assert_eq!(exists.status.code(), Some(2));
     assert_eq!(fs::read_to_string(&file).unwrap(), COMMENTED);
+    // Only answers files come out; nothing is written otherwise.
+    let markdown = dir.path().join("out.md");
+    let refused = run(&[
+        "migrate",
+        file.to_str().unwrap(),
+        "--edition",
+        "hlpf-2026",
+        "-o",
+        markdown.to_str().unwrap(),
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(!markdown.exists());
 }
 
 /// A canonical answers file with comments above keys, at the end of lines, on tables and records.

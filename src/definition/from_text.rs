@@ -44,6 +44,14 @@ struct FormQuestion {
     repeated: bool,
 }
 
+/// What follows a question decides its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FormKind {
+    Text,
+    Records,
+    Choices,
+}
+
 #[derive(Debug)]
 struct FormField {
     line: usize,
@@ -429,23 +437,25 @@ fn write(
                     ),
                 });
             }
-            "records"
+            FormKind::Records
         } else if !q.choices.is_empty() {
-            "choices-text"
+            FormKind::Choices
         } else {
-            "text"
+            FormKind::Text
         };
         match kind {
-            "records" => push(format!(
+            FormKind::Records => push(format!(
                 "kind = \"records\"  # followed by `Label |` rows (lines {}-{})",
                 q.fields[0].line,
                 q.fields[q.fields.len() - 1].line
             )),
-            "choices-text" => push(
+            FormKind::Choices => push(
                 "kind = \"choices-text\"  # followed by lines that start with a check box"
                     .to_string(),
             ),
-            _ => push("kind = \"text\"  # no record rows or check boxes follow it".to_string()),
+            FormKind::Text => {
+                push("kind = \"text\"  # no record rows or check boxes follow it".to_string())
+            }
         }
         if q.text.is_empty() {
             q.text = "TODO".to_string();
@@ -453,7 +463,7 @@ fn write(
         }
         push(format!("text = {}", quoted(&q.text)));
         if let Some((words, phrase)) = &q.words {
-            if kind == "records" {
+            if kind == FormKind::Records {
                 warnings.push(FormWarning {
                     line: q.line,
                     message: format!(
@@ -473,8 +483,8 @@ fn write(
             }
         }
         match kind {
-            "records" => write_fields(q, window.is_some(), &mut push),
-            "choices-text" => {
+            FormKind::Records => write_fields(q, window.is_some(), &mut push),
+            FormKind::Choices => {
                 push(
                     "choices_label = \"choices\"  # TODO: what the choices are, for prompts"
                         .to_string(),
@@ -485,7 +495,7 @@ fn write(
                 }
                 push("]".to_string());
             }
-            _ => {}
+            FormKind::Text => {}
         }
     }
     out
