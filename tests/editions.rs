@@ -258,7 +258,7 @@ fn a_form_with_words_quirks() {
             ("name", "Event Name", FieldKind::Line),
             ("dates", "Event Dates", FieldKind::Dates),
             ("location", "Event Location", FieldKind::Places),
-            ("relevant_sdgs", "Relevant SDGs", FieldKind::Sdgs),
+            ("sdgs", "Relevant SDGs", FieldKind::Sdgs),
             ("description", "Description", FieldKind::Paragraphs),
             ("website", "Website", FieldKind::Url),
         ]

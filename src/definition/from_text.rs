@@ -522,8 +522,14 @@ fn write_fields(q: &FormQuestion, window: bool, push: &mut impl FnMut(String)) {
     }
     let mut ids: Vec<String> = Vec::new();
     for field in &q.fields {
-        let short = short_label(&field.label);
-        let mut id = slug(short);
+        // Words that name no field: `Relevant SDGs` is `sdgs`, as in the built-in editions.
+        let short: Vec<&str> = short_label(&field.label)
+            .split_whitespace()
+            .filter(|w| {
+                !["relevant", "the", "a", "an", "of", "your"].contains(&w.to_lowercase().as_str())
+            })
+            .collect();
+        let mut id = slug(&short.join(" "));
         // `Event Name` in event records is its `name`.
         if let Some(rest) = id.strip_prefix(&format!("{}_", slug(&record)))
             && !rest.is_empty()
