@@ -1,9 +1,8 @@
 //! Batch validation through the built binary: inputs of every kind in one run, the size limit,
 //! each output format read back by a real parser, the flags, and results that do not depend on
 //! the number of threads.
-mod common;
 
-use common::repo;
+use crate::common::repo;
 
 use std::fs;
 use std::path::Path;

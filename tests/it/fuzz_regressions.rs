@@ -3,7 +3,7 @@
 //! included here), and so does every seed `fuzz/seed.sh` gives the fuzzer. Fuzzing itself is
 //! not part of CI; these cases are. See "Fuzzing" in the README.
 
-#[path = "../fuzz/oracle.rs"]
+#[path = "../../fuzz/oracle.rs"]
 mod oracle;
 
 use std::fs;

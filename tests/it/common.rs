@@ -1,8 +1,5 @@
 //! Helpers shared by the integration tests.
 
-// Each test binary compiles this module and uses only some of it.
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

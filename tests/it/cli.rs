@@ -1,8 +1,6 @@
 //! Integration tests: the built `qfill` binary, its outputs and exit codes.
 
-mod common;
-
-use common::{qfill, repo};
+use crate::common::{qfill, repo};
 use std::fs;
 use std::path::Path;
 

@@ -1,9 +1,7 @@
 //! `qfill schema`: the JSON Schema it prints is a valid 2020-12 schema that accepts every valid
 //! answers file and rejects files the checker finds errors in, for any questionnaire.
 
-mod common;
-
-use common::{qfill, repo};
+use crate::common::{qfill, repo};
 use std::fs;
 use std::path::Path;
 

@@ -1,8 +1,6 @@
 //! `import`, `fmt` and the document formats of `export`, through the built binary.
 
-mod common;
-
-use common::{qfill, repo};
+use crate::common::{qfill, repo};
 use std::fs;
 
 use predicates::str::contains;
