@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use qfill::batch::{Progress, Silent};
 use qfill::commands::{
     self, Error, Exit, ExportRequest, FmtRequest, ImportRequest, OutputFormat, ValidateRequest,
@@ -11,6 +11,8 @@ use qfill::commands::{
 use qfill::document::Format;
 use qfill::export::ExportFormat;
 use qfill::input::{DEFAULT_MAX_SIZE, ReadOptions};
+
+mod generate;
 
 /// Fill in and validate answers to the UN DESA questionnaire on the 2030 Agenda.
 #[derive(Debug, Parser)]
@@ -36,6 +38,17 @@ enum Command {
     Show(QuestionnaireArg),
     /// Print the JSON Schema of answers files, for editors and other tools
     Schema(QuestionnaireArg),
+    /// Print a shell completion script to standard output
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output
+    Man,
+}
+
+#[derive(Debug, Args)]
+struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -377,6 +390,10 @@ impl Cli {
             ),
             Command::Show(args) => commands::show(args.questionnaire.as_deref(), &mut out),
             Command::Schema(args) => commands::schema(args.questionnaire.as_deref(), &mut out),
+            Command::Completions(args) => {
+                generate::completions(Cli::command(), args.shell, &mut out)
+            }
+            Command::Man => generate::man(Cli::command(), &mut out),
             Command::Fill(args) => qfill::fill::run_in_terminal(&qfill::fill::FillRequest {
                 questionnaire: args.questionnaire.questionnaire,
                 answers: args.answers,
@@ -404,7 +421,6 @@ impl Cli {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_cli_is_well_formed() {
