@@ -1,12 +1,15 @@
-//! The bad-input corpus (`tests/hostile/`): every case through `validate`, `export`, `fmt`,
-//! `import` and `fill --answers`, asserting the documented exit code, a message that names the
-//! file, and never a panic. Large and filesystem cases are generated here.
+//! The bad-input corpus (`tests/hostile/`): every case through `validate`, `export`, `fmt` and
+//! `import` (and `fill --answers`, in `fill.rs`), asserting the documented exit code, the finding
+//! codes pinned in `cases.toml`, a message that names the file, and never a panic. Large and
+//! filesystem cases are generated here.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use assert_cmd::cargo::cargo_bin;
+use rayon::prelude::*;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -15,10 +18,28 @@ struct Corpus {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Case {
     file: String,
+    /// The exit code of `validate` (and `export`).
     validate: i32,
+    /// The set of codes `validate` and `export` give.
+    codes: BTreeSet<String>,
+    /// The set of codes `import` gives, reading the file as legacy text.
+    import: BTreeSet<String>,
     what: String,
+}
+
+/// The finding codes each command gave for one file, one entry per finding, sorted.
+struct Found {
+    validate: Vec<String>,
+    import: Vec<String>,
+}
+
+impl Found {
+    fn set(codes: &[String]) -> BTreeSet<String> {
+        codes.iter().cloned().collect()
+    }
 }
 
 fn corpus_dir() -> PathBuf {
@@ -63,6 +84,21 @@ fn codes(output: &Output) -> Vec<String> {
         .collect()
 }
 
+/// Codes of the findings a command printed on stderr in the human format, sorted.
+fn stderr_codes(output: &Output) -> Vec<String> {
+    let mut codes: Vec<String> = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .filter_map(|line| {
+            let rest = line
+                .strip_prefix("error[")
+                .or_else(|| line.strip_prefix("warning["))?;
+            Some(rest.split(']').next()?.to_string())
+        })
+        .collect();
+    codes.sort();
+    codes
+}
+
 /// Findings that leave nothing to write: the file was not read as answers.
 fn fatal(codes: &[String]) -> bool {
     codes.iter().any(|c| {
@@ -73,7 +109,9 @@ fn fatal(codes: &[String]) -> bool {
     })
 }
 
-fn check_file(path: &Path, want: i32, what: &str) {
+/// Runs one file through every command, checking what holds for any file, and returns the codes
+/// found for the caller to compare with what it expects.
+fn check_file(path: &Path, want: i32, what: &str) -> Found {
     let name = path.to_str().unwrap();
     // validate: the documented code, the file named, terminal-safe output.
     let human = qfill(&["validate", name]);
@@ -101,7 +139,8 @@ fn check_file(path: &Path, want: i32, what: &str) {
     }
     let json = qfill(&["validate", "--format", "json", name]);
     assert_calm(&json, what);
-    let found = codes(&json);
+    let mut found = codes(&json);
+    found.sort();
 
     // export: the same status; a canonical file that validates, or nothing at all.
     let dir = tempfile::tempdir().unwrap();
@@ -118,6 +157,11 @@ fn check_file(path: &Path, want: i32, what: &str) {
         exported.exists(),
         !fatal(&found),
         "export {what} writes only what parsed"
+    );
+    assert_eq!(
+        stderr_codes(&export),
+        found,
+        "export {what} reports what validate finds"
     );
     if exported.exists() {
         let again = qfill(&["validate", "--format", "json", exported.to_str().unwrap()]);
@@ -156,6 +200,10 @@ fn check_file(path: &Path, want: i32, what: &str) {
         "import {what}: {}",
         text(&import)
     );
+    Found {
+        validate: found,
+        import: stderr_codes(&import),
+    }
 }
 
 #[test]
@@ -163,9 +211,24 @@ fn the_corpus() {
     let corpus: Corpus =
         toml::from_str(&fs::read_to_string(corpus_dir().join("cases.toml")).unwrap()).unwrap();
     assert!(corpus.case.len() >= 40, "at least 40 cases");
-    for case in &corpus.case {
-        check_file(&corpus_dir().join(&case.file), case.validate, &case.what);
-    }
+    // The slowest group of the suite: cases run side by side (each spawns its own processes).
+    corpus.case.par_iter().for_each(|case| {
+        let found = check_file(&corpus_dir().join(&case.file), case.validate, &case.what);
+        assert_eq!(
+            Found::set(&found.validate),
+            case.codes,
+            "validate {}: {}",
+            case.file,
+            case.what
+        );
+        assert_eq!(
+            Found::set(&found.import),
+            case.import,
+            "import {}: {}",
+            case.file,
+            case.what
+        );
+    });
 }
 
 #[test]

@@ -5,10 +5,12 @@
 
 mod batch;
 mod cli;
+mod cmd;
 mod common;
 mod convert;
 mod fill;
 mod fuzz_regressions;
 mod hostile;
+mod readme;
 mod roundtrip;
 mod schema;
