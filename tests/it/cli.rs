@@ -709,3 +709,61 @@ fn help_and_version() {
         .stdout(predicates::str::contains("show"));
     qfill().arg("--version").assert().success();
 }
+
+/// Every subcommand, as `qfill --help` lists them.
+const SUBCOMMANDS: &[&str] = &[
+    "fill",
+    "validate",
+    "export",
+    "import",
+    "fmt",
+    "show",
+    "schema",
+    "completions",
+    "man",
+];
+
+#[test]
+fn completions_for_every_shell_name_every_subcommand() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = qfill().args(["completions", shell]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{shell}: {out:?}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for name in SUBCOMMANDS {
+            assert!(script.contains(name), "{shell}: no `{name}`");
+        }
+    }
+    let bash = qfill().args(["completions", "bash"]).output().unwrap();
+    let script = String::from_utf8(bash.stdout).unwrap();
+    assert!(script.contains("complete -F _qfill"), "{script}");
+    // A shell clap_complete does not know is a usage error, and so is `--questionnaire`.
+    qfill().args(["completions", "tcsh"]).assert().code(2);
+    qfill()
+        .args(["completions", "bash", "--questionnaire", "hlpf-2024"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_man_page_is_roff_with_a_page_per_subcommand() {
+    let out = qfill().arg("man").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let page = String::from_utf8(out.stdout).unwrap();
+    // roff may define its strings (`.ie`/`.el`) before the page's `.TH` header.
+    let first = page
+        .lines()
+        .find(|l| !l.starts_with(".ie ") && !l.starts_with(".el "))
+        .unwrap();
+    assert!(first.starts_with(".TH qfill 1 "), "{first}");
+    for name in SUBCOMMANDS {
+        assert!(
+            page.contains(&format!("qfill\\-{name}(1)")),
+            "`{name}` not named"
+        );
+        assert!(
+            page.contains(&format!(".TH qfill-{name} 1 ")),
+            "no page for `{name}`"
+        );
+    }
+    qfill().args(["man", "-q", "hlpf-2024"]).assert().code(2);
+}
