@@ -1,5 +1,5 @@
 //! What every fuzz target checks, shared by the targets (`fuzz/fuzz_targets/*.rs`) and by the
-//! regression test (`tests/fuzz_regressions.rs`), which includes this file with `#[path]`.
+//! regression test (`tests/it/fuzz_regressions.rs`), which includes this file with `#[path]`.
 //!
 //! Each function takes raw bytes, as libFuzzer gives them, and panics when a property that must
 //! hold for ANY input fails:
