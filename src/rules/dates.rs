@@ -5,7 +5,22 @@ use jiff::civil::Date;
 use super::Problem;
 use super::scan::{Run, runs};
 use crate::finding::Code;
-use crate::questionnaire::Window;
+
+/// An inclusive range of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+}
+
+impl Window {
+    /// True if `day` is inside the window.
+    pub fn contains(&self, day: Date) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
 
 /// A canonical date value: one day, or a first and last day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,15 @@
 
 use super::Problem;
 use crate::finding::Code;
-use crate::questionnaire::WordLimits;
+
+/// Word limits; either end optional.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordLimits {
+    /// Fewer words is a `word-minimum` warning.
+    pub min: Option<usize>,
+    /// More words is a `word-limit` error.
+    pub max: Option<usize>,
+}
 
 /// Folds text for loose comparison: ASCII transliteration, lowercase, letters and digits only.
 ///
