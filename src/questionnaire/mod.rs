@@ -7,7 +7,6 @@ use std::fmt;
 use std::path::Path;
 use std::sync::OnceLock;
 
-
 pub use load::{DefinitionError, parse_definition};
 // The rule types a definition sets; `rules` owns them so that it never depends on this module.
 pub use crate::rules::dates::Window;

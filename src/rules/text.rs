@@ -59,6 +59,13 @@ pub fn marker(s: &str) -> Option<Marker> {
     }
 }
 
+/// `TBD` and the like where an answer belongs: a warning, and the value is kept as written.
+pub fn pending(s: &str) -> Problem {
+    Problem::new(Code::Pending, format!("is `{}`: not known yet", s.trim()))
+        .hint("fill it in when it is known")
+        .value(s)
+}
+
 /// Counts words: maximal runs of non-whitespace holding at least one letter or digit.
 ///
 /// `IOM's`, `Co-leads`, `2022` and `(UNSC),` are one word each; a lone `-` or `–` is none.
@@ -127,7 +134,8 @@ pub fn check_words(s: &str, limits: WordLimits) -> Option<Problem> {
                 Code::WordLimit,
                 format!("has {n} words, the limit is {max}"),
             )
-            .hint(format!("shorten it by {over} {}", plural(over, "word"))),
+            .hint(format!("shorten it by {over} {}", plural(over, "word")))
+            .counted(n, max),
         );
     }
     if let Some(min) = limits.min
@@ -139,7 +147,8 @@ pub fn check_words(s: &str, limits: WordLimits) -> Option<Problem> {
                 Code::WordMinimum,
                 format!("has {n} words, at least {min} are expected"),
             )
-            .hint(format!("add {under} {} or more", plural(under, "word"))),
+            .hint(format!("add {under} {} or more", plural(under, "word")))
+            .counted(n, min),
         );
     }
     None
