@@ -12,17 +12,8 @@ pub struct WordLimits {
     pub max: Option<usize>,
 }
 
-/// Folds text for loose comparison: ASCII transliteration, lowercase, letters and digits only.
-///
-/// `Côte d’Ivoire`, `COTE D'IVOIRE` and `Cote dIvoire` all fold to `cotedivoire`.
-pub fn fold(s: &str) -> String {
-    let ascii = deunicode::deunicode(s);
-    ascii
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
+// Reference data matches names by folding them; the rules compare text the same way.
+pub use crate::refdata::fold;
 
 /// A value that is not an answer in its own right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
