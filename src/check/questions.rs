@@ -133,7 +133,7 @@ fn records(c: &mut Cursor<'_>, def: &Records, node: &Node) -> Answer {
     {
         let over = items.len() - max;
         let number = c.question().map_or_else(String::new, |q| q.number.clone());
-        let mut problem = Problem::new(
+        let problem = Problem::new(
             Code::TooManyRecords,
             format!(
                 "has {} {}s, question {number} allows at most {max}",
@@ -144,8 +144,8 @@ fn records(c: &mut Cursor<'_>, def: &Records, node: &Node) -> Answer {
         .hint(format!(
             "remove {over} {}",
             text::plural(over, &def.record_label)
-        ));
-        problem = problem.counted(items.len(), max);
+        ))
+        .counted(items.len(), max);
         c.emit(problem, c.anchor(node));
     }
     let mut records = Vec::with_capacity(items.len());
