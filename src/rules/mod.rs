@@ -1,6 +1,8 @@
-//! The rules, one module per kind of value. Each function takes a value as written and gives a
-//! [`Reading`]: the canonical value or "keep it as written", and what is wrong with it as
-//! [`Problem`]s. The checker in [`crate::check`] attaches paths and places.
+//! The rules, one module per kind of value; pure functions that know no paths, files or
+//! findings. A reader (`read`, `read_text`) takes a value as written and gives a [`Reading`]: the
+//! canonical value or "keep it as written", and what is wrong with it as [`Problem`]s; a check of
+//! a value already read (words, URLs, date order) gives its problems alone. The checker in
+//! [`crate::check`] attaches paths and places.
 
 pub mod choices;
 pub mod countries;
