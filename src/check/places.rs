@@ -143,8 +143,16 @@ fn place_table(c: &mut Cursor<'_>, node: &Node) -> Read<Place> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{codes, event_with};
+    use super::super::testing::{codes, event_with, findings};
     use crate::finding::Code;
+
+    #[test]
+    fn a_pending_city_in_text_points_at_the_text() {
+        assert_eq!(
+            findings(&event_with("location", "\"TBD, Samoa\"")),
+            [(Code::Pending, "events[0].location".to_string(), Some(9))]
+        );
+    }
 
     #[test]
     fn place_fields() {
