@@ -20,7 +20,7 @@ pub use terminal::TerminalPrompter;
 use crate::answers::{Answer, Answers, Draft, Scalar};
 use crate::check::{self, Checked};
 use crate::commands::{Error, Exit};
-use crate::document::{Format, Node};
+use crate::document::Format;
 use crate::finding::Finding;
 use crate::input::{ReadOptions, Source};
 use crate::questionnaire::Questionnaire;
@@ -320,8 +320,7 @@ impl<'a> Session<'a> {
 
     /// Checks the whole response as `validate` would.
     fn check_all(&self) -> Vec<Finding> {
-        let node = Node::from_json(&self.answers.to_json_value());
-        check::check(&node, &self.q).findings
+        check::check_answers(&self.answers, &self.q).findings
     }
 
     /// Ids of questions whose current answer has errors.
@@ -445,8 +444,7 @@ impl<'a> Session<'a> {
 
 /// The question a finding is about, from its path.
 fn question_of(finding: &Finding, q: &Questionnaire) -> Option<String> {
-    let id = finding.path.split(['.', '[']).next()?;
-    q.question(id).map(|q| q.id.clone())
+    q.question(finding.question()?).map(|q| q.id.clone())
 }
 
 /// Loads a draft or `--answers` file: an unreadable or unparsable one ends the run.

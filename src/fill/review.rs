@@ -81,11 +81,7 @@ impl Session<'_> {
         for q in &self.q.questions {
             let mine: Vec<&Finding> = findings
                 .iter()
-                .filter(|f| {
-                    f.path == q.id
-                        || f.path.starts_with(&format!("{}.", q.id))
-                        || f.path.starts_with(&format!("{}[", q.id))
-                })
+                .filter(|f| f.question() == Some(q.id.as_str()))
                 .collect();
             let errors = mine.iter().filter(|f| f.is_error()).count();
             let warnings = mine.len() - errors;

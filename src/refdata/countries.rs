@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::rules::text::fold;
+use super::fold;
 
 /// What a name listed as a country turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -37,20 +37,27 @@ pub fn sdg_title(n: i64) -> Option<&'static str> {
         .and_then(|i| SDG_TITLES.get(i).copied())
 }
 
+/// Folds text for loose comparison: ASCII transliteration, lowercase, letters and digits only.
+///
+/// `Côte d’Ivoire`, `COTE D'IVOIRE` and `Cote dIvoire` all fold to `cotedivoire`.
+pub fn fold(s: &str) -> String {
+    let ascii = deunicode::deunicode(s);
+    ascii
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// The candidate among `candidates` closest to `input` (after folding), if reasonably close.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let folded = crate::rules::text::fold(input);
+    let folded = fold(input);
     if folded.is_empty() {
         return None;
     }
     candidates
         .into_iter()
-        .map(|c| {
-            (
-                strsim::jaro_winkler(&folded, &crate::rules::text::fold(c)),
-                c,
-            )
-        })
+        .map(|c| (strsim::jaro_winkler(&folded, &fold(c)), c))
         .filter(|(score, _)| *score >= 0.88)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
