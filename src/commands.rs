@@ -6,15 +6,14 @@ use std::path::{Path, PathBuf};
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use crate::answers::Answers;
 use crate::batch::{self, Progress};
 use crate::document::Format;
 use crate::error::{Error, Exit, Target};
 use crate::export::ExportFormat;
 use crate::input::{self, ReadOptions, Source};
-use crate::questionnaire::{Field, QuestionKind, Questionnaire};
-use crate::report::{self, Github, Human, Json, Junit, Report, Sarif};
-use crate::validate::{FileReport, Validator};
+use crate::questionnaire::{self, Field, QuestionKind, Questionnaire};
+use crate::report::{self, FileReport, Github, Human, Json, Junit, Report, Sarif};
+use crate::validate::Validator;
 
 /// Output formats of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,14 +54,6 @@ pub struct ValidateRequest {
     pub color: bool,
 }
 
-/// Loads `--questionnaire` if given.
-fn load_flag(flag: Option<&str>) -> Result<Option<Questionnaire>, Error> {
-    Ok(match flag {
-        Some(id_or_path) => Some(Questionnaire::resolve(id_or_path)?),
-        None => None,
-    })
-}
-
 /// Expands inputs into answers files; finding none at all is an error (exit 2).
 fn answers_files(inputs: &[String], hidden: bool) -> Result<Vec<Source>, Error> {
     let sources = input::expand(inputs, hidden);
@@ -80,7 +71,7 @@ pub fn validate(
     out: &mut dyn Write,
     progress: &dyn Progress,
 ) -> Result<Exit, Error> {
-    let questionnaire = load_flag(request.questionnaire.as_deref())?;
+    let questionnaire = questionnaire::from_flag(request.questionnaire.as_deref())?;
     let sources = answers_files(&request.inputs, request.hidden)?;
     let validator = Validator {
         questionnaire: questionnaire.as_ref(),
@@ -129,7 +120,7 @@ pub fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    let questionnaire = load_flag(request.questionnaire.as_deref())?;
+    let questionnaire = questionnaire::from_flag(request.questionnaire.as_deref())?;
     check_overwrite(request.output.as_deref(), request.force)?;
     let source = source_of(&request.input);
     let validator = Validator {
@@ -145,23 +136,13 @@ pub fn export(
         return Ok(exit);
     };
     let format = output_format(request.to, request.output.as_deref(), read_as.into());
-    let q = questionnaire_of(questionnaire.as_ref(), &checked.answers);
+    let named = checked.answers.questionnaire.as_deref();
+    let Some(q) = questionnaire::applicable(questionnaire.as_ref(), named).questionnaire() else {
+        // Not reached: a file naming an unknown questionnaire is not checked.
+        return Ok(exit);
+    };
     let text = format.write(&checked.answers, q);
     write_output(request.output.as_deref(), &text, out, exit).or_else(|e| e.or_closed_stdout(exit))
-}
-
-/// The questionnaire a checked file was checked against: the flag's, else the one it names.
-fn questionnaire_of<'a>(flag: Option<&'a Questionnaire>, answers: &Answers) -> &'a Questionnaire {
-    flag.or_else(|| {
-        answers
-            .questionnaire
-            .as_deref()
-            .and_then(Questionnaire::builtin_cached)
-    })
-    .unwrap_or_else(|| {
-        Questionnaire::builtin_cached(crate::questionnaire::DEFAULT_ID)
-            .expect("the default questionnaire is built in")
-    })
 }
 
 /// `--to`, else the extension of OUT, else `fallback`.
@@ -234,15 +215,11 @@ pub fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    let flag = load_flag(request.questionnaire.as_deref())?;
+    let flag = questionnaire::from_flag(request.questionnaire.as_deref())?;
     if !request.check {
         check_overwrite(request.output.as_deref(), request.force)?;
     }
-    let q = match &flag {
-        Some(q) => q,
-        None => Questionnaire::builtin_cached(crate::questionnaire::DEFAULT_ID)
-            .expect("the default questionnaire is built in"),
-    };
+    let q = questionnaire::flag_or_default(flag.as_ref());
     let source = source_of(&request.input);
     let read = ReadOptions {
         format: Some(Format::Toml),
@@ -298,7 +275,7 @@ pub struct FmtRequest {
 ///
 /// A file that does not parse is left untouched and reported (exit 1); an unreadable one exits 2.
 pub fn fmt(request: &FmtRequest, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit, Error> {
-    let flag = load_flag(request.questionnaire.as_deref())?;
+    let flag = questionnaire::from_flag(request.questionnaire.as_deref())?;
     let validator = Validator {
         questionnaire: flag.as_ref(),
         read: request.read,

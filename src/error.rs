@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::input::io_reason;
 use crate::questionnaire::DefinitionError;
-use crate::validate::FileReport;
+use crate::report::FileReport;
 
 /// How a run ended; the process exits with the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

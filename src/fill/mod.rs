@@ -104,10 +104,7 @@ pub fn run(
             path: request.output.clone(),
         });
     }
-    let flag = match &request.questionnaire {
-        Some(id) => Some(Questionnaire::resolve(id)?),
-        None => None,
-    };
+    let flag = crate::questionnaire::from_flag(request.questionnaire.as_deref())?;
     // Find out now, not after an hour of typing, whether the answers can be saved.
     for path in [&request.output, &request.draft_path()] {
         check_writable(path)?;
@@ -420,15 +417,11 @@ fn load(
     let Some(checked) = validated.checked.clone() else {
         return Err(fail(&validated));
     };
-    let id = checked.answers.questionnaire.clone();
-    let q = match (flag, id) {
-        (Some(flag), _) => flag.clone(),
-        (None, Some(id)) => match Questionnaire::builtin_cached(&id) {
-            Some(q) => q.clone(),
-            None => return Err(fail(&validated)),
-        },
-        (None, None) => Questionnaire::default_builtin(),
+    let named = checked.answers.questionnaire.as_deref();
+    let Some(q) = crate::questionnaire::applicable(flag, named).questionnaire() else {
+        return Err(fail(&validated));
     };
+    let q = q.clone();
     let kept = checked
         .answers
         .answers

@@ -1,6 +1,7 @@
 //! Questionnaire definitions: the model, loading and checking a definition file, and the
 //! built-in editions compiled into the binary.
 
+mod applicable;
 mod load;
 
 use std::fmt;
@@ -9,6 +10,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
+pub use applicable::{Applicable, applicable, flag_or_default, from_flag};
 pub use load::{DefinitionError, parse_definition};
 
 /// The id of the questionnaire used when neither a flag nor an answers file names one.
