@@ -5,7 +5,7 @@ use std::io::Write;
 
 use clap::Command;
 use clap_complete::Shell;
-use qfill::commands::{Error, Exit};
+use qfill::error::{Error, Exit};
 
 /// Writes the completion script for `shell` to `out`.
 pub fn completions(mut command: Command, shell: Shell, out: &mut dyn Write) -> Result<Exit, Error> {
@@ -13,8 +13,7 @@ pub fn completions(mut command: Command, shell: Shell, out: &mut dyn Write) -> R
     let mut script = Vec::new();
     let name = command.get_name().to_string();
     clap_complete::generate(shell, &mut command, name, &mut script);
-    out.write_all(&script)?;
-    Ok(Exit::Valid)
+    emit(&script, out)
 }
 
 /// Writes the man page, in roff, to `out`: `qfill(1)`, then a page per subcommand
@@ -24,14 +23,21 @@ pub fn man(mut command: Command, out: &mut dyn Write) -> Result<Exit, Error> {
     command.build();
     let mut pages = Vec::new();
     let source = format!("qfill {}", command.get_version().unwrap_or_default());
-    clap_mangen::Man::new(command.clone()).render(&mut pages)?;
+    // Rendering goes to memory, where writing cannot fail.
+    let _ = clap_mangen::Man::new(command.clone()).render(&mut pages);
     for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
-        clap_mangen::Man::new(sub.clone())
+        let _ = clap_mangen::Man::new(sub.clone())
             .source(source.clone())
-            .render(&mut pages)?;
+            .render(&mut pages);
     }
-    out.write_all(&pages)?;
-    Ok(Exit::Valid)
+    emit(&pages, out)
+}
+
+/// Writes a rendered text to standard output; a reader that went away ends the run quietly.
+fn emit(text: &[u8], out: &mut dyn Write) -> Result<Exit, Error> {
+    out.write_all(text)
+        .map_err(Error::stdout)
+        .map_or_else(|e| e.or_closed_stdout(Exit::Valid), |()| Ok(Exit::Valid))
 }
 
 #[cfg(test)]
@@ -92,18 +98,25 @@ mod tests {
     }
 
     #[test]
-    fn a_closed_output_is_an_error_not_a_panic() {
-        struct Closed;
-        impl Write for Closed {
+    fn a_failing_output_is_an_error_and_a_closed_one_ends_quietly() {
+        struct Failing(io::ErrorKind);
+        impl Write for Failing {
             fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-                Err(io::ErrorKind::BrokenPipe.into())
+                Err(self.0.into())
             }
             fn flush(&mut self) -> io::Result<()> {
                 Ok(())
             }
         }
         let command = crate::cli::Cli::command();
-        assert!(completions(command.clone(), Shell::Bash, &mut Closed).is_err());
-        assert!(man(command, &mut Closed).is_err());
+        let full = || Failing(io::ErrorKind::StorageFull);
+        assert!(completions(command.clone(), Shell::Bash, &mut full()).is_err());
+        assert!(man(command.clone(), &mut full()).is_err());
+        let closed = || Failing(io::ErrorKind::BrokenPipe);
+        assert!(matches!(
+            completions(command.clone(), Shell::Bash, &mut closed()),
+            Ok(Exit::Valid)
+        ));
+        assert!(matches!(man(command, &mut closed()), Ok(Exit::Valid)));
     }
 }

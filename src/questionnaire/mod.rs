@@ -1,12 +1,14 @@
 //! Questionnaire definitions: the model, loading and checking a definition file, and the
 //! built-in editions compiled into the binary.
 
+mod applicable;
 mod load;
 
 use std::fmt;
 use std::path::Path;
 use std::sync::OnceLock;
 
+pub use applicable::{Applicable, applicable, flag_or_default, from_flag};
 pub use load::{DefinitionError, parse_definition};
 // The rule types a definition sets; `rules` owns them so that it never depends on this module.
 pub use crate::rules::dates::Window;

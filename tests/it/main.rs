@@ -11,6 +11,7 @@ mod convert;
 mod fill;
 mod fuzz_regressions;
 mod hostile;
+mod layers;
 mod readme;
 mod roundtrip;
 mod schema;
