@@ -16,7 +16,11 @@ pub(super) fn match_label<'a>(line: &'a str, fields: &[Field]) -> Option<(usize,
     for (i, field) in fields.iter().enumerate() {
         let wanted = fold(&field.label);
         let short = fold(field.short_label());
-        let least = if short.is_empty() { wanted.len() } else { short.len() };
+        let least = if short.is_empty() {
+            wanted.len()
+        } else {
+            short.len()
+        };
         if least == 0 {
             continue;
         }
@@ -115,28 +119,72 @@ mod tests {
             ("Event Name:", "events", Some(("name", None))),
             ("event name", "events", Some(("name", None))),
             ("EVENT NAME :", "events", Some(("name", None))),
-            ("Event Name: Forum on Oceans", "events", Some(("name", Some("Forum on Oceans")))),
-            ("Event Name | Forum", "events", Some(("name", Some("Forum")))),
-            ("Event Location (City, Country):", "events", Some(("location", None))),
-            ("Event Location (City, Country): Apia, Samoa", "events", Some(("location", Some("Apia, Samoa")))),
-            ("Description (max 150 words): please include a short summary of the event’s mandate", "events", Some(("description", None))),
-            ("Description (max 150 words): The forum met twice.", "events", Some(("description", Some("The forum met twice.")))),
+            (
+                "Event Name: Forum on Oceans",
+                "events",
+                Some(("name", Some("Forum on Oceans"))),
+            ),
+            (
+                "Event Name | Forum",
+                "events",
+                Some(("name", Some("Forum"))),
+            ),
+            (
+                "Event Location (City, Country):",
+                "events",
+                Some(("location", None)),
+            ),
+            (
+                "Event Location (City, Country): Apia, Samoa",
+                "events",
+                Some(("location", Some("Apia, Samoa"))),
+            ),
+            (
+                "Description (max 150 words): please include a short summary of the event’s mandate",
+                "events",
+                Some(("description", None)),
+            ),
+            (
+                "Description (max 150 words): The forum met twice.",
+                "events",
+                Some(("description", Some("The forum met twice."))),
+            ),
             ("Website (if applicable)", "events", Some(("website", None))),
             ("Website", "events", Some(("website", None))),
-            ("Website: i.example.org", "events", Some(("website", Some("i.example.org")))),
-            ("Website (if applicable)", "initiatives", Some(("website", None))),
-            ("Relevant SDGs (list all relevant goals)", "events", Some(("sdgs", None))),
+            (
+                "Website: i.example.org",
+                "events",
+                Some(("website", Some("i.example.org"))),
+            ),
+            (
+                "Website (if applicable)",
+                "initiatives",
+                Some(("website", None)),
+            ),
+            (
+                "Relevant SDGs (list all relevant goals)",
+                "events",
+                Some(("sdgs", None)),
+            ),
             ("Language(s)", "resources", Some(("languages", None))),
             ("Languages", "resources", Some(("languages", None))),
             ("Language", "resources", Some(("languages", None))),
             ("Regional Forum", "events", None),
             ("Website traffic grew by a third", "initiatives", None),
             ("Website is down", "events", None),
-            ("Languages other than English are planned", "resources", None),
+            (
+                "Languages other than English are planned",
+                "resources",
+                None,
+            ),
             ("Relevant SDGs were chosen by the board", "events", None),
             ("Target audience feedback was positive", "resources", None),
             ("Event Names are chosen by the host", "events", None),
-            ("Description (max 150 words) follows below", "resources", None),
+            (
+                "Description (max 150 words) follows below",
+                "resources",
+                None,
+            ),
             ("Website (if applicable", "events", Some(("website", None))),
             ("Website (see below", "events", None),
         ];

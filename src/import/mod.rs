@@ -559,4 +559,6 @@ fn short(s: &str) -> String {
 }
 
 #[cfg(test)]
+mod generated;
+#[cfg(test)]
 mod tests;

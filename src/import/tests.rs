@@ -45,8 +45,7 @@ fn the_legacy_example() {
     );
     assert!(
         answers.contains("initiatives = [\"Power of Data\", \"Early Warnings for All\"]")
-            || answers
-                .contains("initiatives = [\"Early Warnings for All\", \"Power of Data\"]"),
+            || answers.contains("initiatives = [\"Early Warnings for All\", \"Power of Data\"]"),
         "{answers}"
     );
     assert!(
