@@ -115,7 +115,9 @@ mod tests {
 
     #[test]
     fn labels_match_loosely_but_whole() {
-        let cases: &[(&str, &str, Option<(&str, Option<&str>)>)] = &[
+        // (line, question, field and same-line value)
+        type Case<'a> = (&'a str, &'a str, Option<(&'a str, Option<&'a str>)>);
+        let cases: &[Case] = &[
             ("Event Name:", "events", Some(("name", None))),
             ("event name", "events", Some(("name", None))),
             ("EVENT NAME :", "events", Some(("name", None))),
