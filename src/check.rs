@@ -1441,10 +1441,7 @@ impl<'q> Walker<'q> {
                     Code::CountryUnknown,
                     self.anchor(node),
                     format!("`{s}` is not a country qfill knows"),
-                    Some(match closest {
-                        Some(c) => format!("did you mean `{c}`?"),
-                        None => "use the country's UN name, e.g. `Côte d'Ivoire`".to_string(),
-                    }),
+                    Some(refdata::country_hint(&closest)),
                 );
                 s.to_string()
             }
@@ -1574,12 +1571,7 @@ impl<'q> Walker<'q> {
                                 Code::LanguageUnknown,
                                 w.anchor(item),
                                 format!("`{s}` is not an ISO 639-1 language code or name"),
-                                Some(match closest {
-                                    Some(c) => format!("did you mean `{c}`?"),
-                                    None => {
-                                        "use a two-letter code such as `en`, `fr`, `es`".to_string()
-                                    }
-                                }),
+                                Some(refdata::language_hint(&closest)),
                             );
                         }
                         (s.clone(), false)
