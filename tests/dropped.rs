@@ -164,3 +164,101 @@ fn a_one_line_value_beginning_with_a_label_word_is_a_value() {
         .collect();
     assert!(codes.iter().all(|c| *c == "not-answered"), "{codes:?}");
 }
+
+/// The example answers with the first resource's languages and the second initiative's Member
+/// States replaced.
+fn example_with(dir: &Path, languages: &str, states: &str) -> std::path::PathBuf {
+    let text = fs::read_to_string(repo("examples/response.toml")).unwrap();
+    let languages_line = "languages = [\"ar\", \"en\", \"es\", \"fr\", \"ru\", \"zh\"]";
+    let states_line = "member_states = [\"Kenya\", \"Uganda\", \"United Republic of Tanzania\", \"Rwanda\", \"Burundi\"]";
+    assert!(text.contains(languages_line) && text.contains(states_line));
+    let text = text
+        .replace(languages_line, &format!("languages = {languages}"))
+        .replace(states_line, &format!("member_states = {states}"));
+    let path = dir.join("answers.toml");
+    fs::write(&path, text).unwrap();
+    path
+}
+
+/// (code, hint) of each finding `validate --format json` gives for `path`.
+fn findings(path: &Path) -> (Option<i32>, Vec<(String, String)>) {
+    let out = run(&["validate", "--format", "json", path.to_str().unwrap()]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["hint"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    (out.status.code(), found)
+}
+
+#[test]
+fn registry_names_common_names_and_alpha_2_codes_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = example_with(
+        dir.path(),
+        r#"["Pashto", "Punjabi", "Kyrgyz", "Haitian Creole", "Greek, Modern (1453-)", "Farsi", "ara"]"#,
+        r#"["ZA", "BW", "Kenya"]"#,
+    );
+    let (code, found) = findings(&answers);
+    assert_eq!(code, Some(0), "{found:?}");
+    assert!(found.iter().all(|(c, _)| c == "non-canonical"), "{found:?}");
+    let out = run(&["export", answers.to_str().unwrap(), "--to", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["answers"]["resources"][0]["languages"],
+        serde_json::json!(["ps", "pa", "ky", "ht", "el", "fa", "ar"])
+    );
+    assert_eq!(
+        doc["answers"]["initiatives"][1]["member_states"],
+        serde_json::json!(["South Africa", "Botswana", "Kenya"])
+    );
+}
+
+#[test]
+fn hints_name_the_close_candidates_or_say_none_is_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = example_with(
+        dir.path(),
+        r#"["en", "Pashtu", "Klingon"]"#,
+        r#"["Tobago", "Moldava", "Korea", "Atlantis"]"#,
+    );
+    let (code, found) = findings(&answers);
+    assert_eq!(code, Some(0), "warnings only: {found:?}");
+    let hint = |code: &str, n: usize| -> String {
+        found
+            .iter()
+            .filter(|(c, _)| c == code)
+            .nth(n)
+            .map(|(_, h)| h.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(hint("language-unknown", 0), "did you mean `Pashto`?");
+    assert_eq!(
+        hint("language-unknown", 1),
+        "no ISO 639-1 language name is close; use the language's English name or its two-letter ISO 639-1 code"
+    );
+    assert_eq!(
+        hint("country-unknown", 0),
+        "did you mean `Trinidad and Tobago`?"
+    );
+    assert_eq!(
+        hint("country-unknown", 1),
+        "did you mean `Republic of Moldova`?"
+    );
+    assert_eq!(
+        hint("country-unknown", 2),
+        "did you mean `Republic of Korea` or `Democratic People's Republic of Korea`?"
+    );
+    assert_eq!(
+        hint("country-unknown", 3),
+        "no Member State name is close; use the official short name or an ISO 3166 code"
+    );
+}
