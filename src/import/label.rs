@@ -24,6 +24,10 @@ pub(super) fn match_label<'a>(line: &'a str, fields: &[Field]) -> Option<(usize,
         if least == 0 {
             continue;
         }
+        let instruction = field
+            .label
+            .split_once(':')
+            .map_or(String::new(), |(_, i)| fold(i));
         let common = folded
             .text
             .bytes()
@@ -34,7 +38,7 @@ pub(super) fn match_label<'a>(line: &'a str, fields: &[Field]) -> Option<(usize,
         // match at `Website`, not at `Website: i` (a prefix of `Website (if applicable)`).
         let found = (least..=common).rev().find_map(|k| {
             let end = folded.raw_end(k)?;
-            rest_of_label(&line[end..]).map(|value| (k, value))
+            rest_of_label(&line[end..], &instruction).map(|value| (k, value))
         });
         if let Some((k, value)) = found
             && best.is_none_or(|(_, len, _)| k > len)
@@ -46,21 +50,32 @@ pub(super) fn match_label<'a>(line: &'a str, fields: &[Field]) -> Option<(usize,
 }
 
 /// What may follow a label: `Some(value)` when it is a label's rest, `None` when it is not.
-fn rest_of_label(rest: &str) -> Option<Option<&str>> {
+/// `instruction` is the definition label's text after its colon, folded.
+fn rest_of_label<'a>(rest: &'a str, instruction: &str) -> Option<Option<&'a str>> {
     let rest = rest.trim_start();
-    if rest.is_empty() {
+    if rest.is_empty() || is_instruction(rest, instruction) {
         return Some(None);
     }
     if let Some(after) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('|')) {
         let after = after.trim();
-        return Some((!after.is_empty()).then_some(after));
+        if after.is_empty() || is_instruction(after, instruction) {
+            return Some(None);
+        }
+        return Some(Some(after));
     }
     if let Some(inside) = rest.strip_prefix('(') {
         // `(City, Country)`, `(if applicable)`: the parenthesis, then what may follow a label.
         let close = inside.find(')')?;
-        return rest_of_label(&inside[close + 1..]);
+        return rest_of_label(&inside[close + 1..], instruction);
     }
     None
+}
+
+/// The label's own instruction, or the start of it: long enough that a short value such as
+/// `Please` is never taken for it.
+fn is_instruction(text: &str, instruction: &str) -> bool {
+    let typed = fold(text);
+    typed.len() >= 12 && instruction.starts_with(&typed)
 }
 
 /// A line folded as `fold` does, remembering where in the line each folded byte came from.
@@ -157,6 +172,21 @@ mod tests {
                 "Website: i.example.org",
                 "events",
                 Some(("website", Some("i.example.org"))),
+            ),
+            (
+                "Description: please include a short summary of the event's mandate",
+                "events",
+                Some(("description", None)),
+            ),
+            (
+                "Description (max 150 words) please include a short summary",
+                "events",
+                Some(("description", None)),
+            ),
+            (
+                "Description: Please",
+                "events",
+                Some(("description", Some("Please"))),
             ),
             (
                 "Website (if applicable)",
