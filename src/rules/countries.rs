@@ -37,10 +37,7 @@ pub fn read(s: &str) -> Reading<String> {
             Code::CountryUnknown,
             format!("`{s}` is not a country qfill knows"),
         )
-        .hint(match closest {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => "use the country's UN name, e.g. `Côte d'Ivoire`".to_string(),
-        }),
+        .hint(refdata::country_hint(&closest)),
     };
     Reading::as_written(problem.value(s))
 }

@@ -19,10 +19,7 @@ pub fn read(s: &str) -> Reading<String> {
                 Code::LanguageUnknown,
                 format!("`{s}` is not an ISO 639-1 language code or name"),
             )
-            .hint(match closest {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => "use a two-letter code such as `en`, `fr`, `es`".to_string(),
-            })
+            .hint(refdata::language_hint(&closest))
             .value(s),
         ),
     }

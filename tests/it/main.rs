@@ -8,6 +8,7 @@ mod cli;
 mod cmd;
 mod common;
 mod convert;
+mod dropped;
 mod fill;
 mod fuzz_regressions;
 mod hostile;

@@ -12,6 +12,9 @@ use crate::finding::{Anchor, Code, Finding};
 use crate::questionnaire::{Field, Question, QuestionKind, Questionnaire};
 use crate::rules::text::{self, fold};
 
+mod label;
+use label::match_label;
+
 /// The legacy text as an answers tree, and what only the import can see.
 #[derive(Debug, Clone)]
 pub struct Imported {
@@ -19,6 +22,27 @@ pub struct Imported {
     pub doc: Node,
     /// `stray-number` and `unplaced-text` findings.
     pub findings: Vec<Finding>,
+    /// What each line of the text was read as, by line (index 0 is line 1).
+    pub lines: Vec<LineKind>,
+}
+
+/// What the importer read a line of legacy text as: every line is exactly one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Empty or only spaces.
+    Blank,
+    /// The first line: the entity's name.
+    Entity,
+    /// `N. <question text>`: a question starts.
+    Header,
+    /// A field's form label, or the `|` that closes one on a line of its own.
+    Label,
+    /// Part of an answer: a paragraph, a bullet, a record value or the `|` that ends one.
+    Value,
+    /// A list number Word left behind, skipped with a `stray-number` warning.
+    StrayNumber,
+    /// Text that belongs to no answer, kept in `notes` with an `unplaced-text` warning.
+    Unplaced,
 }
 
 /// An import's result: canonical answers and every finding, placed at legacy lines.
@@ -56,6 +80,8 @@ pub fn import(text: &str, questionnaire: &Questionnaire) -> ImportResult {
 struct Line<'a> {
     text: &'a str,
     start: usize,
+    /// The line's number, from 0.
+    index: usize,
 }
 
 impl Line<'_> {
@@ -76,6 +102,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
         out.push(Line {
             text: content,
             start,
+            index: out.len(),
         });
         start += raw.len();
     }
@@ -90,6 +117,7 @@ pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
         q: questionnaire,
         findings: Vec::new(),
         notes: Vec::new(),
+        kinds: vec![LineKind::Blank; all.len()],
     };
     let mut entries = vec![Entry {
         key: "questionnaire".into(),
@@ -105,6 +133,7 @@ pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
             continue;
         }
         if importer.header(first).is_none() {
+            importer.mark(first, LineKind::Entity);
             entries.push(Entry {
                 key: "entity".into(),
                 key_span: first.span(),
@@ -127,6 +156,7 @@ pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
         match importer.header(line).filter(|i| !seen.contains(i)) {
             Some(index) => {
                 seen.push(index);
+                importer.mark(line, LineKind::Header);
                 blocks.push((index, *line, Vec::new()));
             }
             None => match blocks.last_mut() {
@@ -173,6 +203,7 @@ pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
             span: Some(0..text.len()),
         },
         findings: importer.findings,
+        lines: importer.kinds,
     }
 }
 
@@ -201,9 +232,14 @@ struct Importer<'q> {
     q: &'q Questionnaire,
     findings: Vec<Finding>,
     notes: Vec<Node>,
+    kinds: Vec<LineKind>,
 }
 
 impl Importer<'_> {
+    fn mark(&mut self, line: &Line<'_>, kind: LineKind) {
+        self.kinds[line.index] = kind;
+    }
+
     fn finding(&mut self, code: Code, line: &Line<'_>, message: String, hint: &str) {
         self.findings.push(
             Finding::new(code, "", message)
@@ -213,6 +249,7 @@ impl Importer<'_> {
     }
 
     fn stray(&mut self, line: &Line<'_>) {
+        self.mark(line, LineKind::StrayNumber);
         self.finding(
             Code::StrayNumber,
             line,
@@ -239,6 +276,7 @@ impl Importer<'_> {
 
     /// Keeps a line that belongs to no answer in `notes`.
     fn unplaced(&mut self, line: &Line<'_>) {
+        self.mark(line, LineKind::Unplaced);
         let index = self.notes.len();
         self.notes.push(Node {
             value: Value::String(line.trimmed().to_string()),
@@ -280,6 +318,9 @@ impl Importer<'_> {
             return self.records_answer(&def.fields, block);
         }
         let mut content = self.without_stray_numbers(block);
+        for line in &content {
+            self.mark(line, LineKind::Value);
+        }
         let first = *content.first()?;
         let QuestionKind::ChoicesText(def) = &question.kind else {
             return Some(text_node(&content));
@@ -338,6 +379,9 @@ impl Importer<'_> {
         let first = **content.first()?;
         let bare = |l: &Line<'_>| l.trimmed().trim_end_matches('|').trim().to_string();
         if content.iter().all(|l| text::marker(&bare(l)).is_some()) {
+            for line in &content {
+                self.mark(line, LineKind::Value);
+            }
             return Some(Node {
                 value: Value::String(bare(&first)),
                 span: first.span(),
@@ -385,7 +429,10 @@ impl Importer<'_> {
             let t = line.trimmed();
             if t == "|" {
                 // A label's bar on a line of its own, or the end of a value.
-                if !label_waits_for_bar {
+                if label_waits_for_bar {
+                    self.mark(line, LineKind::Label);
+                } else {
+                    self.mark(line, LineKind::Value);
                     close(&mut open, &mut records);
                 }
                 label_waits_for_bar = false;
@@ -403,6 +450,7 @@ impl Importer<'_> {
                 .then(|| match_label(body.unwrap_or(t), fields))
                 .flatten();
             if let Some((field, same_line)) = label {
+                self.mark(line, LineKind::Label);
                 close(&mut open, &mut records);
                 // A new record starts when a label comes again, not merely at the first one.
                 let starts_record = records.is_empty()
@@ -416,6 +464,7 @@ impl Importer<'_> {
                     .map(|text| Line {
                         text,
                         start: line.start,
+                        index: line.index,
                     })
                     .into_iter()
                     .collect();
@@ -428,11 +477,15 @@ impl Importer<'_> {
                 continue;
             }
             label_waits_for_bar = false;
+            if open.is_some() && !t.is_empty() {
+                self.mark(line, LineKind::Value);
+            }
             match (&mut open, body) {
                 (Some((_, _, values)), Some(last)) => {
                     values.push(Line {
                         text: last,
                         start: line.start,
+                        index: line.index,
                     });
                     close(&mut open, &mut records);
                 }
@@ -450,47 +503,6 @@ impl Importer<'_> {
             })
             .collect()
     }
-}
-
-/// The field whose form label a label line shows, and the value when the line also holds one
-/// (`Event Name: Forum |`). Labels match by prefix, ignoring case, punctuation and quote style;
-/// a colon splits off a value only right after a whole label (labels hold colons and
-/// instructions of their own).
-fn match_label<'a>(line: &'a str, fields: &[Field]) -> Option<(usize, Option<&'a str>)> {
-    for (at, _) in line.match_indices(':') {
-        let (before, rest) = (&line[..at], line[at + 1..].trim());
-        let before = fold(before);
-        let whole = fields
-            .iter()
-            .position(|f| before == fold(&f.label) || before == fold(f.short_label()));
-        if let Some(field) = whole
-            && !rest.is_empty()
-        {
-            return Some((field, Some(rest)));
-        }
-    }
-    label_only(line, fields).map(|field| (field, None))
-}
-
-fn label_only(label: &str, fields: &[Field]) -> Option<usize> {
-    let typed = fold(label);
-    if typed.len() < 3 {
-        return None;
-    }
-    let mut best: Option<(usize, usize)> = None;
-    for (i, field) in fields.iter().enumerate() {
-        let wanted = fold(&field.label);
-        // `Website` for `Website (if applicable)`: the label before its parenthesis or colon.
-        let short = fold(field.short_label());
-        let matches = typed == wanted
-            || typed == short
-            || (typed.starts_with(&wanted) && wanted.len() >= 4)
-            || (wanted.starts_with(&typed) && typed.len() >= 8);
-        if matches && best.is_none_or(|(_, len)| wanted.len() > len) {
-            best = Some((i, wanted.len()));
-        }
-    }
-    best.map(|(i, _)| i)
 }
 
 /// Paragraphs one per line; `-` alone makes the next line a bullet (two in a row nest it).
@@ -547,173 +559,6 @@ fn short(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn q() -> Questionnaire {
-        Questionnaire::default_builtin()
-    }
-
-    fn texts(input: &str) -> String {
-        let all = lines(input);
-        text_node(&all).as_str().unwrap().to_string()
-    }
-
-    /// The legacy example's findings are exactly what a careful reader sees in it.
-    #[test]
-    fn the_legacy_example() {
-        let text = include_str!("../tests/data/legacy-example.txt");
-        let result = import(text, &q());
-        let got: Vec<(String, String, Option<usize>)> = result
-            .findings
-            .iter()
-            .map(|f| (f.code.to_string(), f.path.clone(), f.line))
-            .collect();
-        let want: Vec<(&str, &str, usize)> = vec![
-            ("not-answered", "governing_body", 3),
-            ("url-bare-domain", "events[0].website", 16),
-            ("date-no-year", "events[1].dates", 20),
-            ("pending", "events[2].dates", 31),
-            ("sdg-range", "events[2].sdgs", 35),
-            ("sdg-duplicate", "events[2].sdgs", 35),
-            ("pending", "events[2].website", 39),
-            ("word-limit", "resources[0].description", 50),
-            ("pending", "resources[1].website", 69),
-            ("stray-number", "", 70),
-            ("not-member-state", "initiatives[0].member_states", 81),
-            ("country-unknown", "initiatives[0].member_states", 81),
-        ];
-        let want: Vec<(String, String, Option<usize>)> = want
-            .into_iter()
-            .map(|(c, p, l)| (c.to_string(), p.to_string(), Some(l)))
-            .collect();
-        assert_eq!(got, want);
-        let answers = result.answers.to_text(Format::Toml);
-        assert!(
-            answers.contains("entity = \"Office for Coastal Resilience Studies (OCRS)\""),
-            "{answers}"
-        );
-        assert!(
-            answers.contains("initiatives = [\"Power of Data\", \"Early Warnings for All\"]")
-                || answers
-                    .contains("initiatives = [\"Early Warnings for All\", \"Power of Data\"]"),
-            "{answers}"
-        );
-        assert!(
-            answers.contains("dates = \"February 28 – March 2nd\""),
-            "kept as written: {answers}"
-        );
-        assert!(
-            answers.contains("website = \"www.ocrs.example.org/forum-2024\""),
-            "{answers}"
-        );
-        assert!(
-            answers.contains("- Uses coastal exposure indicators"),
-            "{answers}"
-        );
-    }
-
-    #[test]
-    fn values_on_the_label_line_numbers_in_values_and_record_starts() {
-        let text = "Org\n2. In the past year, has your organization organized any intergovernmentally mandated conferences\n\
-                    Event Dates: |\n5 June 2023 |\nEvent Name: Forum on Oceans |\nRelevant SDGs: |\n6\n14 |\n\
-                    Event Name |\nSecond |\n5. In addition to the above, has your organization been part of any other initiatives\nNone |\n";
-        let imported = parse_legacy(text, &q());
-        let answers = imported.doc.get("answers").unwrap();
-        let Value::Array(records) = &answers.get("events").unwrap().value else {
-            panic!("{answers:?}")
-        };
-        assert_eq!(records.len(), 2, "the first label need not come first");
-        assert_eq!(
-            records[0].get("name").unwrap().as_str(),
-            Some("Forum on Oceans")
-        );
-        assert_eq!(
-            records[0].get("dates").unwrap().as_str(),
-            Some("5 June 2023")
-        );
-        assert_eq!(
-            records[0].get("sdgs").unwrap().as_str(),
-            Some("6\n14"),
-            "a number in a value is a value"
-        );
-        assert_eq!(
-            answers.get("initiatives").unwrap().as_str(),
-            Some("None"),
-            "not answered, not none"
-        );
-        assert!(imported.findings.is_empty(), "{:?}", imported.findings);
-    }
-
-    #[test]
-    fn paragraphs_and_bullets() {
-        assert_eq!(texts("One.\nTwo."), "One.\n\nTwo.");
-        assert_eq!(
-            texts("Intro:\n-\nFirst;\n-\nSecond."),
-            "Intro:\n\n- First;\n- Second."
-        );
-        assert_eq!(texts("- a\n- b\nAfter."), "- a\n- b\n\nAfter.");
-        assert_eq!(texts("-\n-\nNested"), "  - Nested");
-    }
-
-    #[test]
-    fn stray_numbers_and_headers() {
-        assert!(is_stray_number("3."));
-        assert!(is_stray_number("12"));
-        assert!(!is_stray_number("2024 was a good year"));
-        assert_eq!(
-            split_number("2. In the past year"),
-            Some(("2", "In the past year"))
-        );
-        assert_eq!(
-            split_number("B.1 Workshops held"),
-            Some(("B.1", "Workshops held"))
-        );
-        assert_eq!(split_number("Not a header"), None);
-    }
-
-    #[test]
-    fn labels_match_loosely() {
-        let q = q();
-        let QuestionKind::Records(events) = &q.question("events").unwrap().kind else {
-            panic!()
-        };
-        let cases: &[(&str, Option<&str>)] = &[
-            ("Event Name:", Some("name")),
-            ("event name", Some("name")),
-            ("Event Location (City, Country):", Some("location")),
-            (
-                "Description (max 150 words): please include a short summary of the event’s mandate",
-                Some("description"),
-            ),
-            ("Website (if applicable)", Some("website")),
-            ("Website", Some("website")),
-            ("Regional Forum", None),
-        ];
-        for (label, want) in cases {
-            let got = match_label(label, &events.fields).map(|(i, _)| events.fields[i].id.as_str());
-            assert_eq!(got, *want, "{label}");
-        }
-    }
-
-    #[test]
-    fn records_with_bars_on_the_same_or_next_line() {
-        let text = "Org\n5. In addition to the above, has your organization been part of any other initiatives\n\
-                    Initiative/Partnership Name\n|\nAlliance |\nPartners (please list all partners) |\nA, B |\n\
-                    Website |\nInitiative/Partnership Name |\nSecond |\n";
-        let imported = parse_legacy(text, &q());
-        let answers = imported.doc.get("answers").unwrap();
-        let Value::Array(records) = &answers.get("initiatives").unwrap().value else {
-            panic!("{answers:?}")
-        };
-        assert_eq!(records.len(), 2);
-        assert_eq!(records[0].get("name").unwrap().as_str(), Some("Alliance"));
-        assert_eq!(records[0].get("partners").unwrap().as_str(), Some("A, B"));
-        assert!(
-            records[0].get("website").is_none(),
-            "an empty value is absent"
-        );
-        assert_eq!(records[1].get("name").unwrap().as_str(), Some("Second"));
-        assert!(imported.findings.is_empty(), "{:?}", imported.findings);
-    }
-}
+mod generated;
+#[cfg(test)]
+mod tests;
