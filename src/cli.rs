@@ -3,14 +3,17 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use qfill::batch::{Progress, Silent};
 use qfill::commands::{
-    self, Error, Exit, ExportRequest, FmtRequest, ImportRequest, OutputFormat, ValidateRequest,
+    self, ExportRequest, FmtRequest, ImportRequest, OutputFormat, ValidateRequest,
 };
 use qfill::document::Format;
+use qfill::error::{Error, Exit};
 use qfill::export::ExportFormat;
 use qfill::input::{DEFAULT_MAX_SIZE, ReadOptions};
+
+mod generate;
 
 /// Fill in and validate answers to the UN DESA questionnaire on the 2030 Agenda.
 #[derive(Debug, Parser)]
@@ -44,6 +47,17 @@ enum Command {
     Definition(DefinitionCommand),
     /// Print the JSON Schema of answers files, for editors and other tools
     Schema(QuestionnaireArg),
+    /// Print a shell completion script to standard output
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output
+    Man,
+}
+
+#[derive(Debug, Args)]
+struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -464,9 +478,7 @@ impl Cli {
                 &mut io::stderr().lock(),
             ),
             Command::Show(args) => match (args.list, args.to) {
-                (true, _) => qfill::show::list(&mut out)
-                    .map(|()| Exit::Valid)
-                    .map_err(Error::from),
+                (true, _) => commands::show_list(&mut out),
                 (false, Some(ShowTo::Text)) => {
                     commands::show_form(args.questionnaire.questionnaire.as_deref(), &mut out)
                 }
@@ -506,7 +518,11 @@ impl Cli {
                 &mut io::stderr().lock(),
             ),
             Command::Schema(args) => commands::schema(args.questionnaire.as_deref(), &mut out),
-            Command::Fill(args) => qfill::fill::run_in_terminal(&qfill::fill::FillRequest {
+            Command::Completions(args) => {
+                generate::completions(Cli::command(), args.shell, &mut out)
+            }
+            Command::Man => generate::man(Cli::command(), &mut out),
+            Command::Fill(args) => crate::tty::fill(&qfill::fill::FillRequest {
                 questionnaire: args.questionnaire.questionnaire,
                 answers: args.answers,
                 output: args.output,
@@ -515,25 +531,14 @@ impl Cli {
                 plain: args.plain,
             }),
         };
-        // A closed pipe (`qfill validate . | head`) is not an error worth a message.
-        match result {
-            Err(Error::Write { ref reason, .. })
-                if reason.contains("broken pipe") || reason.contains("Broken pipe") =>
-            {
-                Ok(Exit::Incomplete)
-            }
-            other => {
-                let _ = out.flush();
-                other
-            }
-        }
+        let _ = out.flush();
+        result
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_cli_is_well_formed() {

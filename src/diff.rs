@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-use crate::commands::{Error, Exit};
+use crate::error::{Error, Exit};
 use crate::questionnaire::{Field, Question, QuestionKind, Questionnaire, WordLimits};
 
 /// Two values of one setting, in A and in B.
@@ -415,13 +415,8 @@ fn edition(id_or_path: &str) -> Result<Questionnaire, Error> {
         && let Ok(text) = std::fs::read_to_string(path)
         && looks_like_answers(&text, id_or_path)
     {
-        return Err(Error::Usage {
-            message: format!(
-                "`{id_or_path}` is an answers file, not a questionnaire definition: `qfill diff` compares two editions"
-            ),
-            hint: Some(format!(
-                "to carry these answers to another edition, use `qfill migrate {id_or_path} --edition ID`"
-            )),
+        return Err(Error::NotAnEdition {
+            path: id_or_path.to_string(),
         });
     }
     Ok(Questionnaire::resolve(id_or_path)?)
@@ -445,11 +440,15 @@ fn looks_like_answers(text: &str, name: &str) -> bool {
 pub fn diff_command(a: &str, b: &str, json: bool, out: &mut dyn Write) -> Result<Exit, Error> {
     let (a, b) = (edition(a)?, edition(b)?);
     let d = diff(&a, &b);
-    if json {
-        serde_json::to_writer_pretty(&mut *out, &d).map_err(std::io::Error::from)?;
-        writeln!(out)?;
+    let written = if json {
+        serde_json::to_writer_pretty(&mut *out, &d)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
     } else {
-        write_human(&d, out)?;
+        write_human(&d, out)
+    };
+    if let Err(e) = written {
+        return Error::stdout(e).or_closed_stdout(Exit::Valid);
     }
     Ok(Exit::Valid)
 }

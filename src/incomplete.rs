@@ -46,6 +46,8 @@ pub fn soften_unknown_questions(findings: &mut [Finding], questionnaire: &Questi
             "`{}` is not a question {} knows: its definition is incomplete, so the answer is kept as written",
             finding.path, questionnaire.id
         );
+        // The message names its place itself, as `unknown-key`'s does.
+        finding.predicate = finding.message.clone();
         let known: Vec<String> = questionnaire
             .questions
             .iter()

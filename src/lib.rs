@@ -1,6 +1,7 @@
 //! qfill: fill in and validate answers to a questionnaire.
 //!
-//! The library never prints; the binary passes writers in.
+//! The library never prints, exits or installs a signal handler: the binary passes writers in and
+//! owns the process (see `src/main.rs`, `src/cli.rs`, `src/tty.rs`).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod answers;
@@ -11,6 +12,7 @@ pub mod comments;
 pub mod definition;
 pub mod diff;
 pub mod document;
+pub mod error;
 pub mod export;
 pub mod fill;
 pub mod finding;

@@ -9,14 +9,15 @@ use std::path::PathBuf;
 
 use crate::answers::{Answer, Answers, Record};
 use crate::check;
-use crate::commands::{Error, Exit};
 use crate::document::{self, Format, Node, Value};
+use crate::error::{Error, Exit, Target};
 use crate::export::{ExportFormat, question_block};
-use crate::finding::Finding;
+use crate::finding::{Finding, Segment, answer_path};
 use crate::input::{self, ReadOptions, Source};
 use crate::questionnaire::{DEFAULT_ID, Question, QuestionKind, Questionnaire};
 use crate::report;
-use crate::validate::{FileReport, Validator, resolve_positions};
+use crate::report::FileReport;
+use crate::validate::{Validator, resolve_positions};
 
 /// Where one question's answer went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -248,10 +249,7 @@ pub fn migrate_command(
         && path.exists()
         && !request.force
     {
-        return Err(Error::Usage {
-            message: format!("`{}` exists already", path.display()),
-            hint: Some("use `--force` to overwrite it".to_string()),
-        });
+        return Err(Error::OutputExists { path: path.clone() });
     }
     let format = match request
         .output
@@ -261,12 +259,8 @@ pub fn migrate_command(
         None | Some(ExportFormat::Toml) => Format::Toml,
         Some(ExportFormat::Json) => Format::Json,
         Some(_) => {
-            return Err(Error::Usage {
-                message: "`qfill migrate` writes answers files, TOML or JSON".to_string(),
-                hint: Some(
-                    "name OUT `.toml` or `.json`; `qfill export` renders Markdown and text"
-                        .to_string(),
-                ),
+            return Err(Error::MigrateFormat {
+                path: request.output.clone().unwrap_or_default(),
             });
         }
     };
@@ -277,7 +271,7 @@ pub fn migrate_command(
     };
     let name = source.name();
     let fail = |err: &mut dyn Write, findings: Vec<Finding>| -> Result<Exit, Error> {
-        report::write_findings(err, &name, &findings)?;
+        report::write_findings(err, &name, &findings).map_err(Error::stderr)?;
         let report = FileReport {
             file: name.clone(),
             findings,
@@ -313,13 +307,8 @@ pub fn migrate_command(
     // The result is what checking it against the target edition gives: canonical values, in
     // the target's order, and the findings a `validate` of it would give.
     let draft = migrated.answers.to_text(format);
-    let doc = document::parse(&draft, format).map_err(|e| Error::Usage {
-        message: format!(
-            "the migrated answers do not read back ({}); please report this",
-            e.message
-        ),
-        hint: None,
-    })?;
+    let doc = document::parse(&draft, format)
+        .map_err(|e| Error::MigratedUnreadable { reason: e.message })?;
     let result = check::check(&doc, &target);
     let mut written = result.answers.to_text(format);
     if format == Format::Toml && text.format == Format::Toml {
@@ -339,7 +328,36 @@ pub fn migrate_command(
     for finding in &mut findings {
         name_old_place(finding, from, &target, &migrated.moves);
     }
-    if let Some(notice) = crate::incomplete::notice(&target) {
+    let exit = Exit::of(
+        &[FileReport {
+            file: out_name.clone(),
+            findings: findings.clone(),
+        }],
+        false,
+    );
+    tell(err, from, &target, &migrated)
+        .and_then(|()| report::write_findings(err, &out_name, &findings))
+        .map_err(Error::stderr)?;
+    match &request.output {
+        Some(path) => crate::fsio::write_atomic(path, written.as_bytes())
+            .map_err(Error::write(Target::File(path.clone())))?,
+        None => {
+            if let Err(e) = out.write_all(written.as_bytes()) {
+                return Error::stdout(e).or_closed_stdout(exit);
+            }
+        }
+    }
+    Ok(exit)
+}
+
+/// Says on `err` that the target is incomplete, and where each question went.
+fn tell(
+    err: &mut dyn Write,
+    from: &Questionnaire,
+    target: &Questionnaire,
+    migrated: &Migrated,
+) -> std::io::Result<()> {
+    if let Some(notice) = crate::incomplete::notice(target) {
         writeln!(err, "{notice}")?;
     }
     for m in &migrated.moves {
@@ -369,23 +387,7 @@ pub fn migrate_command(
             target.id
         )?;
     }
-    report::write_findings(err, &out_name, &findings)?;
-    match &request.output {
-        Some(path) => {
-            crate::fsio::write_atomic(path, written.as_bytes()).map_err(|e| Error::Write {
-                path: path.display().to_string(),
-                reason: input::io_reason(&e),
-            })?
-        }
-        None => out.write_all(written.as_bytes())?,
-    }
-    Ok(Exit::of(
-        &[FileReport {
-            file: out_name,
-            findings,
-        }],
-        false,
-    ))
+    Ok(())
 }
 
 /// Where a value of the file is in the result: its question's new key, or `notes`.
@@ -408,26 +410,29 @@ fn map_path(path: &[String], moves: &[Move]) -> Option<Vec<String>> {
     }
 }
 
-/// Adds the old place to a finding about a moved answer: `(was question 2 \`events\` of
-/// hlpf-2024)`.
+/// Adds the old place to a finding about a moved answer: `(question 3 of hlpf-2026; it was
+/// events[0].dates, question 2 of hlpf-2024)`.
 fn name_old_place(finding: &mut Finding, from: &Questionnaire, to: &Questionnaire, moves: &[Move]) {
-    let head = finding
-        .path
-        .split(['.', '['])
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    if let Some(m) = moves
+    let Some(head) = finding.question().map(str::to_string) else {
+        return;
+    };
+    let Some(m) = moves
         .iter()
         .find(|m| m.to.as_ref().is_some_and(|(id, _)| *id == head))
-    {
-        let old_path = format!("{}{}", m.from, &finding.path[head.len()..]);
-        let number = m.to.as_ref().map_or("", |(_, n)| n.as_str());
-        finding.message = format!(
-            "{} (question {number} of {}; it was {old_path}, question {} of {})",
-            finding.message, to.id, m.from_number, from.id
-        );
-    }
+    else {
+        return;
+    };
+    let mut old = finding.at.clone();
+    old[1] = Segment::Key(m.from.clone());
+    let number = m.to.as_ref().map_or("", |(_, n)| n.as_str());
+    finding.message = format!(
+        "{} (question {number} of {}; it was {}, question {} of {})",
+        finding.message,
+        to.id,
+        answer_path(&old),
+        m.from_number,
+        from.id
+    );
 }
 
 #[cfg(test)]

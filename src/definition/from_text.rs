@@ -58,10 +58,19 @@ struct FormField {
     label: String,
 }
 
+/// Why a form gives no definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormError {
+    /// No question line in the text.
+    NoQuestion,
+    /// The definition made does not load (a bug): the loader's message.
+    NotLoaded(String),
+}
+
 /// Reads a blank form; `id` is the definition's id (made by the caller from the file name).
 ///
 /// Fails when no question is found, or (a bug) when the result does not load.
-pub fn from_text(text: &str, id: &str, file: &str) -> Result<FromText, String> {
+pub fn from_text(text: &str, id: &str, file: &str) -> Result<FromText, FormError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut warnings = Vec::new();
     let mut preamble: Vec<(usize, String)> = Vec::new();
@@ -216,15 +225,11 @@ pub fn from_text(text: &str, id: &str, file: &str) -> Result<FromText, String> {
     }
     questions.retain(|q| !q.number.is_empty());
     if questions.is_empty() {
-        return Err(
-            "no question found: a blank form has question lines such as `1. Question text`"
-                .to_string(),
-        );
+        return Err(FormError::NoQuestion);
     }
     let toml = write(&preamble, &mut questions, text, id, file, &mut warnings);
-    let definition = parse_definition(&toml, file).map_err(|e| {
-        format!("the definition made from the form does not load ({e}); please report this")
-    })?;
+    let definition =
+        parse_definition(&toml, file).map_err(|e| FormError::NotLoaded(e.to_string()))?;
     Ok(FromText {
         toml,
         definition,

@@ -8,8 +8,9 @@ pub mod to_text;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::commands::{Error, Exit};
+use crate::error::{Error, Exit, Target};
 use crate::input::{self, ReadOptions, Source};
+use from_text::FormError;
 
 /// `qfill definition from-text`.
 #[derive(Debug, Clone, Default)]
@@ -32,10 +33,7 @@ pub fn from_text_command(
         && path.exists()
         && !request.force
     {
-        return Err(Error::Usage {
-            message: format!("`{}` exists already", path.display()),
-            hint: Some("use `--force` to overwrite it".to_string()),
-        });
+        return Err(Error::OutputExists { path: path.clone() });
     }
     let source = if request.input == "-" {
         Source::Stdin
@@ -43,29 +41,31 @@ pub fn from_text_command(
         Source::File(PathBuf::from(&request.input))
     };
     let name = source.name();
-    let text = input::read(&source, ReadOptions::default()).map_err(|finding| Error::Usage {
-        message: format!(
-            "{name}: {}",
-            finding.message.replace("the file", "the form")
-        ),
-        hint: Some("give the text of a blank form, copied out of Word as plain text".to_string()),
-    })?;
+    let text =
+        input::read(&source, ReadOptions::default()).map_err(|finding| Error::FormUnreadable {
+            file: name.clone(),
+            reason: finding.message.replace("the file", "the form"),
+        })?;
     let id = id_from_name(&request.input);
-    let made = from_text::from_text(&text.text, &id, &name).map_err(|message| Error::Usage {
-        message: format!("{name}: {message}"),
-        hint: None,
+    let made = from_text::from_text(&text.text, &id, &name).map_err(|e| match e {
+        FormError::NoQuestion => Error::NoQuestion { file: name.clone() },
+        FormError::NotLoaded(reason) => Error::FormNotLoaded {
+            file: name.clone(),
+            reason,
+        },
     })?;
     for warning in &made.warnings {
-        writeln!(err, "warning: {name}:{}: {}", warning.line, warning.message)?;
+        writeln!(err, "warning: {name}:{}: {}", warning.line, warning.message)
+            .map_err(Error::stderr)?;
     }
     match &request.output {
-        Some(path) => {
-            crate::fsio::write_atomic(path, made.toml.as_bytes()).map_err(|e| Error::Write {
-                path: path.display().to_string(),
-                reason: input::io_reason(&e),
-            })?
+        Some(path) => crate::fsio::write_atomic(path, made.toml.as_bytes())
+            .map_err(Error::write(Target::File(path.clone())))?,
+        None => {
+            if let Err(e) = out.write_all(made.toml.as_bytes()) {
+                return Error::stdout(e).or_closed_stdout(Exit::Valid);
+            }
         }
-        None => out.write_all(made.toml.as_bytes())?,
     }
     Ok(Exit::Valid)
 }

@@ -6,7 +6,7 @@ use super::prompter::{Completer, Prompted};
 use crate::answers::{Answer, FieldValue, Record};
 use crate::check;
 use crate::document::{Node, Value};
-use crate::finding::{Code, Finding};
+use crate::finding::{Code, Finding, Segment};
 use crate::questionnaire::{
     ChoicesText, Field, FieldKind, Question, QuestionKind, Records, WordLimits,
 };
@@ -235,11 +235,18 @@ impl Session<'_> {
         index: usize,
     ) -> Prompted<()> {
         let findings = self.check_all();
-        let prefix = format!("{}[{index}].", question.id);
         for field in &def.fields {
-            let path = format!("{prefix}{}", field.id);
+            let path = [
+                Segment::Key("answers".to_string()),
+                Segment::Key(question.id.clone()),
+                Segment::Index(index),
+                Segment::Key(field.id.clone()),
+            ];
+            // The field itself, or an entry of its list.
             let broken = findings.iter().any(|f| {
-                f.is_error() && (f.path == path || f.path.starts_with(&format!("{path}[")))
+                f.is_error()
+                    && f.is_within(&path)
+                    && matches!(f.at.get(path.len()), None | Some(Segment::Index(_)))
             });
             if broken {
                 let current = self.field_value(&question.id, index, &field.id);
@@ -398,11 +405,14 @@ impl Session<'_> {
 
     /// Records with the same name get a warning, as `validate` gives it.
     fn warn_duplicates(&mut self, question: &Question) -> Prompted<()> {
-        let prefix = format!("{}[", question.id);
         let duplicates: Vec<Finding> = self
             .check_all()
             .into_iter()
-            .filter(|f| f.code == Code::DuplicateRecord && f.path.starts_with(&prefix))
+            .filter(|f| {
+                f.code == Code::DuplicateRecord
+                    && f.question() == Some(question.id.as_str())
+                    && f.record().is_some()
+            })
             .collect();
         for f in duplicates {
             self.show_finding(&f, false)?;

@@ -6,7 +6,7 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use super::Session;
 use super::prompter::Prompted;
 use crate::answers::{Answer, FieldValue};
-use crate::commands::Exit;
+use crate::error::Exit;
 use crate::finding::Finding;
 use crate::questionnaire::{Question, QuestionKind, Records};
 
@@ -81,11 +81,7 @@ impl Session<'_> {
         for q in &self.q.questions {
             let mine: Vec<&Finding> = findings
                 .iter()
-                .filter(|f| {
-                    f.path == q.id
-                        || f.path.starts_with(&format!("{}.", q.id))
-                        || f.path.starts_with(&format!("{}[", q.id))
-                })
+                .filter(|f| f.question() == Some(q.id.as_str()))
                 .collect();
             let errors = mine.iter().filter(|f| f.is_error()).count();
             let warnings = mine.len() - errors;

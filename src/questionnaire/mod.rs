@@ -1,6 +1,7 @@
 //! Questionnaire definitions: the model, loading and checking a definition file, and the
 //! built-in editions compiled into the binary.
 
+mod applicable;
 mod edition;
 pub mod limits;
 mod load;
@@ -9,10 +10,12 @@ use std::fmt;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use jiff::civil::Date;
-
+pub use applicable::{Applicable, applicable, flag_or_default, from_flag};
 pub use edition::{Provenance, QuestionRef, ReviewSdgs, Status};
 pub use load::{DefinitionError, parse_definition};
+// The rule types a definition sets; `rules` owns them so that it never depends on this module.
+pub use crate::rules::dates::Window;
+pub use crate::rules::text::WordLimits;
 
 /// The id of the questionnaire used when neither a flag nor an answers file names one: the newest
 /// built-in edition whose definition is complete (a test keeps it so).
@@ -59,22 +62,6 @@ pub struct Questionnaire {
     pub questions: Vec<Question>,
 }
 
-/// An inclusive range of days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Window {
-    /// First day.
-    pub start: Date,
-    /// Last day.
-    pub end: Date,
-}
-
-impl Window {
-    /// True if `day` is inside the window.
-    pub fn contains(&self, day: Date) -> bool {
-        self.start <= day && day <= self.end
-    }
-}
-
 /// One question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
@@ -104,15 +91,6 @@ pub enum QuestionKind {
     Records(Records),
     /// A choice of names from a list, plus free text.
     ChoicesText(ChoicesText),
-}
-
-/// Word limits; either end optional.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordLimits {
-    /// Fewer words is a `word-minimum` warning.
-    pub min: Option<usize>,
-    /// More words is a `word-limit` error.
-    pub max: Option<usize>,
 }
 
 /// A repeating-records question.
