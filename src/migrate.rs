@@ -14,7 +14,7 @@ use crate::error::{Error, Exit, Target};
 use crate::export::{ExportFormat, question_block};
 use crate::finding::{Finding, Segment, answer_path};
 use crate::input::{self, ReadOptions, Source};
-use crate::questionnaire::{DEFAULT_ID, Question, QuestionKind, Questionnaire};
+use crate::questionnaire::{self, Question, QuestionKind, Questionnaire};
 use crate::report;
 use crate::report::FileReport;
 use crate::validate::{Validator, resolve_positions};
@@ -241,10 +241,7 @@ pub fn migrate_command(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let target = Questionnaire::resolve(&request.edition)?;
-    let flag = match request.questionnaire.as_deref() {
-        Some(id_or_path) => Some(Questionnaire::resolve(id_or_path)?),
-        None => None,
-    };
+    let flag = questionnaire::from_flag(request.questionnaire.as_deref())?;
     if let Some(path) = &request.output
         && path.exists()
         && !request.force
@@ -292,17 +289,11 @@ pub fn migrate_command(
         resolve_positions(&mut findings, &text.text, text.format);
         return fail(err, findings);
     };
-    let from = flag
-        .as_ref()
-        .or_else(|| {
-            checked
-                .answers
-                .questionnaire
-                .as_deref()
-                .and_then(Questionnaire::builtin_cached)
-        })
-        .or_else(|| Questionnaire::builtin_cached(DEFAULT_ID))
-        .expect("the default questionnaire is built in");
+    // The edition the file was checked as: the one resolver `validate` uses.
+    let named = checked.answers.questionnaire.as_deref();
+    let from = questionnaire::applicable(flag.as_ref(), named)
+        .questionnaire()
+        .unwrap_or_else(|| questionnaire::flag_or_default(flag.as_ref()));
     let migrated = migrate(&checked.answers, from, &target);
     // The result is what checking it against the target edition gives: canonical values, in
     // the target's order, and the findings a `validate` of it would give.
