@@ -45,13 +45,6 @@ pub struct Provenance {
     pub source: Option<String>,
 }
 
-impl Provenance {
-    /// True for the default: verified, no source given.
-    pub fn is_default(&self) -> bool {
-        *self == Provenance::default()
-    }
-}
-
 /// The SDGs under in-depth review at the forum the edition prepares.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReviewSdgs {

@@ -263,29 +263,6 @@ impl Questionnaire {
             .find(|id| Questionnaire::builtin_cached(id).is_some_and(|q| q.complete))
     }
 
-    /// Every question and field whose provenance is not the default, with a name for it:
-    /// `question 2 (coordination)`, `question 3 field dates`.
-    pub fn provenances(&self) -> Vec<(String, &Provenance)> {
-        let mut items = Vec::new();
-        items.push(("reporting window".to_string(), &self.window_provenance));
-        if let Some(review) = &self.review_sdgs {
-            items.push(("review SDGs".to_string(), &review.provenance));
-        }
-        for q in &self.questions {
-            items.push((format!("question {}", q.number), &q.provenance));
-            if let QuestionKind::Records(records) = &q.kind {
-                for f in &records.fields {
-                    items.push((
-                        format!("question {} field {}", q.number, f.id),
-                        &f.provenance,
-                    ));
-                }
-            }
-        }
-        items.retain(|(_, p)| !p.is_default());
-        items
-    }
-
     /// Loads a definition from a file.
     pub fn from_file(path: &Path) -> Result<Questionnaire, DefinitionError> {
         let name = path.display().to_string();
