@@ -216,6 +216,14 @@ fn is_stray_number(line: &str) -> bool {
 /// `12.` or `B.1` then the question text: the number and the text.
 fn split_number(line: &str) -> Option<(&str, &str)> {
     let line = line.trim();
+    // Word drops the space after the number: `1.From November 2024 …`.
+    if let Some((number, after)) = line.split_once('.')
+        && !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit())
+        && after.starts_with(char::is_alphabetic)
+    {
+        return Some((number, after.trim()));
+    }
     let end = line.find(char::is_whitespace)?;
     let (number, rest) = line.split_at(end);
     let number = number.strip_suffix('.').unwrap_or(number);
@@ -304,7 +312,9 @@ impl Importer<'_> {
             return None;
         }
         self.q.questions.iter().position(|q| {
-            let wanted = fold(&q.text);
+            // A question known only in part (`… improve coordination …`) is matched by its
+            // opening words, up to the first gap.
+            let wanted = fold(q.text.split('…').next().unwrap_or(&q.text));
             // Editions reword questions slightly: compare the openings, allowing drift.
             let n = wanted.len().min(typed.len()).min(120);
             wanted.starts_with(&typed[..n])

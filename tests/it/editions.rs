@@ -323,6 +323,38 @@ fn forms_that_are_not_forms_exit_2_with_one_line() {
     assert!(stderr(&output).contains("is an answer, not part of a blank form"));
 }
 
+/// A 2026 response copied out of Word: its questions 2 and 3 are known only by their opening
+/// words, and are found all the same.
+#[test]
+fn a_2026_response_imports_by_the_opening_words_of_its_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let legacy = dir.path().join("2026.txt");
+    fs::write(
+        &legacy,
+        "Office X (OX)\n\
+         1.From November 2024 to October 2025, has the governing body of your organization taken any decisions, including in the context of the Pact for the Future implementation and/or the UN80 Initiative, that are related to the implementation of the 2030 Agenda? (Max 200 words)\n\
+         Yes, decision 4/1.\n\
+         2.From November 2024 to October 2025, what actions have your entities taken to improve coordination among UN system entities? Please provide any relevant links.\n\
+         We co-chaired a working group.\n\
+         3. From November 2024 to October 2025, has your organization organized any intergovernmentally mandated conferences, forums or events that contributed to the achievement of the SDGs?\n\
+         Event Name |\n\
+         Forum |\n",
+    )
+    .unwrap();
+    let output = run(&["import", legacy.to_str().unwrap(), "-q", "hlpf-2026"]);
+    let imported: toml::Table = toml::from_str(&stdout(&output)).unwrap();
+    let answers = &imported["answers"];
+    assert_eq!(
+        answers["governing_body"].as_str(),
+        Some("Yes, decision 4/1.")
+    );
+    assert_eq!(
+        answers["coordination"].as_str(),
+        Some("We co-chaired a working group.")
+    );
+    assert_eq!(answers["events"][0]["name"].as_str(), Some("Forum"));
+}
+
 #[test]
 fn the_example_migrated_to_2026_and_back() {
     let dir = tempfile::tempdir().unwrap();
