@@ -13,7 +13,7 @@ use crate::questionnaire::{
 use crate::refdata::{self, SDG_TITLES};
 use crate::report::sanitize_line as sanitize;
 use crate::rules::dates::Dates;
-use crate::rules::sdgs::SdgSet;
+use crate::rules::sdgs::{SdgSet, SdgText, parse_text};
 use crate::rules::text;
 
 impl Session<'_> {
@@ -55,7 +55,7 @@ impl Session<'_> {
             _ => None,
         };
         loop {
-            let typed = self.p.text("Your answer:", default.as_deref())?;
+            let typed = self.p.text("Your answer:", default.as_deref(), limits)?;
             if typed.trim().is_empty() {
                 if self.leave_unanswered(question)? {
                     return self.finish_skip(question);
@@ -122,14 +122,8 @@ impl Session<'_> {
     }
 
     fn show_word_count(&mut self, typed: &str, limits: WordLimits) -> Prompted<()> {
-        let n = text::count_words(typed);
-        let line = match (limits.min, limits.max) {
-            (_, Some(max)) if n > max => format!("  {n} / {max} words — {} over", n - max),
-            (Some(min), _) if n < min => format!("  {n} words — at least {min} expected"),
-            (_, Some(max)) => format!("  {n} / {max} words"),
-            _ => format!("  {n} words"),
-        };
-        self.p.say(&line)
+        self.p
+            .say(&format!("  {}", super::screen::word_status(typed, limits)))
     }
 
     /// Shows findings; errors reject the answer, warnings are the person's call.
@@ -332,7 +326,9 @@ impl Session<'_> {
             let node = match field.kind {
                 FieldKind::Sdgs => self.pick_sdgs(field, current)?,
                 FieldKind::Paragraphs => {
-                    let typed = self.p.text(&prompt_for(field), default.as_deref())?;
+                    let typed = self
+                        .p
+                        .text(&prompt_for(field), default.as_deref(), field.words)?;
                     self.show_word_count(&typed, field.words)?;
                     Node::new(Value::String(typed))
                 }
@@ -381,9 +377,30 @@ impl Session<'_> {
                     chosen[*g as usize - 1] = true;
                 }
             }
+            Some(FieldValue::Raw(node)) => {
+                // A broken list opens with its valid goals ticked, and says what was wrong.
+                let written = FieldValue::Raw(node.clone()).to_plain();
+                let (valid, wrong) = sdgs_in(&written);
+                for g in &valid {
+                    chosen[*g] = true;
+                }
+                if !wrong.is_empty() {
+                    self.p.say(&format!(
+                        "  the goals given were `{}`: {}; the valid ones are ticked",
+                        sanitize(&written),
+                        wrong.join(", ")
+                    ))?;
+                }
+            }
             _ => {}
         }
-        let picked = self.p.multi_select(&prompt_for(field), &items, &chosen)?;
+        let picked = self.p.multi_select(
+            &prompt_for(field),
+            &items,
+            &chosen,
+            typed_sdgs,
+            "goals like `10, 16 and 17`, `all` or `none`",
+        )?;
         Ok(if picked.contains(&17) {
             Node::new(Value::String("all".to_string()))
         } else {
@@ -425,12 +442,16 @@ impl Session<'_> {
             ),
             &def.choices,
             &chosen,
+            super::prompter::pick_numbers,
+            "`none`",
         )?;
         let mut default = text;
         loop {
-            let typed = self
-                .p
-                .text("How do you contribute? (optional)", default.as_deref())?;
+            let typed = self.p.text(
+                "How do you contribute? (optional)",
+                default.as_deref(),
+                def.words,
+            )?;
             if picked.is_empty() && typed.trim().is_empty() {
                 if self.leave_unanswered(question)? {
                     return self.finish_skip(question);
@@ -538,6 +559,47 @@ fn complete_language_list(input: &str) -> Option<String> {
     complete_last(input, refdata::complete_language)
 }
 
+/// Reads typed SDGs for the tick menu: item 17 is "All 17 goals".
+fn typed_sdgs(text: &str, _count: usize) -> Result<Vec<usize>, String> {
+    if text.trim().eq_ignore_ascii_case("none") {
+        return Ok(Vec::new());
+    }
+    if matches!(parse_text(text), Some(SdgText::All)) {
+        return Ok(vec![17]);
+    }
+    let (valid, wrong) = sdgs_in(text);
+    match wrong.first() {
+        Some(problem) => Err(problem.clone()),
+        None if valid.is_empty() => {
+            Err("type goal numbers such as `10, 16 and 17`, or `all`".to_string())
+        }
+        None => Ok(valid),
+    }
+}
+
+/// The valid goals (0-based) in a written list, and what is wrong with the others.
+fn sdgs_in(text: &str) -> (Vec<usize>, Vec<String>) {
+    let text = text.trim().trim_start_matches('[').trim_end_matches(']');
+    let numbers = match parse_text(text) {
+        Some(SdgText::All) => return (vec![17], Vec::new()),
+        Some(SdgText::Numbers(numbers)) => numbers,
+        None => return (Vec::new(), vec![format!("`{text}` is not a list of goals")]),
+    };
+    let mut valid = Vec::new();
+    let mut wrong = Vec::new();
+    for n in numbers {
+        if !(1..=17).contains(&n) {
+            wrong.push(format!("{n} is not a goal (they are 1 to 17)"));
+        } else if valid.contains(&(n as usize - 1)) {
+            wrong.push(format!("{n} is given twice"));
+        } else {
+            valid.push(n as usize - 1);
+        }
+    }
+    valid.sort_unstable();
+    (valid, wrong)
+}
+
 fn display_dates(dates: Dates) -> String {
     let day = |d: jiff::civil::Date| format!("{} {} {}", d.day(), month_name(d.month()), d.year());
     match dates {
@@ -582,6 +644,28 @@ mod tests {
         assert_eq!(
             complete_language_list("en, Portu"),
             Some("en, Portuguese".to_string())
+        );
+    }
+
+    #[test]
+    fn typed_goals_tick_the_menu() {
+        assert_eq!(typed_sdgs("10, 16 and 17", 18), Ok(vec![9, 15, 16]));
+        assert_eq!(typed_sdgs("all", 18), Ok(vec![17]));
+        assert_eq!(typed_sdgs("none", 18), Ok(vec![]));
+        assert_eq!(
+            typed_sdgs("3, 19", 18),
+            Err("19 is not a goal (they are 1 to 17)".to_string())
+        );
+        assert!(typed_sdgs("climate", 18).is_err());
+        assert_eq!(
+            sdgs_in("[2, 6, 13, 13, 18]"),
+            (
+                vec![1, 5, 12],
+                vec![
+                    "13 is given twice".to_string(),
+                    "18 is not a goal (they are 1 to 17)".to_string()
+                ]
+            )
         );
     }
 

@@ -6,6 +6,7 @@ mod ask;
 mod plain;
 mod prompter;
 mod review;
+mod screen;
 mod terminal;
 
 use std::io::IsTerminal;
@@ -14,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 pub use plain::PlainPrompter;
-pub use prompter::{Completer, PromptError, Prompted, Prompter};
+pub use prompter::{Completer, Picks, PromptError, Prompted, Prompter, pick_numbers};
 pub use terminal::TerminalPrompter;
 
 use crate::answers::{Answer, Answers, Draft, Scalar};
@@ -169,7 +170,7 @@ pub fn run(request: &FillRequest, prompter: &mut dyn Prompter) -> Result<Exit, E
             }
             Ok(Exit::Interrupted)
         }
-        Err(PromptError::Eof) => Err(Error::Usage {
+        Err(PromptError::Eof | PromptError::Back) => Err(Error::Usage {
             message: format!(
                 "the input ended; every confirmed answer is saved in {}",
                 request.draft_path().display()
@@ -510,7 +511,7 @@ fn is_not_answered(answer: &Answer) -> bool {
 
 fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
     result.map_err(|e| match e {
-        PromptError::Interrupted | PromptError::Eof => Error::Usage {
+        PromptError::Interrupted | PromptError::Eof | PromptError::Back => Error::Usage {
             message: "stopped before the first question".to_string(),
             hint: None,
         },

@@ -1,13 +1,15 @@
-//! The rich terminal prompter: dialoguer menus, typed input with completion, `$EDITOR` for long
-//! texts. Every prompt leaves the cursor visible, even after Ctrl-C.
+//! The rich terminal prompter: dialoguer menus and confirmations, typed input with completion,
+//! the inline text editor and tick menu of `screen`, `$EDITOR` on request. Every prompt leaves the
+//! cursor visible, even after Ctrl-C, and input typed ahead is dropped before each question, so
+//! the rest of a paste never answers it.
 
 use console::Term;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
+use dialoguer::{Confirm, Editor, Input, Select};
 
-use super::prompter::{
-    Completer, PromptError, Prompted, Prompter, TextEnd, read_text, text_instructions,
-};
+use super::prompter::{Completer, Picks, PromptError, Prompted, Prompter};
+use super::screen::{self, Ended, Menu, Spec, discard_pending_input};
+use crate::questionnaire::WordLimits;
 use crate::report::sanitize;
 
 /// dialoguer on stderr.
@@ -70,6 +72,7 @@ impl Prompter for TerminalPrompter {
         default: Option<&str>,
         complete: Option<Completer>,
     ) -> Prompted<String> {
+        discard_pending_input();
         let completion = complete.map(ListCompletion);
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
@@ -85,28 +88,25 @@ impl Prompter for TerminalPrompter {
         restore(&self.term, result).map(|s| s.trim().to_string())
     }
 
-    fn text(&mut self, prompt: &str, default: Option<&str>) -> Prompted<String> {
-        self.term.write_line(prompt)?;
-        let has_default = default.is_some_and(|d| !d.is_empty());
-        if let Some(d) = default.filter(|d| !d.is_empty()) {
-            self.term
-                .write_line(&format!("current text:\n{}", sanitize(d)))?;
-        }
-        self.term
-            .write_line(&text_instructions(has_default, true))?;
-        let term = self.term.clone();
-        let typed = read_text(|| {
-            term.write_str("> ")?;
-            Ok(term.read_line()?)
+    fn text(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        limits: WordLimits,
+    ) -> Prompted<String> {
+        let ended = screen::edit(Spec {
+            prompt,
+            initial: default.unwrap_or(""),
+            limits,
         })?;
-        match typed {
-            TextEnd::Typed(t) if t.is_empty() => Ok(default.unwrap_or("").to_string()),
-            TextEnd::Typed(t) => Ok(t),
-            TextEnd::Editor => edit(default),
+        match ended {
+            Ended::Done(text) => Ok(text.trim().to_string()),
+            Ended::External => edit(default),
         }
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Prompted<bool> {
+        discard_pending_input();
         let result = Confirm::with_theme(&self.theme)
             .with_prompt(prompt)
             .default(default)
@@ -116,6 +116,7 @@ impl Prompter for TerminalPrompter {
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Prompted<usize> {
+        discard_pending_input();
         let items: Vec<String> = items.iter().map(|i| sanitize(i).into_owned()).collect();
         let result = Select::with_theme(&self.theme)
             .with_prompt(prompt)
@@ -130,15 +131,17 @@ impl Prompter for TerminalPrompter {
         prompt: &str,
         items: &[String],
         chosen: &[bool],
+        typed: Picks,
+        example: &str,
     ) -> Prompted<Vec<usize>> {
-        let mut defaults = chosen.to_vec();
-        defaults.resize(items.len(), false);
+        discard_pending_input();
         let items: Vec<String> = items.iter().map(|i| sanitize(i).into_owned()).collect();
-        let result = MultiSelect::with_theme(&self.theme)
-            .with_prompt(format!("{prompt} (space to tick, enter to confirm)"))
-            .items(&items)
-            .defaults(&defaults)
-            .interact_on(&self.term);
-        restore(&self.term, result)
+        screen::pick(Menu {
+            prompt: &sanitize(prompt),
+            items: &items,
+            chosen,
+            typed,
+            example,
+        })
     }
 }

@@ -1,0 +1,269 @@
+//! The text editor: multi-line editing, bracketed paste, wrapping by display width, a footer
+//! with the live word count and the keys.
+
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::terminal;
+
+use super::buffer::Buffer;
+use super::layout::{self, Row};
+use super::{Area, RawMode, size, word_status};
+use crate::fill::prompter::{PromptError, Prompted};
+use crate::questionnaire::WordLimits;
+
+/// What the editor is asked to edit.
+pub(crate) struct Spec<'a> {
+    /// The prompt line (with the progress: question, record, field).
+    pub prompt: &'a str,
+    /// The text to start from (a current or rejected answer).
+    pub initial: &'a str,
+    /// The word limits, for the live count.
+    pub limits: WordLimits,
+}
+
+/// How an edit ended.
+pub(crate) enum Ended {
+    /// Finished with this text.
+    Done(String),
+    /// `:e` alone, then Enter: the external editor, at once (as the line prompt had it).
+    External,
+}
+
+const GUTTER: usize = 2;
+
+/// The editor's state.
+struct Editor<'a> {
+    spec: Spec<'a>,
+    buffer: Buffer,
+    cols: usize,
+    rows: usize,
+    /// The first text row shown.
+    scroll: usize,
+    area: Area,
+    help: bool,
+    message: Option<String>,
+    /// The cell that up and down aim for, kept across short rows.
+    goal: Option<usize>,
+}
+
+/// Edits a text until Ctrl-D, a `.` line, or Enter on an empty text; Esc is
+/// [`PromptError::Back`], Ctrl-C [`PromptError::Interrupted`].
+pub(crate) fn edit(spec: Spec<'_>) -> Prompted<Ended> {
+    let (cols, rows) = size();
+    let mut editor = Editor {
+        buffer: Buffer::new(spec.initial),
+        spec,
+        cols,
+        rows,
+        scroll: 0,
+        area: Area::default(),
+        help: false,
+        message: None,
+        goal: None,
+    };
+    let raw = RawMode::enter()?;
+    let result = editor.run();
+    let mut last = vec![editor.spec.prompt.to_string()];
+    if let Ok(Ended::Done(text)) = &result {
+        last.push(summary(text));
+    }
+    editor.area.leave(&last, editor.cols)?;
+    drop(raw);
+    result
+}
+
+/// One line about a finished text: its first line, and how many follow.
+fn summary(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("");
+    match text.lines().count().saturating_sub(1) {
+        0 => format!("> {first}"),
+        n => format!(
+            "> {first} … and {n} more {}",
+            crate::rules::text::plural(n, "line")
+        ),
+    }
+}
+
+impl Editor<'_> {
+    fn text_width(&self) -> usize {
+        self.cols.saturating_sub(GUTTER + 1).max(8)
+    }
+
+    fn run(&mut self) -> Prompted<Ended> {
+        let mut dirty = true;
+        loop {
+            // Keys and paste that arrived together are handled before one redraw.
+            if dirty && !event::poll(Duration::ZERO)? {
+                self.draw()?;
+                dirty = false;
+            }
+            let ended = match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key)?,
+                Event::Paste(text) => {
+                    self.buffer.insert(&text);
+                    None
+                }
+                Event::Resize(cols, rows) => {
+                    self.cols = (cols as usize).max(10);
+                    self.rows = (rows as usize).max(5);
+                    self.area.restart()?;
+                    None
+                }
+                _ => continue,
+            };
+            if let Some(ended) = ended {
+                return Ok(ended);
+            }
+            dirty = true;
+        }
+    }
+
+    /// Handles a key; `Some` when the edit ends.
+    fn key(&mut self, key: KeyEvent) -> Prompted<Option<Ended>> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if !matches!(key.code, KeyCode::Up | KeyCode::Down) {
+            self.goal = None;
+        }
+        self.message = None;
+        match key.code {
+            KeyCode::Char('c') if ctrl => return Err(PromptError::Interrupted),
+            KeyCode::Char('d') if ctrl => return Ok(Some(Ended::Done(self.buffer.text()))),
+            KeyCode::Char('u') if ctrl => self.buffer.delete_to_start(),
+            KeyCode::Char('k') if ctrl => self.buffer.delete_to_end(),
+            KeyCode::Char('w') if ctrl => self.buffer.delete_word(),
+            KeyCode::Char('a') if ctrl => self.buffer.home(),
+            KeyCode::Char('e') if ctrl => self.buffer.end(),
+            KeyCode::Char('o') if ctrl => self.external()?,
+            // In raw mode a line feed arrives as Ctrl-J: it is Enter all the same.
+            KeyCode::Char('j' | 'm') if ctrl => return Ok(self.enter()),
+            KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => {}
+            KeyCode::Char(c) => self.buffer.insert(c.encode_utf8(&mut [0; 4])),
+            KeyCode::Enter => return Ok(self.enter()),
+            KeyCode::Backspace => self.buffer.backspace(),
+            KeyCode::Delete => self.buffer.delete(),
+            KeyCode::Left => self.buffer.left(),
+            KeyCode::Right => self.buffer.right(),
+            KeyCode::Home => self.buffer.home(),
+            KeyCode::End => self.buffer.end(),
+            KeyCode::Up => self.vertical(-1),
+            KeyCode::Down => self.vertical(1),
+            KeyCode::PageUp => self.vertical(-(self.text_rows() as isize)),
+            KeyCode::PageDown => self.vertical(self.text_rows() as isize),
+            KeyCode::Esc => return Err(PromptError::Back),
+            KeyCode::F(1) => self.help = !self.help,
+            _ => {}
+        }
+        Ok(None)
+    }
+
+    /// Enter: a new line, except that it ends the text on a `.` line or an empty text.
+    fn enter(&mut self) -> Option<Ended> {
+        if self.buffer.is_empty() {
+            return Some(Ended::Done(String::new()));
+        }
+        if self.buffer.text().trim() == ":e" {
+            return Some(Ended::External);
+        }
+        if self.buffer.take_dot_line() {
+            return Some(Ended::Done(self.buffer.text()));
+        }
+        self.buffer.newline();
+        None
+    }
+
+    /// Opens the external editor on the text; a missing or failing one is a message, and the
+    /// text stays as it was.
+    fn external(&mut self) -> Prompted<()> {
+        let _ = terminal::disable_raw_mode();
+        let edited = crate::fill::terminal::edit(Some(&self.buffer.text()));
+        terminal::enable_raw_mode()?;
+        self.area.restart()?;
+        match edited {
+            Ok(text) => self.buffer = Buffer::new(&text),
+            Err(PromptError::Interrupted) => return Err(PromptError::Interrupted),
+            Err(e) => self.message = Some(format!("could not open an editor: {e}")),
+        }
+        Ok(())
+    }
+
+    fn vertical(&mut self, by: isize) {
+        let rows = layout::wrap(self.buffer.lines(), self.text_width());
+        let (line, col) = self.buffer.cursor();
+        let (row, cell) = layout::cursor_cell(&rows, self.buffer.lines(), line, col);
+        let goal = *self.goal.get_or_insert(cell);
+        let target = (row as isize + by).clamp(0, rows.len() as isize - 1) as usize;
+        if target == row {
+            return;
+        }
+        let r = rows[target];
+        let last = rows.get(target + 1).is_none_or(|next| next.line != r.line);
+        let offset = layout::offset_at(r, self.buffer.lines(), goal, last);
+        self.buffer.set_cursor(r.line, offset);
+    }
+
+    fn footer(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if let Some(message) = &self.message {
+            lines.push(format!("! {message}"));
+        }
+        lines.push(format!(
+            "{} · Ctrl-D finish · Esc back · F1 help",
+            word_status(&self.buffer.text(), self.spec.limits)
+        ));
+        if self.help {
+            lines.extend(
+                [
+                    "Enter: new line · a line with only `.`, or Ctrl-D: finish",
+                    "arrows, Home/End, PgUp/PgDn: move",
+                    "Ctrl-U/Ctrl-K: delete to the start/end of the line · Ctrl-W: a word",
+                    "Ctrl-O: write in your editor ($VISUAL, $EDITOR) · Esc: back",
+                    "Ctrl-C: stop; confirmed answers are saved",
+                ]
+                .map(str::to_string),
+            );
+        }
+        lines
+    }
+
+    /// Text rows that fit with the prompt and the footer.
+    fn text_rows(&self) -> usize {
+        self.rows.saturating_sub(1 + self.footer().len() + 1).max(1)
+    }
+
+    fn draw(&mut self) -> Prompted<()> {
+        let width = self.text_width();
+        let visible = self.text_rows();
+        let lines = self.buffer.lines();
+        let rows: Vec<Row> = layout::wrap(lines, width);
+        let (line, col) = self.buffer.cursor();
+        let (row, cell) = layout::cursor_cell(&rows, lines, line, col);
+        if row < self.scroll {
+            self.scroll = row;
+        } else if row >= self.scroll + visible {
+            self.scroll = row + 1 - visible;
+        }
+        self.scroll = self.scroll.min(rows.len().saturating_sub(1));
+        let mut area = vec![self.spec.prompt.to_string()];
+        for (i, r) in rows.iter().enumerate().skip(self.scroll).take(visible) {
+            let first = i == 0 || rows[i - 1].line != r.line;
+            let text = lines[r.line][r.start..r.end].trim_end_matches(' ');
+            area.push(format!("{}{text}", if first { "> " } else { "  " }));
+        }
+        let mut footer = self.footer();
+        if rows.len() > visible {
+            let last = (self.scroll + visible).min(rows.len());
+            let at = footer.len() - if self.help { 6 } else { 1 };
+            footer[at] = format!(
+                "rows {}–{last} of {} · {}",
+                self.scroll + 1,
+                rows.len(),
+                footer[at]
+            );
+        }
+        area.extend(footer);
+        let cols = self.cols;
+        self.area
+            .draw(&area, cols, 1 + row - self.scroll, GUTTER + cell)
+    }
+}
