@@ -2,7 +2,7 @@
 //! the same checker as `validate`, errors re-asked, warnings shown and confirmed.
 
 use super::Session;
-use super::prompter::{Completer, Prompted};
+use super::prompter::{Completer, PromptError, Prompted};
 use crate::answers::{Answer, FieldValue, Record};
 use crate::check;
 use crate::document::{Node, Value};
@@ -19,6 +19,7 @@ use crate::rules::text;
 impl Session<'_> {
     /// Asks a question from the start (or from its current answer), and saves the draft.
     pub(super) fn ask_question(&mut self, question: &Question) -> Prompted<()> {
+        self.show_progress(question, None);
         self.p.say(&format!(
             "\nQuestion {} of {}\n{}",
             question.number,
@@ -33,6 +34,24 @@ impl Session<'_> {
             QuestionKind::Records(def) => self.ask_records(question, def),
             QuestionKind::ChoicesText(def) => self.ask_choices(question, def),
         }
+    }
+
+    /// Tells the prompter where the walk is: the question, and the record and field if any.
+    fn show_progress(&mut self, question: &Question, field: Option<(usize, &Field)>) {
+        let mut at = format!(
+            "Question {} of {}",
+            question.number,
+            self.q.questions.last().map_or("", |q| q.number.as_str())
+        );
+        if let (Some((index, field)), QuestionKind::Records(def)) = (field, &question.kind) {
+            at.push_str(&format!(
+                " · {} {} · {}",
+                text::capitalised(&def.record_label),
+                index + 1,
+                field.short_label()
+            ));
+        }
+        self.p.progress(&at);
     }
 
     /// Asks again only what is wrong in an existing answer: the broken fields of records (a
@@ -114,6 +133,11 @@ impl Session<'_> {
         self.skip(&question.id);
         let next = self.next_after(&question.id);
         self.save_draft(next.as_deref())
+    }
+
+    /// Saves the draft with the walk going on after `question`.
+    pub(super) fn finish_question(&mut self, question: &Question) -> Prompted<()> {
+        self.finish(question)
     }
 
     fn finish(&mut self, question: &Question) -> Prompted<()> {
@@ -218,7 +242,15 @@ impl Session<'_> {
                 0
             }
         };
-        self.edit_record(question, def, index)
+        let result = self.edit_record(question, def, index);
+        if matches!(result, Err(PromptError::Back))
+            && let Some(Answer::Records(records)) = self.answer_mut(&question.id)
+            && records.get(index).is_some_and(|r| r.fields.is_empty())
+        {
+            // Going back from the first field of a new record: the record was never begun.
+            records.remove(index);
+        }
+        result
     }
 
     /// Asks again the fields of an existing record that are missing or have errors.
@@ -262,9 +294,15 @@ impl Session<'_> {
             text::capitalised(&def.record_label),
             index + 1
         ))?;
-        for field in &def.fields {
+        // Esc (`:back`) goes to the previous field; from the first, out of the record.
+        let mut at = 0;
+        while let Some(field) = def.fields.get(at) {
             let current = self.field_value(&question.id, index, &field.id);
-            self.ask_field_into(question, index, field, current.as_ref())?;
+            match self.ask_field_into(question, index, field, current.as_ref()) {
+                Ok(()) => at += 1,
+                Err(PromptError::Back) if at > 0 => at -= 1,
+                Err(e) => return Err(e),
+            }
         }
         self.warn_duplicates(question)
     }
@@ -289,6 +327,7 @@ impl Session<'_> {
         field: &Field,
         current: Option<&FieldValue>,
     ) -> Prompted<()> {
+        self.show_progress(question, Some((index, field)));
         let value = self.ask_field(question, index, field, current)?;
         if let Some(Answer::Records(records)) = self.answer_mut(&question.id)
             && let Some(record) = records.get_mut(index)

@@ -24,7 +24,7 @@ use crate::commands::{Error, Exit};
 use crate::document::{Format, Node};
 use crate::finding::Finding;
 use crate::input::{ReadOptions, Source};
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::validate::Validator;
 
 /// `qfill fill`.
@@ -298,25 +298,70 @@ impl<'a> Session<'a> {
             self.q.id,
             self.request.draft_path().display()
         ))?;
-        self.ask_entity()?;
-        let invalid = self.questions_with_errors();
-        for index in self.start.min(self.q.questions.len())..self.q.questions.len() {
-            let question = self.q.questions[index].clone();
-            if self.skipped.contains(&question.id) {
-                continue;
+        loop {
+            match self.ask_entity() {
+                Err(PromptError::Back) => continue,
+                other => break other?,
             }
-            match self.answers.answer(&question.id) {
-                None => self.ask_question(&question)?,
-                Some(answer) if is_not_answered(answer) => {
-                    self.answers.answers.retain(|(k, _)| *k != question.id);
-                    self.ask_question(&question)?
+        }
+        let invalid = self.questions_with_errors();
+        let count = self.q.questions.len();
+        let mut index = self.start.min(count);
+        // After a step back, the question is shown again with its answer, whatever state it is in.
+        let mut again = false;
+        while index < count {
+            let question = self.q.questions[index].clone();
+            let result = if again {
+                self.ask_again(&question)
+            } else {
+                self.visit(index, &question, &invalid)
+            };
+            match result {
+                Ok(()) => {
+                    index += 1;
+                    again = false;
                 }
-                Some(_) if index == self.start && self.resumed => self.ask_question(&question)?,
-                Some(_) if invalid.contains(&question.id) => self.fix_question(&question)?,
-                Some(_) => {}
+                Err(PromptError::Back) => {
+                    again = true;
+                    index = index.saturating_sub(1);
+                }
+                Err(e) => return Err(e),
             }
         }
         self.review()
+    }
+
+    /// Asks a question in the walk if it needs it: not answered yet, answered "not answered",
+    /// the one a resumed draft stopped in, or holding errors.
+    fn visit(&mut self, index: usize, question: &Question, invalid: &[String]) -> Prompted<()> {
+        if self.skipped.contains(&question.id) {
+            return Ok(());
+        }
+        match self.answers.answer(&question.id) {
+            None => self.ask_question(question),
+            Some(answer) if is_not_answered(answer) => {
+                self.answers.answers.retain(|(k, _)| *k != question.id);
+                self.ask_question(question)
+            }
+            Some(_) if index == self.start && self.resumed => self.ask_question(question),
+            Some(_) if invalid.contains(&question.id) => self.fix_question(question),
+            Some(_) => Ok(()),
+        }
+    }
+
+    /// A question gone back to: its answer to change, records in the records menu.
+    fn ask_again(&mut self, question: &Question) -> Prompted<()> {
+        match &question.kind {
+            QuestionKind::Records(def) if self.answers.answer(&question.id).is_some() => {
+                let done = match self.next_after(&question.id) {
+                    Some(_) => "Go on to the next question".to_string(),
+                    None => "Go on to the review".to_string(),
+                };
+                self.change_records(question, def, &done)?;
+                self.finish_question(question)
+            }
+            _ => self.ask_question(question),
+        }
     }
 
     /// Checks the whole response as `validate` would.

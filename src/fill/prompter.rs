@@ -80,6 +80,10 @@ pub trait Prompter {
     /// Shows information (question texts, findings, tables).
     fn say(&mut self, text: &str) -> Prompted<()>;
 
+    /// Where the walk is (`Question 5 of 6 · Initiative 3 · Member States`), for prompters that
+    /// keep it in view; the plain mode says it in its own lines.
+    fn progress(&mut self, _where: &str) {}
+
     /// One line of text; Enter on an empty line gives `default` (or `""`).
     fn line(
         &mut self,

@@ -4,7 +4,7 @@
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use super::Session;
-use super::prompter::Prompted;
+use super::prompter::{PromptError, Prompted};
 use crate::answers::{Answer, FieldValue};
 use crate::commands::Exit;
 use crate::finding::Finding;
@@ -16,8 +16,17 @@ impl Session<'_> {
         loop {
             let findings = self.check_all();
             self.p.say(&format!("\n{}", self.status_table(&findings)))?;
-            for f in &findings {
+            // A few findings, so that the table and the menu fit on a 24-row screen.
+            const SHOWN: usize = 4;
+            for f in findings.iter().take(SHOWN) {
                 self.show_finding(f, false)?;
+            }
+            if findings.len() > SHOWN {
+                self.p.say(&format!(
+                    "  … and {} more; `qfill validate {}` lists them all",
+                    findings.len() - SHOWN,
+                    self.request.draft_path().display()
+                ))?;
             }
             let mut items = vec!["Save the response".to_string()];
             items.push(format!(
@@ -35,6 +44,19 @@ impl Session<'_> {
                 ));
             }
             let choice = self.p.select("Review your answers", &items, 0)?;
+            match self.review_choice(choice, &findings) {
+                Ok(Some(exit)) => return Ok(exit),
+                // Going back from a question asked in the review is back to the review.
+                Ok(None) | Err(PromptError::Back) => {}
+                Err(e) => return Err(e),
+            }
+            self.save_draft(None)?;
+        }
+    }
+
+    /// Carries out the review's choice; `Some` once the response is saved.
+    fn review_choice(&mut self, choice: usize, findings: &[Finding]) -> Prompted<Option<Exit>> {
+        {
             match choice {
                 0 => {
                     let errors = findings.iter().filter(|f| f.is_error()).count();
@@ -47,25 +69,28 @@ impl Session<'_> {
                             false,
                         )?
                     {
-                        continue;
+                        return Ok(None);
                     }
-                    return self.save_output();
+                    return self.save_output().map(Some);
                 }
                 1 => {
-                    self.answers.entity = None;
-                    self.ask_entity()?;
+                    let before = self.answers.entity.take();
+                    if let Err(e) = self.ask_entity() {
+                        self.answers.entity = before;
+                        return Err(e);
+                    }
                 }
                 n => {
                     let question = self.q.questions[n - 2].clone();
                     match &question.kind {
-                        QuestionKind::Records(def) => self.change_records(&question, def)?,
-                        _ => {
-                            self.ask_question(&question)?;
+                        QuestionKind::Records(def) => {
+                            self.change_records(&question, def, "Back to the review")?
                         }
+                        _ => self.ask_question(&question)?,
                     }
                 }
             }
-            self.save_draft(None)?;
+            Ok(None)
         }
     }
 
@@ -78,6 +103,10 @@ impl Session<'_> {
         if table.width().is_none() {
             table.set_width(100);
         }
+        // One row per question: the text is cut to what the other columns leave.
+        let room = usize::from(table.width().unwrap_or(100))
+            .saturating_sub(51)
+            .max(10);
         for q in &self.q.questions {
             let mine: Vec<&Finding> = findings
                 .iter()
@@ -92,7 +121,10 @@ impl Session<'_> {
             let answer = match self.answers.answer(&q.id) {
                 None if self.skipped.contains(&q.id) => "skipped".to_string(),
                 None => "not answered".to_string(),
-                Some(Answer::Text(t)) => format!("{} words", crate::rules::text::count_words(t)),
+                Some(Answer::Text(t)) => {
+                    let n = crate::rules::text::count_words(t);
+                    format!("{n} {}", crate::rules::text::plural(n, "word"))
+                }
                 Some(Answer::Records(records)) if records.is_empty() => "none".to_string(),
                 Some(Answer::Records(records)) => match &q.kind {
                     QuestionKind::Records(def) => format!(
@@ -119,12 +151,18 @@ impl Session<'_> {
                     crate::rules::text::plural(w, "warning")
                 ),
             };
-            table.add_row([q.number.clone(), short(&q.text, 50), answer, status]);
+            table.add_row([q.number.clone(), short(&q.text, room), answer, status]);
         }
         table.to_string()
     }
 
-    fn change_records(&mut self, question: &Question, def: &Records) -> Prompted<()> {
+    /// The records menu: edit, remove, reorder, add; `done` is the item that leaves it.
+    pub(super) fn change_records(
+        &mut self,
+        question: &Question,
+        def: &Records,
+        done: &str,
+    ) -> Prompted<()> {
         loop {
             let records = match self.answers.answer(&question.id) {
                 Some(Answer::Records(records)) => records.clone(),
@@ -168,7 +206,7 @@ impl Session<'_> {
             actions.push(Action::None);
             items.push(format!("Leave question {} unanswered", question.number));
             actions.push(Action::Skip);
-            items.push("Back to the review".to_string());
+            items.push(done.to_string());
             actions.push(Action::Back);
             let choice = self.p.select(
                 &format!("Question {}", question.number),

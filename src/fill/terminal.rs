@@ -16,6 +16,7 @@ use crate::report::sanitize;
 pub struct TerminalPrompter {
     term: Term,
     theme: ColorfulTheme,
+    progress: String,
 }
 
 impl Default for TerminalPrompter {
@@ -23,6 +24,7 @@ impl Default for TerminalPrompter {
         TerminalPrompter {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
+            progress: String::new(),
         }
     }
 }
@@ -60,10 +62,25 @@ impl dialoguer::Completion for ListCompletion {
     }
 }
 
+impl TerminalPrompter {
+    /// The prompt line of the editor and the tick menu: where the walk is, then the prompt.
+    fn with_progress(&self, prompt: &str) -> String {
+        if self.progress.is_empty() {
+            prompt.to_string()
+        } else {
+            format!("{} · {prompt}", self.progress)
+        }
+    }
+}
+
 impl Prompter for TerminalPrompter {
     fn say(&mut self, text: &str) -> Prompted<()> {
         self.term.write_line(&sanitize(text))?;
         Ok(())
+    }
+
+    fn progress(&mut self, at: &str) {
+        self.progress = sanitize(at).into_owned();
     }
 
     fn line(
@@ -94,8 +111,9 @@ impl Prompter for TerminalPrompter {
         default: Option<&str>,
         limits: WordLimits,
     ) -> Prompted<String> {
+        let prompt = self.with_progress(prompt);
         let ended = screen::edit(Spec {
-            prompt,
+            prompt: &prompt,
             initial: default.unwrap_or(""),
             limits,
         })?;
@@ -117,10 +135,17 @@ impl Prompter for TerminalPrompter {
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Prompted<usize> {
         discard_pending_input();
-        let items: Vec<String> = items.iter().map(|i| sanitize(i).into_owned()).collect();
+        // An item that wraps would throw dialoguer's redrawing off: each fits on one row, and a
+        // long menu pages.
+        let (cols, rows) = screen::size();
+        let items: Vec<String> = items
+            .iter()
+            .map(|i| screen::fit(&sanitize(i), cols.saturating_sub(2)))
+            .collect();
         let result = Select::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(screen::fit(prompt, cols.saturating_sub(4)))
             .items(&items)
+            .max_length(rows.saturating_sub(3).max(3))
             .default(default)
             .interact_on(&self.term);
         restore(&self.term, result)
@@ -137,7 +162,7 @@ impl Prompter for TerminalPrompter {
         discard_pending_input();
         let items: Vec<String> = items.iter().map(|i| sanitize(i).into_owned()).collect();
         screen::pick(Menu {
-            prompt: &sanitize(prompt),
+            prompt: &self.with_progress(&sanitize(prompt)),
             items: &items,
             chosen,
             typed,

@@ -137,14 +137,16 @@ impl Area {
     }
 }
 
-/// The screen size, 80×24 when it cannot be told.
-fn size() -> (usize, usize) {
-    let (cols, rows) = terminal::size().unwrap_or((80, 24));
-    (cols.max(10) as usize, rows.max(5) as usize)
+/// The screen size, 80×24 when it cannot be told (a pseudo-terminal may say 0×0).
+pub(crate) fn size() -> (usize, usize) {
+    match terminal::size() {
+        Ok((cols, rows)) if cols > 0 && rows > 0 => (cols.max(10) as usize, rows.max(5) as usize),
+        _ => (80, 24),
+    }
 }
 
 /// `text` cut to fit in `cols - 1` cells (the last cell stays free so that no row wraps).
-fn fit(text: &str, cols: usize) -> String {
+pub(crate) fn fit(text: &str, cols: usize) -> String {
     let max = cols.saturating_sub(1).max(1);
     if width(text) <= max {
         return text.to_string();

@@ -1,0 +1,417 @@
+//! `qfill fill`'s rich editor and menus through a real pseudo-terminal, checked on the SCREEN: the
+//! output is rendered by a terminal emulator (vt100) and the tests compare what a person sees
+//! with what is stored.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use assert_cmd::cargo::cargo_bin;
+use nix::sys::wait::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+const PASTE_START: &str = "\x1b[200~";
+const PASTE_END: &str = "\x1b[201~";
+const CTRL_D: &str = "\x04";
+const ESC: &str = "\x1b";
+const LEFT: &str = "\x1b[D";
+const DOWN: &str = "\x1b[B";
+const BACKSPACE: &str = "\x7f";
+
+/// `qfill fill` in a pseudo-terminal of a given size, its output rendered as a screen.
+struct Screen {
+    session: PtySession,
+    parser: vt100::Parser,
+}
+
+impl Screen {
+    fn start(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Screen {
+        // `stty` sets the size before qfill starts, so that no prompt is drawn at another one.
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg(format!(
+                "stty cols {cols} rows {rows} && exec \"$0\" fill \"$@\""
+            ))
+            .arg(cargo_bin("qfill"))
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm-256color")
+            .env_remove("VISUAL")
+            .env_remove("EDITOR");
+        Screen {
+            session: spawn_command(command, Some(TIMEOUT.as_millis() as u64)).unwrap(),
+            parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+        }
+    }
+
+    /// Renders everything the program wrote so far.
+    fn pump(&mut self) {
+        // rexpect hands the output over byte by byte, each byte as a `char`.
+        while let Some(c) = self.session.try_read() {
+            self.parser.process(&[c as u32 as u8]);
+        }
+    }
+
+    fn contents(&mut self) -> String {
+        self.pump();
+        self.parser.screen().contents()
+    }
+
+    /// The rows of the screen, without trailing blanks.
+    fn rows(&mut self) -> Vec<String> {
+        self.pump();
+        let (_, cols) = self.parser.screen().size();
+        self.parser
+            .screen()
+            .rows(0, cols.get())
+            .map(|r| r.trim_end().to_string())
+            .collect()
+    }
+
+    /// Waits until the screen shows `text`.
+    fn wait_for(&mut self, text: &str) {
+        let start = Instant::now();
+        loop {
+            if self.contents().contains(text) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("waiting for {text:?}; the screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the screen has settled (nothing new for a moment).
+    fn settle(&mut self) {
+        let mut last = self.contents();
+        loop {
+            std::thread::sleep(Duration::from_millis(150));
+            let now = self.contents();
+            if now == last {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    fn keys(&mut self, keys: &str) {
+        // `send` writes what the pty takes at once: the rest is sent as it is read.
+        let mut rest = keys.as_bytes();
+        while !rest.is_empty() {
+            let cut = (1..=rest.len().min(1024))
+                .rev()
+                .find(|&n| std::str::from_utf8(&rest[..n]).is_ok())
+                .unwrap_or(rest.len());
+            let sent = self
+                .session
+                .send(std::str::from_utf8(&rest[..cut]).unwrap())
+                .unwrap();
+            self.session.flush().unwrap();
+            rest = &rest[sent..];
+            self.pump();
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        self.keys(&format!("{PASTE_START}{text}{PASTE_END}"));
+    }
+
+    /// The cursor's row and column.
+    fn cursor(&mut self) -> (u16, u16) {
+        self.pump();
+        self.parser.screen().cursor_position()
+    }
+
+    /// Gives the terminal a new size, as a window manager does (the program gets SIGWINCH).
+    fn resize(&mut self, cols: u16, rows: u16) {
+        use std::os::fd::AsRawFd;
+        let pty = self.session.process().get_file_handle().unwrap();
+        let size = libc::winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: a valid descriptor and a valid winsize for TIOCSWINSZ.
+        let done = unsafe { libc::ioctl(pty.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+        assert_eq!(done, 0, "TIOCSWINSZ");
+        self.pump();
+        self.parser.set_size(nonzero(rows), nonzero(cols));
+    }
+
+    fn exit_code(mut self) -> i32 {
+        let _ = self.session.exp_eof();
+        match self.session.process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("not exited: {other:?}"),
+        }
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap()
+}
+
+/// The example response without question 6, so that `--answers` goes straight to it.
+fn without_question_6(dir: &Path) {
+    let example = fs::read_to_string(common::repo("examples/response.toml")).unwrap();
+    let cut = example.find("recommendations = \"\"\"").unwrap();
+    let body = cut + "recommendations = \"\"\"".len();
+    let end = example[body..].find("\"\"\"\n").unwrap() + body + 4;
+    fs::write(
+        dir.join("start.toml"),
+        format!("{}{}", &example[..cut], &example[end..]),
+    )
+    .unwrap();
+}
+
+fn saved(dir: &Path, file: &str) -> toml::Table {
+    toml::from_str(&fs::read_to_string(dir.join(file)).unwrap()).unwrap()
+}
+
+fn answer<'a>(table: &'a toml::Table, key: &str) -> &'a toml::Value {
+    &table["answers"][key]
+}
+
+/// Five paragraphs of 400 words, separated by two blank lines.
+fn long_text() -> String {
+    (0..5)
+        .map(|p| {
+            (0..400)
+                .map(|i| format!("p{p}w{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n\n")
+}
+
+#[test]
+fn a_pasted_text_with_double_blank_lines_is_stored_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    without_question_6(dir.path());
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 100, 30);
+    s.wait_for("Question 6 of 6 · Your answer:");
+    s.wait_for("0 words · Ctrl-D finish · Esc back · F1 help");
+    let text = long_text();
+    s.paste(&text);
+    s.wait_for("2000 words · Ctrl-D finish");
+    // The editor scrolls within the screen and says where it is.
+    let screen = s.contents();
+    assert!(screen.contains("p4w399"), "{screen}");
+    assert!(screen.contains(" of "), "a scroll position: {screen}");
+    assert_eq!(s.rows().len(), 30);
+    s.keys(CTRL_D);
+    // The next prompt is the review, with nothing chosen in it by the paste.
+    s.wait_for("Review your answers");
+    s.settle();
+    let screen = s.contents();
+    assert!(screen.contains("❯ Save the response"), "{screen}");
+    assert!(screen.contains("2000 words"), "{screen}");
+    s.keys("\r");
+    s.wait_for("saved response.toml");
+    assert_eq!(s.exit_code(), 0);
+    let response = saved(dir.path(), "response.toml");
+    assert_eq!(answer(&response, "recommendations").as_str(), Some(&*text));
+}
+
+#[test]
+fn the_rest_of_a_paste_never_answers_a_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    without_question_6(dir.path());
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("0 words · Ctrl-D finish");
+    // Enter on an empty text asks whether to leave the question; the "n" that came with it
+    // must not answer that.
+    s.keys("\rn\r");
+    s.wait_for("Leave question 6 unanswered?");
+    s.settle();
+    assert!(
+        !s.contents().contains("Review your answers"),
+        "{}",
+        s.contents()
+    );
+    s.keys("y\r");
+    s.wait_for("Review your answers");
+    s.keys("\r");
+    s.wait_for("saved response.toml");
+    assert_eq!(s.exit_code(), 0);
+    let response = saved(dir.path(), "response.toml");
+    assert!(
+        response["answers"].get("recommendations").is_none(),
+        "{response:?}"
+    );
+}
+
+#[test]
+fn cjk_and_combining_marks_are_edited_by_screen_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    without_question_6(dir.path());
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 40, 20);
+    s.wait_for("0 words");
+    s.keys("漢字のテキスト");
+    s.wait_for("> 漢字のテキスト");
+    let (row, col) = s.cursor();
+    assert_eq!(col, 2 + 14, "seven wide characters and the gutter");
+    s.keys(&LEFT.repeat(3));
+    s.keys("X");
+    s.wait_for("> 漢字のテXキスト");
+    assert_eq!(s.cursor(), (row, 2 + 8 + 1));
+    s.keys(BACKSPACE);
+    s.wait_for("> 漢字のテキスト");
+    // A combining accent takes no cell; `é` is one step for the cursor.
+    s.keys("\u{1b}[F e\u{301}");
+    s.wait_for("キスト e\u{301}");
+    assert_eq!(s.cursor(), (row, 2 + 14 + 2));
+    s.keys(LEFT);
+    s.keys(BACKSPACE);
+    s.wait_for("キストe\u{301}");
+    // 20 more wide characters wrap at the width: 37 cells hold 18 of them.
+    s.keys("\u{1b}[F");
+    s.keys(&"字".repeat(20));
+    s.settle();
+    let rows = s.rows();
+    let first = rows.iter().position(|r| r.starts_with("> 漢字")).unwrap();
+    assert!(rows[first + 1].starts_with("  字"), "{rows:#?}");
+    for r in &rows[first..] {
+        assert!(unicode_cells(r) <= 39, "{r:?} is wider than the screen");
+    }
+    s.keys(CTRL_D);
+    s.wait_for("❯ Save the response");
+    s.keys("\r");
+    s.wait_for("saved response.toml");
+    assert_eq!(s.exit_code(), 0);
+    let response = saved(dir.path(), "response.toml");
+    assert_eq!(
+        answer(&response, "recommendations").as_str(),
+        Some(format!("漢字のテキストe\u{301}{}", "字".repeat(20)).as_str())
+    );
+}
+
+/// Cells a row takes.
+fn unicode_cells(row: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(row)
+}
+
+#[test]
+fn after_a_resize_the_text_is_wrapped_to_the_new_width() {
+    let dir = tempfile::tempdir().unwrap();
+    without_question_6(dir.path());
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("0 words");
+    let typed: Vec<String> = (0..40).map(|i| format!("word{i}")).collect();
+    s.keys(&typed.join(" "));
+    s.wait_for("word39");
+    for (cols, rows) in [(30, 20), (60, 12), (100, 30)] {
+        s.resize(cols, rows);
+        s.settle();
+        let screen = s.rows();
+        // The text rows, gutter taken away, give back the text; none passes the edge.
+        let start = screen
+            .iter()
+            .position(|r| r.starts_with("> word0"))
+            .unwrap_or_else(|| panic!("{screen:#?}"));
+        let mut shown = Vec::new();
+        for r in &screen[start..] {
+            if !(r.starts_with("> ") || r.starts_with("  ")) {
+                break;
+            }
+            assert!(r.chars().count() < cols as usize, "{r:?} at {cols}");
+            shown.push(r[2..].to_string());
+        }
+        assert_eq!(shown.join(" "), typed.join(" "), "at {cols}×{rows}");
+        let (row, col) = s.cursor();
+        assert_eq!(row as usize, start + shown.len() - 1, "{screen:#?}");
+        assert_eq!(col as usize, 2 + shown.last().unwrap().chars().count());
+    }
+    s.keys(CTRL_D);
+    s.wait_for("Review your answers");
+    s.keys("\r");
+    s.wait_for("saved response.toml");
+    assert_eq!(s.exit_code(), 0);
+    assert_eq!(
+        answer(&saved(dir.path(), "response.toml"), "recommendations").as_str(),
+        Some(&*typed.join(" "))
+    );
+}
+
+/// Every cell of the screen in the terminal's default colours.
+fn colourless(s: &mut Screen) -> bool {
+    s.pump();
+    let screen = s.parser.screen();
+    let (rows, cols) = screen.size();
+    (0..rows.get()).all(|r| {
+        (0..cols.get()).all(|c| {
+            screen.cell(r, c).is_none_or(|cell| {
+                cell.fgcolor() == vt100::Color::Default && cell.bgcolor() == vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn menus_show_the_current_row_and_ticks_without_colour_and_esc_goes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    without_question_6(dir.path());
+    let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
+    fs::write(
+        dir.path().join("start.toml"),
+        start.replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 13, 18]"),
+    )
+    .unwrap();
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 100, 30);
+    // The broken list: what was wrong is said, the valid goals are ticked.
+    s.wait_for("Question 2 of 6 · Event 1 · Relevant SDGs");
+    s.settle();
+    let screen = s.contents();
+    assert!(screen.contains("13 is given twice"), "{screen}");
+    assert!(screen.contains("18 is not a goal"), "{screen}");
+    assert!(screen.contains("❯ [ ]  1 No Poverty"), "{screen}");
+    assert!(screen.contains("  [x]  2 Zero Hunger"), "{screen}");
+    assert!(screen.contains("  [x] 13 Climate Action"), "{screen}");
+    assert!(colourless(&mut s), "NO_COLOR: no colour anywhere");
+    s.keys(DOWN);
+    s.wait_for("❯ [x]  2 Zero Hunger");
+    assert!(s.contents().contains("  [ ]  1 No Poverty"));
+    // Typed goals replace the ticks.
+    s.keys("10, 16 and 17");
+    s.wait_for("ticked: 10, 16, 17");
+    let screen = s.contents();
+    assert!(screen.contains("[x] 16 Peace"), "{screen}");
+    assert!(screen.contains("[ ]  2 Zero Hunger"), "{screen}");
+    s.keys("\r");
+    // Question 6; Esc goes back to question 5, whose records are shown in a menu.
+    s.wait_for("Question 6 of 6 · Your answer:");
+    s.keys(ESC);
+    s.wait_for("Go on to the next question");
+    s.settle();
+    let screen = s.contents();
+    assert!(screen.contains("❯ Go on to the next question"), "{screen}");
+    assert!(colourless(&mut s), "NO_COLOR: no colour anywhere");
+    s.keys("\r");
+    s.wait_for("0 words · Ctrl-D finish");
+    s.keys("More open data.");
+    s.keys(CTRL_D);
+    s.wait_for("Review your answers");
+    s.keys("\r");
+    s.wait_for("saved response.toml");
+    assert_eq!(s.exit_code(), 0);
+    let response = saved(dir.path(), "response.toml");
+    assert_eq!(
+        answer(&response, "events").as_array().unwrap()[0]["sdgs"],
+        toml::Value::Array(vec![10.into(), 16.into(), 17.into()])
+    );
+    assert_eq!(
+        answer(&response, "recommendations").as_str(),
+        Some("More open data.")
+    );
+}
