@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use qfill::batch::{Progress, Silent};
 use qfill::commands::{
-    self, Error, Exit, ExportRequest, FmtRequest, ImportRequest, OutputFormat, ValidateRequest,
+    self, ExportRequest, FmtRequest, ImportRequest, OutputFormat, ValidateRequest,
 };
 use qfill::document::Format;
+use qfill::error::{Error, Exit};
 use qfill::export::ExportFormat;
 use qfill::input::{DEFAULT_MAX_SIZE, ReadOptions};
 
@@ -377,7 +378,7 @@ impl Cli {
             ),
             Command::Show(args) => commands::show(args.questionnaire.as_deref(), &mut out),
             Command::Schema(args) => commands::schema(args.questionnaire.as_deref(), &mut out),
-            Command::Fill(args) => qfill::fill::run_in_terminal(&qfill::fill::FillRequest {
+            Command::Fill(args) => crate::tty::fill(&qfill::fill::FillRequest {
                 questionnaire: args.questionnaire.questionnaire,
                 answers: args.answers,
                 output: args.output,
@@ -386,18 +387,8 @@ impl Cli {
                 plain: args.plain,
             }),
         };
-        // A closed pipe (`qfill validate . | head`) is not an error worth a message.
-        match result {
-            Err(Error::Write { ref reason, .. })
-                if reason.contains("broken pipe") || reason.contains("Broken pipe") =>
-            {
-                Ok(Exit::Incomplete)
-            }
-            other => {
-                let _ = out.flush();
-                other
-            }
-        }
+        let _ = out.flush();
+        result
     }
 }
 

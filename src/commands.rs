@@ -9,80 +9,12 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use crate::answers::Answers;
 use crate::batch::{self, Progress};
 use crate::document::Format;
+use crate::error::{Error, Exit, Target};
 use crate::export::ExportFormat;
 use crate::input::{self, ReadOptions, Source};
-use crate::questionnaire::{DefinitionError, Field, QuestionKind, Questionnaire};
+use crate::questionnaire::{Field, QuestionKind, Questionnaire};
 use crate::report::{self, Github, Human, Json, Junit, Report, Sarif};
 use crate::validate::{FileReport, Validator};
-
-/// How a run ended; the process exits with the number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// Every file valid.
-    Valid = 0,
-    /// Some file has errors (or warnings with `--strict`).
-    Invalid = 1,
-    /// The tool could not do its whole job.
-    Incomplete = 2,
-    /// Interrupted by Ctrl-C.
-    Interrupted = 130,
-}
-
-impl Exit {
-    /// The exit status of a set of reports: 2 wins over 1.
-    pub fn of(reports: &[FileReport], strict: bool) -> Exit {
-        if reports.iter().any(FileReport::unreadable) {
-            Exit::Incomplete
-        } else if reports.iter().any(|r| !r.valid(strict)) {
-            Exit::Invalid
-        } else {
-            Exit::Valid
-        }
-    }
-}
-
-/// Why a command could not start, or could not finish its job.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// A questionnaire definition is broken or missing.
-    #[error(transparent)]
-    Definition(#[from] DefinitionError),
-    /// The arguments do not make sense together.
-    #[error("{message}")]
-    Usage {
-        /// What is wrong.
-        message: String,
-        /// How to fix it.
-        hint: Option<String>,
-    },
-    /// Output could not be written.
-    #[error("cannot write `{path}`: {reason}")]
-    Write {
-        /// Where.
-        path: String,
-        /// Why.
-        reason: String,
-    },
-}
-
-impl Error {
-    /// How to fix it, if there is something to say.
-    pub fn hint(&self) -> Option<&str> {
-        match self {
-            Error::Usage { hint, .. } => hint.as_deref(),
-            _ => None,
-        }
-    }
-}
-
-impl From<std::io::Error> for Error {
-    fn from(e: std::io::Error) -> Error {
-        Error::Write {
-            path: "standard output".to_string(),
-            reason: input::io_reason(&e),
-        }
-    }
-}
 
 /// Output formats of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -135,16 +67,8 @@ fn load_flag(flag: Option<&str>) -> Result<Option<Questionnaire>, Error> {
 fn answers_files(inputs: &[String], hidden: bool) -> Result<Vec<Source>, Error> {
     let sources = input::expand(inputs, hidden);
     if sources.is_empty() {
-        return Err(Error::Usage {
-            message: format!(
-                "no answers files (.toml, .json) found in {}",
-                inputs
-                    .iter()
-                    .map(|i| format!("`{i}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            hint: Some("name answers files or folders that hold them".to_string()),
+        return Err(Error::NoAnswersFiles {
+            inputs: inputs.to_vec(),
         });
     }
     Ok(sources)
@@ -173,8 +97,11 @@ pub fn validate(
         OutputFormat::Sarif => Box::new(Sarif),
         OutputFormat::Github => Box::new(Github),
     };
-    renderer.write(out, &reports, request.strict)?;
-    Ok(Exit::of(&reports, request.strict))
+    let exit = Exit::of(&reports, request.strict);
+    match renderer.write(out, &reports, request.strict) {
+        Ok(()) => Ok(exit),
+        Err(e) => Error::stdout(e).or_closed_stdout(exit),
+    }
 }
 
 /// `qfill export`.
@@ -211,7 +138,7 @@ pub fn export(
     };
     let validated = validator.validate(&source);
     let report = &validated.report;
-    report::write_findings(err, &report.file, &report.findings)?;
+    report::write_findings(err, &report.file, &report.findings).map_err(Error::stderr)?;
     let exit = Exit::of(std::slice::from_ref(report), request.strict);
     let (Some(checked), Some(read_as)) = (&validated.checked, validated.format) else {
         // Unreadable, unparsable, or for an unknown questionnaire: nothing to write.
@@ -220,8 +147,7 @@ pub fn export(
     let format = output_format(request.to, request.output.as_deref(), read_as.into());
     let q = questionnaire_of(questionnaire.as_ref(), &checked.answers);
     let text = format.write(&checked.answers, q);
-    write_output(request.output.as_deref(), &text, out)?;
-    Ok(exit)
+    write_output(request.output.as_deref(), &text, out, exit).or_else(|e| e.or_closed_stdout(exit))
 }
 
 /// The questionnaire a checked file was checked against: the flag's, else the one it names.
@@ -251,23 +177,26 @@ fn output_format(
 /// Refuses to replace an existing OUT unless forced.
 fn check_overwrite(output: Option<&Path>, force: bool) -> Result<(), Error> {
     match output {
-        Some(path) if path.exists() && !force => Err(Error::Usage {
-            message: format!("`{}` exists already", path.display()),
-            hint: Some("use `--force` to overwrite it".to_string()),
+        Some(path) if path.exists() && !force => Err(Error::OutputExists {
+            path: path.to_path_buf(),
         }),
         _ => Ok(()),
     }
 }
 
-/// Writes to OUT atomically, or to `out`.
-fn write_output(output: Option<&Path>, text: &str, out: &mut dyn Write) -> Result<(), Error> {
+/// Writes to OUT atomically, or to `out` (standard output); returns `exit` when done.
+fn write_output(
+    output: Option<&Path>,
+    text: &str,
+    out: &mut dyn Write,
+    exit: Exit,
+) -> Result<Exit, Error> {
     match output {
-        Some(path) => crate::fsio::write_atomic(path, text.as_bytes()).map_err(|e| Error::Write {
-            path: path.display().to_string(),
-            reason: input::io_reason(&e),
-        }),
-        None => Ok(out.write_all(text.as_bytes())?),
+        Some(path) => crate::fsio::write_atomic(path, text.as_bytes())
+            .map_err(Error::write(Target::File(path.to_path_buf())))?,
+        None => out.write_all(text.as_bytes()).map_err(Error::stdout)?,
     }
+    Ok(exit)
 }
 
 fn source_of(name: &str) -> Source {
@@ -326,7 +255,7 @@ pub fn import(
                 file: source.name(),
                 findings: vec![*finding],
             };
-            report::write_findings(err, &report.file, &report.findings)?;
+            report::write_findings(err, &report.file, &report.findings).map_err(Error::stderr)?;
             return Ok(Exit::of(&[report], request.strict));
         }
     };
@@ -335,7 +264,7 @@ pub fn import(
         file: source.name(),
         findings: result.findings,
     };
-    report::write_findings(err, &report.file, &report.findings)?;
+    report::write_findings(err, &report.file, &report.findings).map_err(Error::stderr)?;
     let exit = Exit::of(std::slice::from_ref(&report), request.strict);
     if request.check {
         return Ok(exit);
@@ -345,8 +274,9 @@ pub fn import(
         request.output.as_deref(),
         &format.write(&result.answers, q),
         out,
-    )?;
-    Ok(exit)
+        exit,
+    )
+    .or_else(|e| e.or_closed_stdout(exit))
 }
 
 /// `qfill fmt`.
@@ -375,26 +305,17 @@ pub fn fmt(request: &FmtRequest, out: &mut dyn Write, err: &mut dyn Write) -> Re
     };
     let sources = answers_files(&request.inputs, request.hidden)?;
     let mut exit = Exit::Valid;
-    let mut worse = |e: Exit| {
-        if e as u8 > exit as u8 {
-            exit = e;
-        }
-    };
     for source in &sources {
         let name = source.name();
         if *source == Source::Stdin {
-            return Err(Error::Usage {
-                message: "`qfill fmt` rewrites files in place and cannot format stdin".to_string(),
-                hint: Some(
-                    "use `qfill export -` to write the canonical form to stdout".to_string(),
-                ),
-            });
+            return Err(Error::FmtStdin);
         }
         let text = match input::read(source, request.read) {
             Ok(text) => text,
             Err(finding) => {
-                report::write_findings(err, &name, std::slice::from_ref(&finding))?;
-                worse(Exit::of(
+                report::write_findings(err, &name, std::slice::from_ref(&finding))
+                    .map_err(Error::stderr)?;
+                exit = exit.max(Exit::of(
                     &[FileReport {
                         file: name,
                         findings: vec![*finding],
@@ -407,8 +328,8 @@ pub fn fmt(request: &FmtRequest, out: &mut dyn Write, err: &mut dyn Write) -> Re
         let (mut findings, checked) = validator.validate_text(&text.text, text.format);
         let Some(checked) = checked else {
             crate::validate::resolve_positions(&mut findings, &text.text, text.format);
-            report::write_findings(err, &name, &findings)?;
-            worse(Exit::Invalid);
+            report::write_findings(err, &name, &findings).map_err(Error::stderr)?;
+            exit = exit.max(Exit::Invalid);
             continue;
         };
         let canonical = checked.answers.to_text(text.format);
@@ -416,16 +337,16 @@ pub fn fmt(request: &FmtRequest, out: &mut dyn Write, err: &mut dyn Write) -> Re
             continue;
         }
         if request.check {
-            writeln!(out, "{name}: would be reformatted")?;
-            worse(Exit::Invalid);
+            exit = exit.max(Exit::Invalid);
+            if let Err(e) = writeln!(out, "{name}: would be reformatted") {
+                return Error::stdout(e).or_closed_stdout(exit);
+            }
             continue;
         }
         let Source::File(path) = source else { continue };
-        crate::fsio::write_atomic(path, canonical.as_bytes()).map_err(|e| Error::Write {
-            path: name.clone(),
-            reason: input::io_reason(&e),
-        })?;
-        writeln!(err, "formatted {name}")?;
+        crate::fsio::write_atomic(path, canonical.as_bytes())
+            .map_err(Error::write(Target::File(path.clone())))?;
+        writeln!(err, "formatted {name}").map_err(Error::stderr)?;
     }
     Ok(exit)
 }
@@ -437,9 +358,10 @@ pub fn schema(questionnaire: Option<&str>, out: &mut dyn Write) -> Result<Exit, 
         None => Questionnaire::default_builtin(),
     };
     serde_json::to_writer_pretty(&mut *out, &crate::schema::answers_schema(&q))
-        .map_err(std::io::Error::from)?;
-    writeln!(out)?;
-    Ok(Exit::Valid)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .map_err(Error::stdout)
+        .map_or_else(|e| e.or_closed_stdout(Exit::Valid), |()| Ok(Exit::Valid))
 }
 
 /// `qfill show`: the questionnaire as a person reads it.
@@ -448,6 +370,12 @@ pub fn show(questionnaire: Option<&str>, out: &mut dyn Write) -> Result<Exit, Er
         Some(flag) => Questionnaire::resolve(flag)?,
         None => Questionnaire::default_builtin(),
     };
+    show_to(&q, out)
+        .map_err(Error::stdout)
+        .map_or_else(|e| e.or_closed_stdout(Exit::Valid), |()| Ok(Exit::Valid))
+}
+
+fn show_to(q: &Questionnaire, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{} ({})", q.title, q.id)?;
     if let Some(edition) = &q.edition {
         writeln!(out, "edition: {edition}")?;
@@ -505,8 +433,7 @@ pub fn show(questionnaire: Option<&str>, out: &mut dyn Write) -> Result<Exit, Er
             }
         }
     }
-    writeln!(out, "{table}")?;
-    Ok(Exit::Valid)
+    writeln!(out, "{table}")
 }
 
 fn word_rules(min: Option<usize>, max: Option<usize>) -> Vec<String> {

@@ -8,6 +8,7 @@ pub mod batch;
 pub mod check;
 pub mod commands;
 pub mod document;
+pub mod error;
 pub mod export;
 pub mod fill;
 pub mod finding;

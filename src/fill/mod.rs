@@ -3,25 +3,24 @@
 //! atomically after every confirmed answer so that nothing a person confirmed is ever lost.
 
 mod ask;
+mod interrupt;
 mod plain;
 mod prompter;
 mod review;
 mod screen;
 mod terminal;
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock};
 
+pub use interrupt::Interrupt;
 pub use plain::PlainPrompter;
 pub use prompter::{Completer, Picks, PromptError, Prompted, Prompter, pick_numbers};
 pub use terminal::TerminalPrompter;
 
 use crate::answers::{Answer, Answers, Draft, Scalar};
 use crate::check::{self, Checked};
-use crate::commands::{Error, Exit};
 use crate::document::{Format, Node};
+use crate::error::{Error, Exit, Resume, Target};
 use crate::finding::Finding;
 use crate::input::{ReadOptions, Source};
 use crate::questionnaire::{Question, QuestionKind, Questionnaire};
@@ -57,6 +56,22 @@ impl FillRequest {
         self.output.with_file_name(format!("{stem}.draft.toml"))
     }
 
+    /// What Ctrl-C says: where the answers are and how to resume.
+    pub fn interrupted_message(&self) -> String {
+        format!(
+            "interrupted: every confirmed answer is saved in {}\n  resume with: {}",
+            self.draft_path().display(),
+            self.resume_command()
+        )
+    }
+
+    fn resume(&self) -> Resume {
+        Resume {
+            draft: self.draft_path(),
+            command: self.resume_command(),
+        }
+    }
+
     fn resume_command(&self) -> String {
         let mut command = format!("qfill fill -o {}", shell_quote(&self.output));
         if let Some(draft) = &self.draft {
@@ -78,77 +93,16 @@ fn shell_quote(path: &Path) -> String {
     }
 }
 
-/// Held while a draft is written, so that Ctrl-C never exits in the middle of a write.
-static SAVING: Mutex<()> = Mutex::new(());
-/// What to print when Ctrl-C arrives outside a menu.
-static RESUME_MESSAGE: OnceLock<String> = OnceLock::new();
-/// Plain mode writes no terminal control sequences, not even on Ctrl-C.
-static PLAIN: AtomicBool = AtomicBool::new(false);
-/// Set by whichever of the signal handler and the prompt error reports Ctrl-C first.
-static REPORTED: AtomicBool = AtomicBool::new(false);
-
-/// True the first time it is called: Ctrl-C is reported once however it arrives.
-fn first_report() -> bool {
-    !REPORTED.swap(true, Ordering::SeqCst)
-}
-
-fn interrupted_message(request: &FillRequest) -> String {
-    format!(
-        "interrupted: every confirmed answer is saved in {}\n  resume with: {}",
-        request.draft_path().display(),
-        request.resume_command()
-    )
-}
-
-/// Runs `fill` on the process's terminal: refuses without one, picks the prompter, and makes
-/// Ctrl-C save-safe everywhere (menus report it; line reads get SIGINT).
-pub fn run_in_terminal(request: &FillRequest) -> Result<Exit, Error> {
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(Error::Usage {
-            message: "`qfill fill` needs a terminal: its stdin and stdout are not one".to_string(),
-            hint: Some(
-                "from a script, write the answers in a TOML or JSON file, check it with `qfill validate FILE` and clean it with `qfill export FILE`"
-                    .to_string(),
-            ),
-        });
-    }
-    let _ = RESUME_MESSAGE.set(interrupted_message(request));
-    // Line prompts read in cooked mode, where Ctrl-C is SIGINT: answer it like a menu would.
-    let _ = ctrlc::set_handler(|| {
-        let _guard = SAVING.lock();
-        let term = console::Term::stderr();
-        if !PLAIN.load(Ordering::SeqCst) {
-            let _ = term.show_cursor();
-        }
-        if first_report() {
-            let message = RESUME_MESSAGE.get().map_or("interrupted", String::as_str);
-            let _ = term.write_line(&format!("\n{message}"));
-        }
-        std::process::exit(Exit::Interrupted as i32);
-    });
-    let plain = request.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    PLAIN.store(plain, Ordering::SeqCst);
-    if plain {
-        let stdin = std::io::stdin();
-        let mut prompter = PlainPrompter::new(stdin.lock(), std::io::stderr()).with_editor();
-        run(request, &mut prompter)
-    } else {
-        let mut prompter = TerminalPrompter::default();
-        let result = run(request, &mut prompter);
-        let _ = console::Term::stderr().show_cursor();
-        result
-    }
-}
-
-/// Runs `fill` with any prompter.
-pub fn run(request: &FillRequest, prompter: &mut dyn Prompter) -> Result<Exit, Error> {
+/// Runs `fill` with any prompter. Whoever handles Ctrl-C (a signal handler of the binary's) shares
+/// `interrupt`: files are written while holding it, and Ctrl-C is reported once.
+pub fn run(
+    request: &FillRequest,
+    prompter: &mut dyn Prompter,
+    interrupt: &Interrupt,
+) -> Result<Exit, Error> {
     if request.output.exists() && !request.force {
-        return Err(Error::Usage {
-            message: format!("`{}` exists already", request.output.display()),
-            hint: Some(format!(
-                "use `--force` to replace it, `-o` to write elsewhere, or `--answers {}` to start from it",
-                request.output.display()
-            )),
+        return Err(Error::ResponseExists {
+            path: request.output.clone(),
         });
     }
     let flag = match &request.questionnaire {
@@ -159,46 +113,39 @@ pub fn run(request: &FillRequest, prompter: &mut dyn Prompter) -> Result<Exit, E
     for path in [&request.output, &request.draft_path()] {
         check_writable(path)?;
     }
-    let mut session = Session::start(request, flag.as_ref(), prompter)?;
+    let mut session = Session::start(request, flag.as_ref(), prompter, interrupt)?;
     match session.walk() {
         Ok(exit) => Ok(exit),
         Err(PromptError::Interrupted) => {
-            if first_report() {
+            if interrupt.first_report() {
                 let _ = session
                     .p
-                    .say(&format!("\n{}", interrupted_message(request)));
+                    .say(&format!("\n{}", request.interrupted_message()));
             }
             Ok(Exit::Interrupted)
         }
-        Err(PromptError::Eof | PromptError::Back) => Err(Error::Usage {
-            message: format!(
-                "the input ended; every confirmed answer is saved in {}",
-                request.draft_path().display()
-            ),
-            hint: Some(format!("resume with: {}", request.resume_command())),
+        // Back cannot leave the walk (it stops at the first question); should it, it ends the
+        // input the same way.
+        Err(PromptError::Eof | PromptError::Back) => Err(Error::InputEnded {
+            resume: request.resume(),
         }),
-        Err(PromptError::Save { path, reason }) => Err(Error::Usage {
-            message: format!("cannot write `{path}`: {reason}"),
-            hint: Some(format!(
-                "every answer confirmed before is in {}; resume with: {}",
-                request.draft_path().display(),
-                request.resume_command()
-            )),
+        Err(PromptError::Save { path, source }) => Err(Error::Unsaved {
+            path,
+            source,
+            resume: request.resume(),
         }),
         Err(PromptError::Io(e)) => Err(Error::Write {
-            path: "the terminal".to_string(),
-            reason: crate::input::io_reason(&e),
+            target: Target::Terminal,
+            source: e,
         }),
     }
 }
 
 /// Fails unless a file can be created beside `path` (as the atomic writes do).
 fn check_writable(path: &Path) -> Result<(), Error> {
+    let unwritable = Error::write(Target::File(path.to_path_buf()));
     if path.is_dir() {
-        return Err(Error::Write {
-            path: path.display().to_string(),
-            reason: "is a folder, a file is expected".to_string(),
-        });
+        return Err(unwritable(std::io::ErrorKind::IsADirectory.into()));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -208,16 +155,13 @@ fn check_writable(path: &Path) -> Result<(), Error> {
         .prefix(".qfill-")
         .tempfile_in(dir)
         .map(drop)
-        .map_err(|e| Error::Write {
-            path: path.display().to_string(),
-            reason: crate::input::io_reason(&e),
-        })
+        .map_err(unwritable)
 }
 
-fn saving(path: &Path, e: &std::io::Error) -> PromptError {
-    PromptError::Save {
-        path: path.display().to_string(),
-        reason: crate::input::io_reason(e),
+fn saving(path: &Path) -> impl FnOnce(std::io::Error) -> PromptError {
+    move |source| PromptError::Save {
+        path: path.to_path_buf(),
+        source,
     }
 }
 
@@ -232,6 +176,7 @@ struct Session<'a> {
     resumed: bool,
     request: &'a FillRequest,
     p: &'a mut dyn Prompter,
+    interrupt: &'a Interrupt,
 }
 
 impl<'a> Session<'a> {
@@ -239,6 +184,7 @@ impl<'a> Session<'a> {
         request: &'a FillRequest,
         flag: Option<&Questionnaire>,
         p: &'a mut dyn Prompter,
+        interrupt: &'a Interrupt,
     ) -> Result<Session<'a>, Error> {
         let draft_path = request.draft_path();
         let mut base: Option<(Checked, Questionnaire)> = None;
@@ -288,6 +234,7 @@ impl<'a> Session<'a> {
             resumed,
             request,
             p,
+            interrupt,
         })
     }
 
@@ -422,8 +369,8 @@ impl<'a> Session<'a> {
         });
         let text = draft.to_text(Format::Toml);
         let path = self.request.draft_path();
-        let _guard = SAVING.lock();
-        crate::fsio::write_atomic(&path, text.as_bytes()).map_err(|e| saving(&path, &e))
+        let _guard = self.interrupt.saving();
+        crate::fsio::write_atomic(&path, text.as_bytes()).map_err(saving(&path))
     }
 
     /// The id of the question after `id`, for the draft's `next`.
@@ -466,10 +413,10 @@ impl<'a> Session<'a> {
         let text = out.to_text(format);
         let findings = self.check_all();
         crate::fsio::write_atomic(&self.request.output, text.as_bytes())
-            .map_err(|e| saving(&self.request.output, &e))?;
+            .map_err(saving(&self.request.output))?;
         let draft = self.request.draft_path();
         if draft != self.request.output {
-            let _guard = SAVING.lock();
+            let _guard = self.interrupt.saving();
             let _ = std::fs::remove_file(&draft);
         }
         let errors = findings.iter().filter(|f| f.is_error()).count();
@@ -508,18 +455,14 @@ fn load(
     let validated = validator.validate(&Source::File(path.to_path_buf()));
     let fail = |validated: &crate::validate::Validated| {
         let first = validated.report.findings.first();
-        Error::Usage {
-            message: format!(
-                "cannot start from `{}`: {}",
-                path.display(),
-                first.map_or("it cannot be read".to_string(), |f| {
-                    match (f.line, f.column) {
-                        (Some(l), Some(c)) => format!("{l}:{c}: {}", f.message),
-                        _ => f.message.clone(),
-                    }
-                })
-            ),
-            hint: Some("fix the file (see `qfill validate`), or start without it".to_string()),
+        Error::CannotStart {
+            path: path.to_path_buf(),
+            reason: first.map_or("it cannot be read".to_string(), |f| {
+                match (f.line, f.column) {
+                    (Some(l), Some(c)) => format!("{l}:{c}: {}", f.message),
+                    _ => f.message.clone(),
+                }
+            }),
         }
     };
     let Some(checked) = validated.checked.clone() else {
@@ -556,15 +499,17 @@ fn is_not_answered(answer: &Answer) -> bool {
 
 fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
     result.map_err(|e| match e {
-        PromptError::Interrupted | PromptError::Eof | PromptError::Back => Error::Usage {
-            message: "stopped before the first question".to_string(),
-            hint: None,
-        },
+        PromptError::Interrupted | PromptError::Eof | PromptError::Back => {
+            Error::StoppedBeforeStart
+        }
         PromptError::Io(e) => Error::Write {
-            path: "the terminal".to_string(),
-            reason: crate::input::io_reason(&e),
+            target: Target::Terminal,
+            source: e,
         },
-        PromptError::Save { path, reason } => Error::Write { path, reason },
+        PromptError::Save { path, source } => Error::Write {
+            target: Target::File(path),
+            source,
+        },
     })
 }
 
@@ -587,7 +532,7 @@ mod tests {
         let mut shown = Vec::new();
         let exit = {
             let mut prompter = PlainPrompter::new(input.as_bytes(), &mut shown);
-            run(&request, &mut prompter).unwrap()
+            run(&request, &mut prompter, &Interrupt::default()).unwrap()
         };
         let saved = std::fs::read_to_string(&request.output).unwrap_or_default();
         (exit, saved, String::from_utf8(shown).unwrap())
@@ -656,7 +601,7 @@ mod tests {
             plain: true,
         };
         let mut prompter = PlainPrompter::new("Office (O)\n".as_bytes(), Vec::new());
-        let error = run(&request, &mut prompter).unwrap_err();
+        let error = run(&request, &mut prompter, &Interrupt::default()).unwrap_err();
         assert!(error.to_string().contains("the input ended"), "{error}");
         assert!(
             error.hint().unwrap().contains("qfill fill -o"),

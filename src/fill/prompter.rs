@@ -21,12 +21,13 @@ pub enum PromptError {
     #[error("terminal error: {0}")]
     Io(io::Error),
     /// A file (the draft, the response) could not be written.
-    #[error("cannot write `{path}`: {reason}")]
+    #[error("cannot write `{}`: {}", .path.display(), crate::input::io_reason(.source))]
     Save {
         /// The file.
-        path: String,
+        path: std::path::PathBuf,
         /// Why.
-        reason: String,
+        #[source]
+        source: io::Error,
     },
 }
 

@@ -6,7 +6,7 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use super::Session;
 use super::prompter::{PromptError, Prompted};
 use crate::answers::{Answer, FieldValue};
-use crate::commands::Exit;
+use crate::error::Exit;
 use crate::finding::Finding;
 use crate::questionnaire::{Question, QuestionKind, Records};
 
