@@ -377,7 +377,7 @@ impl Session<'_> {
                         default.as_deref(),
                         completer(field.kind),
                     )?;
-                    Node::new(Value::String(typed))
+                    Node::new(Value::String(self.resolve_names(field, &typed)?))
                 }
             };
             let typed = node.as_str().map(str::to_string);
@@ -559,10 +559,8 @@ fn prompt_for(field: &Field) -> String {
         FieldKind::Languages => " (codes or names, separated by commas; Tab completes)",
         FieldKind::Organisations if field.allow_all => " (separated by commas, or `all`)",
         FieldKind::Organisations => " (separated by commas)",
-        FieldKind::Countries if field.allow_all => {
-            " (separated by commas, or `all`; Tab completes)"
-        }
-        FieldKind::Countries => " (separated by commas; Tab completes)",
+        FieldKind::Countries if field.allow_all => " (separated by commas, or `all`)",
+        FieldKind::Countries => " (separated by commas)",
         _ => "",
     };
     let optional = if field.required || field.kind == FieldKind::Url {

@@ -4,6 +4,7 @@
 
 mod ask;
 mod interrupt;
+mod names;
 mod plain;
 mod prompter;
 mod review;
@@ -532,8 +533,9 @@ mod tests {
         let mut shown = Vec::new();
         let exit = {
             let mut prompter = PlainPrompter::new(input.as_bytes(), &mut shown);
-            run(&request, &mut prompter, &Interrupt::default()).unwrap()
+            run(&request, &mut prompter, &Interrupt::default())
         };
+        let exit = exit.unwrap_or_else(|e| panic!("{e}\n{}", String::from_utf8_lossy(&shown)));
         let saved = std::fs::read_to_string(&request.output).unwrap_or_default();
         (exit, saved, String::from_utf8(shown).unwrap())
     }
@@ -610,5 +612,39 @@ mod tests {
         );
         let draft = std::fs::read_to_string(dir.path().join("r.draft.toml")).unwrap();
         assert!(draft.contains("entity = \"Office (O)\""), "{draft}");
+    }
+
+    #[test]
+    fn a_country_that_matches_nothing_offers_what_it_may_mean() {
+        let mut script = vec!["Office (O)", "", "y", "2", "2", "", "", "y"]; // to question 5
+        script.extend(["1", "Initiative A", "UNEP", "13"]);
+        // One strong candidate: yes by default; several: chosen by number; an alias: silent.
+        script.extend(["Trinidad and Tobaggo, Gui, USA, Viet", "", "1", "n", "y"]);
+        script.extend(["Helps.", ".", "", "n", "Recommendations.", "."]);
+        script.push("1");
+        let (exit, saved, shown) = fill(&script);
+        assert_eq!(exit, Exit::Valid, "{shown}");
+        assert!(
+            shown.contains("`Trinidad and Tobaggo`: did you mean Trinidad and Tobago? [Y/n]"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("`Gui` matches several names; which one?"),
+            "{shown}"
+        );
+        assert!(shown.contains("3) Keep `Gui` as typed"), "{shown}");
+        assert!(
+            !shown.contains("`USA`"),
+            "an alias is accepted silently: {shown}"
+        );
+        assert!(
+            shown.contains("`Viet`: did you mean Viet Nam? [Y/n]"),
+            "{shown}"
+        );
+        assert!(
+            // `Viet`, kept as typed, keeps the list as written, with its warning.
+            saved.contains("member_states = \"Trinidad and Tobago, Guinea, USA, Viet\""),
+            "{saved}"
+        );
     }
 }

@@ -91,6 +91,11 @@ impl Prompter for TerminalPrompter {
     ) -> Prompted<String> {
         discard_pending_input();
         let completion = complete.map(ListCompletion);
+        // Only this prompter completes, so only it says so.
+        let prompt = match complete {
+            Some(_) => format!("{prompt} · Tab completes"),
+            None => prompt.to_string(),
+        };
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
             .allow_empty(true);

@@ -81,6 +81,29 @@ fn by_name(trimmed: &str, lower: &str) -> Option<Language> {
         .copied()
 }
 
+/// Languages with an ISO 639-1 code that an entry which matched none may mean: those whose
+/// English name starts with it, else those close to it as spelled.
+pub fn language_candidates(input: &str) -> Vec<&'static str> {
+    let key = crate::rules::text::fold(input);
+    if key.len() < 2 {
+        return Vec::new();
+    }
+    let names = || {
+        isolang::languages()
+            .filter(|l| l.to_639_1().is_some())
+            .map(|l| l.to_name())
+    };
+    let mut found: Vec<&'static str> = names()
+        .filter(|n| crate::rules::text::fold(n).starts_with(&key))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    if found.is_empty() {
+        found = super::close(input, names(), 5);
+    }
+    found
+}
+
 /// The one language with an ISO 639-1 code whose English name starts with `prefix`.
 pub fn complete_language(prefix: &str) -> Option<&'static str> {
     super::countries::unique_prefix(
@@ -94,6 +117,14 @@ pub fn complete_language(prefix: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn candidates_for_an_unknown_language() {
+        assert_eq!(language_candidates("Portug"), ["Portuguese"]);
+        assert_eq!(language_candidates("Frnech"), ["French"]);
+        assert!(language_candidates("Swa").contains(&"Swahili"));
+        assert!(language_candidates("qqqq").is_empty());
+    }
 
     #[test]
     fn codes_and_names() {

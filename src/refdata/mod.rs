@@ -5,8 +5,8 @@
 mod countries;
 mod languages;
 
-pub use countries::{CountryMatch, complete_state, match_country};
-pub use languages::{LanguageMatch, complete_language, match_language};
+pub use countries::{CountryMatch, complete_state, country_candidates, match_country};
+pub use languages::{LanguageMatch, complete_language, language_candidates, match_language};
 
 /// The 17 Sustainable Development Goals, by number (index 0 is SDG 1).
 pub const SDG_TITLES: [&str; 17] = [
@@ -54,6 +54,30 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .filter(|(score, _)| *score >= 0.88)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// Up to `most` candidates close to `input` as spelled (after folding), closest first.
+pub(crate) fn close<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    most: usize,
+) -> Vec<&'a str> {
+    let folded = crate::rules::text::fold(input);
+    if folded.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&folded, &crate::rules::text::fold(c)),
+                c,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.88)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(most).map(|(_, c)| c).collect()
 }
 
 #[cfg(test)]
