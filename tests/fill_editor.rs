@@ -28,10 +28,16 @@ const BACKSPACE: &str = "\x7f";
 struct Screen {
     session: PtySession,
     parser: vt100::Parser,
+    /// Every byte written, as written.
+    raw: Vec<u8>,
 }
 
 impl Screen {
     fn start(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Screen {
+        Screen::start_on(dir, args, cols, rows, "xterm-256color")
+    }
+
+    fn start_on(dir: &Path, args: &[&str], cols: u16, rows: u16, term: &str) -> Screen {
         // `stty` sets the size before qfill starts, so that no prompt is drawn at another one.
         let mut command = Command::new("sh");
         command
@@ -43,12 +49,13 @@ impl Screen {
             .args(args)
             .current_dir(dir)
             .env("NO_COLOR", "1")
-            .env("TERM", "xterm-256color")
+            .env("TERM", term)
             .env_remove("VISUAL")
             .env_remove("EDITOR");
         Screen {
             session: spawn_command(command, Some(TIMEOUT.as_millis() as u64)).unwrap(),
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+            raw: Vec::new(),
         }
     }
 
@@ -56,6 +63,7 @@ impl Screen {
     fn pump(&mut self) {
         // rexpect hands the output over byte by byte, each byte as a `char`.
         while let Some(c) = self.session.try_read() {
+            self.raw.push(c as u32 as u8);
             self.parser.process(&[c as u32 as u8]);
         }
     }
@@ -414,4 +422,41 @@ fn menus_show_the_current_row_and_ticks_without_colour_and_esc_goes_back() {
         answer(&response, "recommendations").as_str(),
         Some("More open data.")
     );
+}
+
+#[test]
+fn the_plain_mode_keeps_pastes_whole_and_has_back_and_help() {
+    let dir = tempfile::tempdir().unwrap();
+    without_question_6(dir.path());
+    let mut s = Screen::start_on(dir.path(), &["--answers", "start.toml"], 100, 30, "dumb");
+    s.wait_for("Question 6 of 6");
+    s.wait_for("> ");
+    s.keys(":help\n");
+    s.wait_for("only a line with only `.` ends it");
+    s.keys(":back\n");
+    // Question 5's records, numbered; going on comes back to question 6.
+    s.wait_for("choose 1-");
+    let screen = s.contents();
+    let number = screen
+        .lines()
+        .find(|l| l.contains("Go on to the next question"))
+        .and_then(|l| l.trim().split(')').next())
+        .unwrap_or_else(|| panic!("{screen}"))
+        .to_string();
+    s.keys(&format!("{number}\n"));
+    s.wait_for("Question 6 of 6");
+    // Lines as a paste brings them, blank lines included: only `.` ends the text.
+    let text = "First paragraph here.\n\n\nSecond one, after two blank lines.\n\n\nThird.";
+    s.keys(&format!("{text}\n"));
+    s.wait_for("(9 words)");
+    s.keys(".\n");
+    s.wait_for("Review your answers");
+    s.wait_for("choose 1-");
+    s.keys("1\n");
+    s.wait_for("saved response.toml");
+    s.pump();
+    assert!(!s.raw.contains(&0x1b), "no escape in the plain mode");
+    assert_eq!(s.exit_code(), 0);
+    let response = saved(dir.path(), "response.toml");
+    assert_eq!(answer(&response, "recommendations").as_str(), Some(text));
 }
