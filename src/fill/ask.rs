@@ -36,19 +36,19 @@ impl Session<'_> {
         }
     }
 
-    /// Tells the prompter where the walk is: the question, and the record and field if any.
-    fn show_progress(&mut self, question: &Question, field: Option<(usize, &Field)>) {
+    /// Tells the prompter where the walk is: the question, and the record if any (the prompt
+    /// itself names the field).
+    fn show_progress(&mut self, question: &Question, record: Option<usize>) {
         let mut at = format!(
             "Question {} of {}",
             question.number,
             self.q.questions.last().map_or("", |q| q.number.as_str())
         );
-        if let (Some((index, field)), QuestionKind::Records(def)) = (field, &question.kind) {
+        if let (Some(index), QuestionKind::Records(def)) = (record, &question.kind) {
             at.push_str(&format!(
-                " · {} {} · {}",
+                " · {} {}",
                 text::capitalised(&def.record_label),
-                index + 1,
-                field.short_label()
+                index + 1
             ));
         }
         self.p.progress(&at);
@@ -327,7 +327,7 @@ impl Session<'_> {
         field: &Field,
         current: Option<&FieldValue>,
     ) -> Prompted<()> {
-        self.show_progress(question, Some((index, field)));
+        self.show_progress(question, Some(index));
         let value = self.ask_field(question, index, field, current)?;
         if let Some(Answer::Records(records)) = self.answer_mut(&question.id)
             && let Some(record) = records.get_mut(index)
@@ -554,9 +554,9 @@ fn words_rule(words: WordLimits) -> Option<String> {
 fn prompt_for(field: &Field) -> String {
     let how = match field.kind {
         FieldKind::Dates => " (e.g. 2023-03-30, or 30-31 March 2023)",
-        FieldKind::Places => " (several separated by `;`; Tab completes a country)",
+        FieldKind::Places => " (several separated by `;`)",
         FieldKind::Url => " (https://…; Enter for none)",
-        FieldKind::Languages => " (codes or names, separated by commas; Tab completes)",
+        FieldKind::Languages => " (codes or names, separated by commas)",
         FieldKind::Organisations if field.allow_all => " (separated by commas, or `all`)",
         FieldKind::Organisations => " (separated by commas)",
         FieldKind::Countries if field.allow_all => " (separated by commas, or `all`)",

@@ -183,7 +183,7 @@ impl State<'_> {
         let mut lines = vec![
             self.menu.prompt.to_string(),
             format!(
-                "Type {}, or move with ↑↓ and tick with Space · Enter confirms · Esc back",
+                "Type numbers or {}, or move with ↑↓ and tick with Space · Enter confirms · Esc back",
                 self.menu.example
             ),
             format!("{TYPED}{}", self.line),
