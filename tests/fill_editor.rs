@@ -327,3 +327,49 @@ fn filling_the_fixture_from_scratch() {
     assert_eq!(saved["entity"], fixture["entity"]);
     assert_eq!(saved["answers"], fixture["answers"]);
 }
+
+#[test]
+fn a_long_list_of_countries_with_completion_shows_what_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    without_question_6(dir.path());
+    let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
+    let start = start.replace(
+        "member_states = [\"Kenya\", \"Uganda\", \"United Republic of Tanzania\", \"Rwanda\", \"Burundi\"]\n",
+        "",
+    );
+    fs::write(dir.path().join("start.toml"), start).unwrap();
+    let fixture: toml::Table =
+        toml::from_str(&fs::read_to_string(common::repo("tests/data/focal-point.toml")).unwrap())
+            .unwrap();
+    let states: Vec<&str> = answer(&fixture, "initiatives").as_array().unwrap()[2]["member_states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("Member States benefiting from it");
+    let typed = states[..29].join(", ");
+    s.keys(&format!("{typed}, Trinidad and Tob"));
+    s.keys("\t");
+    s.wait_for("Tobago");
+    s.settle();
+    // What the screen shows of the answer is the whole list, once.
+    let screen = s.contents();
+    let shown: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    let want = states.join(", ");
+    assert_eq!(shown.matches("Antigua and Barbuda").count(), 1, "{screen}");
+    assert!(shown.contains(&want), "{screen}");
+    s.keys("\r");
+    s.wait_for("Question 6 of 6");
+    s.keys("\x03");
+    let _ = s.exit_code();
+    let draft = saved(dir.path(), "response.draft.toml");
+    let stored: Vec<&str> = answer(&draft, "initiatives").as_array().unwrap()[1]["member_states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert_eq!(stored, states);
+}

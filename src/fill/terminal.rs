@@ -5,7 +5,7 @@
 
 use console::Term;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Editor, Input, Select};
+use dialoguer::{Confirm, Editor, Select};
 
 use super::prompter::{Completer, Picks, PromptError, Prompted, Prompter};
 use super::screen::{self, Ended, Menu, Spec, discard_pending_input};
@@ -54,14 +54,6 @@ pub(super) fn edit(default: Option<&str>) -> Prompted<String> {
         .to_string())
 }
 
-struct ListCompletion(Completer);
-
-impl dialoguer::Completion for ListCompletion {
-    fn get(&self, input: &str) -> Option<String> {
-        (self.0)(input)
-    }
-}
-
 impl TerminalPrompter {
     /// The prompt line of the editor and the tick menu: where the walk is, then the prompt.
     fn with_progress(&self, prompt: &str) -> String {
@@ -90,24 +82,19 @@ impl Prompter for TerminalPrompter {
         complete: Option<Completer>,
     ) -> Prompted<String> {
         discard_pending_input();
-        let completion = complete.map(ListCompletion);
-        // Only this prompter completes, so only it says so.
-        let prompt = match complete {
-            Some(_) => format!("{prompt} · Tab completes"),
-            None => prompt.to_string(),
-        };
-        let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .allow_empty(true);
-        if let Some(d) = default.filter(|d| !d.is_empty()) {
-            // What a person edits must not drive the terminal: control characters show escaped.
-            input = input.with_initial_text(sanitize(d));
+        let prompt = self.with_progress(prompt);
+        // What a person edits must not drive the terminal: control characters are dropped.
+        let ended = screen::edit(Spec {
+            prompt: &prompt,
+            initial: default.unwrap_or(""),
+            limits: WordLimits::default(),
+            single_line: true,
+            complete,
+        })?;
+        match ended {
+            Ended::Done(text) => Ok(text.trim().to_string()),
+            Ended::External => Ok(String::new()),
         }
-        if let Some(completion) = &completion {
-            input = input.completion_with(completion);
-        }
-        let result = input.interact_text_on(&self.term);
-        restore(&self.term, result).map(|s| s.trim().to_string())
     }
 
     fn text(
@@ -121,6 +108,8 @@ impl Prompter for TerminalPrompter {
             prompt: &prompt,
             initial: default.unwrap_or(""),
             limits,
+            single_line: false,
+            complete: None,
         })?;
         match ended {
             Ended::Done(text) => Ok(text.trim().to_string()),

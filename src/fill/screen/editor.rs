@@ -9,7 +9,7 @@ use crossterm::terminal;
 use super::buffer::Buffer;
 use super::layout::{self, Row};
 use super::{Area, RawMode, size, word_status};
-use crate::fill::prompter::{PromptError, Prompted};
+use crate::fill::prompter::{Completer, PromptError, Prompted};
 use crate::questionnaire::WordLimits;
 
 /// What the editor is asked to edit.
@@ -20,6 +20,10 @@ pub(crate) struct Spec<'a> {
     pub initial: &'a str,
     /// The word limits, for the live count.
     pub limits: WordLimits,
+    /// One line (a name, a list): Enter finishes, a pasted line break is a list separator.
+    pub single_line: bool,
+    /// Completes the last item of a list on Tab.
+    pub complete: Option<Completer>,
 }
 
 /// How an edit ended.
@@ -45,6 +49,8 @@ struct Editor<'a> {
     message: Option<String>,
     /// The cell that up and down aim for, kept across short rows.
     goal: Option<usize>,
+    /// Rows of the whole text at the last layout.
+    total_rows: usize,
 }
 
 /// Edits a text until Ctrl-D, a `.` line, or Enter on an empty text; Esc is
@@ -61,12 +67,19 @@ pub(crate) fn edit(spec: Spec<'_>) -> Prompted<Ended> {
         help: false,
         message: None,
         goal: None,
+        total_rows: 0,
     };
     let raw = RawMode::enter()?;
     let result = editor.run();
     let mut last = vec![editor.spec.prompt.to_string()];
-    if let Ok(Ended::Done(text)) = &result {
-        last.push(summary(text));
+    match &result {
+        // A line stays on screen whole, as it is stored.
+        Ok(Ended::Done(_)) if editor.spec.single_line => {
+            let (rows, _, _) = editor.text_area();
+            last.extend(rows.into_iter().take(editor.rows.saturating_sub(2)));
+        }
+        Ok(Ended::Done(text)) => last.push(summary(text)),
+        _ => {}
     }
     editor.area.leave(&last, editor.cols)?;
     drop(raw);
@@ -101,6 +114,20 @@ impl Editor<'_> {
             let ended = match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key)?,
                 Event::Paste(text) => {
+                    let text = if self.spec.single_line {
+                        let items: Vec<&str> = text
+                            .lines()
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty())
+                            .collect();
+                        items.join(if self.spec.complete.is_some() {
+                            "; "
+                        } else {
+                            " "
+                        })
+                    } else {
+                        text
+                    };
                     self.buffer.insert(&text);
                     None
                 }
@@ -126,6 +153,21 @@ impl Editor<'_> {
             self.goal = None;
         }
         self.message = None;
+        if self.spec.single_line {
+            match key.code {
+                KeyCode::Enter => return Ok(Some(Ended::Done(self.buffer.text()))),
+                KeyCode::Char('j' | 'm' | 'd') if ctrl => {
+                    return Ok(Some(Ended::Done(self.buffer.text())));
+                }
+                KeyCode::Tab => {
+                    if let Some(done) = self.spec.complete.and_then(|c| c(&self.buffer.text())) {
+                        self.buffer = Buffer::new(&done);
+                    }
+                    return Ok(None);
+                }
+                _ => {}
+            }
+        }
         match key.code {
             KeyCode::Char('c') if ctrl => return Err(PromptError::Interrupted),
             KeyCode::Char('d') if ctrl => return Ok(Some(Ended::Done(self.buffer.text()))),
@@ -207,14 +249,27 @@ impl Editor<'_> {
         if let Some(message) = &self.message {
             lines.push(format!("! {message}"));
         }
-        lines.push(format!(
-            "{} · Ctrl-D finish · Esc back · F1 help",
-            word_status(&self.buffer.text(), self.spec.limits)
-        ));
+        if self.spec.single_line {
+            let tab = if self.spec.complete.is_some() {
+                " · Tab completes a name"
+            } else {
+                ""
+            };
+            lines.push(format!("Enter finish{tab} · Esc back · F1 help"));
+        } else {
+            lines.push(format!(
+                "{} · Ctrl-D finish · Esc back · F1 help",
+                word_status(&self.buffer.text(), self.spec.limits)
+            ));
+        }
         if self.help {
             lines.extend(
                 [
-                    "Enter: new line · a line with only `.`, or Ctrl-D: finish",
+                    if self.spec.single_line {
+                        "Enter: finish · Tab: complete the last name of a list"
+                    } else {
+                        "Enter: new line · a line with only `.`, or Ctrl-D: finish"
+                    },
                     "arrows, Home/End, PgUp/PgDn: move",
                     "Ctrl-U/Ctrl-K: delete to the start/end of the line · Ctrl-W: a word",
                     "Ctrl-O: write in your editor ($VISUAL, $EDITOR) · Esc: back",
@@ -231,7 +286,8 @@ impl Editor<'_> {
         self.rows.saturating_sub(1 + self.footer().len() + 1).max(1)
     }
 
-    fn draw(&mut self) -> Prompted<()> {
+    /// The visible text rows with their gutter, and the cursor's row among them and cell.
+    fn text_area(&mut self) -> (Vec<String>, usize, usize) {
         let width = self.text_width();
         let visible = self.text_rows();
         let lines = self.buffer.lines();
@@ -244,26 +300,39 @@ impl Editor<'_> {
             self.scroll = row + 1 - visible;
         }
         self.scroll = self.scroll.min(rows.len().saturating_sub(1));
+        self.total_rows = rows.len();
+        let shown = rows
+            .iter()
+            .enumerate()
+            .skip(self.scroll)
+            .take(visible)
+            .map(|(i, r)| {
+                let first = i == 0 || rows[i - 1].line != r.line;
+                let text = lines[r.line][r.start..r.end].trim_end_matches(' ');
+                format!("{}{text}", if first { "> " } else { "  " })
+            })
+            .collect();
+        (shown, row - self.scroll, GUTTER + cell)
+    }
+
+    fn draw(&mut self) -> Prompted<()> {
+        let visible = self.text_rows();
+        let (rows, row, cell) = self.text_area();
         let mut area = vec![self.spec.prompt.to_string()];
-        for (i, r) in rows.iter().enumerate().skip(self.scroll).take(visible) {
-            let first = i == 0 || rows[i - 1].line != r.line;
-            let text = lines[r.line][r.start..r.end].trim_end_matches(' ');
-            area.push(format!("{}{text}", if first { "> " } else { "  " }));
-        }
+        area.extend(rows);
         let mut footer = self.footer();
-        if rows.len() > visible {
-            let last = (self.scroll + visible).min(rows.len());
+        if self.total_rows > visible {
+            let last = (self.scroll + visible).min(self.total_rows);
             let at = footer.len() - if self.help { 6 } else { 1 };
             footer[at] = format!(
                 "rows {}–{last} of {} · {}",
                 self.scroll + 1,
-                rows.len(),
+                self.total_rows,
                 footer[at]
             );
         }
         area.extend(footer);
         let cols = self.cols;
-        self.area
-            .draw(&area, cols, 1 + row - self.scroll, GUTTER + cell)
+        self.area.draw(&area, cols, 1 + row, cell)
     }
 }
