@@ -373,3 +373,33 @@ fn a_long_list_of_countries_with_completion_shows_what_is_stored() {
         .collect();
     assert_eq!(stored, states);
 }
+
+#[test]
+fn a_missing_editor_is_one_line_and_the_question_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    without_question_6(dir.path());
+    let mut s = Screen::start_binary(
+        &assert_cmd::cargo::cargo_bin("qfill"),
+        dir.path(),
+        &["--answers", "start.toml"],
+        (80, 24),
+        "xterm-256color",
+        &[("EDITOR", "/nonexistent/editor")],
+    );
+    s.wait_for("0 words · Ctrl-D finish");
+    s.keys(":e\r");
+    s.wait_for("could not open an editor");
+    s.wait_for("0 words · Ctrl-D finish");
+    // Ctrl-O in the editor: the same line, in the footer, and the text stays.
+    s.keys("Typed before.\x0f");
+    s.wait_for("! could not open an editor");
+    s.keys(CTRL_D);
+    s.wait_for("Review your answers");
+    s.keys("\x03");
+    assert_eq!(s.exit_code(), 130);
+    let draft = saved(dir.path(), "response.draft.toml");
+    assert_eq!(
+        answer(&draft, "recommendations").as_str(),
+        Some("Typed before.")
+    );
+}

@@ -81,6 +81,9 @@ impl FillRequest {
         if let Some(q) = &self.questionnaire {
             command.push_str(&format!(" --questionnaire {q}"));
         }
+        if self.plain {
+            command.push_str(" --plain");
+        }
         command
     }
 }

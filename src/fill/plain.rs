@@ -119,7 +119,14 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         match typed {
             TextEnd::Typed(t) if t.is_empty() => Ok(default.unwrap_or("").to_string()),
             TextEnd::Typed(t) => Ok(t),
-            TextEnd::Editor if this.editor => super::terminal::edit(default),
+            TextEnd::Editor if this.editor => match super::terminal::edit(default) {
+                Err(e) if !matches!(e, PromptError::Interrupted) => {
+                    // A missing or failing editor is a message; the question stays.
+                    writeln!(this.output, "  {}", super::terminal::editor_failed(&e))?;
+                    this.text(prompt, default, limits)
+                }
+                edited => edited,
+            },
             // Without an editor `:e` is text like any other line.
             TextEnd::Editor => Ok(":e".to_string()),
         }

@@ -40,6 +40,15 @@ fn restore<T>(term: &Term, result: Result<T, dialoguer::Error>) -> Prompted<T> {
     }
 }
 
+/// The one line said when the external editor cannot be used.
+pub(super) fn editor_failed(e: &PromptError) -> String {
+    let reason = match e {
+        PromptError::Io(e) => crate::input::io_reason(e),
+        other => other.to_string(),
+    };
+    format!("could not open an editor ($VISUAL, $EDITOR, else vi): {reason}")
+}
+
 /// Writes a text in `$EDITOR`, starting from `default`; closing without saving keeps it.
 pub(super) fn edit(default: Option<&str>) -> Prompted<String> {
     let edited = Editor::new()
@@ -104,16 +113,23 @@ impl Prompter for TerminalPrompter {
         limits: WordLimits,
     ) -> Prompted<String> {
         let prompt = self.with_progress(prompt);
-        let ended = screen::edit(Spec {
-            prompt: &prompt,
-            initial: default.unwrap_or(""),
-            limits,
-            single_line: false,
-            complete: None,
-        })?;
-        match ended {
-            Ended::Done(text) => Ok(text.trim().to_string()),
-            Ended::External => edit(default),
+        loop {
+            let ended = screen::edit(Spec {
+                prompt: &prompt,
+                initial: default.unwrap_or(""),
+                limits,
+                single_line: false,
+                complete: None,
+            })?;
+            match ended {
+                Ended::Done(text) => return Ok(text.trim().to_string()),
+                Ended::External => match edit(default) {
+                    Ok(text) => return Ok(text),
+                    Err(PromptError::Interrupted) => return Err(PromptError::Interrupted),
+                    // A missing or failing editor is a message; the question stays.
+                    Err(e) => self.say(&format!("  {}", editor_failed(&e)))?,
+                },
+            }
         }
     }
 

@@ -189,7 +189,7 @@ pub fn fill_fixture(binary: &Path) -> (Counts, Table) {
             .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut d = Driver {
-        s: Screen::start_binary(binary, dir.path(), &[], (120, 40), "xterm-256color"),
+        s: Screen::start_binary(binary, dir.path(), &[], (120, 40), "xterm-256color", &[]),
         seen: 0,
         counts: Counts::default(),
     };

@@ -27,7 +27,7 @@ impl Screen {
     }
 
     pub fn start_on(dir: &Path, args: &[&str], cols: u16, rows: u16, term: &str) -> Screen {
-        Screen::start_binary(&cargo_bin("qfill"), dir, args, (cols, rows), term)
+        Screen::start_binary(&cargo_bin("qfill"), dir, args, (cols, rows), term, &[])
     }
 
     /// Runs `binary` (another build of qfill, say) instead of this one.
@@ -37,6 +37,7 @@ impl Screen {
         args: &[&str],
         (cols, rows): (u16, u16),
         term: &str,
+        env: &[(&str, &str)],
     ) -> Screen {
         // `stty` sets the size before qfill starts, so that no prompt is drawn at another one.
         let mut command = Command::new("sh");
@@ -51,7 +52,8 @@ impl Screen {
             .env("NO_COLOR", "1")
             .env("TERM", term)
             .env_remove("VISUAL")
-            .env_remove("EDITOR");
+            .env_remove("EDITOR")
+            .envs(env.iter().copied());
         Screen {
             session: spawn_command(command, Some(TIMEOUT.as_millis() as u64)).unwrap(),
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),

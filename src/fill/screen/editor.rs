@@ -224,7 +224,7 @@ impl Editor<'_> {
         match edited {
             Ok(text) => self.buffer = Buffer::new(&text),
             Err(PromptError::Interrupted) => return Err(PromptError::Interrupted),
-            Err(e) => self.message = Some(format!("could not open an editor: {e}")),
+            Err(e) => self.message = Some(crate::fill::terminal::editor_failed(&e)),
         }
         Ok(())
     }
