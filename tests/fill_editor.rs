@@ -403,3 +403,83 @@ fn a_missing_editor_is_one_line_and_the_question_stays() {
         Some("Typed before.")
     );
 }
+
+#[test]
+fn a_refused_text_comes_back_in_the_editor_and_ctrl_c_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    without_question_6(dir.path());
+    let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
+    // The first resource loses its description: the walk asks for it.
+    let first = start.find("[[answers.resources]]").unwrap();
+    let at = start[first..].find("description = \"\"\"").unwrap() + first;
+    let end = start[at + 20..].find("\"\"\"\n").unwrap() + at + 24;
+    fs::write(
+        dir.path().join("start.toml"),
+        format!("{}{}", &start[..at], &start[end..]),
+    )
+    .unwrap();
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("Question 3 of 6 · Resource 1 · Description");
+    let words: Vec<String> = (0..151).map(|i| format!("w{i}")).collect();
+    s.paste(&words.join(" "));
+    s.wait_for("! 151 / 150 words — 1 over");
+    s.keys(CTRL_D);
+    s.wait_for("error[word-limit]");
+    // Back in the editor with the text: one word less is enough.
+    s.wait_for("! 151 / 150 words — 1 over · Ctrl-D finish");
+    s.keys("\x17");
+    s.wait_for("150 / 150 words · Ctrl-D finish");
+    s.keys(CTRL_D);
+    s.wait_for("Question 6 of 6 · Your answer:");
+    s.wait_for("0 words · Ctrl-D finish");
+    s.keys("Half typed");
+    s.wait_for("> Half typed");
+    s.keys("\x03");
+    s.wait_for("resume with: qfill fill -o response.toml");
+    s.pump();
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    let tail = &raw[raw.rfind("Half typed").unwrap()..];
+    assert!(
+        tail.contains("\x1b[?2004l"),
+        "bracketed paste is off again: {tail:?}"
+    );
+    assert!(tail.contains("\x1b[?25h"), "the cursor is shown: {tail:?}");
+    assert_eq!(s.exit_code(), 130);
+    let draft = saved(dir.path(), "response.draft.toml");
+    let description = answer(&draft, "resources").as_array().unwrap()[0]["description"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(description, words[..150].join(" "));
+}
+
+#[test]
+fn the_review_fits_80_by_24() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        common::repo("tests/data/focal-point.toml"),
+        dir.path().join("start.toml"),
+    )
+    .unwrap();
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("Review your answers");
+    s.settle();
+    let rows = s.rows();
+    let screen = rows.join("\n");
+    // Every question on one row of the table, and the whole menu, on one screen.
+    for n in 1..=6 {
+        assert_eq!(
+            rows.iter()
+                .filter(|r| r.starts_with(&format!("│ {n} ")))
+                .count(),
+            1,
+            "{screen}"
+        );
+    }
+    assert!(screen.contains("❯ Save the response"), "{screen}");
+    assert!(screen.contains("Change question 6"), "{screen}");
+    assert!(rows.iter().all(|r| r.chars().count() < 80), "{screen}");
+    s.keys("\r");
+    s.wait_for("saved response.toml");
+    assert_eq!(s.exit_code(), 0);
+}
