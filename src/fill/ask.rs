@@ -195,7 +195,15 @@ impl Session<'_> {
                     2 => return self.finish_skip(question),
                     _ => {
                         self.set_answer(&question.id, Answer::Records(Vec::new()));
-                        self.add_record(question, def)?;
+                        if let Err(e) = self.add_record(question, def) {
+                            if matches!(e, PromptError::Back)
+                                && self.record_count(&question.id) == 0
+                            {
+                                // Back out of the first record: the question is not answered yet.
+                                self.answers.answers.retain(|(k, _)| *k != question.id);
+                            }
+                            return Err(e);
+                        }
                     }
                 }
             }

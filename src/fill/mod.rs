@@ -650,4 +650,34 @@ mod tests {
             "{saved}"
         );
     }
+
+    #[test]
+    fn back_from_a_first_record_leaves_the_question_unanswered() {
+        // Entity; Q1 unanswered; Q2: add an event, then `:back` at its name goes to Q1, kept
+        // empty; Q2 is asked afresh: none.
+        let script = [
+            "Office (O)",
+            "",
+            "y",
+            "1",
+            ":back",
+            "",
+            "y",
+            "2",
+            "2",
+            "",
+            "",
+            "y",
+            "2",
+            "x",
+            ".",
+            "1",
+        ];
+        let (exit, saved, shown) = fill(&script);
+        assert_eq!(exit, Exit::Valid, "{shown}");
+        assert_eq!(shown.matches("Question 1 of 6").count(), 2, "{shown}");
+        assert_eq!(shown.matches("Add an event?").count(), 2, "{shown}");
+        assert!(saved.contains("events = []"), "{saved}");
+        assert!(!saved.contains("governing_body"), "{saved}");
+    }
 }
