@@ -571,9 +571,9 @@ mod tests {
         script.extend(EVENT_B);
         script.push("n");
         script.extend(["2", "", "", "y", "2", "", "y"]); // Q3 none; Q4 skipped; Q5 none; Q6 skipped
-        // Review: change question 2 (item 4), move event 2 up (after 2 edits and 2 removes),
-        // then back (the last item), change the entity (item 2), save.
-        script.extend(["4", "5", "9", "2", "Office Renamed (OR)", "1"]);
+        // Review: change question 2 (item 4), view event 1, move event 2 up (after 2 views, 2
+        // edits and 2 removes), then back (the last item), change the entity (item 2), save.
+        script.extend(["4", "1", "7", "11", "2", "Office Renamed (OR)", "1"]);
         let (exit, saved, shown) = fill(&script);
         assert_eq!(exit, Exit::Valid, "{shown}");
         let b = saved.find("Forum B").unwrap();
@@ -592,6 +592,10 @@ mod tests {
             "{saved}"
         );
         assert!(shown.contains("Move event 2 up"), "{shown}");
+        assert!(
+            shown.contains("Event 1\n  Event Name: Forum A\n  Event Dates: 2023-05-10"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use super::Session;
 use super::prompter::{PromptError, Prompted};
-use crate::answers::{Answer, FieldValue};
+use crate::answers::{Answer, FieldValue, Record};
 use crate::error::Exit;
 use crate::finding::Finding;
 use crate::questionnaire::{Question, QuestionKind, Records};
@@ -179,7 +179,8 @@ impl Session<'_> {
             let mut items: Vec<String> = Vec::new();
             let mut actions: Vec<Action> = Vec::new();
             for (verb, action) in [
-                ("Edit", Action::Edit as PerRecord),
+                ("View", Action::View as PerRecord),
+                ("Edit", Action::Edit),
                 ("Remove", Action::Remove),
             ] {
                 for i in 0..records.len() {
@@ -214,6 +215,7 @@ impl Session<'_> {
                 items.len() - 1,
             )?;
             match actions[choice] {
+                Action::View(i) => self.view_record(def, &records[i], i)?,
                 Action::Edit(i) => self.edit_record(question, def, i)?,
                 Action::Remove(i) => {
                     if let Some(Answer::Records(records)) = self.answer_mut(&question.id) {
@@ -240,11 +242,32 @@ impl Session<'_> {
     }
 }
 
+impl Session<'_> {
+    /// Shows a record's fields as they are, without asking them again.
+    fn view_record(&mut self, def: &Records, record: &Record, index: usize) -> Prompted<()> {
+        let mut lines = vec![format!(
+            "\n{} {}",
+            crate::rules::text::capitalised(&def.record_label),
+            index + 1
+        )];
+        for field in &def.fields {
+            let value = record
+                .fields
+                .iter()
+                .find(|(k, _)| *k == field.id)
+                .map_or_else(|| "(not given)".to_string(), |(_, v)| v.to_plain());
+            lines.push(format!("  {}: {value}", field.short_label()));
+        }
+        self.p.say(&lines.join("\n"))
+    }
+}
+
 /// Builds the action on one record, by its index.
 type PerRecord = fn(usize) -> Action;
 
 #[derive(Clone, Copy)]
 enum Action {
+    View(usize),
     Edit(usize),
     Remove(usize),
     Up(usize),
