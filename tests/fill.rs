@@ -418,6 +418,7 @@ fn the_review_removes_a_fourth_resource() {
     // Items: 1 save, 2 entity, 3 Q1, 4 Q2, 5 Q3.
     f.answer("choose 1-", "5");
     f.choose("Remove resource 4");
+    f.answer("? [y/N]: ", "y");
     f.choose("Back to the review");
     f.expect("Review your answers");
     f.answer("choose 1-", "1");

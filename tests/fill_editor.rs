@@ -483,3 +483,43 @@ fn the_review_fits_80_by_24() {
     s.wait_for("saved response.toml");
     assert_eq!(s.exit_code(), 0);
 }
+
+#[test]
+fn removing_a_record_asks_first_and_the_review_undoes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        common::repo("tests/data/focal-point.toml"),
+        dir.path().join("start.toml"),
+    )
+    .unwrap();
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 100, 30);
+    s.wait_for("❯ Save the response");
+    // Change question 2; its menu starts on its last item, and wraps: the fifth item removes
+    // event 1.
+    s.keys(&format!("{}\r", DOWN.repeat(3)));
+    s.wait_for("Remove event 1");
+    s.keys(&format!("{}\r", DOWN.repeat(5)));
+    // The confirmation says what goes, and its default is No.
+    s.wait_for("? Remove event 1 (Regional Forum on Water Security and Cl…)? (y/n) › no");
+    s.keys("y\r");
+    s.wait_for("View event 1: Global Dialogue");
+    // Back to the review (the last item, where the menu starts), where the removal can be undone.
+    s.keys("\r");
+    s.wait_for("Undo the changes to question 2");
+    s.wait_for("1 event ");
+    s.keys(&format!("{DOWN}\r"));
+    s.wait_for("2 events");
+    s.settle();
+    let rows = s.rows();
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r.trim_start_matches(['❯', ' ']).starts_with("Undo")),
+        "one step of undo: {rows:#?}"
+    );
+    s.keys("\r");
+    s.wait_for("saved response.toml");
+    assert_eq!(s.exit_code(), 0);
+    let response = saved(dir.path(), "response.toml");
+    assert_eq!(answer(&response, "events").as_array().unwrap().len(), 2);
+}

@@ -123,10 +123,20 @@ impl Session<'_> {
                 .say(&format!("  question {} is required", question.number))?;
             return Ok(false);
         }
-        self.p.confirm(
-            &format!("Leave question {} unanswered?", question.number),
-            true,
-        )
+        // Leaving a question that has an answer throws the answer away: No unless said.
+        match self.answers.answer(&question.id) {
+            Some(_) => self.p.confirm(
+                &format!(
+                    "Leave question {} unanswered? Its current answer is removed",
+                    question.number
+                ),
+                false,
+            ),
+            None => self.p.confirm(
+                &format!("Leave question {} unanswered?", question.number),
+                true,
+            ),
+        }
     }
 
     fn finish_skip(&mut self, question: &Question) -> Prompted<()> {

@@ -193,17 +193,23 @@ impl<'a> Session<'a> {
         let draft_path = request.draft_path();
         let mut base: Option<(Checked, Questionnaire)> = None;
         if draft_path.exists() {
-            let resume = prompt_usage(p.select(
-                &format!(
-                    "A draft of this response is saved in {}.",
-                    draft_path.display()
-                ),
-                &[
-                    "Resume where I stopped".to_string(),
-                    "Start over (the draft is replaced)".to_string(),
-                ],
-                0,
-            ))? == 0;
+            let resume = loop {
+                let resume = prompt_usage(p.select(
+                    &format!(
+                        "A draft of this response is saved in {}.",
+                        draft_path.display()
+                    ),
+                    &[
+                        "Resume where I stopped".to_string(),
+                        "Start over (the draft is replaced)".to_string(),
+                    ],
+                    0,
+                ))? == 0;
+                let sure = || "Start over? The answers in the draft are replaced by the new ones";
+                if resume || prompt_usage(p.confirm(sure(), false))? {
+                    break resume;
+                }
+            };
             if resume {
                 base = Some(load(&draft_path, flag, p)?);
             }
@@ -572,8 +578,9 @@ mod tests {
         script.push("n");
         script.extend(["2", "", "", "y", "2", "", "y"]); // Q3 none; Q4 skipped; Q5 none; Q6 skipped
         // Review: change question 2 (item 4), view event 1, move event 2 up (after 2 views, 2
-        // edits and 2 removes), then back (the last item), change the entity (item 2), save.
-        script.extend(["4", "1", "7", "11", "2", "Office Renamed (OR)", "1"]);
+        // edits and 2 removes), then back (the last item), change the entity (item 3, after
+        // "Undo"), save.
+        script.extend(["4", "1", "7", "11", "3", "Office Renamed (OR)", "1"]);
         let (exit, saved, shown) = fill(&script);
         assert_eq!(exit, Exit::Valid, "{shown}");
         let b = saved.find("Forum B").unwrap();
@@ -683,5 +690,33 @@ mod tests {
         assert_eq!(shown.matches("Add an event?").count(), 2, "{shown}");
         assert!(saved.contains("events = []"), "{saved}");
         assert!(!saved.contains("governing_body"), "{saved}");
+    }
+
+    #[test]
+    fn removing_asks_first_and_the_review_undoes_one_step() {
+        let mut script = vec!["Office (O)", "", "y", "1"];
+        script.extend(EVENT_A);
+        script.push("y");
+        script.extend(EVENT_B);
+        script.push("n");
+        script.extend(["2", "", "", "y", "2", "", "y"]);
+        // Review: question 2 (item 4); remove event 1 (item 5): no, then yes; report none (item 5
+        // once one event is left): yes; back (item 4 with none left). Then undo (item 2), save.
+        script.extend(["4", "5", "n", "5", "y", "5", "y", "4", "2", "1"]);
+        let (exit, saved, shown) = fill(&script);
+        assert_eq!(exit, Exit::Valid, "{shown}");
+        assert!(shown.contains("Remove event 1 (Forum A)? [y/N]"), "{shown}");
+        assert!(
+            shown.contains("Remove the event and report none? [y/N]"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("2) Undo the changes to question 2"),
+            "{shown}"
+        );
+        assert!(
+            saved.contains("Forum A") && saved.contains("Forum B"),
+            "undone: {saved}"
+        );
     }
 }

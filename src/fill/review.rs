@@ -5,7 +5,7 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use super::Session;
 use super::prompter::{PromptError, Prompted};
-use crate::answers::{Answer, FieldValue, Record};
+use crate::answers::{Answer, Answers, FieldValue, Record};
 use crate::error::Exit;
 use crate::finding::Finding;
 use crate::questionnaire::{Question, QuestionKind, Records};
@@ -13,6 +13,7 @@ use crate::questionnaire::{Question, QuestionKind, Records};
 impl Session<'_> {
     /// Shows the review until the person saves.
     pub(super) fn review(&mut self) -> Prompted<Exit> {
+        let mut undo: Option<(String, Answers, Vec<String>)> = None;
         loop {
             let findings = self.check_all();
             self.p.say(&format!("\n{}", self.status_table(&findings)))?;
@@ -43,12 +44,35 @@ impl Session<'_> {
                     short(&q.text, 60)
                 ));
             }
-            let choice = self.p.select("Review your answers", &items, 0)?;
+            // One step of undo: the state before the last change made from the review.
+            if let Some((what, _, _)) = &undo {
+                items.insert(1, format!("Undo {what}"));
+            }
+            let mut choice = self.p.select("Review your answers", &items, 0)?;
+            if undo.is_some() {
+                if choice == 1 {
+                    if let Some((_, answers, skipped)) = undo.take() {
+                        self.answers = answers;
+                        self.skipped = skipped;
+                    }
+                    self.save_draft(None)?;
+                    continue;
+                }
+                choice -= usize::from(choice > 1);
+            }
+            let before = (self.answers.clone(), self.skipped.clone());
             match self.review_choice(choice, &findings) {
                 Ok(Some(exit)) => return Ok(exit),
                 // Going back from a question asked in the review is back to the review.
                 Ok(None) | Err(PromptError::Back) => {}
                 Err(e) => return Err(e),
+            }
+            if (&self.answers, &self.skipped) != (&before.0, &before.1) {
+                let what = match choice {
+                    1 => "the change to the entity".to_string(),
+                    n => format!("the changes to question {}", self.q.questions[n - 2].number),
+                };
+                undo = Some((what, before.0, before.1));
             }
             self.save_draft(None)?;
         }
@@ -56,42 +80,40 @@ impl Session<'_> {
 
     /// Carries out the review's choice; `Some` once the response is saved.
     fn review_choice(&mut self, choice: usize, findings: &[Finding]) -> Prompted<Option<Exit>> {
-        {
-            match choice {
-                0 => {
-                    let errors = findings.iter().filter(|f| f.is_error()).count();
-                    if errors > 0
-                        && !self.p.confirm(
-                            &format!(
-                                "The response has {errors} {}; save it anyway?",
-                                crate::rules::text::plural(errors, "error")
-                            ),
-                            false,
-                        )?
-                    {
-                        return Ok(None);
-                    }
-                    return self.save_output().map(Some);
+        match choice {
+            0 => {
+                let errors = findings.iter().filter(|f| f.is_error()).count();
+                if errors > 0
+                    && !self.p.confirm(
+                        &format!(
+                            "The response has {errors} {}; save it anyway?",
+                            crate::rules::text::plural(errors, "error")
+                        ),
+                        false,
+                    )?
+                {
+                    return Ok(None);
                 }
-                1 => {
-                    let before = self.answers.entity.take();
-                    if let Err(e) = self.ask_entity() {
-                        self.answers.entity = before;
-                        return Err(e);
-                    }
-                }
-                n => {
-                    let question = self.q.questions[n - 2].clone();
-                    match &question.kind {
-                        QuestionKind::Records(def) => {
-                            self.change_records(&question, def, "Back to the review")?
-                        }
-                        _ => self.ask_question(&question)?,
-                    }
+                return self.save_output().map(Some);
+            }
+            1 => {
+                let before = self.answers.entity.take();
+                if let Err(e) = self.ask_entity() {
+                    self.answers.entity = before;
+                    return Err(e);
                 }
             }
-            Ok(None)
+            n => {
+                let question = self.q.questions[n - 2].clone();
+                match &question.kind {
+                    QuestionKind::Records(def) => {
+                        self.change_records(&question, def, "Back to the review")?
+                    }
+                    _ => self.ask_question(&question)?,
+                }
+            }
         }
+        Ok(None)
     }
 
     fn status_table(&self, findings: &[Finding]) -> String {
@@ -218,7 +240,10 @@ impl Session<'_> {
                 Action::View(i) => self.view_record(def, &records[i], i)?,
                 Action::Edit(i) => self.edit_record(question, def, i)?,
                 Action::Remove(i) => {
-                    if let Some(Answer::Records(records)) = self.answer_mut(&question.id) {
+                    let what = format!("{label} {} ({})", i + 1, short(&name_of(i), 40));
+                    if self.p.confirm(&format!("Remove {what}?"), false)?
+                        && let Some(Answer::Records(records)) = self.answer_mut(&question.id)
+                    {
                         records.remove(i);
                     }
                 }
@@ -233,8 +258,16 @@ impl Session<'_> {
                     }
                     self.add_record(question, def)?;
                 }
-                Action::None => self.set_answer(&question.id, Answer::Records(Vec::new())),
-                Action::Skip => self.skip(&question.id),
+                Action::None => {
+                    if self.confirm_losing(&records, label, "and report none")? {
+                        self.set_answer(&question.id, Answer::Records(Vec::new()));
+                    }
+                }
+                Action::Skip => {
+                    if self.confirm_losing(&records, label, "and leave the question unanswered")? {
+                        self.skip(&question.id);
+                    }
+                }
                 Action::Back => return Ok(()),
             }
             self.save_draft(None)?;
@@ -243,6 +276,27 @@ impl Session<'_> {
 }
 
 impl Session<'_> {
+    /// Asks before an action removes records, saying how many (default No); nothing to lose,
+    /// nothing to ask.
+    fn confirm_losing(&mut self, records: &[Record], label: &str, then: &str) -> Prompted<bool> {
+        if records.is_empty() {
+            return Ok(true);
+        }
+        let n = records.len();
+        self.p.confirm(
+            &format!(
+                "Remove {} {} {then}?",
+                if n == 1 { "the" } else { "all" },
+                if n == 1 {
+                    label.to_string()
+                } else {
+                    format!("{n} {label}s")
+                }
+            ),
+            false,
+        )
+    }
+
     /// Shows a record's fields as they are, without asking them again.
     fn view_record(&mut self, def: &Records, record: &Record, index: usize) -> Prompted<()> {
         let mut lines = vec![format!(
