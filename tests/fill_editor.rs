@@ -138,7 +138,7 @@ fn cjk_and_combining_marks_are_edited_by_screen_cell() {
     // 20 more wide characters wrap at the width: 37 cells hold 18 of them.
     s.keys("\u{1b}[F");
     s.keys(&"字".repeat(20));
-    s.settle();
+    s.wait_for(&format!("\n  {}", "字".repeat(9)));
     let rows = s.rows();
     let first = rows.iter().position(|r| r.starts_with("> 漢字")).unwrap();
     assert!(rows[first + 1].starts_with("  字"), "{rows:#?}");
@@ -173,22 +173,21 @@ fn after_a_resize_the_text_is_wrapped_to_the_new_width() {
     s.wait_for("word39");
     for (cols, rows) in [(30, 20), (60, 12), (100, 30)] {
         s.resize(cols, rows);
-        s.settle();
-        let screen = s.rows();
-        // The text rows, gutter taken away, give back the text; none passes the edge.
-        let start = screen
-            .iter()
-            .position(|r| r.starts_with("> word0"))
-            .unwrap_or_else(|| panic!("{screen:#?}"));
-        let mut shown = Vec::new();
-        for r in &screen[start..] {
-            if !(r.starts_with("> ") || r.starts_with("  ")) {
-                break;
+        // The redraw comes when the program has handled SIGWINCH: wait for a layout that is
+        // this width's (a stale one of another width also gives the text back).
+        let started = std::time::Instant::now();
+        let (screen, start, shown) = loop {
+            let screen = s.rows();
+            if let Some((start, shown)) = wrapped_at(&screen, &typed, cols as usize) {
+                break (screen, start, shown);
             }
-            assert!(r.chars().count() < cols as usize, "{r:?} at {cols}");
-            shown.push(r[2..].to_string());
-        }
-        assert_eq!(shown.join(" "), typed.join(" "), "at {cols}×{rows}");
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(20),
+                "at {cols}×{rows}: {screen:#?}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        s.settle();
         let (row, col) = s.cursor();
         assert_eq!(row as usize, start + shown.len() - 1, "{screen:#?}");
         assert_eq!(col as usize, 2 + shown.last().unwrap().chars().count());
@@ -202,6 +201,32 @@ fn after_a_resize_the_text_is_wrapped_to_the_new_width() {
         answer(&saved(dir.path(), "response.toml"), "recommendations").as_str(),
         Some(&*typed.join(" "))
     );
+}
+
+/// The editor's rows on `screen`, if they hold `words` wrapped greedily at `cols` (as wide as
+/// they can be, none past the edge): the first row and the rows' texts without the gutter.
+fn wrapped_at(screen: &[String], words: &[String], cols: usize) -> Option<(usize, Vec<String>)> {
+    let start = screen.iter().position(|r| r.starts_with("> word0"))?;
+    let shown: Vec<String> = screen[start..]
+        .iter()
+        .take_while(|r| r.starts_with("> ") || r.starts_with("  "))
+        .map(|r| r[2..].to_string())
+        .collect();
+    if shown.join(" ") != words.join(" ") {
+        return None;
+    }
+    let width = cols - 3;
+    let mut next = 0;
+    for (i, row) in shown.iter().enumerate() {
+        next += row.split(' ').count();
+        let fits_more = words
+            .get(next)
+            .is_some_and(|w| row.len() + 1 + w.len() <= width);
+        if row.len() > width || (i + 1 < shown.len() && fits_more) {
+            return None;
+        }
+    }
+    Some((start, shown))
 }
 
 /// Every cell of the screen in the terminal's default colours.
@@ -427,6 +452,7 @@ fn a_refused_text_comes_back_in_the_editor_and_ctrl_c_restores_the_terminal() {
     s.wait_for("error[word-limit]");
     // Back in the editor with the text: one word less is enough.
     s.wait_for("! 151 / 150 words — 1 over · Ctrl-D finish");
+    s.wait_for("refused: correct it, or F2 keeps it as it is for now");
     s.keys("\x17");
     s.wait_for("150 / 150 words · Ctrl-D finish");
     s.keys(CTRL_D);
@@ -522,4 +548,41 @@ fn removing_a_record_asks_first_and_the_review_undoes_it() {
     assert_eq!(s.exit_code(), 0);
     let response = saved(dir.path(), "response.toml");
     assert_eq!(answer(&response, "events").as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn f2_keeps_a_refused_text_for_now() {
+    let dir = tempfile::tempdir().unwrap();
+    without_question_6(dir.path());
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("0 words · Ctrl-D finish");
+    // Question 6 has no limit: Esc back to question 5, whose first initiative is edited.
+    s.keys(ESC);
+    s.wait_for("❯ Go on to the next question");
+    s.keys(&format!("{}\r", DOWN.repeat(3)));
+    s.wait_for("Question 5 of 6 · Initiative 1 · Initiative/Partnership Name");
+    for field in ["Partners (", "Relevant SDGs", "Member States"] {
+        s.keys("\r");
+        s.wait_for(&format!("Initiative 1 · {field}"));
+    }
+    s.keys("\r");
+    s.wait_for("Initiative 1 · Description");
+    let words: Vec<String> = (0..160).map(|i| format!("w{i}")).collect();
+    // Added to the description already there: well over 150 words.
+    s.paste(&words.join(" "));
+    s.keys(CTRL_D);
+    s.wait_for("refused: correct it, or F2 keeps it as it is for now");
+    s.keys("\x1bOQ");
+    s.wait_for("kept as it is for now");
+    s.keys("\r");
+    s.wait_for("Go on to the next question");
+    s.keys("\x03");
+    assert_eq!(s.exit_code(), 130);
+    let draft = saved(dir.path(), "response.draft.toml");
+    let kept = answer(&draft, "initiatives").as_array().unwrap()[0]["description"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(kept.contains(&words.join(" ")), "{kept}");
+    assert!(kept.starts_with("The Partnership helps"), "{kept}");
 }

@@ -73,8 +73,23 @@ impl Session<'_> {
             Some(Answer::Text(t)) => Some(t.clone()),
             _ => None,
         };
+        let mut refused = false;
         loop {
-            let typed = self.p.text("Your answer:", default.as_deref(), limits)?;
+            self.p.offer_keep(refused);
+            let asked = self.p.text("Your answer:", default.as_deref(), limits);
+            self.p.offer_keep(false);
+            let typed = match asked {
+                Err(PromptError::Keep) => {
+                    let node = Node::new(Value::String(default.unwrap_or_default()));
+                    let checked = check::check_answer(&self.q, question, &node);
+                    if let Some((_, answer)) = checked.answers.answers.into_iter().next() {
+                        self.set_answer(&question.id, answer);
+                    }
+                    self.say_kept()?;
+                    return self.finish(question);
+                }
+                other => other?,
+            };
             if typed.trim().is_empty() {
                 if self.leave_unanswered(question)? {
                     return self.finish_skip(question);
@@ -87,7 +102,13 @@ impl Session<'_> {
                 return self.finish(question);
             }
             default = Some(typed);
+            refused = true;
         }
+    }
+
+    fn say_kept(&mut self) -> Prompted<()> {
+        self.p
+            .say("  kept as it is for now: the review marks it, and saving with errors asks first")
     }
 
     /// Checks a whole answer as `validate` would and keeps it if the person accepts it.
@@ -379,24 +400,18 @@ impl Session<'_> {
         current: Option<&FieldValue>,
     ) -> Prompted<Option<FieldValue>> {
         let mut default = current.map(FieldValue::to_plain);
+        let mut refused: Option<Node> = None;
         loop {
-            let node = match field.kind {
-                FieldKind::Sdgs => self.pick_sdgs(field, current)?,
-                FieldKind::Paragraphs => {
-                    let typed = self
-                        .p
-                        .text(&prompt_for(field), default.as_deref(), field.words)?;
-                    self.show_word_count(&typed, field.words)?;
-                    Node::new(Value::String(typed))
+            self.p.offer_keep(refused.is_some());
+            let asked = self.ask_value(field, current, default.as_deref());
+            self.p.offer_keep(false);
+            let node = match (asked, refused.take()) {
+                (Err(PromptError::Keep), Some(node)) => {
+                    let (value, _) = check::check_field(&self.q, question, index, field, &node);
+                    self.say_kept()?;
+                    return Ok(Some(value.unwrap_or(FieldValue::Raw(node))));
                 }
-                _ => {
-                    let typed = self.p.line(
-                        &prompt_for(field),
-                        default.as_deref(),
-                        completer(field.kind),
-                    )?;
-                    Node::new(Value::String(self.resolve_names(field, &typed)?))
-                }
+                (asked, _) => asked?,
             };
             let typed = node.as_str().map(str::to_string);
             if typed.as_deref().is_some_and(|t| t.trim().is_empty()) && !field.required {
@@ -416,7 +431,31 @@ impl Session<'_> {
             } else if !field.required {
                 default = None;
             }
+            refused = Some(node);
         }
+    }
+
+    /// One field's value as typed or ticked.
+    fn ask_value(
+        &mut self,
+        field: &Field,
+        current: Option<&FieldValue>,
+        default: Option<&str>,
+    ) -> Prompted<Node> {
+        Ok(match field.kind {
+            FieldKind::Sdgs => self.pick_sdgs(field, current)?,
+            FieldKind::Paragraphs => {
+                let typed = self.p.text(&prompt_for(field), default, field.words)?;
+                self.show_word_count(&typed, field.words)?;
+                Node::new(Value::String(typed))
+            }
+            _ => {
+                let typed = self
+                    .p
+                    .line(&prompt_for(field), default, completer(field.kind))?;
+                Node::new(Value::String(self.resolve_names(field, &typed)?))
+            }
+        })
     }
 
     fn pick_sdgs(&mut self, field: &Field, current: Option<&FieldValue>) -> Prompted<Node> {

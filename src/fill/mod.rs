@@ -130,7 +130,7 @@ pub fn run(
         }
         // Back cannot leave the walk (it stops at the first question); should it, it ends the
         // input the same way.
-        Err(PromptError::Eof | PromptError::Back) => Err(Error::InputEnded {
+        Err(PromptError::Eof | PromptError::Back | PromptError::Keep) => Err(Error::InputEnded {
             resume: request.resume(),
         }),
         Err(PromptError::Save { path, source }) => Err(Error::Unsaved {
@@ -509,7 +509,7 @@ fn is_not_answered(answer: &Answer) -> bool {
 
 fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
     result.map_err(|e| match e {
-        PromptError::Interrupted | PromptError::Eof | PromptError::Back => {
+        PromptError::Interrupted | PromptError::Eof | PromptError::Back | PromptError::Keep => {
             Error::StoppedBeforeStart
         }
         PromptError::Io(e) => Error::Write {
@@ -717,6 +717,43 @@ mod tests {
         assert!(
             saved.contains("Forum A") && saved.contains("Forum B"),
             "undone: {saved}"
+        );
+    }
+
+    #[test]
+    fn a_refused_answer_can_be_kept_for_now_and_saving_then_asks() {
+        let long = vec!["word"; 801].join(" ");
+        let script = [
+            "Office (O)",
+            &long,
+            ".",
+            ":keep",
+            "2",
+            "2",
+            "",
+            "",
+            "y",
+            "2",
+            "x",
+            ".",
+            "1",
+            "y",
+        ];
+        let (exit, saved, shown) = fill(&script);
+        assert_eq!(exit, Exit::Invalid, "{shown}");
+        assert!(
+            shown.contains("`:keep` keeps the refused answer"),
+            "{shown}"
+        );
+        assert!(shown.contains("kept as it is for now"), "{shown}");
+        assert!(shown.contains("┆ 1 error "), "the review marks it: {shown}");
+        assert!(
+            shown.contains("The response has 1 error; save it anyway? [y/N]"),
+            "{shown}"
+        );
+        assert!(
+            saved.contains(&format!("governing_body = \"{long}\"")),
+            "{saved}"
         );
     }
 }

@@ -16,6 +16,7 @@ pub struct PlainPrompter<R, W> {
     input: R,
     output: W,
     editor: bool,
+    keep: bool,
 }
 
 impl<R: BufRead, W: Write> PlainPrompter<R, W> {
@@ -25,6 +26,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             input,
             output,
             editor: false,
+            keep: false,
         }
     }
 
@@ -59,7 +61,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
     /// Like `ask`, and `:back` goes back.
     fn answer(&mut self, prompt: &str) -> Prompted<String> {
         let line = self.ask(prompt)?;
-        match command(&line) {
+        match command(&line, self.keep) {
             Some(command) => Err(command),
             None => Ok(line),
         }
@@ -70,6 +72,10 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     fn say(&mut self, text: &str) -> Prompted<()> {
         writeln!(self.output, "{}", sanitize(text))?;
         Ok(())
+    }
+
+    fn offer_keep(&mut self, on: bool) {
+        self.keep = on;
     }
 
     fn line(
@@ -106,6 +112,13 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             "{}",
             text_instructions(has_default, self.editor)
         )?;
+        let keep = self.keep;
+        if keep {
+            writeln!(
+                self.output,
+                "(`:keep` keeps the refused answer as it is for now)"
+            )?;
+        }
         let output = std::cell::RefCell::new(self);
         let typed = read_text(
             || output.borrow_mut().ask("> "),
@@ -114,6 +127,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                 writeln!(output.borrow_mut().output, "  ({status})")?;
                 Ok(())
             },
+            keep,
         )?;
         let this = output.into_inner();
         match typed {

@@ -17,6 +17,9 @@ pub enum PromptError {
     /// The person asked to go back to the previous field or question (Esc, `:back`).
     #[error("back")]
     Back,
+    /// The person keeps a refused answer as it is for now, to fix later (F2, `:keep`).
+    #[error("kept for now")]
+    Keep,
     /// The terminal failed.
     #[error("terminal error: {0}")]
     Io(io::Error),
@@ -85,6 +88,9 @@ pub trait Prompter {
     /// keep it in view; the plain mode says it in its own lines.
     fn progress(&mut self, _where: &str) {}
 
+    /// Whether the next prompt offers to keep the answer just refused as it is (for now).
+    fn offer_keep(&mut self, _on: bool) {}
+
     /// One line of text; Enter on an empty line gives `default` (or `""`).
     fn line(
         &mut self,
@@ -132,7 +138,7 @@ pub(super) fn text_instructions(has_default: bool, editor: bool) -> String {
 }
 
 /// What the plain mode's `:help` says.
-pub(super) const PLAIN_HELP: &str = "Type the answer and press Enter. In a text, only a line with only `.` ends it, so a paste stays whole; the word count is shown after each line. At a menu, type the number of an item; where several may be chosen, numbers separated by commas. `:back` goes back to the previous question or field; Ctrl-C stops, and the same command resumes.";
+pub(super) const PLAIN_HELP: &str = "Type the answer and press Enter. In a text, only a line with only `.` ends it, so a paste stays whole; the word count is shown after each line. At a menu, type the number of an item; where several may be chosen, numbers separated by commas. `:back` goes back to the previous question or field; after an answer is refused, `:keep` keeps it as it is for now (the review marks it). Ctrl-C stops, and the same command resumes.";
 
 /// How a person ended a text, or what the first line asked for.
 pub(super) enum TextEnd {
@@ -143,8 +149,12 @@ pub(super) enum TextEnd {
 }
 
 /// What a typed line asks for, when it is a command rather than an answer.
-pub(super) fn command(line: &str) -> Option<PromptError> {
-    matches!(line.trim(), ":back" | ":b").then_some(PromptError::Back)
+pub(super) fn command(line: &str, keep: bool) -> Option<PromptError> {
+    match line.trim() {
+        ":back" | ":b" => Some(PromptError::Back),
+        ":keep" if keep => Some(PromptError::Keep),
+        _ => None,
+    }
 }
 
 /// Reads a multi-line text line by line: a blank line separates paragraphs and only a line
@@ -154,6 +164,7 @@ pub(super) fn command(line: &str) -> Option<PromptError> {
 pub(super) fn read_text(
     mut next_line: impl FnMut() -> Prompted<String>,
     mut counted: impl FnMut(&str) -> Prompted<()>,
+    keep: bool,
 ) -> Prompted<TextEnd> {
     let mut lines: Vec<String> = Vec::new();
     loop {
@@ -167,7 +178,7 @@ pub(super) fn read_text(
             return Ok(TextEnd::Editor);
         }
         if lines.is_empty()
-            && let Some(command) = command(trimmed)
+            && let Some(command) = command(trimmed, keep)
         {
             return Err(command);
         }

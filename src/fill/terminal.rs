@@ -17,6 +17,7 @@ pub struct TerminalPrompter {
     term: Term,
     theme: ColorfulTheme,
     progress: String,
+    keep: bool,
 }
 
 impl Default for TerminalPrompter {
@@ -25,6 +26,7 @@ impl Default for TerminalPrompter {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
             progress: String::new(),
+            keep: false,
         }
     }
 }
@@ -84,6 +86,10 @@ impl Prompter for TerminalPrompter {
         self.progress = sanitize(at).into_owned();
     }
 
+    fn offer_keep(&mut self, on: bool) {
+        self.keep = on;
+    }
+
     fn line(
         &mut self,
         prompt: &str,
@@ -99,6 +105,7 @@ impl Prompter for TerminalPrompter {
             limits: WordLimits::default(),
             single_line: true,
             complete,
+            keep: self.keep,
         })?;
         match ended {
             Ended::Done(text) => Ok(text.trim().to_string()),
@@ -120,6 +127,7 @@ impl Prompter for TerminalPrompter {
                 limits,
                 single_line: false,
                 complete: None,
+                keep: self.keep,
             })?;
             match ended {
                 Ended::Done(text) => return Ok(text.trim().to_string()),

@@ -24,6 +24,8 @@ pub(crate) struct Spec<'a> {
     pub single_line: bool,
     /// Completes the last item of a list on Tab.
     pub complete: Option<Completer>,
+    /// F2 keeps the refused answer as it is, for now ([`PromptError::Keep`]).
+    pub keep: bool,
 }
 
 /// How an edit ended.
@@ -194,6 +196,7 @@ impl Editor<'_> {
             KeyCode::PageDown => self.vertical(self.text_rows() as isize),
             KeyCode::Esc => return Err(PromptError::Back),
             KeyCode::F(1) => self.help = !self.help,
+            KeyCode::F(2) if self.spec.keep => return Err(PromptError::Keep),
             _ => {}
         }
         Ok(None)
@@ -248,6 +251,9 @@ impl Editor<'_> {
         let mut lines = Vec::new();
         if let Some(message) = &self.message {
             lines.push(format!("! {message}"));
+        }
+        if self.spec.keep {
+            lines.push("refused: correct it, or F2 keeps it as it is for now".to_string());
         }
         if self.spec.single_line {
             let tab = if self.spec.complete.is_some() {
