@@ -71,6 +71,7 @@ pub(crate) fn discard_pending_input() {
             break;
         }
     }
+    #[cfg(unix)]
     let _ = rustix::termios::tcflush(
         rustix::stdio::stdin(),
         rustix::termios::QueueSelector::IFlush,
