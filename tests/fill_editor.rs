@@ -373,7 +373,8 @@ fn a_long_list_of_countries_with_completion_shows_what_is_stored() {
         .map(|s| s.as_str().unwrap())
         .collect();
     let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
-    s.wait_for("Member States benefiting from it");
+    // The prompt itself, not the heading above it: keys typed before it shows are dropped.
+    s.wait_for("Tab completes a name");
     let typed = states[..29].join(", ");
     s.keys(&format!("{typed}, Trinidad and Tob"));
     s.keys("\t");
@@ -574,6 +575,8 @@ fn f2_keeps_a_refused_text_for_now() {
     s.wait_for("refused: correct it, or F2 keeps it as it is for now");
     s.keys("\x1bOQ");
     s.wait_for("kept as it is for now");
+    // Keys typed before a prompt is shown are dropped (so a paste cannot answer it): wait.
+    s.wait_for("Initiative 1 · Website");
     s.keys("\r");
     s.wait_for("Go on to the next question");
     s.keys("\x03");

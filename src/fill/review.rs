@@ -15,6 +15,7 @@ impl Session<'_> {
     pub(super) fn review(&mut self) -> Prompted<Exit> {
         let mut undo: Option<(String, Answers, Vec<String>)> = None;
         loop {
+            self.p.progress("Review");
             let findings = self.check_all();
             self.p.say(&format!("\n{}", self.status_table(&findings)))?;
             // A few findings, so that the table and the menu fit on a 24-row screen.

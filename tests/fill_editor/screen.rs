@@ -144,6 +144,10 @@ impl Screen {
     /// Gives the terminal a new size, as a window manager does (the program gets SIGWINCH).
     pub fn resize(&mut self, cols: u16, rows: u16) {
         use std::os::fd::AsRawFd;
+        // The emulator takes the new size first: what the program draws for it must not be
+        // rendered at the old one.
+        self.pump();
+        self.parser.set_size(nonzero(rows), nonzero(cols));
         let pty = self.session.process().get_file_handle().unwrap();
         let size = libc::winsize {
             ws_row: rows,
@@ -154,8 +158,6 @@ impl Screen {
         // SAFETY: a valid descriptor and a valid winsize for TIOCSWINSZ.
         let done = unsafe { libc::ioctl(pty.as_raw_fd(), libc::TIOCSWINSZ, &size) };
         assert_eq!(done, 0, "TIOCSWINSZ");
-        self.pump();
-        self.parser.set_size(nonzero(rows), nonzero(cols));
     }
 
     pub fn exit_code(mut self) -> i32 {
