@@ -254,6 +254,7 @@ impl Session<'_> {
                 ))?;
                 break;
             }
+            self.show_progress(question, None);
             if !self.p.confirm(&format!("Add another {label}?"), false)? {
                 break;
             }

@@ -15,7 +15,8 @@ impl Session<'_> {
     pub(super) fn review(&mut self) -> Prompted<Exit> {
         let mut undo: Option<(String, Answers, Vec<String>)> = None;
         loop {
-            self.p.progress("Review");
+            // The review's prompts say where they are themselves.
+            self.p.progress("");
             let findings = self.check_all();
             self.p.say(&format!("\n{}", self.status_table(&findings)))?;
             // A few findings, so that the table and the menu fit on a 24-row screen.
@@ -187,6 +188,7 @@ impl Session<'_> {
         done: &str,
     ) -> Prompted<()> {
         loop {
+            self.p.progress("");
             let records = match self.answers.answer(&question.id) {
                 Some(Answer::Records(records)) => records.clone(),
                 _ => Vec::new(),

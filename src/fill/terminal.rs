@@ -143,8 +143,12 @@ impl Prompter for TerminalPrompter {
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Prompted<bool> {
         discard_pending_input();
+        let (cols, _) = screen::size();
         let result = Confirm::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(screen::fit(
+                &self.with_progress(prompt),
+                cols.saturating_sub(14),
+            ))
             .default(default)
             .wait_for_newline(true)
             .interact_on(&self.term);
@@ -161,7 +165,10 @@ impl Prompter for TerminalPrompter {
             .map(|i| screen::fit(&sanitize(i), cols.saturating_sub(2)))
             .collect();
         let result = Select::with_theme(&self.theme)
-            .with_prompt(screen::fit(prompt, cols.saturating_sub(4)))
+            .with_prompt(screen::fit(
+                &self.with_progress(prompt),
+                cols.saturating_sub(4),
+            ))
             .items(&items)
             .max_length(rows.saturating_sub(3).max(3))
             .default(default)
