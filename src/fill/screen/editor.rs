@@ -342,3 +342,110 @@ impl Editor<'_> {
         self.area.draw(&area, cols, 1 + row, cell)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEvent;
+
+    fn editor<'a>(initial: &'a str, single_line: bool, keep: bool) -> Editor<'a> {
+        Editor {
+            buffer: Buffer::new(initial),
+            spec: Spec {
+                prompt: "p",
+                initial,
+                limits: WordLimits::default(),
+                single_line,
+                complete: Some(|s: &str| Some(format!("{s}ia"))),
+                keep,
+            },
+            cols: 20,
+            rows: 10,
+            scroll: 0,
+            area: Area::default(),
+            help: false,
+            message: None,
+            goal: None,
+            total_rows: 0,
+        }
+    }
+
+    fn press(e: &mut Editor<'_>, code: KeyCode) -> Prompted<Option<Ended>> {
+        e.key(KeyEvent::from(code))
+    }
+
+    fn done(result: Prompted<Option<Ended>>) -> Option<String> {
+        match result {
+            Ok(Some(Ended::Done(text))) => Some(text),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn enter_makes_lines_and_a_dot_line_or_an_empty_text_finishes() {
+        let mut e = editor("one", false, false);
+        assert_eq!(done(press(&mut e, KeyCode::Enter)), None);
+        press(&mut e, KeyCode::Char('.')).unwrap();
+        assert_eq!(done(press(&mut e, KeyCode::Enter)).as_deref(), Some("one"));
+        let mut e = editor("", false, false);
+        assert_eq!(done(press(&mut e, KeyCode::Enter)).as_deref(), Some(""));
+        let mut e = editor("?", false, false);
+        press(&mut e, KeyCode::Char('?')).unwrap();
+        assert!(!e.help, "`?` is text");
+        press(&mut e, KeyCode::F(1)).unwrap();
+        assert!(e.help);
+        assert!(matches!(
+            press(&mut e, KeyCode::Esc),
+            Err(PromptError::Back)
+        ));
+    }
+
+    #[test]
+    fn a_line_finishes_on_enter_and_tab_completes() {
+        let mut e = editor("Kenya, Gamb", true, false);
+        press(&mut e, KeyCode::Tab).unwrap();
+        assert_eq!(e.buffer.text(), "Kenya, Gambia");
+        assert_eq!(
+            done(press(&mut e, KeyCode::Enter)).as_deref(),
+            Some("Kenya, Gambia")
+        );
+    }
+
+    #[test]
+    fn f2_keeps_only_when_offered() {
+        let mut e = editor("long text", false, false);
+        assert!(matches!(press(&mut e, KeyCode::F(2)), Ok(None)));
+        let mut e = editor("long text", false, true);
+        assert!(matches!(
+            press(&mut e, KeyCode::F(2)),
+            Err(PromptError::Keep)
+        ));
+        assert!(e.footer()[0].contains("F2 keeps it"));
+    }
+
+    #[test]
+    fn up_and_down_move_by_screen_row_keeping_the_column() {
+        // 17 cells of text a row at 20 columns.
+        let mut e = editor("aaaa bbbb cccc dddd eeee\nxy", false, false);
+        e.buffer.set_cursor(0, 7);
+        press(&mut e, KeyCode::Down).unwrap();
+        assert_eq!(e.buffer.cursor(), (0, 22), "the wrapped row below");
+        press(&mut e, KeyCode::Down).unwrap();
+        assert_eq!(e.buffer.cursor(), (1, 2), "a short row: its end");
+        press(&mut e, KeyCode::Up).unwrap();
+        assert_eq!(e.buffer.cursor(), (0, 22), "the column aimed for is kept");
+        press(&mut e, KeyCode::Up).unwrap();
+        assert_eq!(e.buffer.cursor(), (0, 7));
+    }
+
+    #[test]
+    fn the_footer_counts_words_and_says_the_keys() {
+        let e = editor("one two", false, false);
+        assert_eq!(e.footer(), ["2 words · Ctrl-D finish · Esc back · F1 help"]);
+        let e = editor("Kenya", true, false);
+        assert_eq!(
+            e.footer(),
+            ["Enter finish · Tab completes a name · Esc back · F1 help"]
+        );
+    }
+}

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::layout::width;
 use super::{Area, RawMode, size};
@@ -109,44 +109,8 @@ impl State<'_> {
             }
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-                    let last = self.ticks.len().saturating_sub(1);
-                    match key.code {
-                        KeyCode::Char('c') if ctrl => return Err(PromptError::Interrupted),
-                        KeyCode::Char('u') if ctrl => {
-                            self.line.clear();
-                            self.retype();
-                        }
-                        KeyCode::Char('j' | 'm') if ctrl => {
-                            if let Some(picked) = self.confirm() {
-                                return Ok(picked);
-                            }
-                        }
-                        KeyCode::Char(_) if ctrl => {}
-                        KeyCode::Char(' ') if self.line.is_empty() => {
-                            if let Some(t) = self.ticks.get_mut(self.active) {
-                                *t = !*t;
-                            }
-                        }
-                        KeyCode::Char(c) => {
-                            self.line.push(c);
-                            self.retype();
-                        }
-                        KeyCode::Backspace => {
-                            self.line.pop();
-                            self.retype();
-                        }
-                        KeyCode::Up => self.active = self.active.saturating_sub(1),
-                        KeyCode::Down => self.active = (self.active + 1).min(last),
-                        KeyCode::Home | KeyCode::PageUp => self.active = 0,
-                        KeyCode::End | KeyCode::PageDown => self.active = last,
-                        KeyCode::Enter => {
-                            if let Some(picked) = self.confirm() {
-                                return Ok(picked);
-                            }
-                        }
-                        KeyCode::Esc => return Err(PromptError::Back),
-                        _ => {}
+                    if let Some(picked) = self.key(key)? {
+                        return Ok(picked);
                     }
                 }
                 Event::Paste(text) => {
@@ -163,6 +127,43 @@ impl State<'_> {
             }
             dirty = true;
         }
+    }
+
+    /// Handles a key; `Some` with the ticked items when the menu is confirmed.
+    fn key(&mut self, key: KeyEvent) -> Prompted<Option<Vec<usize>>> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let last = self.ticks.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Char('c') if ctrl => return Err(PromptError::Interrupted),
+            KeyCode::Char('u') if ctrl => {
+                self.line.clear();
+                self.retype();
+            }
+            KeyCode::Char('j' | 'm') if ctrl => return Ok(self.confirm()),
+            KeyCode::Char(_) if ctrl => {}
+            // Space ticks the current row, unless it is part of typed text.
+            KeyCode::Char(' ') if self.line.is_empty() => {
+                if let Some(t) = self.ticks.get_mut(self.active) {
+                    *t = !*t;
+                }
+            }
+            KeyCode::Char(c) => {
+                self.line.push(c);
+                self.retype();
+            }
+            KeyCode::Backspace => {
+                self.line.pop();
+                self.retype();
+            }
+            KeyCode::Up => self.active = self.active.saturating_sub(1),
+            KeyCode::Down => self.active = (self.active + 1).min(last),
+            KeyCode::Home | KeyCode::PageUp => self.active = 0,
+            KeyCode::End | KeyCode::PageDown => self.active = last,
+            KeyCode::Enter => return Ok(self.confirm()),
+            KeyCode::Esc => return Err(PromptError::Back),
+            _ => {}
+        }
+        Ok(None)
     }
 
     /// The ticked items, unless the typed text is wrong (then it says so and stays).
@@ -228,5 +229,73 @@ impl State<'_> {
             .map(|i| (i + 1).to_string())
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state<'a>(items: &'a [String], chosen: &'a [bool]) -> State<'a> {
+        State {
+            menu: Menu {
+                prompt: "p",
+                items,
+                chosen,
+                typed: crate::fill::prompter::pick_numbers,
+                example: "`none`",
+            },
+            ticks: {
+                let mut t = chosen.to_vec();
+                t.resize(items.len(), false);
+                t
+            },
+            active: 0,
+            line: String::new(),
+            message: None,
+            scroll: 0,
+            cols: 80,
+            rows: 24,
+            area: Area::default(),
+        }
+    }
+
+    fn keys(s: &mut State<'_>, codes: &[KeyCode]) -> Prompted<Option<Vec<usize>>> {
+        let mut last = Ok(None);
+        for code in codes {
+            last = s.key(KeyEvent::from(*code));
+        }
+        last
+    }
+
+    #[test]
+    fn space_ticks_the_current_row_and_typed_numbers_replace_the_ticks() {
+        let items: Vec<String> = ["a", "b", "c"].map(str::to_string).to_vec();
+        let mut s = state(&items, &[true]);
+        let picked = keys(&mut s, &[KeyCode::Down, KeyCode::Char(' '), KeyCode::Enter]);
+        assert_eq!(picked.unwrap(), Some(vec![0, 1]));
+        let mut s = state(&items, &[true]);
+        let typed = "2 3".chars().map(KeyCode::Char).collect::<Vec<_>>();
+        keys(&mut s, &typed).unwrap();
+        assert_eq!(s.picked(), [1, 2], "the space was typed, not a tick");
+        assert_eq!(keys(&mut s, &[KeyCode::Enter]).unwrap(), Some(vec![1, 2]));
+    }
+
+    #[test]
+    fn wrong_text_is_said_and_blocks_enter_until_corrected() {
+        let items: Vec<String> = ["a", "b"].map(str::to_string).to_vec();
+        let mut s = state(&items, &[]);
+        keys(&mut s, &[KeyCode::Char('9')]).unwrap();
+        assert!(s.message.is_some());
+        assert_eq!(keys(&mut s, &[KeyCode::Enter]).unwrap(), None);
+        let fixed = keys(
+            &mut s,
+            &[KeyCode::Backspace, KeyCode::Char('2'), KeyCode::Enter],
+        );
+        assert_eq!(fixed.unwrap(), Some(vec![1]));
+        assert!(matches!(
+            keys(&mut s, &[KeyCode::Esc]),
+            Err(PromptError::Back)
+        ));
     }
 }
