@@ -3,6 +3,7 @@
 //! atomically after every confirmed answer so that nothing a person confirmed is ever lost.
 
 mod ask;
+mod goals;
 mod interrupt;
 mod names;
 mod plain;
