@@ -1,5 +1,6 @@
-//! The rich terminal prompter: dialoguer menus and confirmations, typed input with completion,
-//! the inline text editor and tick menu of `screen`, `$EDITOR` on request. Every prompt leaves the
+//! The rich terminal prompter: everything typed goes through the inline editor of `screen` (texts
+//! and one-line answers, with completion), goals and choices through its tick menu, other menus
+//! and confirmations through dialoguer, `$EDITOR` on request. Every prompt leaves the
 //! cursor visible, even after Ctrl-C, and input typed ahead is dropped before each question, so
 //! the rest of a paste never answers it.
 
@@ -12,7 +13,7 @@ use super::screen::{self, Ended, Menu, Spec, discard_pending_input};
 use crate::questionnaire::WordLimits;
 use crate::report::sanitize;
 
-/// dialoguer on stderr.
+/// The rich prompter, on stderr.
 pub struct TerminalPrompter {
     term: Term,
     theme: ColorfulTheme,
