@@ -233,6 +233,8 @@ fn a_fill_killed_with_sigkill_resumes_with_every_confirmed_answer() {
     f.expect("Description");
     f.answer("> ", "A forum.");
     f.answer("> ", ".");
+    // The optional field of the record it stopped in is asked too.
+    f.answer("Website (if applicable)", "https://example.org/forum");
     f.answer("Add another event? [y/N]: ", "n");
     f.answer("choose 1-3 [1]: ", "2");
     f.answer("[none]: ", "");
@@ -258,6 +260,10 @@ fn a_fill_killed_with_sigkill_resumes_with_every_confirmed_answer() {
     assert_eq!(
         json["answers"]["events"][0]["sdgs"],
         serde_json::json!([13])
+    );
+    assert_eq!(
+        json["answers"]["events"][0]["website"],
+        "https://example.org/forum"
     );
     assert_eq!(json["answers"]["resources"], serde_json::json!([]));
     assert!(json["answers"].get("high_impact").is_none());

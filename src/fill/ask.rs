@@ -59,7 +59,7 @@ impl Session<'_> {
         match &question.kind {
             QuestionKind::Records(def) => {
                 for index in 0..self.record_count(&question.id) {
-                    self.complete_record(question, def, index)?;
+                    self.complete_record(question, def, index, false)?;
                 }
                 self.finish(question)
             }
@@ -238,8 +238,10 @@ impl Session<'_> {
                 }
             }
             Some(count) => {
+                // A walk that resumes here stopped in its last record: the fields it has not
+                // got yet (optional ones too) are asked, not only the broken ones.
                 for index in 0..count {
-                    self.complete_record(question, def, index)?;
+                    self.complete_record(question, def, index, index + 1 == count)?;
                 }
             }
         }
@@ -292,12 +294,14 @@ impl Session<'_> {
         result
     }
 
-    /// Asks again the fields of an existing record that are missing or have errors.
+    /// Asks again the fields of an existing record that have errors (a missing required one
+    /// too), and with `absent`, every field it does not have.
     fn complete_record(
         &mut self,
         question: &Question,
         def: &Records,
         index: usize,
+        absent: bool,
     ) -> Prompted<()> {
         let findings = self.check_all();
         let prefix = format!("{}[{index}].", question.id);
@@ -306,8 +310,8 @@ impl Session<'_> {
             let broken = findings.iter().any(|f| {
                 f.is_error() && (f.path == path || f.path.starts_with(&format!("{path}[")))
             });
-            if broken {
-                let current = self.field_value(&question.id, index, &field.id);
+            let current = self.field_value(&question.id, index, &field.id);
+            if broken || (absent && current.is_none()) {
                 self.p.say(&format!(
                     "\nQuestion {}, {} {}: {}",
                     question.number,
