@@ -344,13 +344,15 @@ fn filling_the_fixture_from_scratch() {
     let binary = std::env::var_os("QFILL_BIN")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("qfill"));
-    let (counts, saved) = driver::fill_fixture(&binary);
-    println!("{}: {counts}", binary.display());
     let fixture: toml::Table =
         toml::from_str(&fs::read_to_string(common::repo("tests/data/focal-point.toml")).unwrap())
             .unwrap();
-    assert_eq!(saved["entity"], fixture["entity"]);
-    assert_eq!(saved["answers"], fixture["answers"]);
+    for size in [(120, 40), (80, 24)] {
+        let (counts, saved) = driver::fill_fixture(&binary, size);
+        println!("{} at {}×{}: {counts}", binary.display(), size.0, size.1);
+        assert_eq!(saved["entity"], fixture["entity"]);
+        assert_eq!(saved["answers"], fixture["answers"]);
+    }
 }
 
 #[test]

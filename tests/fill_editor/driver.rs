@@ -180,8 +180,9 @@ fn typed(kind: &str, value: &Value) -> String {
     }
 }
 
-/// Fills the fixture with `binary` from scratch; the counts, and the response it saved.
-pub fn fill_fixture(binary: &Path) -> (Counts, Table) {
+/// Fills the fixture with `binary` from scratch on a screen of `size`; the counts, and the
+/// response it saved.
+pub fn fill_fixture(binary: &Path, size: (u16, u16)) -> (Counts, Table) {
     let fixture: Table =
         toml::from_str(&fs::read_to_string(repo("tests/data/focal-point.toml")).unwrap()).unwrap();
     let definition: Table =
@@ -189,7 +190,7 @@ pub fn fill_fixture(binary: &Path) -> (Counts, Table) {
             .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut d = Driver {
-        s: Screen::start_binary(binary, dir.path(), &[], (120, 40), "xterm-256color", &[]),
+        s: Screen::start_binary(binary, dir.path(), &[], size, "xterm-256color", &[]),
         seen: 0,
         counts: Counts::default(),
     };
