@@ -10,6 +10,8 @@ mod common;
 mod convert;
 mod dropped;
 mod fill;
+#[cfg(unix)]
+mod fill_editor;
 mod fuzz_regressions;
 mod hostile;
 mod layers;
