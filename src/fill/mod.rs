@@ -3,17 +3,20 @@
 //! atomically after every confirmed answer so that nothing a person confirmed is ever lost.
 
 mod ask;
+mod goals;
 mod interrupt;
+mod names;
 mod plain;
 mod prompter;
 mod review;
+mod screen;
 mod terminal;
 
 use std::path::{Path, PathBuf};
 
 pub use interrupt::Interrupt;
 pub use plain::PlainPrompter;
-pub use prompter::{Completer, PromptError, Prompted, Prompter};
+pub use prompter::{Completer, Picks, PromptError, Prompted, Prompter, pick_numbers};
 pub use terminal::TerminalPrompter;
 
 use crate::answers::{Answer, Answers, Draft, Scalar};
@@ -22,7 +25,7 @@ use crate::document::Format;
 use crate::error::{Error, Exit, Resume, Target};
 use crate::finding::Finding;
 use crate::input::{ReadOptions, Source};
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::validate::Validator;
 
 /// `qfill fill`.
@@ -79,6 +82,9 @@ impl FillRequest {
         if let Some(q) = &self.questionnaire {
             command.push_str(&format!(" --questionnaire {q}"));
         }
+        if self.plain {
+            command.push_str(" --plain");
+        }
         command
     }
 }
@@ -120,7 +126,9 @@ pub fn run(
             }
             Ok(Exit::Interrupted)
         }
-        Err(PromptError::Eof) => Err(Error::InputEnded {
+        // Back cannot leave the walk (it stops at the first question); should it, it ends the
+        // input the same way.
+        Err(PromptError::Eof | PromptError::Back | PromptError::Keep) => Err(Error::InputEnded {
             resume: request.resume(),
         }),
         Err(PromptError::Save { path, source }) => Err(Error::Unsaved {
@@ -183,17 +191,23 @@ impl<'a> Session<'a> {
         let draft_path = request.draft_path();
         let mut base: Option<(Checked, Questionnaire)> = None;
         if draft_path.exists() {
-            let resume = prompt_usage(p.select(
-                &format!(
-                    "A draft of this response is saved in {}.",
-                    draft_path.display()
-                ),
-                &[
-                    "Resume where I stopped".to_string(),
-                    "Start over (the draft is replaced)".to_string(),
-                ],
-                0,
-            ))? == 0;
+            let resume = loop {
+                let resume = prompt_usage(p.select(
+                    &format!(
+                        "A draft of this response is saved in {}.",
+                        draft_path.display()
+                    ),
+                    &[
+                        "Resume where I stopped".to_string(),
+                        "Start over (the draft is replaced)".to_string(),
+                    ],
+                    0,
+                ))? == 0;
+                let sure = || "Start over? The answers in the draft are replaced by the new ones";
+                if resume || prompt_usage(p.confirm(sure(), false))? {
+                    break resume;
+                }
+            };
             if resume {
                 base = Some(load(&draft_path, flag, p)?);
             }
@@ -242,25 +256,70 @@ impl<'a> Session<'a> {
         if let Some(notice) = crate::incomplete::notice(&self.q) {
             self.p.say(&notice)?;
         }
-        self.ask_entity()?;
-        let invalid = self.questions_with_errors();
-        for index in self.start.min(self.q.questions.len())..self.q.questions.len() {
-            let question = self.q.questions[index].clone();
-            if self.skipped.contains(&question.id) {
-                continue;
+        loop {
+            match self.ask_entity() {
+                Err(PromptError::Back) => continue,
+                other => break other?,
             }
-            match self.answers.answer(&question.id) {
-                None => self.ask_question(&question)?,
-                Some(answer) if is_not_answered(answer) => {
-                    self.answers.answers.retain(|(k, _)| *k != question.id);
-                    self.ask_question(&question)?
+        }
+        let invalid = self.questions_with_errors();
+        let count = self.q.questions.len();
+        let mut index = self.start.min(count);
+        // After a step back, the question is shown again with its answer, whatever state it is in.
+        let mut again = false;
+        while index < count {
+            let question = self.q.questions[index].clone();
+            let result = if again {
+                self.ask_again(&question)
+            } else {
+                self.visit(index, &question, &invalid)
+            };
+            match result {
+                Ok(()) => {
+                    index += 1;
+                    again = false;
                 }
-                Some(_) if index == self.start && self.resumed => self.ask_question(&question)?,
-                Some(_) if invalid.contains(&question.id) => self.fix_question(&question)?,
-                Some(_) => {}
+                Err(PromptError::Back) => {
+                    again = true;
+                    index = index.saturating_sub(1);
+                }
+                Err(e) => return Err(e),
             }
         }
         self.review()
+    }
+
+    /// Asks a question in the walk if it needs it: not answered yet, answered "not answered",
+    /// the one a resumed draft stopped in, or holding errors.
+    fn visit(&mut self, index: usize, question: &Question, invalid: &[String]) -> Prompted<()> {
+        if self.skipped.contains(&question.id) {
+            return Ok(());
+        }
+        match self.answers.answer(&question.id) {
+            None => self.ask_question(question),
+            Some(answer) if is_not_answered(answer) => {
+                self.answers.answers.retain(|(k, _)| *k != question.id);
+                self.ask_question(question)
+            }
+            Some(_) if index == self.start && self.resumed => self.ask_question(question),
+            Some(_) if invalid.contains(&question.id) => self.fix_question(question),
+            Some(_) => Ok(()),
+        }
+    }
+
+    /// A question gone back to: its answer to change, records in the records menu.
+    fn ask_again(&mut self, question: &Question) -> Prompted<()> {
+        match &question.kind {
+            QuestionKind::Records(def) if self.answers.answer(&question.id).is_some() => {
+                let done = match self.next_after(&question.id) {
+                    Some(_) => "Go on to the next question".to_string(),
+                    None => "Go on to the review".to_string(),
+                };
+                self.change_records(question, def, &done)?;
+                self.finish_question(question)
+            }
+            _ => self.ask_question(question),
+        }
     }
 
     /// Checks the whole response as `validate` would.
@@ -445,7 +504,9 @@ fn is_not_answered(answer: &Answer) -> bool {
 
 fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
     result.map_err(|e| match e {
-        PromptError::Interrupted | PromptError::Eof => Error::StoppedBeforeStart,
+        PromptError::Interrupted | PromptError::Eof | PromptError::Back | PromptError::Keep => {
+            Error::StoppedBeforeStart
+        }
         PromptError::Io(e) => Error::Write {
             target: Target::Terminal,
             source: e,
@@ -458,122 +519,4 @@ fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Runs a whole fill with typed lines, in a scratch folder; returns the saved response.
-    fn fill(script: &[&str]) -> (Exit, String, String) {
-        let dir = tempfile::tempdir().unwrap();
-        let request = FillRequest {
-            questionnaire: None,
-            answers: None,
-            output: dir.path().join("response.toml"),
-            draft: None,
-            force: false,
-            plain: true,
-        };
-        let input = script.iter().map(|l| format!("{l}\n")).collect::<String>();
-        let mut shown = Vec::new();
-        let exit = {
-            let mut prompter = PlainPrompter::new(input.as_bytes(), &mut shown);
-            run(&request, &mut prompter, &Interrupt::default()).unwrap()
-        };
-        let saved = std::fs::read_to_string(&request.output).unwrap_or_default();
-        (exit, saved, String::from_utf8(shown).unwrap())
-    }
-
-    const EVENT_A: &[&str] = &[
-        "Forum A",
-        "2023-05-10",
-        "Apia, Samoa",
-        "13",
-        "About A.",
-        ".",
-        "",
-    ];
-    const EVENT_B: &[&str] = &[
-        "Forum B",
-        "2024-01-02",
-        "Dakar, Senegal",
-        "14",
-        "About B.",
-        ".",
-        "",
-    ];
-
-    #[test]
-    fn the_review_edits_reorders_and_changes_answers() {
-        let mut script = vec!["Office (O)", "", "y"]; // entity; Q1 left unanswered
-        script.push("1"); // add an event
-        script.extend(EVENT_A);
-        script.push("y"); // add another
-        script.extend(EVENT_B);
-        script.push("n");
-        script.extend(["2", "", "", "y", "2", "", "y"]); // Q3 none; Q4 skipped; Q5 none; Q6 skipped
-        // Review: change question 2 (item 4), move event 2 up (after 2 edits and 2 removes),
-        // then back (the last item), change the entity (item 2), save.
-        script.extend(["4", "5", "9", "2", "Office Renamed (OR)", "1"]);
-        let (exit, saved, shown) = fill(&script);
-        assert_eq!(exit, Exit::Valid, "{shown}");
-        let b = saved.find("Forum B").unwrap();
-        let a = saved.find("Forum A").unwrap();
-        assert!(b < a, "event 2 was moved up:\n{saved}");
-        assert!(
-            saved.contains("entity = \"Office Renamed (OR)\""),
-            "{saved}"
-        );
-        assert!(
-            saved.contains("resources = []") && saved.contains("initiatives = []"),
-            "{saved}"
-        );
-        assert!(
-            !saved.contains("high_impact") && !saved.contains("governing_body"),
-            "{saved}"
-        );
-        assert!(shown.contains("Move event 2 up"), "{shown}");
-    }
-
-    #[test]
-    fn a_closed_input_keeps_the_draft_and_says_how_to_resume() {
-        let dir = tempfile::tempdir().unwrap();
-        let request = FillRequest {
-            questionnaire: None,
-            answers: None,
-            output: dir.path().join("r.json"),
-            draft: None,
-            force: false,
-            plain: true,
-        };
-        let mut prompter = PlainPrompter::new("Office (O)\n".as_bytes(), Vec::new());
-        let error = run(&request, &mut prompter, &Interrupt::default()).unwrap_err();
-        assert!(error.to_string().contains("the input ended"), "{error}");
-        assert!(
-            error.hint().unwrap().contains("qfill fill -o"),
-            "{:?}",
-            error.hint()
-        );
-        let draft = std::fs::read_to_string(dir.path().join("r.draft.toml")).unwrap();
-        assert!(draft.contains("entity = \"Office (O)\""), "{draft}");
-    }
-
-    #[test]
-    fn the_first_screen_says_when_the_edition_is_incomplete() {
-        let dir = tempfile::tempdir().unwrap();
-        let request = FillRequest {
-            questionnaire: Some("hlpf-2026".to_string()),
-            answers: None,
-            output: dir.path().join("r.toml"),
-            draft: None,
-            force: false,
-            plain: true,
-        };
-        let mut shown = Vec::new();
-        let _ = run(
-            &request,
-            &mut PlainPrompter::new("".as_bytes(), &mut shown),
-            &Interrupt::default(),
-        );
-        let shown = String::from_utf8(shown).unwrap();
-        assert!(shown.contains("hlpf-2026 is incomplete"), "{shown}");
-    }
-}
+mod tests;

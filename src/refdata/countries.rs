@@ -128,6 +128,41 @@ pub fn country_hint(closest: &[&str]) -> String {
     })
 }
 
+/// Member States and observers that a name which matched none of them may mean, best first: those
+/// whose name or an alias starts with it (`Guinea`, `Cote`), else those whose name has a word
+/// starting with it (`Tobago`), else those close to it as spelled (`Trinidad and Tobaggo`).
+pub fn country_candidates(input: &str) -> Vec<&'static str> {
+    let table = table();
+    let key = fold(input);
+    if key.len() < 2 {
+        return Vec::new();
+    }
+    let state = |kind: &Kind| matches!(kind, Kind::Member | Kind::Observer);
+    let mut found: Vec<&'static str> = table
+        .by_key
+        .iter()
+        .filter(|(k, (kind, _))| state(kind) && k.starts_with(&key))
+        .map(|(_, (_, name))| *name)
+        .collect();
+    if found.is_empty() && key.len() >= 3 {
+        found = table
+            .states
+            .iter()
+            .copied()
+            .filter(|name| {
+                name.split([' ', '-', '('])
+                    .any(|w| fold(w).starts_with(&key))
+            })
+            .collect();
+    }
+    found.sort_unstable();
+    found.dedup();
+    if found.is_empty() {
+        found = super::nearest(input, table.state_spellings.iter().copied());
+    }
+    found
+}
+
 /// The one Member State or observer whose name starts with `prefix` (ignoring case and accents).
 pub fn complete_state(prefix: &str) -> Option<&'static str> {
     unique_prefix(prefix, table().states.iter().copied())
@@ -204,6 +239,23 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(&match_country(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn candidates_for_a_name_that_matched_nothing() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Guinea-B", &["Guinea-Bissau"]),
+            ("Cote", &["Côte d'Ivoire"]),
+            ("Viet", &["Viet Nam"]),
+            ("Trinidad and Tobaggo", &["Trinidad and Tobago"]),
+            ("Tobago", &["Trinidad and Tobago"]),
+            ("Gui", &["Guinea", "Guinea-Bissau"]),
+            ("Zzzz", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(country_candidates(input), *want, "{input}");
+        }
+        assert!(country_candidates("Mol").contains(&"Republic of Moldova"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use isolang::Language;
 
-use crate::rules::text::fold;
+use super::fold;
 
 /// What a language entry turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,6 +190,28 @@ pub fn language_hint(closest: &[&str]) -> String {
          two-letter ISO 639-1 code"
             .to_string()
     })
+}
+
+/// Languages with an ISO 639-1 code that an entry which matched none may mean: those whose
+/// English name starts with it, else those close to it as spelled.
+pub fn language_candidates(input: &str) -> Vec<&'static str> {
+    let key = fold(input);
+    if key.len() < 2 {
+        return Vec::new();
+    }
+    let registry = registry();
+    let mut found: Vec<&'static str> = registry
+        .shown
+        .iter()
+        .filter(|(name, _)| fold(name).starts_with(&key))
+        .map(|(name, _)| *name)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    if found.is_empty() {
+        found = closest(input);
+    }
+    found
 }
 
 /// The one language with an ISO 639-1 code whose English name starts with `prefix`.

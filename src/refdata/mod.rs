@@ -5,8 +5,12 @@
 mod countries;
 mod languages;
 
-pub use countries::{CountryMatch, complete_state, country_hint, match_country};
-pub use languages::{LanguageMatch, complete_language, language_hint, match_language};
+pub use countries::{
+    CountryMatch, complete_state, country_candidates, country_hint, match_country,
+};
+pub use languages::{
+    LanguageMatch, complete_language, language_candidates, language_hint, match_language,
+};
 
 /// The 17 Sustainable Development Goals, by number (index 0 is SDG 1).
 pub const SDG_TITLES: [&str; 17] = [

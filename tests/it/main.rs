@@ -11,6 +11,8 @@ mod convert;
 mod dropped;
 mod editions;
 mod fill;
+#[cfg(unix)]
+mod fill_editor;
 mod fuzz_regressions;
 mod hostile;
 mod layers;

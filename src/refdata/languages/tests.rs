@@ -156,3 +156,11 @@ fn unknown_names_suggest_the_closest() {
          two-letter ISO 639-1 code"
     );
 }
+
+#[test]
+fn candidates_for_an_unknown_language() {
+    assert_eq!(language_candidates("Portug"), ["Portuguese"]);
+    assert_eq!(language_candidates("Frnech"), ["French"]);
+    assert!(language_candidates("Swa").contains(&"Swahili"));
+    assert!(language_candidates("qqqq").is_empty());
+}
