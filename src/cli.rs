@@ -416,7 +416,7 @@ impl Cli {
                     Some(bar) => bar,
                     None => &Silent,
                 };
-                let result = commands::validate(
+                commands::validate(
                     &ValidateRequest {
                         inputs: args.inputs,
                         questionnaire: args.questionnaire.questionnaire,
@@ -429,12 +429,9 @@ impl Cli {
                         color: matches!(args.format, ReportArg::Human) && args.color.enabled(),
                     },
                     &mut out,
+                    &mut io::stderr(),
                     progress,
-                );
-                for notice in qfill::incomplete::take_notices() {
-                    let _ = writeln!(io::stderr(), "{notice}");
-                }
-                result
+                )
             }
             Command::Export(args) => commands::export(
                 &ExportRequest {

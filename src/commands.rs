@@ -8,6 +8,7 @@ use crate::batch::{self, Progress};
 use crate::document::Format;
 use crate::error::{Error, Exit, Target};
 use crate::export::ExportFormat;
+use crate::incomplete;
 use crate::input::{self, ReadOptions, Source};
 use crate::questionnaire::{self, Questionnaire};
 use crate::report::{self, FileReport, Github, Human, Json, Junit, Report, Sarif};
@@ -67,6 +68,7 @@ fn answers_files(inputs: &[String], hidden: bool) -> Result<Vec<Source>, Error> 
 pub fn validate(
     request: &ValidateRequest,
     out: &mut dyn Write,
+    err: &mut dyn Write,
     progress: &dyn Progress,
 ) -> Result<Exit, Error> {
     let questionnaire = questionnaire::from_flag(request.questionnaire.as_deref())?;
@@ -87,10 +89,13 @@ pub fn validate(
         OutputFormat::Github => Box::new(Github),
     };
     let exit = Exit::of(&reports, request.strict);
-    match renderer.write(out, &reports, request.strict) {
-        Ok(()) => Ok(exit),
-        Err(e) => Error::stdout(e).or_closed_stdout(exit),
+    if let Err(e) = renderer.write(out, &reports, request.strict) {
+        return Error::stdout(e).or_closed_stdout(exit);
     }
+    for notice in incomplete::notices(&reports, questionnaire.as_ref()) {
+        writeln!(err, "{notice}").map_err(Error::stderr)?;
+    }
+    Ok(exit)
 }
 
 /// `qfill export`.
@@ -226,19 +231,13 @@ pub fn import(
     let text = match input::read(&source, read) {
         Ok(text) => text.text,
         Err(finding) => {
-            let report = FileReport {
-                file: source.name(),
-                findings: vec![*finding],
-            };
+            let report = FileReport::new(source.name(), vec![*finding]);
             report::write_findings(err, &report.file, &report.findings).map_err(Error::stderr)?;
             return Ok(Exit::of(&[report], request.strict));
         }
     };
     let result = crate::import::import(&text, q);
-    let report = FileReport {
-        file: source.name(),
-        findings: result.findings,
-    };
+    let report = FileReport::new(source.name(), result.findings);
     report::write_findings(err, &report.file, &report.findings).map_err(Error::stderr)?;
     let exit = Exit::of(std::slice::from_ref(&report), request.strict);
     if request.check {
@@ -290,13 +289,7 @@ pub fn fmt(request: &FmtRequest, out: &mut dyn Write, err: &mut dyn Write) -> Re
             Err(finding) => {
                 report::write_findings(err, &name, std::slice::from_ref(&finding))
                     .map_err(Error::stderr)?;
-                exit = exit.max(Exit::of(
-                    &[FileReport {
-                        file: name,
-                        findings: vec![*finding],
-                    }],
-                    false,
-                ));
+                exit = exit.max(Exit::of(&[FileReport::new(name, vec![*finding])], false));
                 continue;
             }
         };

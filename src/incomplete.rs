@@ -4,33 +4,26 @@
 //! incomplete. The answer itself is kept as written, as every unknown key is.
 
 use std::collections::BTreeSet;
-use std::sync::Mutex;
 
 use crate::finding::{Code, Finding};
 use crate::questionnaire::Questionnaire;
+use crate::report::FileReport;
 
-/// The notices of the incomplete editions files were checked against in this process.
-///
-/// `validate` checks files in parallel, each against its own edition, and keeps only their
-/// findings; what a run needs to say once at its end is gathered here instead of in every report.
-static CHECKED_AGAINST: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
-
-/// Remembers that a file was checked against `questionnaire`, if it is incomplete.
-pub fn record(questionnaire: &Questionnaire) {
-    if let Some(line) = notice(questionnaire)
-        && let Ok(mut seen) = CHECKED_AGAINST.lock()
-    {
-        seen.insert(line);
-    }
-}
-
-/// The notices for the incomplete editions files have been checked against, one per edition,
-/// each once; the record is emptied.
-pub fn take_notices() -> Vec<String> {
-    CHECKED_AGAINST
-        .lock()
-        .map(|mut seen| std::mem::take(&mut *seen).into_iter().collect())
-        .unwrap_or_default()
+/// The notices for the incomplete editions a run's files were checked against, one per edition,
+/// in the order of the editions' ids. `flag` is `--questionnaire`, which may be a file of its own.
+pub fn notices(reports: &[FileReport], flag: Option<&Questionnaire>) -> Vec<String> {
+    let editions: BTreeSet<&str> = reports
+        .iter()
+        .filter_map(|r| r.edition.as_deref())
+        .collect();
+    editions
+        .into_iter()
+        .filter_map(|id| match flag {
+            Some(q) if q.id == id => Some(q),
+            _ => Questionnaire::builtin_cached(id),
+        })
+        .filter_map(notice)
+        .collect()
 }
 
 /// Turns the `unknown-key` findings for keys under `[answers]` into `question-unknown` warnings

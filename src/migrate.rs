@@ -269,10 +269,7 @@ pub fn migrate_command(
     let name = source.name();
     let fail = |err: &mut dyn Write, findings: Vec<Finding>| -> Result<Exit, Error> {
         report::write_findings(err, &name, &findings).map_err(Error::stderr)?;
-        let report = FileReport {
-            file: name.clone(),
-            findings,
-        };
+        let report = FileReport::new(name.clone(), findings);
         Ok(Exit::of(&[report], false))
     };
     let text = match input::read(&source, request.read) {
@@ -320,10 +317,7 @@ pub fn migrate_command(
         name_old_place(finding, from, &target, &migrated.moves);
     }
     let exit = Exit::of(
-        &[FileReport {
-            file: out_name.clone(),
-            findings: findings.clone(),
-        }],
+        &[FileReport::new(out_name.clone(), findings.clone())],
         false,
     );
     tell(err, from, &target, &migrated)

@@ -36,19 +36,20 @@ impl<'q> Validator<'q> {
             Ok(text) => text,
             Err(finding) => {
                 return Validated {
-                    report: FileReport {
-                        file,
-                        findings: vec![with_subject(*finding, &source.name())],
-                    },
+                    report: FileReport::new(file, vec![with_subject(*finding, &source.name())]),
                     checked: None,
                     format: None,
                 };
             }
         };
-        let (mut findings, checked) = self.validate_text(&text.text, text.format);
+        let (mut findings, checked, edition) = self.check_text(&text.text, text.format);
         resolve_positions(&mut findings, &text.text, text.format);
         Validated {
-            report: FileReport { file, findings },
+            report: FileReport {
+                file,
+                findings,
+                edition: edition.map(|q| q.id.clone()),
+            },
             checked,
             format: Some(text.format),
         }
@@ -68,6 +69,16 @@ impl<'q> Validator<'q> {
 
     /// Checks text already read; findings are not yet placed.
     pub fn validate_text(&self, text: &str, format: Format) -> (Vec<Finding>, Option<Checked>) {
+        let (findings, checked, _) = self.check_text(text, format);
+        (findings, checked)
+    }
+
+    /// Checks text already read, and says which edition it was checked against.
+    fn check_text(
+        &self,
+        text: &str,
+        format: Format,
+    ) -> (Vec<Finding>, Option<Checked>, Option<&'q Questionnaire>) {
         let doc = match document::parse(text, format) {
             Ok(doc) => doc,
             Err(e) => {
@@ -83,7 +94,7 @@ impl<'q> Validator<'q> {
                 if let Some((line, column)) = e.position {
                     finding = finding.at_position(line, column);
                 }
-                return (vec![finding], None);
+                return (vec![finding], None, None);
             }
         };
         let mut findings = Vec::new();
@@ -123,13 +134,12 @@ impl<'q> Validator<'q> {
                         ))
                         .at(at_key()),
                     );
-                return (findings, None);
+                return (findings, None, None);
             }
         };
-        crate::incomplete::record(questionnaire);
         let checked = check::check(&doc, questionnaire);
         findings.extend(checked.findings.iter().cloned());
-        (findings, Some(checked))
+        (findings, Some(checked), Some(questionnaire))
     }
 }
 

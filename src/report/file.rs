@@ -10,9 +10,21 @@ pub struct FileReport {
     pub file: String,
     /// Findings, in file order.
     pub findings: Vec<Finding>,
+    /// The id of the edition the input was checked against, when it got that far.
+    pub edition: Option<String>,
 }
 
 impl FileReport {
+    /// The report of an input that was not checked against an edition (or whose edition does not
+    /// matter to the reader).
+    pub fn new(file: impl Into<String>, findings: Vec<Finding>) -> FileReport {
+        FileReport {
+            file: file.into(),
+            findings,
+            edition: None,
+        }
+    }
+
     /// Number of errors.
     pub fn errors(&self) -> usize {
         self.findings.iter().filter(|f| f.is_error()).count()
