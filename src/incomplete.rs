@@ -5,9 +5,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::finding::{Code, Finding};
+use crate::finding::Code;
 use crate::questionnaire::Questionnaire;
 use crate::report::FileReport;
+use crate::rules::Problem;
 
 /// The notices for the incomplete editions a run's files were checked against, one per edition,
 /// in the order of the editions' ids. `flag` is `--questionnaire`, which may be a file of its own.
@@ -26,35 +27,31 @@ pub fn notices(reports: &[FileReport], flag: Option<&Questionnaire>) -> Vec<Stri
         .collect()
 }
 
-/// Turns the `unknown-key` findings for keys under `[answers]` into `question-unknown` warnings
-/// when `questionnaire` is incomplete; for a complete edition they stay errors.
-pub fn soften_unknown_questions(findings: &mut [Finding], questionnaire: &Questionnaire) {
-    if questionnaire.complete {
-        return;
-    }
-    for finding in findings.iter_mut().filter(|f| f.code == Code::UnknownKey) {
-        finding.code = Code::QuestionUnknown;
-        finding.severity = Code::QuestionUnknown.severity();
-        finding.message = format!(
-            "`{}` is not a question {} knows: its definition is incomplete, so the answer is kept as written",
-            finding.path, questionnaire.id
-        );
-        // The message names its place itself, as `unknown-key`'s does.
-        finding.predicate = finding.message.clone();
-        let known: Vec<String> = questionnaire
-            .questions
-            .iter()
-            .map(|q| format!("`{}`", q.id))
-            .collect();
-        let misspelt = match finding.hint.as_deref() {
-            Some(rename) if rename.starts_with("rename") => rename.to_string(),
-            _ => format!("use one of {}", known.join(", ")),
-        };
-        finding.hint = Some(format!(
-            "keep it if it answers a question of {} that qfill does not know yet; if the key is misspelt, {misspelt}",
+/// The `question-unknown` warning for an answer under `[answers]` whose key `questionnaire` (an
+/// incomplete edition) does not know; `near` is the nearest question id, in case it is misspelt.
+pub fn unknown_question(questionnaire: &Questionnaire, key: &str, near: Option<&str>) -> Problem {
+    let misspelt = match near {
+        Some(near) => format!("rename it to `{near}`"),
+        None => {
+            let known: Vec<String> = questionnaire
+                .questions
+                .iter()
+                .map(|q| format!("`{}`", q.id))
+                .collect();
+            format!("use one of {}", known.join(", "))
+        }
+    };
+    Problem::new(
+        Code::QuestionUnknown,
+        format!(
+            "`{key}` is not a question {} knows: its definition is incomplete, so the answer is kept as written",
             questionnaire.id
-        ));
-    }
+        ),
+    )
+    .hint(format!(
+        "keep it if it answers a question of {} that qfill does not know yet; if the key is misspelt, {misspelt}",
+        questionnaire.id
+    ))
 }
 
 /// The one line `validate` and `fill` show about an incomplete edition, or `None`.
@@ -79,6 +76,7 @@ mod tests {
     use super::*;
     use crate::check::check;
     use crate::document::{Format, parse};
+    use crate::finding::Finding;
 
     fn findings(questionnaire: &str, answers: &str) -> Vec<Finding> {
         let text =

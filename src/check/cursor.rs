@@ -166,29 +166,27 @@ impl<'q> Cursor<'q> {
         Some(marker)
     }
 
-    /// Reports keys of `entries` not in `known` and returns them, to be kept as written.
+    /// Emits an `unknown-key` error for each key of `entries` not in `known` (naming the nearest
+    /// known key) and returns those entries, so that what they hold is kept as written.
     pub fn unknown_keys(&mut self, entries: &[Entry], known: &[&str]) -> Vec<(String, Node)> {
-        let mut extra = Vec::new();
         let parent = self.here();
+        self.extra_keys(entries, known, |key, near| {
+            unknown_key(key, near, &parent, known)
+        })
+    }
+
+    /// Emits `problem(key, nearest known key)` for each key of `entries` not in `known`, and
+    /// returns those entries.
+    pub fn extra_keys(
+        &mut self,
+        entries: &[Entry],
+        known: &[&str],
+        problem: impl Fn(&str, Option<&str>) -> Problem,
+    ) -> Vec<(String, Node)> {
+        let mut extra = Vec::new();
         for entry in entries.iter().filter(|e| !known.contains(&e.key.as_str())) {
             let near = refdata::closest(&entry.key, known.iter().copied());
-            let place = if parent.is_empty() {
-                String::new()
-            } else {
-                format!(" in {parent}")
-            };
-            let problem = match near {
-                Some(near) => Problem::new(
-                    Code::UnknownKey,
-                    format!("unknown key `{}`{place}, did you mean `{near}`?", entry.key),
-                )
-                .hint(format!("rename it to `{near}`")),
-                None => Problem::new(
-                    Code::UnknownKey,
-                    format!("unknown key `{}`{place}", entry.key),
-                )
-                .hint(format!("known keys here: {}", quoted_list(known))),
-            };
+            let problem = problem(&entry.key, near);
             self.key(&entry.key, |c| {
                 let anchor = entry.key_anchor(&c.path);
                 c.emit_whole(problem.value(&entry.key), anchor);
@@ -196,6 +194,24 @@ impl<'q> Cursor<'q> {
             extra.push((entry.key.clone(), entry.node.clone()));
         }
         extra
+    }
+}
+
+/// The `unknown-key` problem for `key` in the table at `parent`.
+fn unknown_key(key: &str, near: Option<&str>, parent: &str, known: &[&str]) -> Problem {
+    let place = if parent.is_empty() {
+        String::new()
+    } else {
+        format!(" in {parent}")
+    };
+    match near {
+        Some(near) => Problem::new(
+            Code::UnknownKey,
+            format!("unknown key `{key}`{place}, did you mean `{near}`?"),
+        )
+        .hint(format!("rename it to `{near}`")),
+        None => Problem::new(Code::UnknownKey, format!("unknown key `{key}`{place}"))
+            .hint(format!("known keys here: {}", quoted_list(known))),
     }
 }
 

@@ -23,9 +23,14 @@ pub(super) fn answers(c: &mut Cursor<'_>, node: &Node) -> Vec<(String, Answer)> 
         return Vec::new();
     };
     let ids: Vec<&str> = c.q.questions.iter().map(|q| q.id.as_str()).collect();
-    let before = c.findings.len();
-    let extra = c.unknown_keys(entries, &ids);
-    crate::incomplete::soften_unknown_questions(&mut c.findings[before..], c.q);
+    let extra = if c.q.complete {
+        c.unknown_keys(entries, &ids)
+    } else {
+        let q = c.q;
+        c.extra_keys(entries, &ids, |key, near| {
+            crate::incomplete::unknown_question(q, key, near)
+        })
+    };
     let table_path = c.path.clone();
     let mut answers = Vec::new();
     for question in &c.q.questions {
