@@ -89,6 +89,8 @@ codes! {
     Draft => "draft", Warning, "the file still has `fill`'s `[draft]` table";
     StrayNumber => "stray-number", Warning, "import only: a Word list number skipped";
     UnplacedText => "unplaced-text", Warning, "import only: text kept in `notes`";
+    Truncated => "truncated", Warning, "compile only: a text longer than a spreadsheet cell holds, cut with a marker";
+    RosterAmbiguous => "roster-ambiguous", Warning, "compile only: a response's entity matches more than one roster entry";
 }
 
 impl fmt::Display for Code {
@@ -262,7 +264,7 @@ mod tests {
             assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{s}");
             assert!(seen.insert(s), "duplicate code {s}");
         }
-        assert_eq!(Code::ALL.len(), 30);
+        assert_eq!(Code::ALL.len(), 32);
     }
 
     #[test]

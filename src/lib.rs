@@ -7,6 +7,7 @@ pub mod answers;
 pub mod batch;
 pub mod check;
 pub mod commands;
+pub mod compile;
 pub mod document;
 pub mod export;
 pub mod fill;

@@ -1,0 +1,213 @@
+//! The XLSX workbook (rust_xlsxwriter). Rows are spooled to one temporary file per sheet as they
+//! come, then each sheet is written in constant-memory mode once its row count is known, so that
+//! it can be an Excel table (autofilter included) with a frozen header and widths that fit.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
+use std::path::Path;
+
+use rust_xlsxwriter::{
+    ExcelDateTime, Format, Table, TableColumn, TableStyle, Url, Workbook, Worksheet, XlsxError,
+};
+
+use super::model::{Cell, ColumnKind, SheetSpec, Sink};
+
+/// Rows a sheet holds, the header included.
+pub const MAX_ROWS: usize = 1_048_576;
+/// Columns a sheet holds.
+pub const MAX_COLUMNS: usize = 16_384;
+/// The longest link a cell holds; longer ones are written as text.
+pub const MAX_LINK: usize = 2_079;
+/// Links a sheet holds; later ones are written as text.
+pub const MAX_LINKS: usize = 65_530;
+
+const MAX_WIDTH: usize = 60;
+
+struct Spooled {
+    spec: SheetSpec,
+    file: BufWriter<File>,
+    rows: usize,
+    widths: Vec<usize>,
+}
+
+/// A sink that spools rows and writes the workbook at [`XlsxSink::finish`].
+pub struct XlsxSink {
+    sheets: Vec<Option<Spooled>>,
+    labels: bool,
+}
+
+fn limit(message: String) -> io::Error {
+    io::Error::other(message)
+}
+
+impl XlsxSink {
+    /// A workbook with ids (or form labels, with `labels`) as headers.
+    pub fn new(labels: bool) -> XlsxSink {
+        XlsxSink {
+            sheets: Vec::new(),
+            labels,
+        }
+    }
+
+    /// Writes the workbook to `path` atomically; documents are dated `created` (seconds since
+    /// the epoch), so that the same inputs give the same bytes.
+    pub fn finish(self, path: &Path, created: i64) -> io::Result<()> {
+        let mut workbook = Workbook::new();
+        let when = ExcelDateTime::from_timestamp(created).map_err(xlsx_error)?;
+        workbook.set_properties(
+            &rust_xlsxwriter::DocProperties::new()
+                .set_creation_datetime(&when)
+                .set_title("qfill compile"),
+        );
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        let header = Format::new().set_bold();
+        for spooled in self.sheets.into_iter().flatten() {
+            let sheet = workbook
+                .add_worksheet_with_constant_memory()
+                .map_err(xlsx_error)?;
+            write_sheet(sheet, spooled, self.labels, &date, &header)?;
+        }
+        crate::fsio::write_atomic_with(path, |file| {
+            workbook.save_to_writer(file).map_err(xlsx_error)
+        })
+    }
+}
+
+fn xlsx_error(e: XlsxError) -> io::Error {
+    io::Error::other(e.to_string())
+}
+
+fn write_sheet(
+    sheet: &mut Worksheet,
+    spooled: Spooled,
+    labels: bool,
+    date: &Format,
+    header: &Format,
+) -> io::Result<()> {
+    let Spooled {
+        spec,
+        file,
+        rows,
+        widths,
+    } = spooled;
+    sheet.set_name(&spec.name).map_err(xlsx_error)?;
+    let headers = spec.headers(labels);
+    let last_col = (headers.len().max(1) - 1) as u16;
+    for (i, width) in widths.iter().enumerate() {
+        let width = (*width).clamp(8, MAX_WIDTH) as f64 + 2.0;
+        sheet
+            .set_column_width(i as u16, width)
+            .map_err(xlsx_error)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    if rows > 0 && !headers.is_empty() {
+        let columns: Vec<TableColumn> = headers
+            .iter()
+            .map(|h| TableColumn::new().set_header(h).set_header_format(header))
+            .collect();
+        let table = Table::new()
+            .set_columns(&columns)
+            .set_style(TableStyle::Light9);
+        sheet
+            .add_table(0, 0, rows as u32, last_col, &table)
+            .map_err(xlsx_error)?;
+    } else {
+        for (i, h) in headers.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, i as u16, h, header)
+                .map_err(xlsx_error)?;
+        }
+    }
+    let mut file = file.into_inner().map_err(|e| e.into_error())?;
+    file.rewind()?;
+    let mut links = 0usize;
+    for (i, line) in BufReader::new(file).lines().enumerate() {
+        let cells: Vec<Cell> = serde_json::from_str(&line?)?;
+        let row = (i + 1) as u32;
+        for (c, cell) in cells.iter().enumerate() {
+            let c = c as u16;
+            let written = match cell {
+                Cell::Empty => continue,
+                Cell::Text(s) => sheet.write_string(row, c, s).map(|_| ()),
+                Cell::Int(n) => sheet.write_number(row, c, *n as f64).map(|_| ()),
+                Cell::Bool(b) => sheet.write_boolean(row, c, *b).map(|_| ()),
+                Cell::Date(d) => {
+                    match ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8) {
+                        Ok(day) => sheet
+                            .write_datetime_with_format(row, c, &day, date)
+                            .map(|_| ()),
+                        Err(_) => sheet.write_string(row, c, d.to_string()).map(|_| ()),
+                    }
+                }
+                Cell::Link(url) => {
+                    let fits = url.chars().count() <= MAX_LINK && links < MAX_LINKS;
+                    // A link Excel refuses is still the address, as text.
+                    let linked = fits && sheet.write_url(row, c, Url::new(url.as_str())).is_ok();
+                    if linked {
+                        links += 1;
+                        Ok(())
+                    } else {
+                        sheet.write_string(row, c, url).map(|_| ())
+                    }
+                }
+            };
+            written.map_err(xlsx_error)?;
+        }
+    }
+    Ok(())
+}
+
+impl Sink for XlsxSink {
+    fn header(&mut self, sheet: usize, spec: &SheetSpec) -> io::Result<()> {
+        if spec.columns.len() > MAX_COLUMNS {
+            return Err(limit(format!(
+                "sheet `{}` needs {} columns, more than a spreadsheet holds ({MAX_COLUMNS})",
+                spec.name,
+                spec.columns.len()
+            )));
+        }
+        while self.sheets.len() <= sheet {
+            self.sheets.push(None);
+        }
+        let widths = spec
+            .headers(self.labels)
+            .iter()
+            .zip(&spec.columns)
+            .map(|(h, c)| match c.kind {
+                ColumnKind::Date => 10,
+                _ => h.chars().count(),
+            })
+            .collect();
+        self.sheets[sheet] = Some(Spooled {
+            spec: spec.clone(),
+            file: BufWriter::new(tempfile::tempfile()?),
+            rows: 0,
+            widths,
+        });
+        Ok(())
+    }
+
+    fn row(&mut self, sheet: usize, cells: Vec<Cell>) -> io::Result<()> {
+        let Some(Some(spooled)) = self.sheets.get_mut(sheet) else {
+            return Err(io::Error::other("a row before its sheet's header"));
+        };
+        spooled.rows += 1;
+        if spooled.rows >= MAX_ROWS {
+            return Err(limit(format!(
+                "sheet `{}` needs more than {} rows, more than a spreadsheet holds; compile fewer files at once, or use `--to csv`",
+                spooled.spec.name,
+                MAX_ROWS - 1
+            )));
+        }
+        for (width, cell) in spooled.widths.iter_mut().zip(&cells) {
+            let w = match cell {
+                Cell::Text(s) | Cell::Link(s) => s.chars().take(MAX_WIDTH).count(),
+                Cell::Empty => 0,
+                other => other.to_plain().len(),
+            };
+            *width = (*width).max(w);
+        }
+        serde_json::to_writer(&mut spooled.file, &cells)?;
+        spooled.file.write_all(b"\n")
+    }
+}
