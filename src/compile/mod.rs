@@ -293,7 +293,7 @@ pub fn compile(
         Target::File(p) | Target::Folder(p) => p.display().to_string(),
     };
     let shown = target_name(&target);
-    let run = |sink: &mut dyn Sink| -> Result<(crate::report::Summary, bool), Error> {
+    let mut run = |sink: &mut dyn Sink| -> Result<(crate::report::Summary, bool), Error> {
         let mut builder = Builder::new(&layout, roster.as_ref());
         builder.start(sink).map_err(|e| sink_error(&shown, &e))?;
         progress.start(sources.len());
@@ -305,6 +305,14 @@ pub fn compile(
                 response
             });
             for response in responses {
+                // The rest is in the findings sheet; what makes the run exit 2 is said here too.
+                let unread: Vec<_> = response
+                    .findings
+                    .iter()
+                    .filter(|f| f.code == crate::finding::Code::Unreadable)
+                    .cloned()
+                    .collect();
+                crate::report::write_findings(err, &response.file, &unread)?;
                 builder
                     .add(response, sink)
                     .map_err(|e| sink_error(&shown, &e))?;

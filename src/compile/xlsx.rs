@@ -128,7 +128,12 @@ fn write_sheet(
             let c = c as u16;
             let written = match cell {
                 Cell::Empty => continue,
-                Cell::Text(s) => sheet.write_string(row, c, s).map(|_| ()),
+                // Answers are cut (with a finding) when the tables are built; this catches any
+                // other text, such as a finding quoting a huge key.
+                Cell::Text(s) => match super::build::truncate(s) {
+                    Some((cut, _)) => sheet.write_string(row, c, cut).map(|_| ()),
+                    None => sheet.write_string(row, c, s).map(|_| ()),
+                },
                 Cell::Int(n) => sheet.write_number(row, c, *n as f64).map(|_| ()),
                 Cell::Bool(b) => sheet.write_boolean(row, c, *b).map(|_| ()),
                 Cell::Date(d) => {
