@@ -34,6 +34,7 @@ struct Spooled {
 pub struct XlsxSink {
     sheets: Vec<Option<Spooled>>,
     labels: bool,
+    max_rows: usize,
 }
 
 fn limit(message: String) -> io::Error {
@@ -46,6 +47,7 @@ impl XlsxSink {
         XlsxSink {
             sheets: Vec::new(),
             labels,
+            max_rows: MAX_ROWS,
         }
     }
 
@@ -197,11 +199,11 @@ impl Sink for XlsxSink {
             return Err(io::Error::other("a row before its sheet's header"));
         };
         spooled.rows += 1;
-        if spooled.rows >= MAX_ROWS {
+        if spooled.rows >= self.max_rows {
             return Err(limit(format!(
                 "sheet `{}` needs more than {} rows, more than a spreadsheet holds; compile fewer files at once, or use `--to csv`",
                 spooled.spec.name,
-                MAX_ROWS - 1
+                self.max_rows - 1
             )));
         }
         for (width, cell) in spooled.widths.iter_mut().zip(&cells) {
@@ -214,5 +216,66 @@ impl Sink for XlsxSink {
         }
         serde_json::to_writer(&mut spooled.file, &cells)?;
         spooled.file.write_all(b"\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::compile::model::Column;
+
+    fn spec(columns: usize) -> SheetSpec {
+        SheetSpec {
+            name: "links".into(),
+            columns: (0..columns)
+                .map(|i| Column::plain(&format!("c{i}"), "", ColumnKind::Link))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn more_rows_or_columns_than_a_sheet_holds_is_an_error_not_a_crash() {
+        let mut sink = XlsxSink::new(false);
+        sink.max_rows = 3;
+        sink.header(0, &spec(1)).unwrap();
+        sink.row(0, vec![Cell::Int(1)]).unwrap();
+        sink.row(0, vec![Cell::Int(2)]).unwrap();
+        let e = sink.row(0, vec![Cell::Int(3)]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "sheet `links` needs more than 2 rows, more than a spreadsheet holds; compile fewer files at once, or use `--to csv`"
+        );
+        let e = XlsxSink::new(false)
+            .header(0, &spec(MAX_COLUMNS + 1))
+            .unwrap_err();
+        assert!(e.to_string().contains("16385 columns"), "{e}");
+    }
+
+    #[test]
+    fn links_too_long_for_a_cell_are_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("links.xlsx");
+        let mut sink = XlsxSink::new(false);
+        sink.header(0, &spec(2)).unwrap();
+        let long = format!("https://example.org/{}", "a".repeat(MAX_LINK));
+        sink.row(
+            0,
+            vec![
+                Cell::Link("https://example.org/a".into()),
+                Cell::Link(long.clone()),
+            ],
+        )
+        .unwrap();
+        sink.finish(&path, 0).unwrap();
+        let mut zip = zip::ZipArchive::new(File::open(&path).unwrap()).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        assert_eq!(xml.matches("<hyperlink ").count(), 1, "{xml}");
+        assert!(xml.contains(&long), "the long address is kept as text");
     }
 }
