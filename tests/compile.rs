@@ -3,6 +3,8 @@
 //! mixed inputs; the hostile corpus; and every failure path's exit code and message.
 
 mod common;
+#[path = "compile/libreoffice.rs"]
+mod libreoffice;
 
 use std::collections::HashMap;
 use std::fs;
