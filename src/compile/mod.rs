@@ -256,6 +256,123 @@ fn question_topic(layout: &Layout, id: &str) -> Result<(String, String), Error> 
     ))
 }
 
+/// What a compilation knows before it reads a file: the editions and the roster.
+struct Setup {
+    flags: Vec<Questionnaire>,
+    layout: Layout,
+    roster: Option<Roster>,
+}
+
+fn setup(request: &CompileRequest) -> Result<Setup, Error> {
+    let flags = request
+        .questionnaires
+        .iter()
+        .map(|f| Questionnaire::resolve(f))
+        .collect::<Result<Vec<_>, _>>()?;
+    let layout = editions(&flags);
+    let roster = request.roster.as_deref().map(load_roster).transpose()?;
+    Ok(Setup {
+        flags,
+        layout,
+        roster,
+    })
+}
+
+/// How a compilation went.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Files, valid and invalid, errors and warnings.
+    pub summary: crate::report::Summary,
+    /// Some input could not be read at all.
+    pub unreadable: bool,
+}
+
+impl Totals {
+    /// The exit status, as `validate` gives it: 2 wins over 1.
+    pub fn exit(&self) -> Exit {
+        if self.unreadable {
+            Exit::Incomplete
+        } else if self.summary.invalid > 0 {
+            Exit::Invalid
+        } else {
+            Exit::Valid
+        }
+    }
+}
+
+/// Reads and checks every input of `request` and builds the tables into `sink` (for
+/// `qfill report`: a [`Compilation`]). The findings of inputs that cannot be read go to `err`;
+/// `request.output`, unless `-`, is left out of the inputs.
+pub fn tables(
+    request: &CompileRequest,
+    sink: &mut dyn Sink,
+    err: &mut dyn Write,
+    progress: &dyn Progress,
+) -> Result<Totals, Error> {
+    let setup = setup(request)?;
+    let output = PathBuf::from(&request.output);
+    let target = match request.output.as_str() {
+        "-" | "" => Target::Stdout,
+        _ => Target::File(output),
+    };
+    let sources = sources(request, &target)?;
+    build_tables(
+        request,
+        &setup,
+        &sources,
+        sink,
+        err,
+        progress,
+        &request.output,
+    )
+}
+
+fn build_tables(
+    request: &CompileRequest,
+    setup: &Setup,
+    sources: &[Source],
+    sink: &mut dyn Sink,
+    err: &mut dyn Write,
+    progress: &dyn Progress,
+    shown: &str,
+) -> Result<Totals, Error> {
+    let reader = read::Reader {
+        flags: &setup.flags,
+        layout: &setup.layout,
+        read: request.read,
+    };
+    let mut builder = Builder::new(&setup.layout, setup.roster.as_ref());
+    builder.start(sink).map_err(|e| sink_error(shown, &e))?;
+    progress.start(sources.len());
+    let pool = Pool::new(request.jobs, sources.len());
+    for slice in sources.chunks(SLICE) {
+        let responses = pool.map(slice, |source| {
+            let response = reader.read(source);
+            progress.advance();
+            response
+        });
+        for response in responses {
+            // The rest is in the findings sheet; what makes the run exit 2 is said here too.
+            let unread: Vec<_> = response
+                .findings
+                .iter()
+                .filter(|f| f.code == crate::finding::Code::Unreadable)
+                .cloned()
+                .collect();
+            crate::report::write_findings(err, &response.file, &unread)?;
+            builder
+                .add(response, sink)
+                .map_err(|e| sink_error(shown, &e))?;
+        }
+    }
+    progress.finish();
+    let (summary, unreadable) = builder.finish(sink).map_err(|e| sink_error(shown, &e))?;
+    Ok(Totals {
+        summary,
+        unreadable,
+    })
+}
+
 /// Compiles every input into tables and writes them; the totals line goes to `err`.
 pub fn compile(
     request: &CompileRequest,
@@ -263,15 +380,16 @@ pub fn compile(
     err: &mut dyn Write,
     progress: &dyn Progress,
 ) -> Result<Exit, Error> {
-    let flags = request
-        .questionnaires
-        .iter()
-        .map(|f| Questionnaire::resolve(f))
-        .collect::<Result<Vec<_>, _>>()?;
     let (format, target) = target(request)?;
-    let layout = editions(&flags);
+    let setup = setup(request)?;
     let question = match (&request.question, format) {
-        (Some(id), _) => Some(question_topic(&layout, id)?),
+        (Some(id), CompileFormat::Markdown) => Some(question_topic(&setup.layout, id)?),
+        (Some(_), _) => {
+            return Err(usage(
+                "`--question` shows one question as Markdown".to_string(),
+                "add `--to markdown`, or name an OUT ending in `.md`",
+            ));
+        }
         (None, CompileFormat::Markdown) => {
             return Err(usage(
                 "Markdown output shows one question: `--question` is missing".to_string(),
@@ -280,48 +398,15 @@ pub fn compile(
         }
         (None, _) => None,
     };
-    let roster = request.roster.as_deref().map(load_roster).transpose()?;
     let sources = sources(request, &target)?;
-    let reader = read::Reader {
-        flags: &flags,
-        layout: &layout,
-        read: request.read,
-    };
     let created = request.created.unwrap_or_else(source_date);
-    let target_name = |t: &Target| match t {
+    let shown = match &target {
         Target::Stdout => "-".to_string(),
         Target::File(p) | Target::Folder(p) => p.display().to_string(),
     };
-    let shown = target_name(&target);
-    let mut run = |sink: &mut dyn Sink| -> Result<(crate::report::Summary, bool), Error> {
-        let mut builder = Builder::new(&layout, roster.as_ref());
-        builder.start(sink).map_err(|e| sink_error(&shown, &e))?;
-        progress.start(sources.len());
-        let pool = Pool::new(request.jobs, sources.len());
-        for slice in sources.chunks(SLICE) {
-            let responses = pool.map(slice, |source| {
-                let response = reader.read(source);
-                progress.advance();
-                response
-            });
-            for response in responses {
-                // The rest is in the findings sheet; what makes the run exit 2 is said here too.
-                let unread: Vec<_> = response
-                    .findings
-                    .iter()
-                    .filter(|f| f.code == crate::finding::Code::Unreadable)
-                    .cloned()
-                    .collect();
-                crate::report::write_findings(err, &response.file, &unread)?;
-                builder
-                    .add(response, sink)
-                    .map_err(|e| sink_error(&shown, &e))?;
-            }
-        }
-        progress.finish();
-        builder.finish(sink).map_err(|e| sink_error(&shown, &e))
-    };
-    let (summary, unreadable) = match (format, &target) {
+    let mut run =
+        |sink: &mut dyn Sink| build_tables(request, &setup, &sources, sink, err, progress, &shown);
+    let totals = match (format, &target) {
         (_, Target::Folder(folder)) => {
             let options = csv::CsvOptions {
                 labels: request.labels,
@@ -364,15 +449,9 @@ pub fn compile(
     writeln!(
         err,
         "{}; wrote {shown}",
-        crate::report::totals(&summary, false)
+        crate::report::totals(&totals.summary, false)
     )?;
-    Ok(if unreadable {
-        Exit::Incomplete
-    } else if summary.invalid > 0 {
-        Exit::Invalid
-    } else {
-        Exit::Valid
-    })
+    Ok(totals.exit())
 }
 
 fn sink_error(shown: &str, e: &io::Error) -> Error {
@@ -384,9 +463,84 @@ fn sink_error(shown: &str, e: &io::Error) -> Error {
 
 /// `SOURCE_DATE_EPOCH` if set to a number of seconds, else [`FIXED_DATE`].
 pub fn source_date() -> i64 {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
+    date_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
+}
+
+fn date_from(value: Option<&str>) -> i64 {
+    value
         .and_then(|s| s.trim().parse::<i64>().ok())
         .filter(|s| (0..=253_402_300_799).contains(s))
         .unwrap_or(FIXED_DATE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::batch::Silent;
+
+    #[test]
+    fn tables_builds_a_compilation_in_memory_for_other_renderers() {
+        let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        let request = CompileRequest {
+            inputs: vec![examples.to_string(), format!("{examples}/missing.toml")],
+            output: "-".to_string(),
+            ..CompileRequest::default()
+        };
+        let mut compilation = Compilation::default();
+        let mut err = Vec::new();
+        let totals = tables(&request, &mut compilation, &mut err, &Silent).unwrap();
+        assert_eq!(totals.summary.files, 4);
+        assert_eq!(totals.exit(), Exit::Incomplete);
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.starts_with("error[unreadable]: "), "{err}");
+        let responses = compilation.sheet("responses").unwrap();
+        assert_eq!(responses.rows.len(), 4);
+        let valid = responses.column("valid").unwrap();
+        assert_eq!(responses.rows[0][valid], Cell::Bool(true));
+        assert_eq!(responses.rows[3][valid], Cell::Bool(false));
+        assert!(compilation.sheet("roster").is_none());
+        assert_eq!(compilation.sheets.last().unwrap().spec.name, "codebook");
+    }
+
+    #[test]
+    fn outputs_by_flag_extension_or_folder() {
+        let cases = [
+            ("a.xlsx", None, Some(CompileFormat::Xlsx)),
+            ("a.JSON", None, Some(CompileFormat::Json)),
+            ("notes.md", None, Some(CompileFormat::Markdown)),
+            ("a.csv", None, None),
+            ("a", Some(CompileFormat::Json), Some(CompileFormat::Json)),
+        ];
+        for (out, to, want) in cases {
+            let request = CompileRequest {
+                output: out.to_string(),
+                to,
+                ..CompileRequest::default()
+            };
+            assert_eq!(target(&request).ok().map(|(f, _)| f), want, "{out}");
+        }
+        let request = CompileRequest {
+            output: "tables/".to_string(),
+            ..CompileRequest::default()
+        };
+        assert!(matches!(
+            target(&request),
+            Ok((CompileFormat::Csv, Target::Folder(_)))
+        ));
+    }
+
+    #[test]
+    fn the_document_date_comes_from_source_date_epoch_when_it_is_a_date() {
+        let cases = [
+            (Some("1700000000"), 1_700_000_000),
+            (Some(" 0\n"), 0),
+            (Some("-5"), FIXED_DATE),
+            (Some("yesterday"), FIXED_DATE),
+            (Some("99999999999999"), FIXED_DATE),
+            (None, FIXED_DATE),
+        ];
+        for (value, want) in cases {
+            assert_eq!(date_from(value), want, "{value:?}");
+        }
+    }
 }
