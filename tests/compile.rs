@@ -429,6 +429,10 @@ fn a_text_longer_than_a_cell_is_cut_with_a_marker_and_a_finding() {
         .replace(
             "recommendations = \"\"\"\n",
             &format!("recommendations = \"\"\"\n{long}\n"),
+        )
+        .replace(
+            "entity = \"Global Water Resilience Institute (GWRI)\"",
+            &format!("entity = \"Two\\nlines {}\"", "e".repeat(300)),
         );
     fs::write(dir.path().join("long.toml"), text).unwrap();
     let (code, _, stderr) = run(dir.path(), &["long.toml", "-o", "long.xlsx"]);
@@ -447,6 +451,10 @@ fn a_text_longer_than_a_cell_is_cut_with_a_marker_and_a_finding() {
     assert_eq!(truncated.len(), 1);
     assert_eq!(truncated[0][findings.at("path")], "recommendations");
     assert_eq!(sheets["responses"].get(0, "warnings"), "1");
+    // An entity is a column name of the country matrix: on one line, cut to what a table takes.
+    let header = &sheets["country_matrix"].header[1];
+    assert!(header.starts_with("Two lines eee"), "{header}");
+    assert_eq!(header.chars().count(), 240);
 }
 
 #[test]

@@ -156,14 +156,31 @@ pub struct SheetSpec {
 impl SheetSpec {
     /// The headers: ids, or form labels with `labels`, made unique.
     pub fn headers(&self, labels: bool) -> Vec<String> {
+        self.headers_within(labels, usize::MAX)
+    }
+
+    /// The headers on one line each and at most `max` characters long (an Excel table's column
+    /// names are), made unique.
+    pub fn headers_within(&self, labels: bool, max: usize) -> Vec<String> {
         let mut seen = std::collections::HashSet::new();
         self.columns
             .iter()
             .map(|c| {
                 let base = if labels && !c.label.is_empty() {
-                    c.label.clone()
+                    &c.label
                 } else {
-                    c.id.clone()
+                    &c.id
+                };
+                let base: String = if max == usize::MAX {
+                    base.clone()
+                } else {
+                    base.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .chars()
+                        .filter(|ch| !ch.is_control())
+                        .take(max)
+                        .collect()
                 };
                 let mut name = base.clone();
                 let mut n = 2;
@@ -276,5 +293,10 @@ mod tests {
         };
         assert_eq!(spec.headers(false), ["a", "b", "c"]);
         assert_eq!(spec.headers(true), ["Description", "description (2)", "c"]);
+        assert_eq!(
+            spec.headers_within(true, 4),
+            ["Desc", "desc (2)", "c"],
+            "cut, then made unique"
+        );
     }
 }

@@ -22,6 +22,8 @@ pub const MAX_LINK: usize = 2_079;
 pub const MAX_LINKS: usize = 65_530;
 
 const MAX_WIDTH: usize = 60;
+/// Characters of a table column's name, with room for a `(2)` that makes it unique.
+const MAX_HEADER: usize = 240;
 
 struct Spooled {
     spec: SheetSpec,
@@ -93,7 +95,7 @@ fn write_sheet(
         widths,
     } = spooled;
     sheet.set_name(&spec.name).map_err(xlsx_error)?;
-    let headers = spec.headers(labels);
+    let headers = spec.headers_within(labels, MAX_HEADER);
     let last_col = (headers.len().max(1) - 1) as u16;
     for (i, width) in widths.iter().enumerate() {
         let width = (*width).clamp(8, MAX_WIDTH) as f64 + 2.0;
@@ -177,7 +179,7 @@ impl Sink for XlsxSink {
             self.sheets.push(None);
         }
         let widths = spec
-            .headers(self.labels)
+            .headers_within(self.labels, MAX_HEADER)
             .iter()
             .zip(&spec.columns)
             .map(|(h, c)| match c.kind {

@@ -153,7 +153,7 @@ pub(super) fn sheet_name(id: &str, reserved: &[&str]) -> String {
     let clean: String = id
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || c == '_' || c == '-' {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
                 c
             } else {
                 '_'
