@@ -91,7 +91,7 @@ pub const FIXED_DATE: i64 = 946_684_800;
 
 /// Responses checked in parallel at a time: enough to keep every thread busy, few enough that
 /// their answers take little memory.
-const SLICE: usize = 256;
+const SLICE: usize = 64;
 
 fn usage(message: String, hint: &str) -> Error {
     Error::Usage {
