@@ -73,25 +73,54 @@ impl XlsxSink {
                 .set_creation_datetime(&when)
                 .set_title("qfill compile"),
         );
-        let date = Format::new().set_num_format("yyyy-mm-dd");
-        let header = Format::new().set_bold();
-        for spooled in self.sheets.into_iter().flatten() {
-            let sheet = workbook
+        let formats = Formats {
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+            header: Format::new().set_bold(),
+            link: Format::new().set_hyperlink(),
+        };
+        // Registered in this order before the sheets are written in parallel, so that their
+        // numbers in the file are the same in every run.
+        for format in [&formats.header, &formats.date, &formats.link] {
+            workbook.register_format(format);
+        }
+        let spooled: Vec<Spooled> = self.sheets.into_iter().flatten().collect();
+        for _ in &spooled {
+            workbook
                 .add_worksheet_with_constant_memory()
                 .map_err(xlsx_error)?;
-            write_sheet(
-                sheet,
-                spooled,
-                self.labels,
-                self.table_cells,
-                &date,
-                &header,
-            )?;
         }
+        let (labels, table_cells) = (self.labels, self.table_cells);
+        let formats = &formats;
+        // Each sheet has its own temporary file: they are written at once, one thread each.
+        let written: Vec<io::Result<()>> = std::thread::scope(|scope| {
+            let writers: Vec<_> = workbook
+                .worksheets_mut()
+                .iter_mut()
+                .zip(spooled)
+                .map(|(sheet, spooled)| {
+                    scope.spawn(move || write_sheet(sheet, spooled, labels, table_cells, formats))
+                })
+                .collect();
+            writers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        written.into_iter().collect::<io::Result<()>>()?;
         crate::fsio::write_atomic_with(path, |file| {
             workbook.save_to_writer(file).map_err(xlsx_error)
         })
     }
+}
+
+/// The cell formats of a workbook.
+struct Formats {
+    date: Format,
+    header: Format,
+    link: Format,
 }
 
 fn xlsx_error(e: XlsxError) -> io::Error {
@@ -103,9 +132,9 @@ fn write_sheet(
     spooled: Spooled,
     labels: bool,
     table_cells: usize,
-    date: &Format,
-    header: &Format,
+    formats: &Formats,
 ) -> io::Result<()> {
+    let (date, header) = (&formats.date, &formats.header);
     let Spooled {
         spec,
         file,
@@ -175,7 +204,10 @@ fn write_sheet(
                 Cell::Link(url) => {
                     let fits = url.chars().count() <= MAX_LINK && links < MAX_LINKS;
                     // A link Excel refuses is still the address, as text.
-                    let linked = fits && sheet.write_url(row, c, Url::new(url.as_str())).is_ok();
+                    let linked = fits
+                        && sheet
+                            .write_url_with_format(row, c, Url::new(url.as_str()), &formats.link)
+                            .is_ok();
                     if linked {
                         links += 1;
                         Ok(())
