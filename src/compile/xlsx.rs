@@ -6,6 +6,7 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 
 use rust_xlsxwriter::{
     ExcelDateTime, Format, Table, TableColumn, TableStyle, Url, Workbook, Worksheet, XlsxError,
@@ -91,14 +92,24 @@ impl XlsxSink {
         }
         let (labels, table_cells) = (self.labels, self.table_cells);
         let formats = &formats;
-        // Each sheet has its own temporary file: they are written at once, one thread each.
+        // Each sheet has its own temporary file, so sheets are written in parallel: one thread
+        // per core, each taking the next sheet.
+        let threads = crate::batch::default_jobs().clamp(1, spooled.len().max(1));
+        let queue = Mutex::new(workbook.worksheets_mut().iter_mut().zip(spooled));
         let written: Vec<io::Result<()>> = std::thread::scope(|scope| {
-            let writers: Vec<_> = workbook
-                .worksheets_mut()
-                .iter_mut()
-                .zip(spooled)
-                .map(|(sheet, spooled)| {
-                    scope.spawn(move || write_sheet(sheet, spooled, labels, table_cells, formats))
+            let writers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        loop {
+                            let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+                            match next {
+                                Some((sheet, spooled)) => {
+                                    write_sheet(sheet, spooled, labels, table_cells, formats)?
+                                }
+                                None => return Ok(()),
+                            }
+                        }
+                    })
                 })
                 .collect();
             writers
