@@ -44,31 +44,47 @@ pub fn run(
     progress: &dyn Progress,
 ) -> Vec<FileReport> {
     progress.start(sources.len());
-    let threads = jobs
-        .unwrap_or_else(default_jobs)
-        .clamp(1, sources.len().max(1));
-    let check = |source: &Source| {
+    let pool = Pool::new(jobs, sources.len());
+    let reports = pool.map(sources, |source| {
         let report = validator.report(source);
         progress.advance();
         report
-    };
-    // One file, or one thread: no pool to start, which keeps a single small file fast.
-    let pool = (threads > 1)
-        .then(|| {
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .thread_name(|i| format!("qfill-{i}"))
-                .build()
-                .ok()
-        })
-        .flatten();
-    let reports = match pool {
-        Some(pool) => pool.install(|| sources.par_iter().map(check).collect()),
-        // Also the way out when threads cannot be started: slower, never wrong.
-        None => sources.iter().map(check).collect(),
-    };
+    });
     progress.finish();
     reports
+}
+
+/// Threads that work through inputs in parallel and give results back in input order; one
+/// pool serves any number of calls, so a caller can take its inputs in slices (as `compile`
+/// does, to hold only a slice's answers at a time).
+pub struct Pool(Option<rayon::ThreadPool>);
+
+impl Pool {
+    /// Up to `jobs` threads (all cores when `None`), never more than `inputs`.
+    pub fn new(jobs: Option<usize>, inputs: usize) -> Pool {
+        let threads = jobs.unwrap_or_else(default_jobs).clamp(1, inputs.max(1));
+        // One file, or one thread: no pool to start, which keeps a single small file fast.
+        Pool(
+            (threads > 1)
+                .then(|| {
+                    rayon::ThreadPoolBuilder::new()
+                        .num_threads(threads)
+                        .thread_name(|i| format!("qfill-{i}"))
+                        .build()
+                        .ok()
+                })
+                .flatten(),
+        )
+    }
+
+    /// `work` applied to every item, in parallel, the results in the order of `items`.
+    pub fn map<I: Sync, T: Send>(&self, items: &[I], work: impl Fn(&I) -> T + Sync) -> Vec<T> {
+        match &self.0 {
+            Some(pool) => pool.install(|| items.par_iter().map(&work).collect()),
+            // Also the way out when threads cannot be started: slower, never wrong.
+            None => items.iter().map(work).collect(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -35,6 +35,8 @@ enum Command {
     Import(ImportArgs),
     /// Rewrite answers files in canonical form, in place
     Fmt(FmtArgs),
+    /// Compile many responses into one workbook, CSV files, JSON, or one question as Markdown
+    Compile(CompileArgs),
     /// Show the questionnaire: questions, fields, rules and how sure each is; or list the editions
     Show(ShowArgs),
     /// Carry an answers file to another edition of the questionnaire (TOML on stdout without -o)
@@ -303,6 +305,60 @@ struct FmtArgs {
     read: ReadArgs,
 }
 
+#[derive(Debug, Args)]
+struct CompileArgs {
+    /// Answers files, folders, glob patterns in quotes, `-` for stdin; `.txt` files named here
+    /// are read as legacy text
+    #[arg(required = true, value_name = "PATH")]
+    inputs: Vec<String>,
+    /// Where to write: `NAME.xlsx`, `NAME.json`, `NAME.md`, a folder for CSV files (existing, or
+    /// ending in `/`), or `-` for JSON and Markdown on stdout
+    #[arg(long, short = 'o', value_name = "OUT")]
+    output: String,
+    /// Output format [default: OUT's extension, else CSV files in the folder OUT]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    to: Option<CompileArg>,
+    /// The entities expected to respond: one per line, or CSV with a `name,acronym` header
+    #[arg(long, value_name = "FILE")]
+    roster: Option<PathBuf>,
+    /// The question Markdown shows, entity by entity (e.g. `recommendations`)
+    #[arg(long, value_name = "ID")]
+    question: Option<String>,
+    /// Headers are the form's labels instead of ids
+    #[arg(long)]
+    labels: bool,
+    /// CSV for Excel: a BOM, and `'` before cells starting with `=`, `+`, `-`, `@`
+    #[arg(long)]
+    excel: bool,
+    /// Replace existing output files
+    #[arg(long)]
+    force: bool,
+    /// Edition to check the files against; give it more than once to compile several editions
+    /// (each file against the one it names) [default: each file's `questionnaire`]
+    #[arg(long, short = 'q', value_name = "ID|PATH")]
+    questionnaire: Vec<String>,
+    /// Also walk hidden files and folders
+    #[arg(long)]
+    hidden: bool,
+    /// Check files with this many threads [default: one per core]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CompileArg {
+    /// An XLSX workbook
+    Xlsx,
+    /// A folder of CSV files, one per sheet
+    Csv,
+    /// One JSON document
+    Json,
+    /// One question's answers, entity by entity (with `--question`)
+    Markdown,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ExportArg {
     /// Canonical TOML
@@ -474,6 +530,36 @@ impl Cli {
                 &mut out,
                 &mut io::stderr().lock(),
             ),
+            Command::Compile(args) => {
+                use qfill::compile::{CompileFormat, CompileRequest};
+                let bar = Bar::for_run(ReportArg::Human, false);
+                let progress: &dyn Progress = bar.as_ref().map_or(&Silent, |b| b);
+                qfill::compile::compile(
+                    &CompileRequest {
+                        inputs: args.inputs,
+                        output: args.output,
+                        to: args.to.map(|t| match t {
+                            CompileArg::Xlsx => CompileFormat::Xlsx,
+                            CompileArg::Csv => CompileFormat::Csv,
+                            CompileArg::Json => CompileFormat::Json,
+                            CompileArg::Markdown => CompileFormat::Markdown,
+                        }),
+                        questionnaires: args.questionnaire,
+                        roster: args.roster,
+                        question: args.question,
+                        labels: args.labels,
+                        excel: args.excel,
+                        force: args.force,
+                        hidden: args.hidden,
+                        read: args.read.options(),
+                        jobs: args.jobs.map(usize::from),
+                        created: None,
+                    },
+                    &mut out,
+                    &mut io::stderr().lock(),
+                    progress,
+                )
+            }
             Command::Show(args) => match (args.list, args.to) {
                 (true, _) => commands::show_list(&mut out),
                 (false, Some(ShowTo::Text)) => {

@@ -145,6 +145,9 @@ pub enum Error {
         /// The parser's message.
         reason: String,
     },
+    /// `compile` cannot start.
+    #[error(transparent)]
+    Compile(#[from] crate::compile::CompileError),
     /// `fill` was run without a terminal.
     #[error("`qfill fill` needs a terminal: its stdin and stdout are not one")]
     NoTerminal,
@@ -246,6 +249,7 @@ impl Error {
             Error::MigrateFormat { .. } => {
                 "name OUT `.toml` or `.json`; `qfill export` renders Markdown and text".into()
             }
+            Error::Compile(e) => e.hint(),
             Error::Definition(_)
             | Error::Write { .. }
             | Error::StoppedBeforeStart

@@ -90,6 +90,8 @@ codes! {
     StrayNumber => "stray-number", Warning, "import only: a Word list number skipped";
     UnplacedText => "unplaced-text", Warning, "import only: text kept in `notes`";
     QuestionUnknown => "question-unknown", Warning, "an answer to a question an incomplete edition does not know yet; kept as written";
+    Truncated => "truncated", Warning, "compile only: a text longer than a spreadsheet cell holds, cut with a marker";
+    RosterAmbiguous => "roster-ambiguous", Warning, "compile only: a response's entity matches more than one roster entry";
 }
 
 impl fmt::Display for Code {
@@ -316,7 +318,7 @@ mod tests {
             assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{s}");
             assert!(seen.insert(s), "duplicate code {s}");
         }
-        assert_eq!(Code::ALL.len(), 31);
+        assert_eq!(Code::ALL.len(), 33);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod batch;
 pub mod check;
 pub mod commands;
 pub mod comments;
+pub mod compile;
 pub mod definition;
 pub mod diff;
 pub mod document;

@@ -7,6 +7,7 @@ mod batch;
 mod cli;
 mod cmd;
 mod common;
+mod compile;
 mod convert;
 mod dropped;
 mod editions;

@@ -1,0 +1,201 @@
+//! Cells: how one value of an answer becomes one or two cells, and the limits of a cell.
+
+use crate::answers::{FieldValue, Record, Scalar};
+use crate::compile::model::{Cell, Column, ColumnKind};
+use crate::compile::topic::TopicField;
+use crate::finding::{Code, Finding};
+use crate::questionnaire::FieldKind;
+
+use super::CELL_LIMIT;
+use std::collections::HashMap;
+
+/// Where a record is: its topic, 0-based index, name, and the topic's fields.
+pub(super) struct Place<'p> {
+    pub(super) topic: &'p str,
+    pub(super) index: usize,
+    pub(super) name: &'p str,
+    pub(super) fields: &'p [TopicField],
+}
+
+#[derive(Default)]
+pub(super) struct Stats {
+    pub(super) words: HashMap<String, (Option<usize>, Option<usize>)>,
+    pub(super) records: HashMap<String, usize>,
+    pub(super) not_answered: Vec<String>,
+}
+
+/// The row's first cells and where findings of the response go.
+pub(super) struct Context<'r> {
+    pub(super) who: &'r [Cell; 3],
+    pub(super) entity: &'r str,
+    pub(super) findings: &'r mut Vec<Finding>,
+}
+
+impl Context<'_> {
+    /// Text for a cell, cut to what a spreadsheet cell holds with a visible marker and a
+    /// `truncated` finding.
+    pub(super) fn cut(&mut self, text: &str, path: &str) -> Cell {
+        match truncate(text) {
+            None => Cell::text(text),
+            Some((kept, total)) => {
+                self.findings.push(
+                    Finding::new(
+                        Code::Truncated,
+                        path,
+                        format!("{path} has {total} characters, more than a spreadsheet cell holds ({CELL_LIMIT}); the compiled cell is cut"),
+                    )
+                    .with_hint("the answers file keeps the whole text; shorten it if the question has no reason to be so long"),
+                );
+                Cell::Text(kept)
+            }
+        }
+    }
+}
+
+/// Cuts text longer than [`CELL_LIMIT`] characters, ending it with a marker; `None` when it fits.
+/// Gives the cut text and the original length in characters.
+pub fn truncate(text: &str) -> Option<(String, usize)> {
+    let total = text.chars().count();
+    if total <= CELL_LIMIT {
+        return None;
+    }
+    let marker = format!(" […] [cut by qfill: {total} characters, the cell holds {CELL_LIMIT}]");
+    let keep = CELL_LIMIT - marker.chars().count();
+    let mut kept: String = text.chars().take(keep).collect();
+    kept.push_str(&marker);
+    Some((kept, total))
+}
+
+pub(super) fn scalar_text(s: &Scalar) -> String {
+    match s {
+        Scalar::Text(t) => t.clone(),
+        Scalar::Raw(node) => node.as_str().map(str::to_string).unwrap_or_default(),
+    }
+}
+
+pub(super) fn cell_plain(cell: &Cell) -> String {
+    cell.to_plain()
+}
+
+/// The columns a record field takes: two for dates (start and end), one for the others.
+pub(super) fn field_columns(field: &TopicField, topic: &str) -> Vec<Column> {
+    let base = |id: String, label: String, kind| Column {
+        id,
+        label,
+        question: Some(topic.to_string()),
+        editions: field.editions.clone(),
+        kind,
+        unit: None,
+    };
+    match field.kind {
+        FieldKind::Dates => vec![
+            base(
+                format!("{}_start", field.id),
+                format!("{} (start)", field.label),
+                ColumnKind::Date,
+            ),
+            base(
+                format!("{}_end", field.id),
+                format!("{} (end)", field.label),
+                ColumnKind::Date,
+            ),
+        ],
+        FieldKind::Url => vec![base(
+            field.id.clone(),
+            field.label.clone(),
+            ColumnKind::Link,
+        )],
+        _ => vec![base(
+            field.id.clone(),
+            field.label.clone(),
+            ColumnKind::Text,
+        )],
+    }
+}
+
+/// The cells of one field of a record, in the columns [`field_columns`] gives.
+pub(super) fn field_cells(
+    field: &TopicField,
+    record: &Record,
+    cx: &mut Context<'_>,
+    path: &str,
+) -> Vec<Cell> {
+    let value = record
+        .fields
+        .iter()
+        .find(|(id, _)| *id == field.id)
+        .map(|(_, v)| v);
+    let path = format!("{path}.{}", field.id);
+    match (field.kind, value) {
+        (FieldKind::Dates, None) => vec![Cell::Empty, Cell::Empty],
+        (FieldKind::Dates, Some(FieldValue::Dates(dates))) => {
+            let (start, end) = dates.bounds();
+            vec![Cell::Date(start), Cell::Date(end)]
+        }
+        // No year, or not a date: the text as written, in the start column.
+        (FieldKind::Dates, Some(other)) => vec![cx.cut(&other.to_plain(), &path), Cell::Empty],
+        (_, None) => vec![Cell::Empty],
+        (FieldKind::Url, Some(FieldValue::Text(url))) if is_web_link(url) => {
+            vec![Cell::Link(url.clone())]
+        }
+        (_, Some(value)) => vec![cx.cut(&value.to_plain(), &path)],
+    }
+}
+
+/// An absolute http(s) address: what the link columns show as links.
+pub fn is_web_link(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !s.contains(char::is_whitespace)
+}
+
+pub(super) fn sheet_name(id: &str, reserved: &[&str]) -> String {
+    let clean: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(28)
+        .collect();
+    if reserved.contains(&clean.as_str()) || clean.is_empty() {
+        format!("q_{clean}")
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_cut_to_a_cell_with_a_marker() {
+        assert_eq!(truncate("short"), None);
+        let long = "é".repeat(CELL_LIMIT + 10);
+        let (kept, total) = truncate(&long).unwrap();
+        assert_eq!(total, CELL_LIMIT + 10);
+        assert_eq!(kept.chars().count(), CELL_LIMIT);
+        assert!(
+            kept.ends_with("the cell holds 32767]"),
+            "{}",
+            &kept[kept.len() - 80..]
+        );
+        let exact = "a".repeat(CELL_LIMIT);
+        assert_eq!(truncate(&exact), None);
+    }
+
+    #[test]
+    fn links_and_sheet_names() {
+        assert!(is_web_link("https://example.org/a"));
+        assert!(is_web_link("HTTP://example.org"));
+        assert!(!is_web_link("www.example.org"));
+        assert!(!is_web_link("https://exa mple.org"));
+        assert_eq!(sheet_name("events", &["texts"]), "events");
+        assert_eq!(sheet_name("texts", &["texts"]), "q_texts");
+        assert_eq!(sheet_name("a/b:c", &[]), "a_b_c");
+    }
+}

@@ -1,0 +1,374 @@
+//! The XLSX workbook (rust_xlsxwriter). Rows are spooled to one temporary file per sheet as they
+//! come, then each sheet is written in constant-memory mode once its row count is known, so that
+//! it can be an Excel table (autofilter included) with a frozen header and widths that fit
+//! ([`TABLE_CELLS`] says which sheets are too big to be tables).
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
+use std::path::Path;
+use std::sync::{Mutex, PoisonError};
+
+use rust_xlsxwriter::{
+    ExcelDateTime, Format, Table, TableColumn, TableStyle, Url, Workbook, Worksheet, XlsxError,
+};
+
+use super::model::{Cell, ColumnKind, SheetSpec, Sink};
+
+/// Rows a sheet holds, the header included.
+pub const MAX_ROWS: usize = 1_048_576;
+/// Columns a sheet holds.
+pub const MAX_COLUMNS: usize = 16_384;
+/// The longest link a cell holds; longer ones are written as text.
+pub const MAX_LINK: usize = 2_079;
+/// Links a sheet holds; later ones are written as text.
+pub const MAX_LINKS: usize = 65_530;
+
+const MAX_WIDTH: usize = 60;
+/// The most cells a sheet has to be an Excel table: rust_xlsxwriter keeps an entry per cell of a
+/// table until the workbook is saved, so a bigger sheet gets a plain header with an autofilter
+/// (filtering and sorting the same; no table style) and memory stays small.
+pub const TABLE_CELLS: usize = 50_000;
+/// Characters of a table column's name, with room for a `(2)` that makes it unique.
+const MAX_HEADER: usize = 240;
+
+struct Spooled {
+    spec: SheetSpec,
+    file: BufWriter<File>,
+    rows: usize,
+    widths: Vec<usize>,
+}
+
+/// A sink that spools rows and writes the workbook at [`XlsxSink::finish`].
+pub struct XlsxSink {
+    sheets: Vec<Option<Spooled>>,
+    labels: bool,
+    max_rows: usize,
+    table_cells: usize,
+}
+
+fn limit(message: String) -> io::Error {
+    io::Error::other(message)
+}
+
+impl XlsxSink {
+    /// A workbook with ids (or form labels, with `labels`) as headers.
+    pub fn new(labels: bool) -> XlsxSink {
+        XlsxSink {
+            sheets: Vec::new(),
+            labels,
+            max_rows: MAX_ROWS,
+            table_cells: TABLE_CELLS,
+        }
+    }
+
+    /// Writes the workbook to `path` atomically; documents are dated `created` (seconds since
+    /// the epoch), so that the same inputs give the same bytes.
+    pub fn finish(self, path: &Path, created: i64) -> io::Result<()> {
+        let mut workbook = Workbook::new();
+        // Level 6 (the default) spends most of a big run compressing; 3 is several times faster
+        // for a file about a tenth larger.
+        workbook.set_zip_compression_level(3);
+        let when = ExcelDateTime::from_timestamp(created).map_err(xlsx_error)?;
+        workbook.set_properties(
+            &rust_xlsxwriter::DocProperties::new()
+                .set_creation_datetime(&when)
+                .set_title("qfill compile"),
+        );
+        let formats = Formats {
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+            header: Format::new().set_bold(),
+            link: Format::new().set_hyperlink(),
+        };
+        // Registered in this order before the sheets are written in parallel, so that their
+        // numbers in the file are the same in every run.
+        for format in [&formats.header, &formats.date, &formats.link] {
+            workbook.register_format(format);
+        }
+        let spooled: Vec<Spooled> = self.sheets.into_iter().flatten().collect();
+        for _ in &spooled {
+            workbook
+                .add_worksheet_with_constant_memory()
+                .map_err(xlsx_error)?;
+        }
+        let (labels, table_cells) = (self.labels, self.table_cells);
+        let formats = &formats;
+        // Each sheet has its own temporary file, so sheets are written in parallel: one thread
+        // per core, each taking the next sheet.
+        let threads = crate::batch::default_jobs().clamp(1, spooled.len().max(1));
+        let queue = Mutex::new(workbook.worksheets_mut().iter_mut().zip(spooled));
+        let written: Vec<io::Result<()>> = std::thread::scope(|scope| {
+            let writers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        loop {
+                            let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+                            match next {
+                                Some((sheet, spooled)) => {
+                                    write_sheet(sheet, spooled, labels, table_cells, formats)?
+                                }
+                                None => return Ok(()),
+                            }
+                        }
+                    })
+                })
+                .collect();
+            writers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        written.into_iter().collect::<io::Result<()>>()?;
+        crate::fsio::write_atomic_with(path, |file| {
+            workbook.save_to_writer(file).map_err(xlsx_error)
+        })
+    }
+}
+
+/// The cell formats of a workbook.
+struct Formats {
+    date: Format,
+    header: Format,
+    link: Format,
+}
+
+fn xlsx_error(e: XlsxError) -> io::Error {
+    io::Error::other(e.to_string())
+}
+
+fn write_sheet(
+    sheet: &mut Worksheet,
+    spooled: Spooled,
+    labels: bool,
+    table_cells: usize,
+    formats: &Formats,
+) -> io::Result<()> {
+    let (date, header) = (&formats.date, &formats.header);
+    let Spooled {
+        spec,
+        file,
+        rows,
+        widths,
+    } = spooled;
+    sheet.set_name(&spec.name).map_err(xlsx_error)?;
+    let headers = spec.headers_within(labels, MAX_HEADER);
+    let last_col = (headers.len().max(1) - 1) as u16;
+    for (i, width) in widths.iter().enumerate() {
+        let width = (*width).clamp(8, MAX_WIDTH) as f64 + 2.0;
+        sheet
+            .set_column_width(i as u16, width)
+            .map_err(xlsx_error)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    let cells = rows.saturating_mul(headers.len());
+    if rows > 0 && cells <= table_cells {
+        let columns: Vec<TableColumn> = headers
+            .iter()
+            .map(|h| TableColumn::new().set_header(h).set_header_format(header))
+            .collect();
+        let table = Table::new()
+            .set_columns(&columns)
+            .set_style(TableStyle::Light9);
+        sheet
+            .add_table(0, 0, rows as u32, last_col, &table)
+            .map_err(xlsx_error)?;
+    } else {
+        for (i, h) in headers.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, i as u16, h, header)
+                .map_err(xlsx_error)?;
+        }
+        if rows > 0 {
+            sheet
+                .autofilter(0, 0, rows as u32, last_col)
+                .map_err(xlsx_error)?;
+        }
+    }
+    let mut file = file.into_inner().map_err(|e| e.into_error())?;
+    file.rewind()?;
+    let mut links = 0usize;
+    for (i, line) in BufReader::new(file).lines().enumerate() {
+        let cells: Vec<Cell> = serde_json::from_str(&line?)?;
+        let row = (i + 1) as u32;
+        for (c, cell) in cells.iter().enumerate() {
+            let c = c as u16;
+            let written = match cell {
+                Cell::Empty => continue,
+                // Answers are cut (with a finding) when the tables are built; this catches any
+                // other text, such as a finding quoting a huge key.
+                Cell::Text(s) => match super::build::truncate(s) {
+                    Some((cut, _)) => sheet.write_string(row, c, cut).map(|_| ()),
+                    None => sheet.write_string(row, c, s).map(|_| ()),
+                },
+                Cell::Int(n) => sheet.write_number(row, c, *n as f64).map(|_| ()),
+                Cell::Bool(b) => sheet.write_boolean(row, c, *b).map(|_| ()),
+                Cell::Date(d) => {
+                    match ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8) {
+                        Ok(day) => sheet
+                            .write_datetime_with_format(row, c, &day, date)
+                            .map(|_| ()),
+                        Err(_) => sheet.write_string(row, c, d.to_string()).map(|_| ()),
+                    }
+                }
+                Cell::Link(url) => {
+                    let fits = url.chars().count() <= MAX_LINK && links < MAX_LINKS;
+                    // A link Excel refuses is still the address, as text.
+                    let linked = fits
+                        && sheet
+                            .write_url_with_format(row, c, Url::new(url.as_str()), &formats.link)
+                            .is_ok();
+                    if linked {
+                        links += 1;
+                        Ok(())
+                    } else {
+                        sheet.write_string(row, c, url).map(|_| ())
+                    }
+                }
+            };
+            written.map_err(xlsx_error)?;
+        }
+    }
+    Ok(())
+}
+
+impl Sink for XlsxSink {
+    fn header(&mut self, sheet: usize, spec: &SheetSpec) -> io::Result<()> {
+        if spec.columns.len() > MAX_COLUMNS {
+            return Err(limit(format!(
+                "sheet `{}` needs {} columns, more than a spreadsheet holds ({MAX_COLUMNS})",
+                spec.name,
+                spec.columns.len()
+            )));
+        }
+        while self.sheets.len() <= sheet {
+            self.sheets.push(None);
+        }
+        let widths = spec
+            .headers_within(self.labels, MAX_HEADER)
+            .iter()
+            .zip(&spec.columns)
+            .map(|(h, c)| match c.kind {
+                ColumnKind::Date => 10,
+                _ => h.chars().count(),
+            })
+            .collect();
+        self.sheets[sheet] = Some(Spooled {
+            spec: spec.clone(),
+            file: BufWriter::new(tempfile::tempfile()?),
+            rows: 0,
+            widths,
+        });
+        Ok(())
+    }
+
+    fn row(&mut self, sheet: usize, cells: Vec<Cell>) -> io::Result<()> {
+        let Some(Some(spooled)) = self.sheets.get_mut(sheet) else {
+            return Err(io::Error::other("a row before its sheet's header"));
+        };
+        spooled.rows += 1;
+        if spooled.rows >= self.max_rows {
+            return Err(limit(format!(
+                "sheet `{}` needs more than {} rows, more than a spreadsheet holds; compile fewer files at once, or use `--to csv`",
+                spooled.spec.name,
+                self.max_rows - 1
+            )));
+        }
+        for (width, cell) in spooled.widths.iter_mut().zip(&cells) {
+            let w = match cell {
+                Cell::Text(s) | Cell::Link(s) => s.chars().take(MAX_WIDTH).count(),
+                Cell::Empty => 0,
+                other => other.to_plain().len(),
+            };
+            *width = (*width).max(w);
+        }
+        serde_json::to_writer(&mut spooled.file, &cells)?;
+        spooled.file.write_all(b"\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::compile::model::Column;
+
+    fn spec(columns: usize) -> SheetSpec {
+        SheetSpec {
+            name: "links".into(),
+            columns: (0..columns)
+                .map(|i| Column::plain(&format!("c{i}"), "", ColumnKind::Link))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn more_rows_or_columns_than_a_sheet_holds_is_an_error_not_a_crash() {
+        let mut sink = XlsxSink::new(false);
+        sink.max_rows = 3;
+        sink.header(0, &spec(1)).unwrap();
+        sink.row(0, vec![Cell::Int(1)]).unwrap();
+        sink.row(0, vec![Cell::Int(2)]).unwrap();
+        let e = sink.row(0, vec![Cell::Int(3)]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "sheet `links` needs more than 2 rows, more than a spreadsheet holds; compile fewer files at once, or use `--to csv`"
+        );
+        let e = XlsxSink::new(false)
+            .header(0, &spec(MAX_COLUMNS + 1))
+            .unwrap_err();
+        assert!(e.to_string().contains("16385 columns"), "{e}");
+    }
+
+    fn sheet_xml(path: &Path) -> String {
+        let mut zip = zip::ZipArchive::new(File::open(path).unwrap()).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    }
+
+    #[test]
+    fn a_sheet_too_big_for_a_table_gets_an_autofilter() {
+        let dir = tempfile::tempdir().unwrap();
+        for (rows, table) in [(2, true), (3, false)] {
+            let path = dir.path().join(format!("{rows}.xlsx"));
+            let mut sink = XlsxSink::new(false);
+            sink.table_cells = 4;
+            sink.header(0, &spec(2)).unwrap();
+            for i in 0..rows {
+                sink.row(0, vec![Cell::Int(i), Cell::Empty]).unwrap();
+            }
+            sink.finish(&path, 0).unwrap();
+            let xml = sheet_xml(&path);
+            assert_eq!(xml.contains("<tableParts"), table, "{xml}");
+            assert_eq!(xml.contains("<autoFilter"), !table, "{xml}");
+            assert!(xml.contains("<pane "), "a frozen header: {xml}");
+        }
+    }
+
+    #[test]
+    fn links_too_long_for_a_cell_are_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("links.xlsx");
+        let mut sink = XlsxSink::new(false);
+        sink.header(0, &spec(2)).unwrap();
+        let long = format!("https://example.org/{}", "a".repeat(MAX_LINK));
+        sink.row(
+            0,
+            vec![
+                Cell::Link("https://example.org/a".into()),
+                Cell::Link(long.clone()),
+            ],
+        )
+        .unwrap();
+        sink.finish(&path, 0).unwrap();
+        let xml = sheet_xml(&path);
+        assert_eq!(xml.matches("<hyperlink ").count(), 1, "{xml}");
+        assert!(xml.contains(&long), "the long address is kept as text");
+    }
+}
