@@ -344,7 +344,7 @@ impl<'a> Builder<'a> {
                 ],
             )?;
         }
-        let report = FileReport { file, findings };
+        let report = FileReport::new(file, findings);
         self.summary.add(&report, false);
         self.unreadable |= report.unreadable();
 
