@@ -3,8 +3,8 @@
 
 use super::Session;
 use super::prompter::{Completer, PromptError, Prompted};
-use crate::answers::{Answer, FieldValue, Record};
-use crate::check;
+use crate::answers::{Answer, FieldValue, Record, Typed};
+use crate::check::{self, form};
 use crate::document::{Node, Value};
 use crate::finding::{Code, Finding, Segment};
 use crate::questionnaire::{
@@ -59,7 +59,7 @@ impl Session<'_> {
         match &question.kind {
             QuestionKind::Records(def) => {
                 for index in 0..self.record_count(&question.id) {
-                    self.complete_record(question, def, index, false)?;
+                    self.complete_record(question, def, index)?;
                 }
                 self.finish(question)
             }
@@ -72,10 +72,16 @@ impl Session<'_> {
             Some(Answer::Text(t)) => Some(t.clone()),
             _ => None,
         };
+        if let Some(typed) = self.offer_typed(&question.id, None, None)? {
+            default = Some(typed);
+        }
         let mut refused = false;
         loop {
             self.p.offer_keep(refused);
-            let asked = self.p.text("Your answer:", default.as_deref(), limits);
+            let mut typing = self.typing(Some(typed_at(&question.id, None, None)));
+            let asked = self
+                .p
+                .text("Your answer:", default.as_deref(), limits, &mut typing);
             self.p.offer_keep(false);
             let typed = match asked {
                 Err(PromptError::Keep) => {
@@ -122,18 +128,32 @@ impl Session<'_> {
         Ok(true)
     }
 
-    /// Shows one finding, escaped, with its hint if asked.
+    /// Shows one finding in the form's terms ("Event 1 · Description: 163 words, the limit is
+    /// 150"), escaped, with its hint in words if asked.
     pub(super) fn show_finding(&mut self, f: &Finding, with_hint: bool) -> Prompted<()> {
-        self.p.say(&format!(
-            "  {}[{}]: {}",
-            f.severity,
-            f.code,
-            sanitize(&f.message)
-        ))?;
-        match &f.hint {
-            Some(hint) if with_hint => self.p.say(&format!("    hint: {}", sanitize(hint))),
-            _ => Ok(()),
+        let mut line = format!("  {}: {}", f.severity, form::in_form_terms(f, &self.q));
+        if with_hint && let Some(hint) = form::hint_in_words(f, &self.q) {
+            line.push_str(&format!(" — {hint}"));
         }
+        self.p.say(&sanitize(&line))
+    }
+
+    /// Says when the walk gives back a text that was being typed when the fill stopped.
+    fn offer_typed(
+        &mut self,
+        question: &str,
+        record: Option<usize>,
+        field: Option<&str>,
+    ) -> Prompted<Option<String>> {
+        let Some(typed) = self.take_typed(question, record, field) else {
+            return Ok(None);
+        };
+        let n = text::count_words(&typed);
+        self.p.say(&format!(
+            "  the text you were typing when the fill stopped is back ({n} {}): finish it, or clear it",
+            text::plural(n, "word")
+        ))?;
+        Ok(Some(typed))
     }
 
     /// Whether to leave a question unanswered; a required one cannot be.
@@ -231,6 +251,7 @@ impl Session<'_> {
                             {
                                 // Back out of the first record: the question is not answered yet.
                                 self.answers.answers.retain(|(k, _)| *k != question.id);
+                                self.forget_question(&question.id);
                             }
                             return Err(e);
                         }
@@ -238,10 +259,10 @@ impl Session<'_> {
                 }
             }
             Some(count) => {
-                // A walk that resumes here stopped in its last record: the fields it has not
-                // got yet (optional ones too) are asked, not only the broken ones.
+                // A walk that resumes here: each record begun asks the fields not asked yet
+                // (optional ones too), each broken one its errors.
                 for index in 0..count {
-                    self.complete_record(question, def, index, index + 1 == count)?;
+                    self.complete_record(question, def, index)?;
                 }
             }
         }
@@ -290,44 +311,73 @@ impl Session<'_> {
         {
             // Going back from the first field of a new record: the record was never begun.
             records.remove(index);
+            self.forget_record(&question.id, index);
         }
         result
     }
 
-    /// Asks again the fields of an existing record that have errors (a missing required one
-    /// too), and with `absent`, every field it does not have.
-    fn complete_record(
-        &mut self,
-        question: &Question,
-        def: &Records,
-        index: usize,
-        absent: bool,
-    ) -> Prompted<()> {
+    /// Asks, in an existing record, the fields that need it: those with errors, and, in a
+    /// record begun by this fill or one with errors, those not given and not asked yet (optional
+    /// ones too). Each says why it is asked and what it holds now.
+    fn complete_record(&mut self, question: &Question, def: &Records, index: usize) -> Prompted<()> {
         let findings = self.check_all();
-        for field in &def.fields {
-            let path = [
-                Segment::Key("answers".to_string()),
-                Segment::Key(question.id.clone()),
-                Segment::Index(index),
-                Segment::Key(field.id.clone()),
-            ];
+        let record = [
+            Segment::Key("answers".to_string()),
+            Segment::Key(question.id.clone()),
+            Segment::Index(index),
+        ];
+        let errors_of = |field: &Field| -> Vec<Finding> {
+            let path: Vec<Segment> = record
+                .iter()
+                .cloned()
+                .chain([Segment::Key(field.id.clone())])
+                .collect();
             // The field itself, or an entry of its list.
-            let broken = findings.iter().any(|f| {
-                f.is_error()
-                    && f.is_within(&path)
-                    && matches!(f.at.get(path.len()), None | Some(Segment::Index(_)))
-            });
+            findings
+                .iter()
+                .filter(|f| {
+                    f.is_error()
+                        && f.is_within(&path)
+                        && matches!(f.at.get(path.len()), None | Some(Segment::Index(_)))
+                })
+                .cloned()
+                .collect()
+        };
+        let broken = def.fields.iter().any(|f| !errors_of(f).is_empty());
+        if !broken && self.asked_in(&question.id, index).is_empty() {
+            return Ok(());
+        }
+        for field in &def.fields {
+            let errors = errors_of(field);
             let current = self.field_value(&question.id, index, &field.id);
-            if broken || (absent && current.is_none()) {
-                self.p.say(&format!(
-                    "\nQuestion {}, {} {}: {}",
-                    question.number,
-                    def.record_label,
-                    index + 1,
-                    field.label
-                ))?;
-                self.ask_field_into(question, index, field, current.as_ref())?;
+            let unasked = current.is_none()
+                && !self
+                    .asked_in(&question.id, index)
+                    .iter()
+                    .any(|f| *f == field.id);
+            if errors.is_empty() && !unasked {
+                continue;
             }
+            let place = form::place(
+                &[
+                    record[0].clone(),
+                    record[1].clone(),
+                    record[2].clone(),
+                    Segment::Key(field.id.clone()),
+                ],
+                &self.q,
+            );
+            self.p
+                .say(&format!("\nQuestion {} · {place}", question.number))?;
+            for f in &errors {
+                self.show_finding(f, true)?;
+            }
+            match &current {
+                Some(value) => self.p.say(&format!("  now: {}", now(&value.to_plain())))?,
+                None if errors.is_empty() => self.p.say("  not asked yet")?,
+                None => {}
+            }
+            self.ask_field_into(question, index, field, current.as_ref())?;
         }
         Ok(())
     }
@@ -379,6 +429,7 @@ impl Session<'_> {
     ) -> Prompted<()> {
         self.show_progress(question, Some(index));
         let value = self.ask_field(question, index, field, current)?;
+        self.mark_asked(&question.id, index, &field.id);
         if let Some(Answer::Records(records)) = self.answer_mut(&question.id)
             && let Some(record) = records.get_mut(index)
         {
@@ -411,10 +462,14 @@ impl Session<'_> {
         current: Option<&FieldValue>,
     ) -> Prompted<Option<FieldValue>> {
         let mut default = current.map(FieldValue::to_plain);
+        if let Some(typed) = self.offer_typed(&question.id, Some(index), Some(&field.id))? {
+            default = Some(typed);
+        }
         let mut refused: Option<Node> = None;
         loop {
             self.p.offer_keep(refused.is_some());
-            let asked = self.ask_value(field, current, default.as_deref());
+            let at = typed_at(&question.id, Some(index), Some(&field.id));
+            let asked = self.ask_value(field, current, default.as_deref(), at);
             self.p.offer_keep(false);
             let node = match (asked, refused.take()) {
                 (Err(PromptError::Keep), Some(node)) => {
@@ -452,18 +507,25 @@ impl Session<'_> {
         field: &Field,
         current: Option<&FieldValue>,
         default: Option<&str>,
+        at: Typed,
     ) -> Prompted<Node> {
+        let mut typing = self.typing(Some(at));
         Ok(match field.kind {
             FieldKind::Sdgs => self.pick_sdgs(field, current)?,
             FieldKind::Paragraphs => {
-                let typed = self.p.text(&prompt_for(field), default, field.words)?;
+                let typed = self
+                    .p
+                    .text(&prompt_for(field), default, field.words, &mut typing)?;
                 self.show_word_count(&typed, field.words)?;
                 Node::new(Value::String(typed))
             }
             _ => {
-                let typed = self
-                    .p
-                    .line(&prompt_for(field), default, completer(field.kind))?;
+                let typed = self.p.line(
+                    &prompt_for(field),
+                    default,
+                    completer(field.kind),
+                    &mut typing,
+                )?;
                 Node::new(Value::String(self.resolve_names(field, &typed)?))
             }
         })
@@ -505,11 +567,16 @@ impl Session<'_> {
             "`none`",
         )?;
         let mut default = text;
+        if let Some(typed) = self.offer_typed(&question.id, None, None)? {
+            default = Some(typed);
+        }
         loop {
+            let mut typing = self.typing(Some(typed_at(&question.id, None, None)));
             let typed = self.p.text(
                 "How do you contribute? (optional)",
                 default.as_deref(),
                 def.words,
+                &mut typing,
             )?;
             if picked.is_empty() && typed.trim().is_empty() {
                 if self.leave_unanswered(question)? {
@@ -542,6 +609,27 @@ impl Session<'_> {
             default = Some(typed);
         }
     }
+}
+
+/// Where a text being typed belongs, for the draft.
+fn typed_at(question: &str, record: Option<usize>, field: Option<&str>) -> Typed {
+    Typed {
+        question: question.to_string(),
+        record,
+        field: field.map(str::to_string),
+        text: String::new(),
+    }
+}
+
+/// A current value on one line, cut to a screen's width, with its length when it is cut.
+fn now(value: &str) -> String {
+    let flat = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= 60 {
+        return flat;
+    }
+    let cut: String = flat.chars().take(59).collect();
+    let n = text::count_words(value);
+    format!("{}… ({n} {})", cut.trim_end(), text::plural(n, "word"))
 }
 
 /// The rules of a question in a few words, for the prompt.

@@ -1,0 +1,144 @@
+//! Progress inside records and the text being typed, as the draft keeps them: which fields of each
+//! record were asked (so that a resume asks every other one, optional ones too), and the text of
+//! the answer being typed (saved at pauses and new lines, offered back on resume).
+
+use std::path::PathBuf;
+
+use super::Session;
+use super::interrupt::Interrupt;
+use super::prompter::Typing;
+use crate::answers::{Answers, Draft, Typed};
+use crate::document::Format;
+
+impl<'a> Session<'a> {
+    /// The fields asked so far in a record.
+    pub(super) fn asked_in(&self, question: &str, index: usize) -> &[String] {
+        self.asked
+            .iter()
+            .find(|(id, _)| id == question)
+            .and_then(|(_, records)| records.get(index))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Notes that a record's field was asked (answered or left empty).
+    pub(super) fn mark_asked(&mut self, question: &str, index: usize, field: &str) {
+        let records = match self.asked.iter().position(|(id, _)| id == question) {
+            Some(at) => &mut self.asked[at].1,
+            None => {
+                self.asked.push((question.to_string(), Vec::new()));
+                &mut self.asked.last_mut().expect("just pushed").1
+            }
+        };
+        if records.len() <= index {
+            records.resize(index + 1, Vec::new());
+        }
+        if !records[index].iter().any(|f| f == field) {
+            records[index].push(field.to_string());
+        }
+    }
+
+    /// A record removed: the progress of the ones after it moves up with them.
+    pub(super) fn forget_record(&mut self, question: &str, index: usize) {
+        if let Some((_, records)) = self.asked.iter_mut().find(|(id, _)| id == question)
+            && index < records.len()
+        {
+            records.remove(index);
+        }
+    }
+
+    /// Two records swapped (moved up in the review).
+    pub(super) fn swap_records(&mut self, question: &str, a: usize, b: usize) {
+        if let Some((_, records)) = self.asked.iter_mut().find(|(id, _)| id == question) {
+            let len = a.max(b) + 1;
+            if records.len() < len {
+                records.resize(len, Vec::new());
+            }
+            records.swap(a, b);
+        }
+    }
+
+    /// A question's records all gone (none to report, skipped, backed out of).
+    pub(super) fn forget_question(&mut self, question: &str) {
+        self.asked.retain(|(id, _)| id != question);
+    }
+
+    /// The text typed for this answer when the fill stopped, if any: taken, to be offered back.
+    pub(super) fn take_typed(
+        &mut self,
+        question: &str,
+        record: Option<usize>,
+        field: Option<&str>,
+    ) -> Option<String> {
+        let typed = self.typed.as_ref()?;
+        if typed.question != question || typed.record != record || typed.field.as_deref() != field
+        {
+            return None;
+        }
+        let text = self.typed.take()?.text;
+        (!text.trim().is_empty()).then_some(text)
+    }
+
+    /// The draft as it is saved now, with `next` as the question the walk goes to.
+    pub(super) fn draft_answers(&self, next: Option<&str>) -> Answers {
+        let mut draft = self.answers.clone();
+        draft.draft = Some(Draft {
+            next: next.map(str::to_string),
+            skipped: self.skipped.clone(),
+            asked: Some(self.asked.clone()),
+            typed: self.typed.clone(),
+        });
+        draft
+    }
+
+    /// Where the text typed for an answer goes while it is typed: the draft, as last saved, with
+    /// the text in `[draft.typed]`. `None` for `at` keeps nothing (the entity, a menu's text).
+    pub(super) fn typing(&self, at: Option<Typed>) -> TypedDraft<'a> {
+        TypedDraft {
+            answers: at.is_some().then(|| self.draft_answers(self.next.as_deref())),
+            at,
+            path: self.request.draft_path(),
+            interrupt: self.interrupt,
+            last: None,
+        }
+    }
+}
+
+/// Saves the text being typed in the draft.
+pub(super) struct TypedDraft<'i> {
+    answers: Option<Answers>,
+    at: Option<Typed>,
+    path: PathBuf,
+    interrupt: &'i Interrupt,
+    last: Option<String>,
+}
+
+impl Typing for TypedDraft<'_> {
+    fn save(&mut self, text: &str) {
+        let (Some(answers), Some(at)) = (&mut self.answers, &self.at) else {
+            return;
+        };
+        if self.last.as_deref() == Some(text) {
+            return;
+        }
+        if let Some(draft) = &mut answers.draft {
+            draft.typed = Some(Typed {
+                text: text.to_string(),
+                ..at.clone()
+            });
+        }
+        let bytes = answers.to_text(Format::Toml);
+        let _guard = self.interrupt.saving();
+        // Typing goes on if this save fails: the next confirmed answer's save reports it.
+        if crate::fsio::write_atomic(&self.path, bytes.as_bytes()).is_ok() {
+            self.last = Some(text.to_string());
+        }
+    }
+
+    fn stop_requested(&self) -> bool {
+        self.interrupt.stop_requested()
+    }
+
+    fn watching(&self, on: bool) {
+        self.interrupt.set_watched(on);
+    }
+}
