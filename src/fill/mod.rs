@@ -578,3 +578,5 @@ fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod resume_tests;

@@ -267,6 +267,23 @@ mod tests {
     }
 
     #[test]
+    fn each_line_of_a_text_is_saved_as_it_is_typed() {
+        struct Saved(Vec<String>);
+        impl Typing for Saved {
+            fn save(&mut self, text: &str) {
+                self.0.push(text.to_string());
+            }
+        }
+        let mut saved = Saved(Vec::new());
+        let mut p = prompter("one\n\ntwo\n.\n");
+        assert_eq!(
+            p.text("t", None, NO_LIMITS, &mut saved).unwrap(),
+            "one\n\ntwo"
+        );
+        assert_eq!(saved.0, ["one", "one\n\ntwo"]);
+    }
+
+    #[test]
     fn back_and_help_are_commands() {
         let mut p = prompter(":help\n:back\n:back\n");
         assert!(matches!(p.line("name", None, None, &mut NotKept), Err(PromptError::Back)));
