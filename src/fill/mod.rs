@@ -197,8 +197,6 @@ struct Session<'a> {
     asked: Vec<(String, Vec<Vec<String>>)>,
     /// The text being typed when the draft was saved, until it is offered back.
     typed: Option<Typed>,
-    /// The `next` of the draft last saved.
-    next: Option<String>,
     request: &'a FillRequest,
     p: &'a mut dyn Prompter,
     interrupt: &'a Interrupt,
@@ -273,7 +271,6 @@ impl<'a> Session<'a> {
             resumed,
             asked,
             typed,
-            next,
             request,
             p,
             interrupt,
@@ -404,7 +401,6 @@ impl<'a> Session<'a> {
 
     /// Writes the draft atomically; `next` is the question the walk goes to.
     fn save_draft(&mut self, next: Option<&str>) -> Prompted<()> {
-        self.next = next.map(str::to_string);
         let text = self.draft_answers(next).to_text(Format::Toml);
         let path = self.request.draft_path();
         let _guard = self.interrupt.saving();

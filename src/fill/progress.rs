@@ -94,7 +94,8 @@ impl<'a> Session<'a> {
     /// the text in `[draft.typed]`. `None` for `at` keeps nothing (the entity, a menu's text).
     pub(super) fn typing(&self, at: Option<Typed>) -> TypedDraft<'a> {
         TypedDraft {
-            answers: at.is_some().then(|| self.draft_answers(self.next.as_deref())),
+            // The walk is in the text's question: a resume goes back to it.
+            answers: at.as_ref().map(|at| self.draft_answers(Some(&at.question))),
             at,
             path: self.request.draft_path(),
             interrupt: self.interrupt,

@@ -3,6 +3,7 @@
 //! with what is stored.
 
 mod driver;
+mod resume;
 mod screen;
 
 use std::fs;
