@@ -57,6 +57,8 @@ fn stop_on_term_and_hup(interrupt: Arc<Interrupt>, message: String, plain: bool)
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
         return;
     };
+    // A menu reads keys in raw mode: ended there, the terminal gets its settings back.
+    let settings = rustix::termios::tcgetattr(rustix::stdio::stdin()).ok();
     std::thread::spawn(move || {
         if signals.forever().next().is_none() {
             return;
@@ -69,6 +71,13 @@ fn stop_on_term_and_hup(interrupt: Arc<Interrupt>, message: String, plain: bool)
             std::thread::sleep(Duration::from_secs(3));
         }
         let _guard = interrupt.saving();
+        if let Some(settings) = &settings {
+            let _ = rustix::termios::tcsetattr(
+                rustix::stdio::stdin(),
+                rustix::termios::OptionalActions::Now,
+                settings,
+            );
+        }
         let term = Term::stderr();
         if !plain {
             let _ = term.show_cursor();

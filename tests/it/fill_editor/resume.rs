@@ -211,3 +211,18 @@ fn a_failing_editor_is_one_line_and_the_text_stays() {
     s.keys("\x03");
     assert_eq!(s.exit_code(), 130);
 }
+
+#[test]
+fn sigterm_at_a_menu_ends_at_once_with_the_resume_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("response.draft.toml"),
+        "questionnaire = \"hlpf-2024\"\nentity = \"Office (O)\"\n[draft]\nnext = \"events\"\n",
+    )
+    .unwrap();
+    let mut s = Screen::start(dir.path(), &[], 80, 24);
+    s.wait_for("Resume where I stopped");
+    s.session.process_mut().signal(Signal::SIGTERM).unwrap();
+    s.wait_for("resume with: qfill fill -o response.toml");
+    assert_eq!(s.exit_code(), 130);
+}
