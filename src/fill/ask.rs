@@ -18,6 +18,11 @@ use crate::rules::text;
 impl Session<'_> {
     /// Asks a question from the start (or from its current answer), and saves the draft.
     pub(super) fn ask_question(&mut self, question: &Question) -> Prompted<()> {
+        self.ask_question_because(question, &[])
+    }
+
+    /// Asks a question, saying first what is wrong with its current answer (`why`).
+    fn ask_question_because(&mut self, question: &Question, why: &[Finding]) -> Prompted<()> {
         self.show_progress(question, None);
         self.p.say(&format!(
             "\nQuestion {} of {}\n{}",
@@ -27,6 +32,15 @@ impl Session<'_> {
         ))?;
         if let Some(rules) = rules_line(question) {
             self.p.say(&format!("({rules})"))?;
+        }
+        for f in why {
+            self.show_finding(f, true)?;
+        }
+        if !why.is_empty()
+            && let Some(Answer::Text(current)) = self.answers.answer(&question.id)
+        {
+            let line = format!("  now: {}", now(current));
+            self.p.say(&line)?;
         }
         match &question.kind {
             QuestionKind::Text(limits) => self.ask_text_question(question, *limits),
@@ -63,7 +77,14 @@ impl Session<'_> {
                 }
                 self.finish(question)
             }
-            _ => self.ask_question(question),
+            _ => {
+                let why: Vec<Finding> = self
+                    .check_all()
+                    .into_iter()
+                    .filter(|f| f.is_error() && f.question() == Some(question.id.as_str()))
+                    .collect();
+                self.ask_question_because(question, &why)
+            }
         }
     }
 

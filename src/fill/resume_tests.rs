@@ -130,6 +130,35 @@ fn answers_say_why_a_field_is_asked_and_what_it_holds() {
 }
 
 #[test]
+fn answers_say_why_a_question_is_asked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/response.toml"),
+    )
+    .unwrap();
+    let at = example.find("governing_body = \"\"\"").unwrap();
+    let end = example[at + 20..].find("\"\"\"\n").unwrap() + at + 24;
+    let start = format!(
+        "{}governing_body = \"{}\"\n{}",
+        &example[..at],
+        vec!["word"; 801].join(" "),
+        &example[end..]
+    );
+    std::fs::write(dir.path().join("start.toml"), start).unwrap();
+    let request = FillRequest {
+        answers: Some(dir.path().join("start.toml")),
+        ..request(dir.path())
+    };
+    let (_, shown) = run_lines(&request, &[]);
+    assert!(
+        shown.contains(
+            "(200 to 800 words)\n  error: Question 1: 801 words, the limit is 800 — shorten it by 1 word\n  now: word word"
+        ),
+        "{shown}"
+    );
+}
+
+#[test]
 fn the_resume_command_repeats_every_option() {
     let request = FillRequest {
         questionnaire: Some("my q.toml".into()),
