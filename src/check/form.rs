@@ -191,14 +191,26 @@ mod tests {
             (f.hint.clone(), hint_in_words(f, &q))
         };
         let event = "[[answers.events]]\nname = \"E\"\n";
-        let (raw, said) = hint(&format!("{event}location = \"Samoa\"\n"), Code::CountryUnknown);
+        let (raw, said) = hint(
+            &format!("{event}location = \"Samoa\"\n"),
+            Code::CountryUnknown,
+        );
         assert!(raw.unwrap().contains("city = "));
-        assert_eq!(said.as_deref(), Some("add the city before it, e.g. `Apia, Samoa`"));
+        assert_eq!(
+            said.as_deref(),
+            Some("add the city before it, e.g. `Apia, Samoa`")
+        );
         let (raw, said) = hint(&format!("{event}dates = \"sometime\"\n"), Code::DateInvalid);
         assert!(raw.unwrap().contains("{ start"));
-        assert!(said.unwrap().starts_with("type a day such as 30 March 2023"));
+        assert!(
+            said.unwrap()
+                .starts_with("type a day such as 30 March 2023")
+        );
         let words = vec!["word"; 153].join(" ");
-        let (_, said) = hint(&format!("{event}description = \"{words}\"\n"), Code::WordLimit);
+        let (_, said) = hint(
+            &format!("{event}description = \"{words}\"\n"),
+            Code::WordLimit,
+        );
         assert_eq!(said.as_deref(), Some("shorten it by 3 words"));
         assert!(!looks_like_syntax("write `https://www.example.org`"));
         assert!(looks_like_syntax("list them, e.g. `[1, 13]`"));

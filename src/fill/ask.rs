@@ -340,7 +340,12 @@ impl Session<'_> {
     /// Asks, in an existing record, the fields that need it: those with errors, and, in a
     /// record begun by this fill or one with errors, those not given and not asked yet (optional
     /// ones too). Each says why it is asked and what it holds now.
-    fn complete_record(&mut self, question: &Question, def: &Records, index: usize) -> Prompted<()> {
+    fn complete_record(
+        &mut self,
+        question: &Question,
+        def: &Records,
+        index: usize,
+    ) -> Prompted<()> {
         let findings = self.check_all();
         let record = [
             Segment::Key("answers".to_string()),
@@ -371,11 +376,8 @@ impl Session<'_> {
         for field in &def.fields {
             let errors = errors_of(field);
             let current = self.field_value(&question.id, index, &field.id);
-            let unasked = current.is_none()
-                && !self
-                    .asked_in(&question.id, index)
-                    .iter()
-                    .any(|f| *f == field.id);
+            let unasked =
+                current.is_none() && !self.asked_in(&question.id, index).contains(&field.id);
             if errors.is_empty() && !unasked {
                 continue;
             }

@@ -36,9 +36,8 @@ fn choose(
 
 /// Whether an executable called `name` is in one of the `PATH`'s folders.
 fn on_path(name: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|path| {
-        std::env::split_paths(&path).any(|dir| is_executable(&dir.join(name)))
-    })
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| is_executable(&dir.join(name))))
 }
 
 fn is_executable(path: &Path) -> bool {
@@ -84,8 +83,12 @@ pub(super) fn edit(text: &str) -> Result<String, String> {
             "`{command}` (from {source}) failed ({status}); the text is unchanged"
         ));
     }
-    let edited = std::fs::read_to_string(file.path())
-        .map_err(|e| format!("the edited text cannot be read: {}", crate::input::io_reason(&e)))?;
+    let edited = std::fs::read_to_string(file.path()).map_err(|e| {
+        format!(
+            "the edited text cannot be read: {}",
+            crate::input::io_reason(&e)
+        )
+    })?;
     Ok(edited.trim().to_string())
 }
 
@@ -116,6 +119,10 @@ mod tests {
             choose(env(&[]), |n: &str| n != "editor"),
             Ok(("nano".to_string(), "the PATH"))
         );
-        assert!(choose(env(&[]), |_: &str| false).unwrap_err().contains("set VISUAL or EDITOR"));
+        assert!(
+            choose(env(&[]), |_: &str| false)
+                .unwrap_err()
+                .contains("set VISUAL or EDITOR")
+        );
     }
 }

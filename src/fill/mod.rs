@@ -573,6 +573,6 @@ fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod resume_tests;
+#[cfg(test)]
+mod tests;

@@ -241,9 +241,18 @@ mod tests {
     #[test]
     fn lines_and_defaults() {
         let mut p = prompter("typed\n\n");
-        assert_eq!(p.line("name", Some("old"), None, &mut NotKept).unwrap(), "typed");
-        assert_eq!(p.line("name", Some("old"), None, &mut NotKept).unwrap(), "old");
-        assert!(matches!(p.line("name", None, None, &mut NotKept), Err(PromptError::Eof)));
+        assert_eq!(
+            p.line("name", Some("old"), None, &mut NotKept).unwrap(),
+            "typed"
+        );
+        assert_eq!(
+            p.line("name", Some("old"), None, &mut NotKept).unwrap(),
+            "old"
+        );
+        assert!(matches!(
+            p.line("name", None, None, &mut NotKept),
+            Err(PromptError::Eof)
+        ));
     }
 
     const NO_LIMITS: WordLimits = WordLimits {
@@ -263,7 +272,10 @@ mod tests {
         assert!(out.contains("(2 / 3 words)"), "{out}");
         assert!(out.contains("(! 4 / 3 words — 1 over)"), "{out}");
         let mut p = prompter("\n");
-        assert_eq!(p.text("t", Some("kept"), NO_LIMITS, &mut NotKept).unwrap(), "kept");
+        assert_eq!(
+            p.text("t", Some("kept"), NO_LIMITS, &mut NotKept).unwrap(),
+            "kept"
+        );
     }
 
     #[test]
@@ -286,7 +298,10 @@ mod tests {
     #[test]
     fn back_and_help_are_commands() {
         let mut p = prompter(":help\n:back\n:back\n");
-        assert!(matches!(p.line("name", None, None, &mut NotKept), Err(PromptError::Back)));
+        assert!(matches!(
+            p.line("name", None, None, &mut NotKept),
+            Err(PromptError::Back)
+        ));
         assert!(matches!(
             p.text("t", None, NO_LIMITS, &mut NotKept),
             Err(PromptError::Back)

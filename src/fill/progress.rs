@@ -70,8 +70,7 @@ impl<'a> Session<'a> {
         field: Option<&str>,
     ) -> Option<String> {
         let typed = self.typed.as_ref()?;
-        if typed.question != question || typed.record != record || typed.field.as_deref() != field
-        {
+        if typed.question != question || typed.record != record || typed.field.as_deref() != field {
             return None;
         }
         let text = self.typed.take()?.text;

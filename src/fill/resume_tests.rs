@@ -47,7 +47,10 @@ fn a_resume_asks_every_field_of_the_record_not_asked_yet_and_no_other() {
     let lines = ["1", "Apia, Samoa", "13", "About A.", ".", ""];
     let (_, shown) = run_lines(&request, &lines);
     assert!(!shown.contains("Event Name"), "{shown}");
-    assert!(shown.contains("Event 1 · Website\n  not asked yet"), "{shown}");
+    assert!(
+        shown.contains("Event 1 · Website\n  not asked yet"),
+        "{shown}"
+    );
     assert!(shown.contains("Add another event?"), "{shown}");
 
     // Resumed again: every field was asked, the website left empty; nothing is asked again.
@@ -85,7 +88,10 @@ fn the_text_being_typed_is_offered_back() {
         shown.contains("the text you were typing when the fill stopped is back (3 words)"),
         "{shown}"
     );
-    assert!(shown.contains("current text:\nFirst line.\nSecond"), "{shown}");
+    assert!(
+        shown.contains("current text:\nFirst line.\nSecond"),
+        "{shown}"
+    );
     assert!(result.is_err(), "{shown}");
     let draft = std::fs::read_to_string(request.draft_path()).unwrap();
     assert!(

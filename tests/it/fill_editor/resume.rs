@@ -100,7 +100,10 @@ fn sigterm_while_typing_keeps_the_text_and_the_save_says_what_next() {
     s.pump();
     let raw = String::from_utf8_lossy(&s.raw).into_owned();
     let tail = &raw[raw.rfind("Typed just before").unwrap()..];
-    assert!(tail.contains("\x1b[?2004l"), "the terminal is restored: {tail:?}");
+    assert!(
+        tail.contains("\x1b[?2004l"),
+        "the terminal is restored: {tail:?}"
+    );
     assert_eq!(s.exit_code(), 130);
     let draft = saved(dir.path(), "response.draft.toml");
     assert_eq!(
