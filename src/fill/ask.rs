@@ -6,7 +6,7 @@ use super::prompter::{Completer, PromptError, Prompted};
 use crate::answers::{Answer, FieldValue, Record, Typed};
 use crate::check::{self, form};
 use crate::document::{Node, Value};
-use crate::finding::{Code, Finding, Segment};
+use crate::finding::{Code, Finding};
 use crate::questionnaire::{
     ChoicesText, Field, FieldKind, Question, QuestionKind, Records, WordLimits,
 };
@@ -157,24 +157,6 @@ impl Session<'_> {
             line.push_str(&format!(" — {hint}"));
         }
         self.p.say(&sanitize(&line))
-    }
-
-    /// Says when the walk gives back a text that was being typed when the fill stopped.
-    fn offer_typed(
-        &mut self,
-        question: &str,
-        record: Option<usize>,
-        field: Option<&str>,
-    ) -> Prompted<Option<String>> {
-        let Some(typed) = self.take_typed(question, record, field) else {
-            return Ok(None);
-        };
-        let n = text::count_words(&typed);
-        self.p.say(&format!(
-            "  the text you were typing when the fill stopped is back ({n} {}): finish it, or clear it",
-            text::plural(n, "word")
-        ))?;
-        Ok(Some(typed))
     }
 
     /// Whether to leave a question unanswered; a required one cannot be.
@@ -337,74 +319,6 @@ impl Session<'_> {
         result
     }
 
-    /// Asks, in an existing record, the fields that need it: those with errors, and, in a
-    /// record begun by this fill or one with errors, those not given and not asked yet (optional
-    /// ones too). Each says why it is asked and what it holds now.
-    fn complete_record(
-        &mut self,
-        question: &Question,
-        def: &Records,
-        index: usize,
-    ) -> Prompted<()> {
-        let findings = self.check_all();
-        let record = [
-            Segment::Key("answers".to_string()),
-            Segment::Key(question.id.clone()),
-            Segment::Index(index),
-        ];
-        let errors_of = |field: &Field| -> Vec<Finding> {
-            let path: Vec<Segment> = record
-                .iter()
-                .cloned()
-                .chain([Segment::Key(field.id.clone())])
-                .collect();
-            // The field itself, or an entry of its list.
-            findings
-                .iter()
-                .filter(|f| {
-                    f.is_error()
-                        && f.is_within(&path)
-                        && matches!(f.at.get(path.len()), None | Some(Segment::Index(_)))
-                })
-                .cloned()
-                .collect()
-        };
-        let broken = def.fields.iter().any(|f| !errors_of(f).is_empty());
-        if !broken && self.asked_in(&question.id, index).is_empty() {
-            return Ok(());
-        }
-        for field in &def.fields {
-            let errors = errors_of(field);
-            let current = self.field_value(&question.id, index, &field.id);
-            let unasked =
-                current.is_none() && !self.asked_in(&question.id, index).contains(&field.id);
-            if errors.is_empty() && !unasked {
-                continue;
-            }
-            let place = form::place(
-                &[
-                    record[0].clone(),
-                    record[1].clone(),
-                    record[2].clone(),
-                    Segment::Key(field.id.clone()),
-                ],
-                &self.q,
-            );
-            self.p
-                .say(&format!("\nQuestion {} · {place}", question.number))?;
-            for f in &errors {
-                self.show_finding(f, true)?;
-            }
-            match &current {
-                Some(value) => self.p.say(&format!("  now: {}", now(&value.to_plain())))?,
-                None if errors.is_empty() => self.p.say("  not asked yet")?,
-                None => {}
-            }
-            self.ask_field_into(question, index, field, current.as_ref())?;
-        }
-        Ok(())
-    }
-
     /// Asks every field of a record, with its current values (none for a new one) as defaults.
     pub(super) fn edit_record(
         &mut self,
@@ -430,7 +344,7 @@ impl Session<'_> {
         self.warn_duplicates(question)
     }
 
-    fn field_value(&self, id: &str, index: usize, field: &str) -> Option<FieldValue> {
+    pub(super) fn field_value(&self, id: &str, index: usize, field: &str) -> Option<FieldValue> {
         match self.answers.answer(id) {
             Some(Answer::Records(records)) => records
                 .get(index)?
@@ -443,7 +357,7 @@ impl Session<'_> {
     }
 
     /// Asks a field, stores the value in the record, and saves the draft.
-    fn ask_field_into(
+    pub(super) fn ask_field_into(
         &mut self,
         question: &Question,
         index: usize,
@@ -645,7 +559,7 @@ fn typed_at(question: &str, record: Option<usize>, field: Option<&str>) -> Typed
 }
 
 /// A current value on one line, cut to a screen's width, with its length when it is cut.
-fn now(value: &str) -> String {
+pub(super) fn now(value: &str) -> String {
     let flat = value.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= 60 {
         return flat;

@@ -1,14 +1,20 @@
 //! Progress inside records and the text being typed, as the draft keeps them: which fields of each
 //! record were asked (so that a resume asks every other one, optional ones too), and the text of
-//! the answer being typed (saved at pauses and new lines, offered back on resume).
+//! the answer being typed (saved at pauses and new lines, offered back on resume); and what a
+//! record visited again asks (its errors, and the fields not given and not asked yet).
 
 use std::path::PathBuf;
 
 use super::Session;
+use super::ask::now;
 use super::interrupt::Interrupt;
-use super::prompter::Typing;
+use super::prompter::{Prompted, Typing};
 use crate::answers::{Answers, Draft, Typed};
+use crate::check::form;
 use crate::document::Format;
+use crate::finding::{Finding, Segment};
+use crate::questionnaire::{Field, Question, Records};
+use crate::rules::text;
 
 impl<'a> Session<'a> {
     /// The fields asked so far in a record.
@@ -62,6 +68,74 @@ impl<'a> Session<'a> {
         self.asked.retain(|(id, _)| id != question);
     }
 
+    /// Asks, in an existing record, the fields that need it: those with errors, and, in a
+    /// record begun by this fill or one with errors, those not given and not asked yet (optional
+    /// ones too). Each says why it is asked and what it holds now.
+    pub(super) fn complete_record(
+        &mut self,
+        question: &Question,
+        def: &Records,
+        index: usize,
+    ) -> Prompted<()> {
+        let findings = self.check_all();
+        let record = [
+            Segment::Key("answers".to_string()),
+            Segment::Key(question.id.clone()),
+            Segment::Index(index),
+        ];
+        let errors_of = |field: &Field| -> Vec<Finding> {
+            let path: Vec<Segment> = record
+                .iter()
+                .cloned()
+                .chain([Segment::Key(field.id.clone())])
+                .collect();
+            // The field itself, or an entry of its list.
+            findings
+                .iter()
+                .filter(|f| {
+                    f.is_error()
+                        && f.is_within(&path)
+                        && matches!(f.at.get(path.len()), None | Some(Segment::Index(_)))
+                })
+                .cloned()
+                .collect()
+        };
+        let broken = def.fields.iter().any(|f| !errors_of(f).is_empty());
+        if !broken && self.asked_in(&question.id, index).is_empty() {
+            return Ok(());
+        }
+        for field in &def.fields {
+            let errors = errors_of(field);
+            let current = self.field_value(&question.id, index, &field.id);
+            let unasked =
+                current.is_none() && !self.asked_in(&question.id, index).contains(&field.id);
+            if errors.is_empty() && !unasked {
+                continue;
+            }
+            let place = form::place(
+                &[
+                    record[0].clone(),
+                    record[1].clone(),
+                    record[2].clone(),
+                    Segment::Key(field.id.clone()),
+                ],
+                &self.q,
+            );
+            self.p
+                .say(&format!("\nQuestion {} · {place}", question.number))?;
+            for f in &errors {
+                self.show_finding(f, true)?;
+            }
+            match &current {
+                Some(value) => self.p.say(&format!("  now: {}", now(&value.to_plain())))?,
+                None if errors.is_empty() => self.p.say("  not asked yet")?,
+                None => {}
+            }
+            self.ask_field_into(question, index, field, current.as_ref())?;
+        }
+        Ok(())
+    }
+
     /// The text typed for this answer when the fill stopped, if any: taken, to be offered back.
     pub(super) fn take_typed(
         &mut self,
@@ -75,6 +149,24 @@ impl<'a> Session<'a> {
         }
         let text = self.typed.take()?.text;
         (!text.trim().is_empty()).then_some(text)
+    }
+
+    /// Says when the walk gives back a text that was being typed when the fill stopped.
+    pub(super) fn offer_typed(
+        &mut self,
+        question: &str,
+        record: Option<usize>,
+        field: Option<&str>,
+    ) -> Prompted<Option<String>> {
+        let Some(typed) = self.take_typed(question, record, field) else {
+            return Ok(None);
+        };
+        let n = text::count_words(&typed);
+        self.p.say(&format!(
+            "  the text you were typing when the fill stopped is back ({n} {}): finish it, or clear it",
+            text::plural(n, "word")
+        ))?;
+        Ok(Some(typed))
     }
 
     /// The draft as it is saved now, with `next` as the question the walk goes to.
