@@ -35,7 +35,7 @@ pub fn fill(request: &FillRequest) -> Result<Exit, Error> {
     });
     #[cfg(unix)]
     stop_on_term_and_hup(Arc::clone(&interrupt), request.interrupted_message(), plain);
-    if plain {
+    let result = if plain {
         let stdin = io::stdin();
         let mut prompter = PlainPrompter::new(stdin.lock(), io::stderr()).with_editor();
         fill::run(request, &mut prompter, &interrupt)
@@ -44,7 +44,17 @@ pub fn fill(request: &FillRequest) -> Result<Exit, Error> {
         let result = fill::run(request, &mut prompter, &interrupt);
         let _ = Term::stderr().show_cursor();
         result
+    };
+    // A signal that interrupted a prompt ends the fill as the signal does, whatever the prompt
+    // made of it (a menu reads the interruption as Ctrl-C).
+    if interrupt.stop_requested() {
+        let _guard = interrupt.saving();
+        if interrupt.first_report() {
+            let _ = Term::stderr().write_line(&format!("\n{}", request.interrupted_message()));
+        }
+        return Ok(Exit::Interrupted);
     }
+    result
 }
 
 /// SIGTERM and SIGHUP (a closed terminal) end the fill like Ctrl-C, once the text being typed is

@@ -83,6 +83,10 @@ pub(crate) fn edit(spec: Spec<'_>) -> Prompted<Ended> {
     editor.spec.typing.watching(true);
     let result = editor.run();
     editor.spec.typing.watching(false);
+    if let Err(PromptError::Io(_)) = &result {
+        // The terminal is gone (a hangup, say): what was typed is kept all the same.
+        editor.spec.typing.save(&editor.buffer.text());
+    }
     let mut last = vec![editor.spec.prompt.to_string()];
     match &result {
         // A line stays on screen whole, as it is stored.

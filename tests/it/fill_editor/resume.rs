@@ -227,5 +227,24 @@ fn sigterm_at_a_menu_ends_at_once_with_the_resume_hint() {
     s.wait_for("Resume where I stopped");
     s.session.process_mut().signal(Signal::SIGTERM).unwrap();
     s.wait_for("resume with: qfill fill -o response.toml");
+    let screen = s.contents();
+    assert_eq!(s.exit_code(), 130, "{screen}");
+}
+
+#[test]
+fn sighup_while_typing_keeps_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    without_question_6(dir.path());
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("0 words · Ctrl-D finish");
+    s.keys("The terminal closed");
+    s.wait_for("> The terminal closed");
+    s.session.process_mut().signal(Signal::SIGHUP).unwrap();
     assert_eq!(s.exit_code(), 130);
+    let draft = saved(dir.path(), "response.draft.toml");
+    assert_eq!(
+        draft["draft"]["typed"]["text"].as_str(),
+        Some("The terminal closed"),
+        "{draft:?}"
+    );
 }
