@@ -479,6 +479,12 @@ fn a_refused_text_comes_back_in_the_editor_and_ctrl_c_restores_the_terminal() {
         .unwrap()
         .to_string();
     assert_eq!(description, words[..150].join(" "));
+    // What was being typed when Ctrl-C came is kept, to be offered back.
+    assert_eq!(
+        draft["draft"]["typed"]["text"].as_str(),
+        Some("Half typed"),
+        "{draft:?}"
+    );
 }
 
 #[test]
