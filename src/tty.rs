@@ -90,6 +90,8 @@ fn stop_on_term_and_hup(interrupt: Arc<Interrupt>, message: String, plain: bool)
         }
         let term = Term::stderr();
         if !plain {
+            // The tick menu had bracketed paste on.
+            let _ = term.write_str("\x1b[?2004l");
             let _ = term.show_cursor();
         }
         if interrupt.first_report() {
