@@ -44,6 +44,62 @@ pub struct Draft {
     pub next: Option<String>,
     /// Ids of questions the person skipped.
     pub skipped: Vec<String>,
+    /// Per records question, for each of its records in order, the ids of the fields `fill` has
+    /// asked (answered or left empty); `None` in drafts written before `fill` kept it.
+    pub asked: Option<Vec<(String, Vec<Vec<String>>)>>,
+    /// The text being typed when the draft was saved, offered back on resume.
+    pub typed: Option<Typed>,
+}
+
+/// A text being typed, not yet confirmed, and the answer it belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Typed {
+    /// The question's id.
+    pub question: String,
+    /// The 0-based record, for a record's field.
+    pub record: Option<usize>,
+    /// The field's id, for a record's field.
+    pub field: Option<String>,
+    /// The text as typed so far.
+    pub text: String,
+}
+
+impl Draft {
+    /// The `[draft]` table as JSON (and, through it, TOML and the checked tree).
+    fn to_json(&self) -> Json {
+        let mut table = Map::new();
+        if let Some(next) = &self.next {
+            table.insert("next".into(), Json::String(next.clone()));
+        }
+        table.insert(
+            "skipped".into(),
+            Json::Array(self.skipped.iter().cloned().map(Json::String).collect()),
+        );
+        if let Some(asked) = &self.asked {
+            let texts = |v: &[String]| Json::Array(v.iter().cloned().map(Json::String).collect());
+            let asked = asked
+                .iter()
+                .map(|(id, records)| {
+                    let records = records.iter().map(|r| texts(r)).collect();
+                    (id.clone(), Json::Array(records))
+                })
+                .collect();
+            table.insert("asked".into(), Json::Object(asked));
+        }
+        if let Some(typed) = &self.typed {
+            let mut t = Map::new();
+            t.insert("question".into(), Json::String(typed.question.clone()));
+            if let Some(record) = typed.record {
+                t.insert("record".into(), Json::from(record + 1));
+            }
+            if let Some(field) = &typed.field {
+                t.insert("field".into(), Json::String(field.clone()));
+            }
+            t.insert("text".into(), Json::String(typed.text.clone()));
+            table.insert("typed".into(), Json::Object(t));
+        }
+        Json::Object(table)
+    }
 }
 
 /// The answer to one question.
@@ -168,15 +224,7 @@ impl Answers {
             root.insert("contact".into(), Json::Object(contact));
         }
         if let Some(draft) = &self.draft {
-            let mut table = Map::new();
-            if let Some(next) = &draft.next {
-                table.insert("next".into(), Json::String(next.clone()));
-            }
-            table.insert(
-                "skipped".into(),
-                Json::Array(draft.skipped.iter().cloned().map(Json::String).collect()),
-            );
-            root.insert("draft".into(), Json::Object(table));
+            root.insert("draft".into(), draft.to_json());
         }
         let mut answers = Map::new();
         for (id, answer) in &self.answers {
@@ -214,12 +262,7 @@ impl Answers {
             root.push(entry("contact", Node::new(Value::Table(contact))));
         }
         if let Some(draft) = &self.draft {
-            let mut table = Vec::new();
-            if let Some(next) = &draft.next {
-                table.push(entry("next", text_node(next)));
-            }
-            table.push(entry("skipped", texts_node(&draft.skipped)));
-            root.push(entry("draft", Node::new(Value::Table(table))));
+            root.push(entry("draft", Node::from_json(&draft.to_json())));
         }
         let answers = self
             .answers

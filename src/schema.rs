@@ -83,6 +83,27 @@ pub fn answers_schema(q: &Questionnaire) -> Value {
                     "type": "array",
                     "items": { "enum": ids },
                 },
+                "asked": {
+                    "title": "Fields asked so far",
+                    "description": "Per question with records, per record, the ids of the fields asked.",
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "array",
+                        "items": { "type": "array", "items": { "type": "string" } },
+                    },
+                },
+                "typed": {
+                    "title": "Text being typed",
+                    "type": "object",
+                    "properties": {
+                        "question": { "enum": ids },
+                        "record": { "type": "integer", "minimum": 1 },
+                        "field": { "type": "string" },
+                        "text": { "type": "string" },
+                    },
+                    "required": ["question", "text"],
+                    "additionalProperties": false,
+                },
             },
             "additionalProperties": false,
         }),

@@ -1,6 +1,7 @@
-//! The binary's side of `fill`: the process's terminal and its Ctrl-C handler, which the library
-//! never installs. The handler shares an [`Interrupt`] with the fill, so that Ctrl-C waits for a
-//! write in progress, prints the resume message once, shows the cursor again and exits 130.
+//! The binary's side of `fill`: the process's terminal and its signal handlers (Ctrl-C, SIGTERM,
+//! SIGHUP), which the library never installs. The handlers share an [`Interrupt`] with the fill,
+//! so that a signal waits for a write in progress, lets the editor save the text being typed,
+//! prints the resume message once, shows the cursor again and exits 130.
 
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
@@ -32,7 +33,9 @@ pub fn fill(request: &FillRequest) -> Result<Exit, Error> {
         }
         std::process::exit(Exit::Interrupted as i32);
     });
-    if plain {
+    #[cfg(unix)]
+    stop_on_term_and_hup(Arc::clone(&interrupt), request.interrupted_message(), plain);
+    let result = if plain {
         let stdin = io::stdin();
         let mut prompter = PlainPrompter::new(stdin.lock(), io::stderr()).with_editor();
         fill::run(request, &mut prompter, &interrupt)
@@ -41,5 +44,59 @@ pub fn fill(request: &FillRequest) -> Result<Exit, Error> {
         let result = fill::run(request, &mut prompter, &interrupt);
         let _ = Term::stderr().show_cursor();
         result
+    };
+    // A signal that interrupted a prompt ends the fill as the signal does, whatever the prompt
+    // made of it (a menu reads the interruption as Ctrl-C).
+    if interrupt.stop_requested() {
+        let _guard = interrupt.saving();
+        if interrupt.first_report() {
+            let _ = Term::stderr().write_line(&format!("\n{}", request.interrupted_message()));
+        }
+        return Ok(Exit::Interrupted);
     }
+    result
+}
+
+/// SIGTERM and SIGHUP (a closed terminal) end the fill like Ctrl-C, once the text being typed is
+/// in the draft: the editor, which watches for the stop, saves it and ends the walk itself; at a
+/// menu, where nothing is being typed, the process ends at once.
+#[cfg(unix)]
+fn stop_on_term_and_hup(interrupt: Arc<Interrupt>, message: String, plain: bool) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    use std::time::Duration;
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+        return;
+    };
+    // A menu reads keys in raw mode: ended there, the terminal gets its settings back.
+    let settings = rustix::termios::tcgetattr(rustix::stdio::stdin()).ok();
+    std::thread::spawn(move || {
+        if signals.forever().next().is_none() {
+            return;
+        }
+        interrupt.request_stop();
+        // The editor looks for the stop every tenth of a second, saves, and ends the walk, and
+        // the process ends as after Ctrl-C (terminal restored); this is a generous wait for
+        // that, after which the process ends here all the same.
+        if interrupt.is_watched() {
+            std::thread::sleep(Duration::from_secs(3));
+        }
+        let _guard = interrupt.saving();
+        if let Some(settings) = &settings {
+            let _ = rustix::termios::tcsetattr(
+                rustix::stdio::stdin(),
+                rustix::termios::OptionalActions::Now,
+                settings,
+            );
+        }
+        let term = Term::stderr();
+        if !plain {
+            // The tick menu had bracketed paste on.
+            let _ = term.write_str("\x1b[?2004l");
+            let _ = term.show_cursor();
+        }
+        if interrupt.first_report() {
+            let _ = term.write_line(&format!("\n{message}"));
+        }
+        std::process::exit(Exit::Interrupted as i32);
+    });
 }

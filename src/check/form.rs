@@ -3,12 +3,50 @@
 //! structured path and parameters) and the questionnaire's labels, never from its message.
 
 use crate::finding::{Code, Finding, Segment};
-use crate::questionnaire::{QuestionKind, Questionnaire};
+use crate::questionnaire::{FieldKind, QuestionKind, Questionnaire};
 use crate::rules::text::{capitalised, plural};
 
 /// A finding as the form would say it: where, then what.
 pub fn in_form_terms(finding: &Finding, q: &Questionnaire) -> String {
     format!("{}: {}", place(&finding.at, q), what(finding, q))
+}
+
+/// A finding's hint in words a person types at the prompt: hints that show file syntax (a TOML
+/// list or table, `key = value`) are said for the kind of field instead; others stay as they are.
+pub fn hint_in_words(finding: &Finding, q: &Questionnaire) -> Option<String> {
+    let hint = finding.hint.as_deref()?;
+    if !looks_like_syntax(hint) {
+        return Some(hint.to_string());
+    }
+    let kind = finding.field().and_then(|field| {
+        match &q.question(finding.question()?)?.kind {
+            QuestionKind::Records(def) => def.fields.iter().find(|f| f.id == field),
+            _ => None,
+        }
+        .map(|f| f.kind)
+    });
+    match kind {
+        Some(FieldKind::Dates) => {
+            Some("type a day such as 30 March 2023, or two such as 30-31 March 2023".to_string())
+        }
+        Some(FieldKind::Places) => Some(match finding.params.value.as_deref() {
+            Some(country) => format!("add the city before it, e.g. `Apia, {country}`"),
+            None => "type the city and the country, e.g. `Apia, Samoa`".to_string(),
+        }),
+        Some(FieldKind::Sdgs) => {
+            Some("tick the relevant goals, or type them, e.g. `1, 13` or `all`".to_string())
+        }
+        // Nothing better to say: no hint rather than one in file syntax.
+        _ => None,
+    }
+}
+
+/// Whether a hint shows file syntax: a quoted TOML list or table, or `key = value`.
+fn looks_like_syntax(hint: &str) -> bool {
+    hint.split('`')
+        .skip(1)
+        .step_by(2)
+        .any(|code| code.starts_with('[') || code.starts_with('{') || code.contains(" = "))
 }
 
 /// Where a document path is on the form: `Question 2`, `Event 1 · Relevant SDGs`, `Contact · Email`.
@@ -141,6 +179,41 @@ mod tests {
             form("governing_body = \"word\"\n", Code::WordMinimum),
             "Question 1: 1 word, at least 200 are expected"
         );
+    }
+
+    #[test]
+    fn hints_in_file_syntax_are_said_in_words() {
+        let q = Questionnaire::default_builtin();
+        let hint = |answers: &str, code: Code| {
+            let text = format!("{HEADER}{answers}");
+            let checked = check(&parse(&text, Format::Toml).unwrap(), &q);
+            let f = checked.findings.iter().find(|f| f.code == code).unwrap();
+            (f.hint.clone(), hint_in_words(f, &q))
+        };
+        let event = "[[answers.events]]\nname = \"E\"\n";
+        let (raw, said) = hint(
+            &format!("{event}location = \"Samoa\"\n"),
+            Code::CountryUnknown,
+        );
+        assert!(raw.unwrap().contains("city = "));
+        assert_eq!(
+            said.as_deref(),
+            Some("add the city before it, e.g. `Apia, Samoa`")
+        );
+        let (raw, said) = hint(&format!("{event}dates = \"sometime\"\n"), Code::DateInvalid);
+        assert!(raw.unwrap().contains("{ start"));
+        assert!(
+            said.unwrap()
+                .starts_with("type a day such as 30 March 2023")
+        );
+        let words = vec!["word"; 153].join(" ");
+        let (_, said) = hint(
+            &format!("{event}description = \"{words}\"\n"),
+            Code::WordLimit,
+        );
+        assert_eq!(said.as_deref(), Some("shorten it by 3 words"));
+        assert!(!looks_like_syntax("write `https://www.example.org`"));
+        assert!(looks_like_syntax("list them, e.g. `[1, 13]`"));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod choices;
 mod cursor;
 mod dates;
+mod draft;
 pub mod form;
 mod lists;
 mod places;

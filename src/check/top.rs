@@ -1,18 +1,16 @@
 //! The file's top level: its root keys, `contact`, `submitted`, `notes` and `[draft]`.
 
 use super::TOP_LEVEL_KEYS;
-use super::cursor::{Cursor, quoted_list};
+use super::cursor::Cursor;
 use super::dates::date_value;
-use crate::answers::{Answers, Draft, Scalar};
+use crate::answers::{Answers, Scalar};
 use crate::document::{Entry, Node, Value};
 use crate::finding::{Anchor, Code, Segment};
-use crate::refdata;
 use crate::rules::Read;
 use crate::rules::dates::Dates;
 use crate::rules::text::{self, Marker};
 
 const CONTACT_KEYS: &[&str] = &["name", "email"];
-const DRAFT_KEYS: &[&str] = &["next", "skipped"];
 
 /// Checks a whole document.
 pub(super) fn root(c: &mut Cursor<'_>, doc: &Node) -> Answers {
@@ -70,7 +68,7 @@ pub(super) fn root(c: &mut Cursor<'_>, doc: &Node) -> Answers {
         }
     }
     if let Some(node) = doc.get("draft") {
-        match c.key("draft", |c| draft(c, node, doc)) {
+        match c.key("draft", |c| super::draft::draft(c, node, doc)) {
             Read::Canonical(draft) => answers.draft = Some(draft),
             Read::AsWritten => answers.extra.push(("draft".into(), node.clone())),
         }
@@ -224,84 +222,6 @@ fn notes(c: &mut Cursor<'_>, node: &Node) -> Read<Vec<String>> {
             c.wrong_type(node, "a list of text", "write `notes = [\"...\"]`");
             Read::AsWritten
         }
-    }
-}
-
-/// `[draft]`, which `fill` leaves in an unfinished file; kept as written if it cannot be read.
-fn draft(c: &mut Cursor<'_>, node: &Node, doc: &Node) -> Read<Draft> {
-    let Some(entries) = node.as_table() else {
-        c.wrong_type(node, "a table", "remove the `[draft]` table");
-        return Read::AsWritten;
-    };
-    let anchor = doc
-        .as_table()
-        .and_then(|e| e.iter().find(|e| e.key == "draft"))
-        .map_or(Anchor::None, |e| e.key_anchor(&c.path));
-    c.report(
-        Code::Draft,
-        anchor,
-        "is present: this response is still a draft".to_string(),
-        Some("finish it with `qfill fill`, or remove the `[draft]` table".to_string()),
-    );
-    let mut whole = c.unknown_keys(entries, DRAFT_KEYS).is_empty();
-    let ids: Vec<&str> = c.q.questions.iter().map(|q| q.id.as_str()).collect();
-    let mut draft = Draft::default();
-    if let Some(next) = node.get("next") {
-        c.key("next", |c| match next.as_str() {
-            Some(s) if ids.contains(&s) => draft.next = Some(s.to_string()),
-            Some(s) => {
-                c.report(
-                    Code::WrongType,
-                    c.anchor(next),
-                    format!("`{s}` is not a question id"),
-                    Some(match refdata::closest(s, ids.iter().copied()) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None => format!("one of {}", quoted_list(&ids)),
-                    }),
-                );
-                whole = false;
-            }
-            None => {
-                c.wrong_type(
-                    next,
-                    "a question id",
-                    &format!("one of {}", quoted_list(&ids)),
-                );
-                whole = false;
-            }
-        });
-    }
-    if let Some(skipped) = node.get("skipped") {
-        c.key("skipped", |c| match &skipped.value {
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    c.enter(Segment::Index(i), |c| match item.as_str() {
-                        Some(s) if ids.contains(&s) => draft.skipped.push(s.to_string()),
-                        _ => {
-                            c.wrong_type(
-                                item,
-                                "a question id",
-                                &format!("one of {}", quoted_list(&ids)),
-                            );
-                            whole = false;
-                        }
-                    });
-                }
-            }
-            _ => {
-                c.wrong_type(
-                    skipped,
-                    "a list of question ids",
-                    "write `skipped = [\"events\"]`",
-                );
-                whole = false;
-            }
-        });
-    }
-    if whole {
-        Read::Canonical(draft)
-    } else {
-        Read::AsWritten
     }
 }
 

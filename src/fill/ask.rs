@@ -3,10 +3,10 @@
 
 use super::Session;
 use super::prompter::{Completer, PromptError, Prompted};
-use crate::answers::{Answer, FieldValue, Record};
-use crate::check;
+use crate::answers::{Answer, FieldValue, Record, Typed};
+use crate::check::{self, form};
 use crate::document::{Node, Value};
-use crate::finding::{Code, Finding, Segment};
+use crate::finding::{Code, Finding};
 use crate::questionnaire::{
     ChoicesText, Field, FieldKind, Question, QuestionKind, Records, WordLimits,
 };
@@ -18,6 +18,11 @@ use crate::rules::text;
 impl Session<'_> {
     /// Asks a question from the start (or from its current answer), and saves the draft.
     pub(super) fn ask_question(&mut self, question: &Question) -> Prompted<()> {
+        self.ask_question_because(question, &[])
+    }
+
+    /// Asks a question, saying first what is wrong with its current answer (`why`).
+    fn ask_question_because(&mut self, question: &Question, why: &[Finding]) -> Prompted<()> {
         self.show_progress(question, None);
         self.p.say(&format!(
             "\nQuestion {} of {}\n{}",
@@ -27,6 +32,15 @@ impl Session<'_> {
         ))?;
         if let Some(rules) = rules_line(question) {
             self.p.say(&format!("({rules})"))?;
+        }
+        for f in why {
+            self.show_finding(f, true)?;
+        }
+        if !why.is_empty()
+            && let Some(Answer::Text(current)) = self.answers.answer(&question.id)
+        {
+            let line = format!("  now: {}", now(current));
+            self.p.say(&line)?;
         }
         match &question.kind {
             QuestionKind::Text(limits) => self.ask_text_question(question, *limits),
@@ -59,11 +73,18 @@ impl Session<'_> {
         match &question.kind {
             QuestionKind::Records(def) => {
                 for index in 0..self.record_count(&question.id) {
-                    self.complete_record(question, def, index, false)?;
+                    self.complete_record(question, def, index)?;
                 }
                 self.finish(question)
             }
-            _ => self.ask_question(question),
+            _ => {
+                let why: Vec<Finding> = self
+                    .check_all()
+                    .into_iter()
+                    .filter(|f| f.is_error() && f.question() == Some(question.id.as_str()))
+                    .collect();
+                self.ask_question_because(question, &why)
+            }
         }
     }
 
@@ -72,10 +93,16 @@ impl Session<'_> {
             Some(Answer::Text(t)) => Some(t.clone()),
             _ => None,
         };
+        if let Some(typed) = self.offer_typed(&question.id, None, None)? {
+            default = Some(typed);
+        }
         let mut refused = false;
         loop {
             self.p.offer_keep(refused);
-            let asked = self.p.text("Your answer:", default.as_deref(), limits);
+            let mut typing = self.typing(Some(typed_at(&question.id, None, None)));
+            let asked = self
+                .p
+                .text("Your answer:", default.as_deref(), limits, &mut typing);
             self.p.offer_keep(false);
             let typed = match asked {
                 Err(PromptError::Keep) => {
@@ -122,18 +149,14 @@ impl Session<'_> {
         Ok(true)
     }
 
-    /// Shows one finding, escaped, with its hint if asked.
+    /// Shows one finding in the form's terms ("Event 1 · Description: 163 words, the limit is
+    /// 150"), escaped, with its hint in words if asked.
     pub(super) fn show_finding(&mut self, f: &Finding, with_hint: bool) -> Prompted<()> {
-        self.p.say(&format!(
-            "  {}[{}]: {}",
-            f.severity,
-            f.code,
-            sanitize(&f.message)
-        ))?;
-        match &f.hint {
-            Some(hint) if with_hint => self.p.say(&format!("    hint: {}", sanitize(hint))),
-            _ => Ok(()),
+        let mut line = format!("  {}: {}", f.severity, form::in_form_terms(f, &self.q));
+        if with_hint && let Some(hint) = form::hint_in_words(f, &self.q) {
+            line.push_str(&format!(" — {hint}"));
         }
+        self.p.say(&sanitize(&line))
     }
 
     /// Whether to leave a question unanswered; a required one cannot be.
@@ -231,6 +254,7 @@ impl Session<'_> {
                             {
                                 // Back out of the first record: the question is not answered yet.
                                 self.answers.answers.retain(|(k, _)| *k != question.id);
+                                self.forget_question(&question.id);
                             }
                             return Err(e);
                         }
@@ -238,10 +262,10 @@ impl Session<'_> {
                 }
             }
             Some(count) => {
-                // A walk that resumes here stopped in its last record: the fields it has not
-                // got yet (optional ones too) are asked, not only the broken ones.
+                // A walk that resumes here: each record begun asks the fields not asked yet
+                // (optional ones too), each broken one its errors.
                 for index in 0..count {
-                    self.complete_record(question, def, index, index + 1 == count)?;
+                    self.complete_record(question, def, index)?;
                 }
             }
         }
@@ -290,46 +314,9 @@ impl Session<'_> {
         {
             // Going back from the first field of a new record: the record was never begun.
             records.remove(index);
+            self.forget_record(&question.id, index);
         }
         result
-    }
-
-    /// Asks again the fields of an existing record that have errors (a missing required one
-    /// too), and with `absent`, every field it does not have.
-    fn complete_record(
-        &mut self,
-        question: &Question,
-        def: &Records,
-        index: usize,
-        absent: bool,
-    ) -> Prompted<()> {
-        let findings = self.check_all();
-        for field in &def.fields {
-            let path = [
-                Segment::Key("answers".to_string()),
-                Segment::Key(question.id.clone()),
-                Segment::Index(index),
-                Segment::Key(field.id.clone()),
-            ];
-            // The field itself, or an entry of its list.
-            let broken = findings.iter().any(|f| {
-                f.is_error()
-                    && f.is_within(&path)
-                    && matches!(f.at.get(path.len()), None | Some(Segment::Index(_)))
-            });
-            let current = self.field_value(&question.id, index, &field.id);
-            if broken || (absent && current.is_none()) {
-                self.p.say(&format!(
-                    "\nQuestion {}, {} {}: {}",
-                    question.number,
-                    def.record_label,
-                    index + 1,
-                    field.label
-                ))?;
-                self.ask_field_into(question, index, field, current.as_ref())?;
-            }
-        }
-        Ok(())
     }
 
     /// Asks every field of a record, with its current values (none for a new one) as defaults.
@@ -357,7 +344,7 @@ impl Session<'_> {
         self.warn_duplicates(question)
     }
 
-    fn field_value(&self, id: &str, index: usize, field: &str) -> Option<FieldValue> {
+    pub(super) fn field_value(&self, id: &str, index: usize, field: &str) -> Option<FieldValue> {
         match self.answers.answer(id) {
             Some(Answer::Records(records)) => records
                 .get(index)?
@@ -370,7 +357,7 @@ impl Session<'_> {
     }
 
     /// Asks a field, stores the value in the record, and saves the draft.
-    fn ask_field_into(
+    pub(super) fn ask_field_into(
         &mut self,
         question: &Question,
         index: usize,
@@ -379,6 +366,7 @@ impl Session<'_> {
     ) -> Prompted<()> {
         self.show_progress(question, Some(index));
         let value = self.ask_field(question, index, field, current)?;
+        self.mark_asked(&question.id, index, &field.id);
         if let Some(Answer::Records(records)) = self.answer_mut(&question.id)
             && let Some(record) = records.get_mut(index)
         {
@@ -411,10 +399,14 @@ impl Session<'_> {
         current: Option<&FieldValue>,
     ) -> Prompted<Option<FieldValue>> {
         let mut default = current.map(FieldValue::to_plain);
+        if let Some(typed) = self.offer_typed(&question.id, Some(index), Some(&field.id))? {
+            default = Some(typed);
+        }
         let mut refused: Option<Node> = None;
         loop {
             self.p.offer_keep(refused.is_some());
-            let asked = self.ask_value(field, current, default.as_deref());
+            let at = typed_at(&question.id, Some(index), Some(&field.id));
+            let asked = self.ask_value(field, current, default.as_deref(), at);
             self.p.offer_keep(false);
             let node = match (asked, refused.take()) {
                 (Err(PromptError::Keep), Some(node)) => {
@@ -452,18 +444,25 @@ impl Session<'_> {
         field: &Field,
         current: Option<&FieldValue>,
         default: Option<&str>,
+        at: Typed,
     ) -> Prompted<Node> {
+        let mut typing = self.typing(Some(at));
         Ok(match field.kind {
             FieldKind::Sdgs => self.pick_sdgs(field, current)?,
             FieldKind::Paragraphs => {
-                let typed = self.p.text(&prompt_for(field), default, field.words)?;
+                let typed = self
+                    .p
+                    .text(&prompt_for(field), default, field.words, &mut typing)?;
                 self.show_word_count(&typed, field.words)?;
                 Node::new(Value::String(typed))
             }
             _ => {
-                let typed = self
-                    .p
-                    .line(&prompt_for(field), default, completer(field.kind))?;
+                let typed = self.p.line(
+                    &prompt_for(field),
+                    default,
+                    completer(field.kind),
+                    &mut typing,
+                )?;
                 Node::new(Value::String(self.resolve_names(field, &typed)?))
             }
         })
@@ -505,11 +504,16 @@ impl Session<'_> {
             "`none`",
         )?;
         let mut default = text;
+        if let Some(typed) = self.offer_typed(&question.id, None, None)? {
+            default = Some(typed);
+        }
         loop {
+            let mut typing = self.typing(Some(typed_at(&question.id, None, None)));
             let typed = self.p.text(
                 "How do you contribute? (optional)",
                 default.as_deref(),
                 def.words,
+                &mut typing,
             )?;
             if picked.is_empty() && typed.trim().is_empty() {
                 if self.leave_unanswered(question)? {
@@ -542,6 +546,27 @@ impl Session<'_> {
             default = Some(typed);
         }
     }
+}
+
+/// Where a text being typed belongs, for the draft.
+fn typed_at(question: &str, record: Option<usize>, field: Option<&str>) -> Typed {
+    Typed {
+        question: question.to_string(),
+        record,
+        field: field.map(str::to_string),
+        text: String::new(),
+    }
+}
+
+/// A current value on one line, cut to a screen's width, with its length when it is cut.
+pub(super) fn now(value: &str) -> String {
+    let flat = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= 60 {
+        return flat;
+    }
+    let cut: String = flat.chars().take(59).collect();
+    let n = text::count_words(value);
+    format!("{}… ({n} {})", cut.trim_end(), text::plural(n, "word"))
 }
 
 /// The rules of a question in a few words, for the prompt.

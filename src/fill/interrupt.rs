@@ -1,6 +1,7 @@
-//! What a fill shares with whoever handles Ctrl-C for it. The library installs no signal handler:
-//! the binary does, and both sides meet here so that Ctrl-C never ends the process in the middle
-//! of a write and is reported once however it arrives (a menu's key, or SIGINT at a line prompt).
+//! What a fill shares with whoever handles Ctrl-C, SIGTERM and SIGHUP for it. The library installs
+//! no signal handler: the binary does, and both sides meet here so that a signal never ends the
+//! process in the middle of a write, is reported once however it arrives (a menu's key, or SIGINT
+//! at a line prompt), and lets the editor save the text being typed before the process ends.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -10,6 +11,8 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 pub struct Interrupt {
     saving: Mutex<()>,
     reported: AtomicBool,
+    stop: AtomicBool,
+    watched: AtomicBool,
 }
 
 impl Interrupt {
@@ -24,6 +27,28 @@ impl Interrupt {
     pub fn first_report(&self) -> bool {
         !self.reported.swap(true, Ordering::SeqCst)
     }
+
+    /// Asks the fill to stop (SIGTERM, SIGHUP): the editor saves the text being typed and ends
+    /// the walk as Ctrl-C does.
+    pub fn request_stop(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the fill was asked to stop.
+    pub fn stop_requested(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    /// Set while a prompt checks [`Interrupt::stop_requested`] as it waits for keys: a handler
+    /// then gives it a moment to save and end the process itself.
+    pub fn set_watched(&self, on: bool) {
+        self.watched.store(on, Ordering::SeqCst);
+    }
+
+    /// Whether a prompt is watching for a stop now.
+    pub fn is_watched(&self) -> bool {
+        self.watched.load(Ordering::SeqCst)
+    }
 }
 
 #[cfg(test)]
@@ -37,5 +62,14 @@ mod tests {
         assert!(!interrupt.first_report());
         drop(interrupt.saving());
         drop(interrupt.saving());
+    }
+
+    #[test]
+    fn a_stop_is_seen_by_whoever_watches() {
+        let interrupt = Interrupt::default();
+        assert!(!interrupt.stop_requested() && !interrupt.is_watched());
+        interrupt.set_watched(true);
+        interrupt.request_stop();
+        assert!(interrupt.stop_requested() && interrupt.is_watched());
     }
 }

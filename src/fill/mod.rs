@@ -3,10 +3,12 @@
 //! atomically after every confirmed answer so that nothing a person confirmed is ever lost.
 
 mod ask;
+mod external;
 mod goals;
 mod interrupt;
 mod names;
 mod plain;
+mod progress;
 mod prompter;
 mod review;
 mod screen;
@@ -16,10 +18,12 @@ use std::path::{Path, PathBuf};
 
 pub use interrupt::Interrupt;
 pub use plain::PlainPrompter;
-pub use prompter::{Completer, Picks, PromptError, Prompted, Prompter, pick_numbers};
+pub use prompter::{
+    Completer, NotKept, Picks, PromptError, Prompted, Prompter, Typing, pick_numbers,
+};
 pub use terminal::TerminalPrompter;
 
-use crate::answers::{Answer, Answers, Draft, Scalar};
+use crate::answers::{Answer, Answers, Draft, Scalar, Typed};
 use crate::check::{self, Checked};
 use crate::document::Format;
 use crate::error::{Error, Exit, Resume, Target};
@@ -74,18 +78,31 @@ impl FillRequest {
         }
     }
 
+    /// The same command again: every option given that a resume needs (the draft is found
+    /// from `-o` and `--draft`).
     fn resume_command(&self) -> String {
         let mut command = format!("qfill fill -o {}", shell_quote(&self.output));
         if let Some(draft) = &self.draft {
             command.push_str(&format!(" --draft {}", shell_quote(draft)));
         }
-        if let Some(q) = &self.questionnaire {
-            command.push_str(&format!(" --questionnaire {q}"));
+        command.push_str(&self.questionnaire_option());
+        if let Some(answers) = &self.answers {
+            command.push_str(&format!(" --answers {}", shell_quote(answers)));
+        }
+        if self.force {
+            command.push_str(" --force");
         }
         if self.plain {
             command.push_str(" --plain");
         }
         command
+    }
+
+    /// ` --questionnaire ID` when one was given, for the commands `fill` suggests.
+    fn questionnaire_option(&self) -> String {
+        self.questionnaire.as_ref().map_or_else(String::new, |q| {
+            format!(" --questionnaire {}", shell_quote(Path::new(q)))
+        })
     }
 }
 
@@ -176,6 +193,10 @@ struct Session<'a> {
     start: usize,
     /// Whether the walk resumes a draft (then the question it stopped in goes on).
     resumed: bool,
+    /// Per records question, per record, the fields asked so far (the draft's `asked`).
+    asked: Vec<(String, Vec<Vec<String>>)>,
+    /// The text being typed when the draft was saved, until it is offered back.
+    typed: Option<Typed>,
     request: &'a FillRequest,
     p: &'a mut dyn Prompter,
     interrupt: &'a Interrupt,
@@ -224,15 +245,23 @@ impl<'a> Session<'a> {
                 flag.cloned().unwrap_or_else(Questionnaire::default_builtin),
             ),
         };
-        let (skipped, start, resumed) = match answers.draft.take() {
-            Some(Draft { next, skipped }) => {
-                let start = next
-                    .and_then(|id| q.questions.iter().position(|x| x.id == id))
-                    .unwrap_or(q.questions.len());
-                (skipped, start, true)
-            }
-            None => (Vec::new(), 0, false),
-        };
+        let draft = answers.draft.take();
+        let resumed = draft.is_some();
+        let Draft {
+            next,
+            skipped,
+            asked,
+            typed,
+        } = draft.unwrap_or_default();
+        let start = match (&next, resumed) {
+            (Some(id), _) => q.questions.iter().position(|x| x.id == *id),
+            (None, true) => None,
+            (None, false) => Some(0),
+        }
+        .unwrap_or(q.questions.len());
+        // A draft written before `asked` existed: its last record in the question it stopped
+        // in is taken as begun, with the fields it has asked.
+        let asked = asked.unwrap_or_else(|| guess_asked(&answers, next.as_deref()));
         answers.questionnaire = Some(q.id.clone());
         Ok(Session {
             q,
@@ -240,6 +269,8 @@ impl<'a> Session<'a> {
             skipped,
             start,
             resumed,
+            asked,
+            typed,
             request,
             p,
             interrupt,
@@ -356,6 +387,7 @@ impl<'a> Session<'a> {
     }
 
     fn skip(&mut self, id: &str) {
+        self.forget_question(id);
         self.answers.answers.retain(|(k, _)| k != id);
         if !self.skipped.iter().any(|s| s == id) {
             self.skipped.push(id.to_string());
@@ -372,12 +404,7 @@ impl<'a> Session<'a> {
 
     /// Writes the draft atomically; `next` is the question the walk goes to.
     fn save_draft(&mut self, next: Option<&str>) -> Prompted<()> {
-        let mut draft = self.answers.clone();
-        draft.draft = Some(Draft {
-            next: next.map(str::to_string),
-            skipped: self.skipped.clone(),
-        });
-        let text = draft.to_text(Format::Toml);
+        let text = self.draft_answers(next).to_text(Format::Toml);
         let path = self.request.draft_path();
         let _guard = self.interrupt.saving();
         crate::fsio::write_atomic(&path, text.as_bytes()).map_err(saving(&path))
@@ -400,10 +427,12 @@ impl<'a> Session<'a> {
             _ => None,
         };
         loop {
+            let mut typing = self.typing(None);
             let entity = self.p.line(
                 "Entity (name and acronym, e.g. \"International Organization for Migration (IOM)\")",
                 current.as_deref(),
                 None,
+                &mut typing,
             )?;
             if entity.trim().is_empty() || crate::rules::text::marker(&entity).is_some() {
                 self.p.say("  the entity is required")?;
@@ -431,19 +460,47 @@ impl<'a> Session<'a> {
         }
         let errors = findings.iter().filter(|f| f.is_error()).count();
         let warnings = findings.len() - errors;
-        self.p.say(&format!(
-            "saved {} ({errors} {}, {warnings} {}); check it any time with `qfill validate {}`",
-            self.request.output.display(),
-            crate::rules::text::plural(errors, "error"),
-            crate::rules::text::plural(warnings, "warning"),
-            self.request.output.display()
-        ))?;
+        self.p.say(&save_summary(self.request, errors, warnings))?;
         Ok(if errors > 0 {
             Exit::Invalid
         } else {
             Exit::Valid
         })
     }
+}
+
+/// What saving says: where the response is, its errors and warnings, and what to do next.
+fn save_summary(request: &FillRequest, errors: usize, warnings: usize) -> String {
+    use crate::rules::text::plural;
+    let out = &request.output;
+    let file = shell_quote(out);
+    let q = request.questionnaire_option();
+    let full = std::path::absolute(out).unwrap_or_else(|_| out.clone());
+    [
+        format!(
+            "saved {}: {errors} {}, {warnings} {} (written to {})",
+            out.display(),
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            full.display()
+        ),
+        format!("  every finding, any time: qfill validate {file}{q}"),
+        format!("  a document to read or share: qfill export {file} --to markdown{q}"),
+    ]
+    .join("\n")
+}
+
+/// For a draft without `asked`: the last record of the question it stopped in, with the fields
+/// it has, as if those had been asked (so that its other fields are).
+fn guess_asked(answers: &Answers, next: Option<&str>) -> Vec<(String, Vec<Vec<String>>)> {
+    let Some((id, Some(Answer::Records(records)))) = next.map(|id| (id, answers.answer(id))) else {
+        return Vec::new();
+    };
+    let mut per_record = vec![Vec::new(); records.len()];
+    if let (Some(last), Some(record)) = (per_record.last_mut(), records.last()) {
+        *last = record.fields.iter().map(|(k, _)| k.clone()).collect();
+    }
+    vec![(id.to_string(), per_record)]
 }
 
 /// The question a finding is about, from its path.
@@ -518,5 +575,7 @@ fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
     })
 }
 
+#[cfg(test)]
+mod resume_tests;
 #[cfg(test)]
 mod tests;

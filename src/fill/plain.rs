@@ -5,8 +5,8 @@
 use std::io::{BufRead, Write};
 
 use super::prompter::{
-    Completer, PLAIN_HELP, Picks, PromptError, Prompted, Prompter, TextEnd, command, read_text,
-    text_instructions,
+    Completer, PLAIN_HELP, Picks, PromptError, Prompted, Prompter, TextEnd, Typing, command,
+    read_text, text_instructions,
 };
 use crate::questionnaire::WordLimits;
 use crate::report::sanitize;
@@ -83,6 +83,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         prompt: &str,
         default: Option<&str>,
         _: Option<Completer>,
+        _: &mut dyn Typing,
     ) -> Prompted<String> {
         let prompt = match default {
             Some(d) if !d.is_empty() => format!("{prompt} [{}]: ", sanitize(d)),
@@ -101,6 +102,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         prompt: &str,
         default: Option<&str>,
         limits: WordLimits,
+        typing: &mut dyn Typing,
     ) -> Prompted<String> {
         writeln!(self.output, "{prompt}")?;
         let has_default = default.is_some_and(|d| !d.is_empty());
@@ -123,6 +125,8 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         let typed = read_text(
             || output.borrow_mut().ask("> "),
             |text| {
+                // Each finished line is in the draft at once: a crash loses at most the line.
+                typing.save(text);
                 let status = super::screen::word_status(text, limits);
                 writeln!(output.borrow_mut().output, "  ({status})")?;
                 Ok(())
@@ -133,13 +137,13 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         match typed {
             TextEnd::Typed(t) if t.is_empty() => Ok(default.unwrap_or("").to_string()),
             TextEnd::Typed(t) => Ok(t),
-            TextEnd::Editor if this.editor => match super::terminal::edit(default) {
-                Err(e) if !matches!(e, PromptError::Interrupted) => {
+            TextEnd::Editor if this.editor => match super::external::edit(default.unwrap_or("")) {
+                Err(reason) => {
                     // A missing or failing editor is a message; the question stays.
-                    writeln!(this.output, "  {}", super::terminal::editor_failed(&e))?;
-                    this.text(prompt, default, limits)
+                    writeln!(this.output, "  {}", super::terminal::editor_failed(&reason))?;
+                    this.text(prompt, default, limits, typing)
                 }
-                edited => edited,
+                Ok(edited) => Ok(edited),
             },
             // Without an editor `:e` is text like any other line.
             TextEnd::Editor => Ok(":e".to_string()),
@@ -227,6 +231,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::prompter::NotKept;
     use super::*;
 
     fn prompter(input: &str) -> PlainPrompter<&[u8], Vec<u8>> {
@@ -236,9 +241,18 @@ mod tests {
     #[test]
     fn lines_and_defaults() {
         let mut p = prompter("typed\n\n");
-        assert_eq!(p.line("name", Some("old"), None).unwrap(), "typed");
-        assert_eq!(p.line("name", Some("old"), None).unwrap(), "old");
-        assert!(matches!(p.line("name", None, None), Err(PromptError::Eof)));
+        assert_eq!(
+            p.line("name", Some("old"), None, &mut NotKept).unwrap(),
+            "typed"
+        );
+        assert_eq!(
+            p.line("name", Some("old"), None, &mut NotKept).unwrap(),
+            "old"
+        );
+        assert!(matches!(
+            p.line("name", None, None, &mut NotKept),
+            Err(PromptError::Eof)
+        ));
     }
 
     const NO_LIMITS: WordLimits = WordLimits {
@@ -250,23 +264,46 @@ mod tests {
     fn only_a_dot_ends_a_text_and_each_line_is_counted() {
         let mut p = prompter("one\ntwo\n\n\n\nthree four\n.\nnext\n.\n");
         assert_eq!(
-            p.text("t", None, NO_LIMITS).unwrap(),
+            p.text("t", None, NO_LIMITS, &mut NotKept).unwrap(),
             "one\ntwo\n\n\n\nthree four"
         );
-        assert_eq!(p.text("t", None, NO_LIMITS).unwrap(), "next");
+        assert_eq!(p.text("t", None, NO_LIMITS, &mut NotKept).unwrap(), "next");
         let out = String::from_utf8(p.output).unwrap();
         assert!(out.contains("(2 / 3 words)"), "{out}");
         assert!(out.contains("(! 4 / 3 words — 1 over)"), "{out}");
         let mut p = prompter("\n");
-        assert_eq!(p.text("t", Some("kept"), NO_LIMITS).unwrap(), "kept");
+        assert_eq!(
+            p.text("t", Some("kept"), NO_LIMITS, &mut NotKept).unwrap(),
+            "kept"
+        );
+    }
+
+    #[test]
+    fn each_line_of_a_text_is_saved_as_it_is_typed() {
+        struct Saved(Vec<String>);
+        impl Typing for Saved {
+            fn save(&mut self, text: &str) {
+                self.0.push(text.to_string());
+            }
+        }
+        let mut saved = Saved(Vec::new());
+        let mut p = prompter("one\n\ntwo\n.\n");
+        assert_eq!(
+            p.text("t", None, NO_LIMITS, &mut saved).unwrap(),
+            "one\n\ntwo"
+        );
+        assert_eq!(saved.0, ["one", "one\n\ntwo"]);
     }
 
     #[test]
     fn back_and_help_are_commands() {
         let mut p = prompter(":help\n:back\n:back\n");
-        assert!(matches!(p.line("name", None, None), Err(PromptError::Back)));
         assert!(matches!(
-            p.text("t", None, NO_LIMITS),
+            p.line("name", None, None, &mut NotKept),
+            Err(PromptError::Back)
+        ));
+        assert!(matches!(
+            p.text("t", None, NO_LIMITS, &mut NotKept),
             Err(PromptError::Back)
         ));
         let out = String::from_utf8(p.output).unwrap();

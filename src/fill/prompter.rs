@@ -79,6 +79,30 @@ pub fn pick_numbers(text: &str, count: usize) -> Result<Vec<usize>, String> {
     Ok(out)
 }
 
+/// Where a prompt puts the text while it is being typed, so that a crash, a closed terminal or
+/// SIGTERM loses none of it: `fill` saves it in the draft.
+pub trait Typing {
+    /// Saves the text typed so far: at a pause in typing, at each new line, and before a stop.
+    fn save(&mut self, text: &str);
+
+    /// Whether the process was asked to stop (SIGTERM, SIGHUP): the prompt saves the text and
+    /// ends as Ctrl-C does ([`PromptError::Interrupted`]).
+    fn stop_requested(&self) -> bool {
+        false
+    }
+
+    /// Said by a prompt that checks [`Typing::stop_requested`] while it waits, when it starts
+    /// (`true`) and ends (`false`).
+    fn watching(&self, _on: bool) {}
+}
+
+/// Typing that is not kept anywhere (a one-off prompt, a test).
+pub struct NotKept;
+
+impl Typing for NotKept {
+    fn save(&mut self, _text: &str) {}
+}
+
 /// The questions `fill` can ask.
 pub trait Prompter {
     /// Shows information (question texts, findings, tables).
@@ -91,18 +115,25 @@ pub trait Prompter {
     /// Whether the next prompt offers to keep the answer just refused as it is (for now).
     fn offer_keep(&mut self, _on: bool) {}
 
-    /// One line of text; Enter on an empty line gives `default` (or `""`).
+    /// One line of text; Enter on an empty line gives `default` (or `""`). What is typed goes to
+    /// `typing` as it is typed.
     fn line(
         &mut self,
         prompt: &str,
         default: Option<&str>,
         complete: Option<Completer>,
+        typing: &mut dyn Typing,
     ) -> Prompted<String>;
 
     /// Several lines (paragraphs), starting from `default`, with the word count against `limits`
-    /// shown as it grows.
-    fn text(&mut self, prompt: &str, default: Option<&str>, limits: WordLimits)
-    -> Prompted<String>;
+    /// shown as it grows. What is typed goes to `typing` as it is typed.
+    fn text(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        limits: WordLimits,
+        typing: &mut dyn Typing,
+    ) -> Prompted<String>;
 
     /// Yes or no.
     fn confirm(&mut self, prompt: &str, default: bool) -> Prompted<bool>;

@@ -13,7 +13,7 @@ use crate::questionnaire::{Question, QuestionKind, Records};
 impl Session<'_> {
     /// Shows the review until the person saves.
     pub(super) fn review(&mut self) -> Prompted<Exit> {
-        let mut undo: Option<(String, Answers, Vec<String>)> = None;
+        let mut undo: Option<(String, Snapshot)> = None;
         loop {
             // The review's prompts say where they are themselves.
             self.p.progress("");
@@ -47,22 +47,27 @@ impl Session<'_> {
                 ));
             }
             // One step of undo: the state before the last change made from the review.
-            if let Some((what, _, _)) = &undo {
+            if let Some((what, _)) = &undo {
                 items.insert(1, format!("Undo {what}"));
             }
             let mut choice = self.p.select("Review your answers", &items, 0)?;
             if undo.is_some() {
                 if choice == 1 {
-                    if let Some((_, answers, skipped)) = undo.take() {
+                    if let Some((_, (answers, skipped, asked))) = undo.take() {
                         self.answers = answers;
                         self.skipped = skipped;
+                        self.asked = asked;
                     }
                     self.save_draft(None)?;
                     continue;
                 }
                 choice -= usize::from(choice > 1);
             }
-            let before = (self.answers.clone(), self.skipped.clone());
+            let before = (
+                self.answers.clone(),
+                self.skipped.clone(),
+                self.asked.clone(),
+            );
             match self.review_choice(choice, &findings) {
                 Ok(Some(exit)) => return Ok(exit),
                 // Going back from a question asked in the review is back to the review.
@@ -74,7 +79,7 @@ impl Session<'_> {
                     1 => "the change to the entity".to_string(),
                     n => format!("the changes to question {}", self.q.questions[n - 2].number),
                 };
-                undo = Some((what, before.0, before.1));
+                undo = Some((what, before));
             }
             self.save_draft(None)?;
         }
@@ -244,11 +249,13 @@ impl Session<'_> {
                         && let Some(Answer::Records(records)) = self.answer_mut(&question.id)
                     {
                         records.remove(i);
+                        self.forget_record(&question.id, i);
                     }
                 }
                 Action::Up(i) => {
                     if let Some(Answer::Records(records)) = self.answer_mut(&question.id) {
                         records.swap(i - 1, i);
+                        self.swap_records(&question.id, i - 1, i);
                     }
                 }
                 Action::Add => {
@@ -260,6 +267,7 @@ impl Session<'_> {
                 Action::None => {
                     if self.confirm_losing(&records, label, "and report none")? {
                         self.set_answer(&question.id, Answer::Records(Vec::new()));
+                        self.forget_question(&question.id);
                     }
                 }
                 Action::Skip => {
@@ -314,6 +322,9 @@ impl Session<'_> {
         self.p.say(&lines.join("\n"))
     }
 }
+
+/// What the review's undo restores: the answers, the skipped questions, the progress in records.
+type Snapshot = (Answers, Vec<String>, Vec<(String, Vec<Vec<String>>)>);
 
 /// Builds the action on one record, by its index.
 type PerRecord = fn(usize) -> Action;

@@ -1,14 +1,14 @@
 //! The rich terminal prompter: everything typed goes through the inline editor of `screen` (texts
 //! and one-line answers, with completion), goals and choices through its tick menu, other menus
-//! and confirmations through dialoguer, `$EDITOR` on request. Every prompt leaves the
+//! and confirmations through dialoguer, the person's own editor on request. Every prompt leaves the
 //! cursor visible, even after Ctrl-C, and input typed ahead is dropped before each question, so
 //! the rest of a paste never answers it.
 
 use console::Term;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Editor, Select};
+use dialoguer::{Confirm, Select};
 
-use super::prompter::{Completer, Picks, PromptError, Prompted, Prompter};
+use super::prompter::{Completer, Picks, PromptError, Prompted, Prompter, Typing};
 use super::screen::{self, Ended, Menu, Spec, discard_pending_input};
 use crate::questionnaire::WordLimits;
 use crate::report::sanitize;
@@ -44,26 +44,8 @@ fn restore<T>(term: &Term, result: Result<T, dialoguer::Error>) -> Prompted<T> {
 }
 
 /// The one line said when the external editor cannot be used.
-pub(super) fn editor_failed(e: &PromptError) -> String {
-    let reason = match e {
-        PromptError::Io(e) => crate::input::io_reason(e),
-        other => other.to_string(),
-    };
-    format!("could not open an editor ($VISUAL, $EDITOR, else vi): {reason}")
-}
-
-/// Writes a text in `$EDITOR`, starting from `default`; closing without saving keeps it.
-pub(super) fn edit(default: Option<&str>) -> Prompted<String> {
-    let edited = Editor::new()
-        .extension(".txt")
-        .edit(default.unwrap_or(""))
-        .map_err(|e| match e {
-            dialoguer::Error::IO(e) => PromptError::from(e),
-        })?;
-    Ok(edited
-        .unwrap_or_else(|| default.unwrap_or("").to_string())
-        .trim()
-        .to_string())
+pub(super) fn editor_failed(reason: &str) -> String {
+    format!("could not open an editor: {reason}")
 }
 
 impl TerminalPrompter {
@@ -96,6 +78,7 @@ impl Prompter for TerminalPrompter {
         prompt: &str,
         default: Option<&str>,
         complete: Option<Completer>,
+        typing: &mut dyn Typing,
     ) -> Prompted<String> {
         discard_pending_input();
         let prompt = self.with_progress(prompt);
@@ -107,6 +90,7 @@ impl Prompter for TerminalPrompter {
             single_line: true,
             complete,
             keep: self.keep,
+            typing,
         })?;
         match ended {
             Ended::Done(text) => Ok(text.trim().to_string()),
@@ -119,6 +103,7 @@ impl Prompter for TerminalPrompter {
         prompt: &str,
         default: Option<&str>,
         limits: WordLimits,
+        typing: &mut dyn Typing,
     ) -> Prompted<String> {
         let prompt = self.with_progress(prompt);
         loop {
@@ -129,14 +114,14 @@ impl Prompter for TerminalPrompter {
                 single_line: false,
                 complete: None,
                 keep: self.keep,
+                typing: &mut *typing,
             })?;
             match ended {
                 Ended::Done(text) => return Ok(text.trim().to_string()),
-                Ended::External => match edit(default) {
+                Ended::External => match super::external::edit(default.unwrap_or("")) {
                     Ok(text) => return Ok(text),
-                    Err(PromptError::Interrupted) => return Err(PromptError::Interrupted),
                     // A missing or failing editor is a message; the question stays.
-                    Err(e) => self.say(&format!("  {}", editor_failed(&e)))?,
+                    Err(reason) => self.say(&format!("  {}", editor_failed(&reason)))?,
                 },
             }
         }

@@ -114,14 +114,17 @@ fn a_complete_fill_in_plain_mode_with_refused_answers() {
     f.text(801);
     f.expect("801 / 800 words");
     f.expect("1 over");
-    f.expect("error[word-limit]: governing_body has 801 words, the limit is 800");
+    // In the form's terms, with a hint in words.
+    f.expect("error: Question 1: 801 words, the limit is 800");
+    f.expect("shorten it by 1 word");
     f.text(250);
     f.expect("250 words");
     // Q2: one event, with a description over the limit refused first.
     f.answer("choose 1-3 [1]: ", "1");
     f.answer("Event Name: ", "Forum One");
     f.answer("Event Dates", "February 30 2023");
-    f.expect("error[date-invalid]");
+    f.expect("error: Event 1 ");
+    f.expect(" Event Dates: ");
     f.answer("Event Dates", "30-31 March 2023");
     f.answer("Event Location", "Apia, Samoa");
     f.answer("[none]: ", "19");
@@ -130,7 +133,8 @@ fn a_complete_fill_in_plain_mode_with_refused_answers() {
     f.expect("Description (max 150 words)");
     f.text(151);
     f.expect("151 / 150 words");
-    f.expect("error[word-limit]: events[0].description has 151 words, the limit is 150");
+    f.expect("error: Event 1 ");
+    f.expect(" Description: 151 words, the limit is 150");
     f.text(150);
     f.answer("Website (if applicable)", "https://example.org/forum");
     f.answer("Add another event? [y/N]: ", "n");
@@ -419,7 +423,7 @@ fn the_review_removes_a_fourth_resource() {
     fs::write(dir.path().join("start.toml"), &four).unwrap();
 
     let mut f = Fill::start(dir.path(), &["--plain", "--answers", "start.toml"], true);
-    f.expect("error[too-many-records]: resources has 4 resources, question 3 allows at most 3");
+    f.expect("error: Question 3: 4 resources, at most 3 are allowed");
     f.expect("Review your answers");
     // Items: 1 save, 2 entity, 3 Q1, 4 Q2, 5 Q3.
     f.answer("choose 1-", "5");

@@ -3,6 +3,7 @@
 //! with what is stored.
 
 mod driver;
+mod resume;
 mod screen;
 
 use std::fs;
@@ -448,7 +449,9 @@ fn a_refused_text_comes_back_in_the_editor_and_ctrl_c_restores_the_terminal() {
     s.paste(&words.join(" "));
     s.wait_for("! 151 / 150 words — 1 over");
     s.keys(CTRL_D);
-    s.wait_for("error[word-limit]");
+    s.wait_for(
+        "error: Resource 1 · Description: 151 words, the limit is 150 — shorten it by 1 word",
+    );
     // Back in the editor with the text: one word less is enough.
     s.wait_for("! 151 / 150 words — 1 over · Ctrl-D finish");
     s.wait_for("refused: correct it, or F2 keeps it as it is for now");
@@ -476,6 +479,12 @@ fn a_refused_text_comes_back_in_the_editor_and_ctrl_c_restores_the_terminal() {
         .unwrap()
         .to_string();
     assert_eq!(description, words[..150].join(" "));
+    // What was being typed when Ctrl-C came is kept, to be offered back.
+    assert_eq!(
+        draft["draft"]["typed"]["text"].as_str(),
+        Some("Half typed"),
+        "{draft:?}"
+    );
 }
 
 #[test]

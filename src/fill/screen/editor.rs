@@ -1,7 +1,7 @@
 //! The text editor: multi-line editing, bracketed paste, wrapping by display width, a footer
 //! with the live word count and the keys.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::terminal;
@@ -9,7 +9,7 @@ use crossterm::terminal;
 use super::buffer::Buffer;
 use super::layout::{self, Row};
 use super::{Area, RawMode, size, word_status};
-use crate::fill::prompter::{Completer, PromptError, Prompted};
+use crate::fill::prompter::{Completer, PromptError, Prompted, Typing};
 use crate::questionnaire::WordLimits;
 
 /// What the editor is asked to edit.
@@ -26,6 +26,8 @@ pub(crate) struct Spec<'a> {
     pub complete: Option<Completer>,
     /// F2 keeps the refused answer as it is, for now ([`PromptError::Keep`]).
     pub keep: bool,
+    /// Where the text goes while it is typed; also says when the process is asked to stop.
+    pub typing: &'a mut dyn Typing,
 }
 
 /// How an edit ended.
@@ -37,6 +39,12 @@ pub(crate) enum Ended {
 }
 
 const GUTTER: usize = 2;
+
+/// A pause in typing this long saves the text typed so far.
+const PAUSE: Duration = Duration::from_secs(1);
+
+/// How often the editor looks for a pause or a stop while no key comes.
+const TICK: Duration = Duration::from_millis(100);
 
 /// The editor's state.
 struct Editor<'a> {
@@ -72,7 +80,13 @@ pub(crate) fn edit(spec: Spec<'_>) -> Prompted<Ended> {
         total_rows: 0,
     };
     let raw = RawMode::enter()?;
+    editor.spec.typing.watching(true);
     let result = editor.run();
+    editor.spec.typing.watching(false);
+    if let Err(PromptError::Io(_)) = &result {
+        // The terminal is gone (a hangup, say): what was typed is kept all the same.
+        editor.spec.typing.save(&editor.buffer.text());
+    }
     let mut last = vec![editor.spec.prompt.to_string()];
     match &result {
         // A line stays on screen whole, as it is stored.
@@ -107,12 +121,27 @@ impl Editor<'_> {
 
     fn run(&mut self) -> Prompted<Ended> {
         let mut dirty = true;
+        // When the text last changed without being saved.
+        let mut changed: Option<Instant> = None;
+        let mut last = self.buffer.text();
         loop {
             // Keys and paste that arrived together are handled before one redraw.
             if dirty && !event::poll(Duration::ZERO)? {
                 self.draw()?;
                 dirty = false;
             }
+            if self.spec.typing.stop_requested() {
+                self.spec.typing.save(&self.buffer.text());
+                return Err(PromptError::Interrupted);
+            }
+            if !event::poll(TICK)? {
+                if changed.is_some_and(|at| at.elapsed() >= PAUSE) {
+                    self.spec.typing.save(&self.buffer.text());
+                    changed = None;
+                }
+                continue;
+            }
+            let lines = self.buffer.lines().len();
             let ended = match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key)?,
                 Event::Paste(text) => {
@@ -144,6 +173,17 @@ impl Editor<'_> {
             if let Some(ended) = ended {
                 return Ok(ended);
             }
+            let now = self.buffer.text();
+            if now != last {
+                // A new line is a save point; other changes wait for a pause.
+                if self.buffer.lines().len() > lines {
+                    self.spec.typing.save(&now);
+                    changed = None;
+                } else {
+                    changed = Some(Instant::now());
+                }
+                last = now;
+            }
             dirty = true;
         }
     }
@@ -171,7 +211,11 @@ impl Editor<'_> {
             }
         }
         match key.code {
-            KeyCode::Char('c') if ctrl => return Err(PromptError::Interrupted),
+            KeyCode::Char('c') if ctrl => {
+                // Ctrl-C stops the fill, but what was typed is kept in the draft.
+                self.spec.typing.save(&self.buffer.text());
+                return Err(PromptError::Interrupted);
+            }
             KeyCode::Char('d') if ctrl => return Ok(Some(Ended::Done(self.buffer.text()))),
             KeyCode::Char('u') if ctrl => self.buffer.delete_to_start(),
             KeyCode::Char('k') if ctrl => self.buffer.delete_to_end(),
@@ -221,13 +265,12 @@ impl Editor<'_> {
     /// text stays as it was.
     fn external(&mut self) -> Prompted<()> {
         let _ = terminal::disable_raw_mode();
-        let edited = crate::fill::terminal::edit(Some(&self.buffer.text()));
+        let edited = crate::fill::external::edit(&self.buffer.text());
         terminal::enable_raw_mode()?;
         self.area.restart()?;
         match edited {
             Ok(text) => self.buffer = Buffer::new(&text),
-            Err(PromptError::Interrupted) => return Err(PromptError::Interrupted),
-            Err(e) => self.message = Some(crate::fill::terminal::editor_failed(&e)),
+            Err(reason) => self.message = Some(crate::fill::terminal::editor_failed(&reason)),
         }
         Ok(())
     }
@@ -278,7 +321,7 @@ impl Editor<'_> {
                     },
                     "arrows, Home/End, PgUp/PgDn: move",
                     "Ctrl-U/Ctrl-K: delete to the start/end of the line · Ctrl-W: a word",
-                    "Ctrl-O: write in your editor ($VISUAL, $EDITOR) · Esc: back",
+                    "Ctrl-O: your editor ($VISUAL, $EDITOR, editor, nano, vi) · Esc: back",
                     "Ctrl-C: stop; confirmed answers are saved",
                 ]
                 .map(str::to_string),
@@ -346,9 +389,12 @@ impl Editor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fill::prompter::NotKept;
     use crossterm::event::KeyEvent;
 
     fn editor<'a>(initial: &'a str, single_line: bool, keep: bool) -> Editor<'a> {
+        // Leaked: a test's editor lives as long as the test.
+        let typing: &'a mut NotKept = Box::leak(Box::new(NotKept));
         Editor {
             buffer: Buffer::new(initial),
             spec: Spec {
@@ -358,6 +404,7 @@ mod tests {
                 single_line,
                 complete: Some(|s: &str| Some(format!("{s}ia"))),
                 keep,
+                typing,
             },
             cols: 20,
             rows: 10,

@@ -1,0 +1,310 @@
+//! `[draft]`, which `fill` leaves in an unfinished file: the next question, the skipped ones, the
+//! fields asked so far in each record, and the text being typed. Drafts written before `asked`
+//! and `typed` existed still read whole.
+
+use super::cursor::{Cursor, quoted_list};
+use crate::answers::{Draft, Typed};
+use crate::document::{Node, Value};
+use crate::finding::{Anchor, Code, Segment};
+use crate::questionnaire::QuestionKind;
+use crate::refdata;
+use crate::rules::Read;
+
+const DRAFT_KEYS: &[&str] = &["next", "skipped", "asked", "typed"];
+const TYPED_KEYS: &[&str] = &["question", "record", "field", "text"];
+
+/// `[draft]`; kept as written if it cannot be read.
+pub(super) fn draft(c: &mut Cursor<'_>, node: &Node, doc: &Node) -> Read<Draft> {
+    let Some(entries) = node.as_table() else {
+        c.wrong_type(node, "a table", "remove the `[draft]` table");
+        return Read::AsWritten;
+    };
+    let anchor = doc
+        .as_table()
+        .and_then(|e| e.iter().find(|e| e.key == "draft"))
+        .map_or(Anchor::None, |e| e.key_anchor(&c.path));
+    c.report(
+        Code::Draft,
+        anchor,
+        "is present: this response is still a draft".to_string(),
+        Some("finish it with `qfill fill`, or remove the `[draft]` table".to_string()),
+    );
+    let mut whole = c.unknown_keys(entries, DRAFT_KEYS).is_empty();
+    let ids: Vec<&str> = c.q.questions.iter().map(|q| q.id.as_str()).collect();
+    let mut draft = Draft::default();
+    if let Some(next) = node.get("next") {
+        c.key("next", |c| match next.as_str() {
+            Some(s) if ids.contains(&s) => draft.next = Some(s.to_string()),
+            Some(s) => {
+                c.report(
+                    Code::WrongType,
+                    c.anchor(next),
+                    format!("`{s}` is not a question id"),
+                    Some(match refdata::closest(s, ids.iter().copied()) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => format!("one of {}", quoted_list(&ids)),
+                    }),
+                );
+                whole = false;
+            }
+            None => {
+                c.wrong_type(
+                    next,
+                    "a question id",
+                    &format!("one of {}", quoted_list(&ids)),
+                );
+                whole = false;
+            }
+        });
+    }
+    if let Some(skipped) = node.get("skipped") {
+        c.key("skipped", |c| match &skipped.value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    c.enter(Segment::Index(i), |c| match item.as_str() {
+                        Some(s) if ids.contains(&s) => draft.skipped.push(s.to_string()),
+                        _ => {
+                            c.wrong_type(
+                                item,
+                                "a question id",
+                                &format!("one of {}", quoted_list(&ids)),
+                            );
+                            whole = false;
+                        }
+                    });
+                }
+            }
+            _ => {
+                c.wrong_type(
+                    skipped,
+                    "a list of question ids",
+                    "write `skipped = [\"events\"]`",
+                );
+                whole = false;
+            }
+        });
+    }
+    if let Some(asked_node) = node.get("asked") {
+        match c.key("asked", |c| asked(c, asked_node)) {
+            Some(asked) => draft.asked = Some(asked),
+            None => whole = false,
+        }
+    }
+    if let Some(typed_node) = node.get("typed") {
+        match c.key("typed", |c| typed(c, typed_node)) {
+            Some(typed) => draft.typed = Some(typed),
+            None => whole = false,
+        }
+    }
+    if whole {
+        Read::Canonical(draft)
+    } else {
+        Read::AsWritten
+    }
+}
+
+/// The field ids of a records question, or `None` for another kind of question or none.
+fn field_ids<'q>(c: &Cursor<'q>, id: &str) -> Option<Vec<&'q str>> {
+    match &c.q.question(id)?.kind {
+        QuestionKind::Records(def) => Some(def.fields.iter().map(|f| f.id.as_str()).collect()),
+        _ => None,
+    }
+}
+
+/// `asked = { events = [["name", "dates"], ...] }`: per records question, per record, the fields
+/// asked so far.
+fn asked(c: &mut Cursor<'_>, node: &Node) -> Option<Vec<(String, Vec<Vec<String>>)>> {
+    let example = "write `asked = { events = [[\"name\", \"dates\"]] }`";
+    let Some(entries) = node.as_table() else {
+        c.wrong_type(node, "a table of records questions", example);
+        return None;
+    };
+    let mut out = Vec::new();
+    let mut whole = true;
+    for entry in entries {
+        c.key(&entry.key, |c| {
+            let Some(fields) = field_ids(c, &entry.key) else {
+                c.report(
+                    Code::WrongType,
+                    c.anchor(&entry.node),
+                    format!("`{}` is not a question with records", entry.key),
+                    Some(example.to_string()),
+                );
+                whole = false;
+                return;
+            };
+            let Value::Array(records) = &entry.node.value else {
+                c.wrong_type(&entry.node, "a list per record", example);
+                whole = false;
+                return;
+            };
+            let mut per_record = Vec::new();
+            for (i, record) in records.iter().enumerate() {
+                c.enter(Segment::Index(i), |c| {
+                    let ids: Option<Vec<String>> = match &record.value {
+                        Value::Array(items) => items
+                            .iter()
+                            .map(|item| {
+                                item.as_str()
+                                    .filter(|s| fields.contains(s))
+                                    .map(str::to_string)
+                            })
+                            .collect(),
+                        _ => None,
+                    };
+                    match ids {
+                        Some(ids) => per_record.push(ids),
+                        None => {
+                            c.wrong_type(
+                                record,
+                                "a list of field ids",
+                                &format!("field ids are {}", quoted_list(&fields)),
+                            );
+                            whole = false;
+                        }
+                    }
+                });
+            }
+            out.push((entry.key.clone(), per_record));
+        });
+    }
+    whole.then_some(out)
+}
+
+/// `[draft.typed]`: the text being typed and the answer it belongs to.
+fn typed(c: &mut Cursor<'_>, node: &Node) -> Option<Typed> {
+    let Some(entries) = node.as_table() else {
+        c.wrong_type(node, "a table", "remove the `[draft.typed]` table");
+        return None;
+    };
+    let mut whole = c.unknown_keys(entries, TYPED_KEYS).is_empty();
+    let question = node.get("question").and_then(Node::as_str);
+    let text = node.get("text").and_then(Node::as_str);
+    let (Some(question), Some(text)) = (question, text) else {
+        c.wrong_type(
+            node,
+            "a table with the `question` and the `text`",
+            "remove the `[draft.typed]` table",
+        );
+        return None;
+    };
+    if c.q.question(question).is_none() {
+        c.key("question", |c| {
+            c.report(
+                Code::WrongType,
+                Anchor::None,
+                format!("`{question}` is not a question id"),
+                Some("remove the `[draft.typed]` table".to_string()),
+            )
+        });
+        return None;
+    }
+    let record = match node.get("record").map(|n| &n.value) {
+        None => None,
+        Some(Value::Integer(n)) if *n >= 1 => Some(*n as usize - 1),
+        Some(_) => {
+            let record = node.get("record").unwrap_or(node);
+            c.key("record", |c| {
+                c.wrong_type(record, "a record number from 1", "write `record = 1`")
+            });
+            whole = false;
+            None
+        }
+    };
+    let field = node.get("field").and_then(Node::as_str);
+    let known = field_ids(c, question).unwrap_or_default();
+    if field.is_some_and(|f| !known.contains(&f)) || field.is_some() != record.is_some() {
+        c.report(
+            Code::WrongType,
+            Anchor::None,
+            "names no field of a record of its question".to_string(),
+            Some("give both `record` and `field`, or neither".to_string()),
+        );
+        whole = false;
+    }
+    whole.then(|| Typed {
+        question: question.to_string(),
+        record,
+        field: field.map(str::to_string),
+        text: text.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::answers::{Draft, Typed};
+    use crate::check::check;
+    use crate::document::{Format, parse};
+    use crate::finding::Code;
+    use crate::questionnaire::Questionnaire;
+
+    fn read(draft: &str) -> (Option<Draft>, Vec<Code>) {
+        let text = format!("questionnaire = \"hlpf-2024\"\nentity = \"X\"\n{draft}");
+        let checked = check(
+            &parse(&text, Format::Toml).unwrap(),
+            &Questionnaire::default_builtin(),
+        );
+        let codes = checked
+            .findings
+            .iter()
+            .map(|f| f.code)
+            .filter(|c| !matches!(c, Code::NotAnswered | Code::Draft))
+            .collect();
+        (checked.answers.draft, codes)
+    }
+
+    #[test]
+    fn progress_per_field_and_the_typed_text_read_back_as_written() {
+        let draft = Draft {
+            next: Some("events".into()),
+            skipped: vec!["governing_body".into()],
+            asked: Some(vec![(
+                "events".into(),
+                vec![vec!["name".into(), "dates".into()], vec![]],
+            )]),
+            typed: Some(Typed {
+                question: "events".into(),
+                record: Some(1),
+                field: Some("description".into()),
+                text: "Half a\n\ndescription".into(),
+            }),
+        };
+        let answers = crate::answers::Answers {
+            questionnaire: Some("hlpf-2024".into()),
+            draft: Some(draft.clone()),
+            ..Default::default()
+        };
+        let text = answers.to_text(Format::Toml);
+        assert!(text.contains("record = 2"), "1-based: {text}");
+        let checked = check(
+            &parse(&text, Format::Toml).unwrap(),
+            &Questionnaire::default_builtin(),
+        );
+        assert_eq!(checked.answers.draft, Some(draft));
+    }
+
+    #[test]
+    fn an_older_draft_still_loads() {
+        let (draft, codes) = read("[draft]\nnext = \"events\"\nskipped = []\n");
+        assert_eq!(codes, []);
+        let draft = draft.unwrap();
+        assert_eq!(draft.asked, None);
+        assert_eq!(draft.typed, None);
+    }
+
+    #[test]
+    fn a_broken_progress_is_reported_and_kept_as_written() {
+        for broken in [
+            "[draft]\nasked = { governing_body = [[\"name\"]] }\n",
+            "[draft]\nasked = { events = [[\"nom\"]] }\n",
+            "[draft]\nasked = { events = \"name\" }\n",
+            "[draft.typed]\nquestion = \"events\"\nfield = \"description\"\ntext = \"x\"\n",
+            "[draft.typed]\nquestion = \"nope\"\ntext = \"x\"\n",
+            "[draft.typed]\ntext = \"x\"\n",
+        ] {
+            let (draft, codes) = read(broken);
+            assert_eq!(draft, None, "{broken}");
+            assert!(codes.contains(&Code::WrongType), "{broken}: {codes:?}");
+        }
+    }
+}
