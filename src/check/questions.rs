@@ -246,7 +246,8 @@ fn record(c: &mut Cursor<'_>, def: &Records, node: &Node) -> Record {
 /// not answered.
 pub(super) fn field(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<FieldValue> {
     if let Some(s) = node.as_str() {
-        match text::marker(s) {
+        let marker = text::marker(s).filter(|_| !lists::names_something(field.kind, s));
+        match marker {
             Some(Marker::NotAnswered) if field.required => {
                 let message = if s.trim().is_empty() {
                     "is required".to_string()

@@ -110,7 +110,16 @@ pub fn match_country(input: &str) -> CountryMatch {
             .trim_start_matches("the ")
             .trim_start_matches("The "),
     );
-    match table.by_key.get(&key) {
+    // A code matches only as letters (`NA`, `U.S.`): `N/A` folds to `na` but is not Namibia.
+    let code_sized = key.len() <= 3;
+    let found = table.by_key.get(&key).filter(|_| {
+        !code_sized
+            || input
+                .trim()
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == ' ')
+    });
+    match found {
         Some((Kind::Member, name)) => CountryMatch::MemberState(name),
         Some((Kind::Observer, name)) => CountryMatch::Observer(name),
         Some((Kind::Territory, name)) => CountryMatch::Territory(name),
@@ -200,6 +209,8 @@ mod tests {
             ("Aruba", Territory("Aruba")),
             ("Cayman Islands", Territory("Cayman Islands")),
             ("African Union", Organisation("African Union")),
+            ("NA", MemberState("Namibia")),
+            ("U.S.", MemberState("United States of America")),
         ];
         for (input, want) in cases {
             assert_eq!(&match_country(input), want, "{input}");
@@ -233,6 +244,8 @@ mod tests {
             ["Democratic People's Republic of Korea", "Republic of Korea"]
         );
         assert_eq!(closest("Atlantis"), Vec::<&str>::new());
+        // Codes match as letters only: `N/A` is not Namibia.
+        assert!(closest("N/A").is_empty());
         assert_eq!(
             country_hint(&closest("Korea")),
             "did you mean `Republic of Korea` or `Democratic People's Republic of Korea`?"

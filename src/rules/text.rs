@@ -57,14 +57,17 @@ pub fn pending(s: &str) -> Problem {
         .value(s)
 }
 
-/// Counts words: maximal runs of non-whitespace holding at least one letter or digit.
+/// Counts words: maximal runs of non-whitespace holding at least one letter or digit, and each
+/// Han ideograph, Hiragana and Katakana character on its own (`国际对话` is 4 words).
 ///
 /// `IOM's`, `Co-leads`, `2022` and `(UNSC),` are one word each; a lone `-` or `–` is none.
-/// Paragraphs are joined first, which whitespace splitting does by itself.
+/// Whitespace is every Unicode `White_Space` character (no-break and ideographic spaces too);
+/// zero-width characters and the soft hyphen neither split a word nor make one. Paragraphs are
+/// joined first, which whitespace splitting does by itself.
 pub fn count_words(s: &str) -> usize {
-    // One branch-light pass over bytes (this runs over every text of every file): a word is
-    // counted at its first letter or digit. ASCII is classified by table; other characters,
-    // rare in practice, are decoded.
+    // One branch-light pass over bytes, allocating nothing (this runs over every text of every
+    // file): a word is counted at its first letter or digit. ASCII is classified by table;
+    // other characters, rare in practice, are decoded.
     const SPACE: u8 = 1;
     const ALNUM: u8 = 2;
     const OTHER_SCRIPT: u8 = 4;
@@ -96,6 +99,12 @@ pub fn count_words(s: &str) -> usize {
         if class == OTHER_SCRIPT {
             let c = s[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
+            if is_ideographic_word(c) {
+                // A word of its own, which ends the run before it.
+                count += 1;
+                counted = false;
+                continue;
+            }
             class = if c.is_whitespace() {
                 SPACE
             } else if c.is_alphanumeric() {
@@ -111,6 +120,31 @@ pub fn count_words(s: &str) -> usize {
         counted = (counted || alnum) && class != SPACE;
     }
     count
+}
+
+/// A Han ideograph, or a Hiragana or Katakana letter: each is one word, as word processors count
+/// East Asian text.
+fn is_ideographic_word(c: char) -> bool {
+    let east_asian = matches!(c,
+        // Hiragana, Katakana and its phonetic extensions, halfwidth Katakana, Kana supplements.
+        '\u{3041}'..='\u{309F}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{30FC}'..='\u{30FF}'
+        | '\u{31F0}'..='\u{31FF}'
+        | '\u{FF66}'..='\u{FF9D}'
+        | '\u{1B000}'..='\u{1B16F}'
+        // Han: ideographic iteration mark and zero, Hangzhou numerals, the unified and
+        // compatibility ideographs and their extensions.
+        | '\u{3005}'..='\u{3007}'
+        | '\u{3021}'..='\u{3029}'
+        | '\u{3038}'..='\u{303B}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3FFFD}'
+    );
+    // Marks and symbols in those blocks (the voicing marks, `〆`) are not words.
+    east_asian && c.is_alphanumeric()
 }
 
 /// Checks a text against word limits.
@@ -198,8 +232,18 @@ mod tests {
             ("a – b - c", 3),
             ("first paragraph\n\nsecond  paragraph", 4),
             ("— ... !!", 0),
-            ("日本 語", 2),
+            ("日本 語", 3),
+            ("国际对话", 4),
+            ("国际对话 (UNDP)", 5),
+            ("ひらがな カタカナ", 8),
+            ("コーヒー", 4),
+            ("UN国际", 3),
+            ("한국어 문장", 2),
             ("x\u{00a0}y", 2),
+            ("x\u{3000}y\u{2003}z\u{202f}w", 4),
+            ("co\u{200b}operation re\u{00ad}view", 2),
+            ("\u{200b} \u{feff} \u{00ad} \u{2060} \u{200c}\u{200d}", 0),
+            ("word\u{feff}", 1),
         ];
         for (text, want) in cases {
             assert_eq!(count_words(text), *want, "{text:?}");
@@ -210,12 +254,22 @@ mod tests {
     #[test]
     fn the_fast_count_is_the_rule() {
         use proptest::prelude::*;
+        // The rule as `questionnaire.md` states it: split at whitespace; in each piece every
+        // ideograph or kana is a word, and so is each stretch between them holding a letter or
+        // a digit.
         let rule = |s: &str| {
-            s.split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count()
+            s.split(char::is_whitespace)
+                .map(|piece| {
+                    let ideographs = piece.chars().filter(|c| is_ideographic_word(*c)).count();
+                    let others = piece
+                        .split(is_ideographic_word)
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count();
+                    ideographs + others
+                })
+                .sum::<usize>()
         };
-        proptest!(|(s in "\\PC*|[ a-z\\-\t\n\u{b}\u{85}\u{a0}\u{2013}é日]*")| {
+        proptest!(|(s in "\\PC*|[ a-z\\-\t\n\u{b}\u{85}\u{a0}\u{2013}\u{3000}\u{200b}\u{ad}\u{feff}\u{3099}é日カあ한〆ー]*")| {
             prop_assert_eq!(count_words(&s), rule(&s));
         });
     }
