@@ -104,7 +104,12 @@ pub(super) fn text(c: &mut Cursor<'_>, node: &Node, limits: WordLimits) -> Optio
     if let Some(problem) = text::check_words(s, limits) {
         c.emit(problem, c.anchor(node));
     }
-    Some(text::normalise(s))
+    // The normalised copy is what `export` and `fmt` write; a run for findings alone needs none.
+    Some(if c.answers {
+        text::normalise(s)
+    } else {
+        String::new()
+    })
 }
 
 fn records(c: &mut Cursor<'_>, def: &Records, node: &Node) -> Answer {
