@@ -220,6 +220,6 @@ mod tests {
         }
         // Prose with many `and`s is not searched.
         let long = vec!["Ghana"; 40].join(" and ");
-        assert_eq!(split_list_keeping(&long, known), [long.clone()]);
+        assert_eq!(split_list_keeping(&long, known), vec![long]);
     }
 }
