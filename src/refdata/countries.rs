@@ -103,7 +103,25 @@ fn table() -> &'static Table {
 
 /// Matches a name against the reference data, ignoring case, accents and punctuation.
 pub fn match_country(input: &str) -> CountryMatch {
-    let table = table();
+    match lookup(input) {
+        Some((Kind::Member, name)) => CountryMatch::MemberState(name),
+        Some((Kind::Observer, name)) => CountryMatch::Observer(name),
+        Some((Kind::Territory, name)) => CountryMatch::Territory(name),
+        Some((Kind::Organisation, name)) => CountryMatch::Organisation(name),
+        None => CountryMatch::Unknown {
+            closest: super::nearest(input, table().state_spellings.iter().copied()),
+        },
+    }
+}
+
+/// Whether the reference data knows the name (a State, a territory, an organisation): the
+/// look-up of [`match_country`] without searching for close names, cheap enough to try at every
+/// split of a list.
+pub fn knows_country(input: &str) -> bool {
+    lookup(input).is_some()
+}
+
+fn lookup(input: &str) -> Option<(Kind, &'static str)> {
     let key = fold(
         input
             .trim()
@@ -112,22 +130,13 @@ pub fn match_country(input: &str) -> CountryMatch {
     );
     // A code matches only as letters (`NA`, `U.S.`): `N/A` folds to `na` but is not Namibia.
     let code_sized = key.len() <= 3;
-    let found = table.by_key.get(&key).filter(|_| {
+    table().by_key.get(&key).copied().filter(|_| {
         !code_sized
             || input
                 .trim()
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '.' || c == ' ')
-    });
-    match found {
-        Some((Kind::Member, name)) => CountryMatch::MemberState(name),
-        Some((Kind::Observer, name)) => CountryMatch::Observer(name),
-        Some((Kind::Territory, name)) => CountryMatch::Territory(name),
-        Some((Kind::Organisation, name)) => CountryMatch::Organisation(name),
-        None => CountryMatch::Unknown {
-            closest: super::nearest(input, table.state_spellings.iter().copied()),
-        },
-    }
+    })
 }
 
 /// The hint for a name that is not a country qfill knows: the close names, or what to write.

@@ -5,8 +5,10 @@
 mod countries;
 mod languages;
 
-pub use countries::{CountryMatch, complete_state, country_hint, match_country};
-pub use languages::{LanguageMatch, complete_language, language_hint, match_language};
+pub use countries::{CountryMatch, complete_state, country_hint, knows_country, match_country};
+pub use languages::{
+    LanguageMatch, complete_language, knows_language, language_hint, match_language,
+};
 
 /// The 17 Sustainable Development Goals, by number (index 0 is SDG 1).
 pub const SDG_TITLES: [&str; 17] = [

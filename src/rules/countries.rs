@@ -46,7 +46,7 @@ pub fn read(s: &str) -> Reading<String> {
 /// A name the reference data knows (a State, a territory, an organisation): kept whole when a
 /// list is split, so that `Trinidad and Tobago` is not read as two countries.
 pub fn is_known_name(name: &str) -> bool {
-    !matches!(refdata::match_country(name), CountryMatch::Unknown { .. })
+    refdata::knows_country(name)
 }
 
 #[cfg(test)]

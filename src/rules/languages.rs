@@ -27,7 +27,7 @@ pub fn read(s: &str) -> Reading<String> {
 
 /// A language the registry knows by this name or code (`na` is Nauru, not "not answered").
 pub fn is_known_name(s: &str) -> bool {
-    matches!(refdata::match_language(s), LanguageMatch::Code(_))
+    refdata::knows_language(s)
 }
 
 #[cfg(test)]
