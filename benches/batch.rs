@@ -9,6 +9,13 @@
 //! `serde_json`, in parallel, in this process. Prints a Markdown table.
 //!
 //! `-- --keep DIR` writes the files into DIR and leaves them there, to profile qfill on them.
+//!
+//! Besides the folders, it times process start (`qfill --version`) and one file of 20,000 keys in
+//! each format (the cost of placing many findings and finding duplicate keys).
+//!
+//! `QFILL_BENCH_BIN=before=/tmp/qfill-old,after=target/release/qfill` times several builds side
+//! by side, their runs interleaved so that a busy machine slows them alike; without it, the
+//! release binary built for the bench is timed.
 
 mod common;
 
@@ -20,7 +27,7 @@ use std::time::{Duration, Instant};
 use common::{Format, best, generate, measure, ms, rate};
 use qfill::questionnaire::Questionnaire;
 use rayon::prelude::*;
-use serde_json::Value;
+use serde_json::{Map, Value, json};
 
 /// Reading and parsing the files into generic values, in parallel: what any checker pays.
 fn floor(dir: &Path) -> Duration {
@@ -46,8 +53,69 @@ fn floor(dir: &Path) -> Duration {
     start.elapsed()
 }
 
+/// The binaries to time: `QFILL_BENCH_BIN` (`label=path`, comma-separated), or the one built.
+fn binaries() -> Vec<(String, PathBuf)> {
+    match std::env::var("QFILL_BENCH_BIN") {
+        Ok(list) if !list.trim().is_empty() => list
+            .split(',')
+            .map(|item| match item.split_once('=') {
+                Some((label, path)) => (label.trim().to_string(), PathBuf::from(path.trim())),
+                None => ("qfill".to_string(), PathBuf::from(item.trim())),
+            })
+            .collect(),
+        _ => vec![(
+            "qfill".to_string(),
+            PathBuf::from(env!("CARGO_BIN_EXE_qfill")),
+        )],
+    }
+}
+
+/// For each binary, the best time and the peak memory of `runs` runs of `args`, the binaries
+/// taking turns; every exit code must be one of `codes`.
+fn race(
+    bins: &[(String, PathBuf)],
+    args: &[&std::ffi::OsStr],
+    runs: usize,
+    codes: &[i32],
+) -> Vec<(Duration, u64)> {
+    let mut results = vec![(Duration::MAX, 0); bins.len()];
+    for _ in 0..runs {
+        for ((_, bin), result) in bins.iter().zip(&mut results) {
+            let (time, rss, code) = measure(Command::new(bin).args(args));
+            assert!(
+                codes.contains(&code),
+                "{} exited with {code}",
+                bin.display()
+            );
+            result.0 = result.0.min(time);
+            result.1 = result.1.max(rss);
+        }
+    }
+    results
+}
+
+/// One file with `keys` extra top-level keys (each an `unknown-key` finding), besides the
+/// questionnaire and entity.
+fn many_keys(dir: &Path, keys: usize, format: Format) -> PathBuf {
+    fs::create_dir_all(dir).unwrap();
+    let mut doc = Map::new();
+    doc.insert("questionnaire".into(), json!("hlpf-2024"));
+    doc.insert("entity".into(), json!("Entity (E)"));
+    for i in 0..keys {
+        doc.insert(format!("extra_key_{i:05}"), json!(format!("value {i}")));
+    }
+    let doc = Value::Object(doc);
+    let path = dir.join(format!("keys.{}", format.name()));
+    let text = match format {
+        Format::Toml => toml::to_string(&doc).unwrap(),
+        Format::Json => serde_json::to_string_pretty(&doc).unwrap(),
+    };
+    fs::write(&path, text).unwrap();
+    path
+}
+
 fn main() {
-    let bin = env!("CARGO_BIN_EXE_qfill");
+    let bins = binaries();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let keep = args
         .iter()
@@ -64,13 +132,25 @@ fn main() {
     let scratch = tempfile::tempdir().unwrap();
     let root = keep.as_deref().unwrap_or(scratch.path());
     let threads = rayon::current_num_threads();
+    let labels: Vec<&str> = bins.iter().map(|(l, _)| l.as_str()).collect();
     println!(
-        "qfill validate --quiet, release build, {threads} threads; floor: read + parse in parallel\n"
+        "qfill validate --quiet, release build, {threads} threads; floor: read + parse in parallel; binaries: {}\n",
+        labels.join(", ")
     );
+
+    let version = race(&bins, &["--version".as_ref()], 21, &[0]);
+    println!("| binary | process start (`qfill --version`) |");
+    println!("| --- | ---: |");
+    for ((label, _), (time, _)) in bins.iter().zip(&version) {
+        println!("| {label} | {} |", ms(*time));
+    }
+    println!();
+
     println!(
-        "| format | files | invalid | qfill | files/s | peak memory | floor | floor files/s | qfill / floor |"
+        "| format | files | invalid | binary | qfill | files/s | peak memory | floor | floor files/s | qfill / floor |"
     );
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let mut one_file = Vec::new();
     for format in [Format::Toml, Format::Json] {
         for &count in &sizes {
             let dir = root.join(format!("{}-{count}", format.name()));
@@ -82,35 +162,72 @@ fn main() {
                 _ => 3,
             };
             floor(&dir); // warms the page cache for both
-            let mut times = Vec::new();
-            let mut peak = 0;
-            for _ in 0..runs {
-                let (time, rss, code) =
-                    measure(Command::new(bin).args(["validate", "--quiet"]).arg(&dir));
-                assert!(code == 0 || code == 1, "qfill exited with {code}");
-                assert_eq!(
-                    code == 1,
-                    invalid > 0,
-                    "exit {code} with {invalid} invalid files"
-                );
-                times.push(time);
-                peak = peak.max(rss);
-            }
-            let time = best(times);
-            let floor_time = best((0..runs).map(|_| floor(&dir)).collect());
-            println!(
-                "| {} | {count} | {invalid} | {} | {} | {:.1} MiB | {} | {} | {:.2} |",
-                format.name(),
-                ms(time),
-                rate(count, time),
-                peak as f64 / 1024.0,
-                ms(floor_time),
-                rate(count, floor_time),
-                time.as_secs_f64() / floor_time.as_secs_f64(),
+            let want = if invalid > 0 { 1 } else { 0 };
+            let timed = race(
+                &bins,
+                &["validate".as_ref(), "--quiet".as_ref(), dir.as_os_str()],
+                runs,
+                &[want],
             );
+            let floor_time = best((0..runs).map(|_| floor(&dir)).collect());
+            for ((label, _), (time, peak)) in bins.iter().zip(&timed) {
+                println!(
+                    "| {} | {count} | {invalid} | {label} | {} | {} | {:.1} MiB | {} | {} | {:.2} |",
+                    format.name(),
+                    ms(*time),
+                    rate(count, *time),
+                    *peak as f64 / 1024.0,
+                    ms(floor_time),
+                    rate(count, floor_time),
+                    time.as_secs_f64() / floor_time.as_secs_f64(),
+                );
+            }
+            if count == 1 {
+                one_file.push((format, timed));
+            }
             if keep.is_none() {
                 fs::remove_dir_all(&dir).unwrap();
             }
+        }
+    }
+    if !one_file.is_empty() {
+        println!("\n| format | binary | one file / process start |");
+        println!("| --- | --- | ---: |");
+        for (format, timed) in &one_file {
+            for (((label, _), (time, _)), (start, _)) in bins.iter().zip(timed).zip(&version) {
+                println!(
+                    "| {} | {label} | {:.2} |",
+                    format.name(),
+                    time.as_secs_f64() / start.as_secs_f64()
+                );
+            }
+        }
+    }
+
+    const KEYS: usize = 20_000;
+    println!("\n| format | one file of {KEYS} keys | binary | qfill | peak memory |");
+    println!("| --- | ---: | --- | ---: | ---: |");
+    for format in [Format::Toml, Format::Json] {
+        let dir = root.join(format!("keys-{}", format.name()));
+        let path = many_keys(&dir, KEYS, format);
+        let size = fs::metadata(&path).unwrap().len();
+        let timed = race(
+            &bins,
+            &["validate".as_ref(), "--quiet".as_ref(), path.as_os_str()],
+            3,
+            &[0, 1],
+        );
+        for ((label, _), (time, peak)) in bins.iter().zip(&timed) {
+            println!(
+                "| {} | {} KiB | {label} | {} | {:.1} MiB |",
+                format.name(),
+                size / 1024,
+                ms(*time),
+                *peak as f64 / 1024.0
+            );
+        }
+        if keep.is_none() {
+            fs::remove_dir_all(&dir).unwrap();
         }
     }
 }

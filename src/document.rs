@@ -1,6 +1,8 @@
 //! A parsed answers file as a format-neutral tree, with source positions where the parser gives
 //! them, and the one place that turns offsets and paths into lines and columns.
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -355,11 +357,23 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        // Objects this small are searched faster than hashed; larger ones keep a set of keys,
+        // so that a file of many keys is read in linear time.
+        const SCANNED: usize = 16;
         let mut entries: Vec<Entry> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
             // JSON allows duplicate keys and serde_json keeps the last silently; a person who
             // wrote a key twice meant one of them, so it is a parse error like in TOML.
-            if entries.iter().any(|e| e.key == key) {
+            let duplicate = if entries.len() < SCANNED {
+                entries.iter().any(|e| e.key == key)
+            } else {
+                if seen.is_empty() {
+                    seen.extend(entries.iter().map(|e| e.key.clone()));
+                }
+                !seen.insert(key.clone())
+            };
+            if duplicate {
                 return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
             }
             let node = map.next_value()?;
@@ -418,6 +432,9 @@ impl<'a> LineIndex<'a> {
 /// Used only for files that have findings, so that the fast path never pays for positions.
 pub struct JsonLocator<'a> {
     root: Option<jsonc_parser::ast::Value<'a>>,
+    /// For objects with many properties, by where they start: each property's index by name,
+    /// built on first use, so that placing many findings takes linear time.
+    indexes: RefCell<HashMap<usize, HashMap<String, usize>>>,
 }
 
 impl<'a> JsonLocator<'a> {
@@ -438,7 +455,10 @@ impl<'a> JsonLocator<'a> {
         let root = jsonc_parser::parse_to_ast(text, &Default::default(), &options)
             .ok()
             .and_then(|r| r.value);
-        JsonLocator { root }
+        JsonLocator {
+            root,
+            indexes: RefCell::default(),
+        }
     }
 
     /// The byte offset of the value at `path`, or of its key with `key`.
@@ -449,10 +469,7 @@ impl<'a> JsonLocator<'a> {
         for segment in path {
             match (segment, current) {
                 (Segment::Key(k), J::Object(object)) => {
-                    let prop = object
-                        .properties
-                        .iter()
-                        .find(|p| p.name.as_str() == k.as_str())?;
+                    let prop = &object.properties[self.property(object, k)?];
                     key_start = Some(prop.range.start);
                     current = &prop.value;
                 }
@@ -468,6 +485,27 @@ impl<'a> JsonLocator<'a> {
         } else {
             Some(value_start(current))
         }
+    }
+}
+
+impl<'a> JsonLocator<'a> {
+    /// The index of the property named `key` in `object`.
+    fn property(&self, object: &jsonc_parser::ast::Object<'_>, key: &str) -> Option<usize> {
+        const SCANNED: usize = 16;
+        let properties = &object.properties;
+        if properties.len() <= SCANNED {
+            return properties.iter().position(|p| p.name.as_str() == key);
+        }
+        let mut indexes = self.indexes.borrow_mut();
+        let index = indexes.entry(object.range.start).or_insert_with(|| {
+            let mut index = HashMap::with_capacity(properties.len());
+            for (i, p) in properties.iter().enumerate() {
+                // The first of a duplicated name, as a scan finds it.
+                index.entry(p.name.as_str().to_string()).or_insert(i);
+            }
+            index
+        });
+        index.get(key).copied()
     }
 }
 

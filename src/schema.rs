@@ -63,10 +63,8 @@ pub fn answers_schema(q: &Questionnaire) -> Value {
         json!({
             "title": "Notes",
             "description": "Remarks, and text an import could not place.",
-            "anyOf": [
-                { "type": "array", "items": { "type": "string" } },
-                { "type": "string" },
-            ],
+            "type": "array",
+            "items": { "type": "string" },
         }),
     );
     let ids: Vec<&str> = q.questions.iter().map(|q| q.id.as_str()).collect();

@@ -42,7 +42,7 @@ impl<'q> Validator<'q> {
                 };
             }
         };
-        let (mut findings, checked, edition) = self.check_text(&text.text, text.format);
+        let (mut findings, checked, edition) = self.check_text(&text.text, text.format, true);
         resolve_positions(&mut findings, &text.text, text.format);
         Validated {
             report: FileReport {
@@ -58,7 +58,22 @@ impl<'q> Validator<'q> {
     /// Reads and checks one input and keeps only its report, as small as it can be: what a
     /// batch run holds for each file while the others are checked.
     pub fn report(&self, source: &Source) -> FileReport {
-        let mut report = self.validate(source).report;
+        let file = source.name();
+        let mut report = match input::read(source, self.read) {
+            Ok(text) => {
+                let (mut findings, _, edition) = self.check_text(&text.text, text.format, false);
+                resolve_positions(&mut findings, &text.text, text.format);
+                FileReport {
+                    file,
+                    findings,
+                    edition: edition.map(|q| q.id.clone()),
+                }
+            }
+            Err(finding) => {
+                let findings = vec![with_subject(*finding, &file)];
+                FileReport::new(file, findings)
+            }
+        };
         for finding in &mut report.findings {
             // Positions are resolved; the anchor's document path is no longer needed.
             finding.anchor = Anchor::None;
@@ -69,15 +84,17 @@ impl<'q> Validator<'q> {
 
     /// Checks text already read; findings are not yet placed.
     pub fn validate_text(&self, text: &str, format: Format) -> (Vec<Finding>, Option<Checked>) {
-        let (findings, checked, _) = self.check_text(text, format);
+        let (findings, checked, _) = self.check_text(text, format, true);
         (findings, checked)
     }
 
-    /// Checks text already read, and says which edition it was checked against.
+    /// Checks text already read, building the canonical answers only if `answers` is set; says
+    /// which edition it was checked against.
     fn check_text(
         &self,
         text: &str,
         format: Format,
+        answers: bool,
     ) -> (Vec<Finding>, Option<Checked>, Option<&'q Questionnaire>) {
         let doc = match document::parse(text, format) {
             Ok(doc) => doc,
@@ -137,6 +154,10 @@ impl<'q> Validator<'q> {
                 return (findings, None, None);
             }
         };
+        if !answers {
+            findings.extend(check::findings(&doc, questionnaire));
+            return (findings, None, Some(questionnaire));
+        }
         let checked = check::check(&doc, questionnaire);
         findings.extend(checked.findings.iter().cloned());
         (findings, Some(checked), Some(questionnaire))

@@ -16,6 +16,9 @@ pub(super) struct Cursor<'q> {
     pub findings: Vec<Finding>,
     /// The document path of the value being checked.
     pub path: DocPath,
+    /// Whether the canonical answers are wanted: a run that only reports findings skips the
+    /// copies that would build them.
+    pub answers: bool,
 }
 
 impl<'q> Cursor<'q> {
@@ -25,6 +28,7 @@ impl<'q> Cursor<'q> {
             q,
             findings: Vec::new(),
             path: Vec::new(),
+            answers: true,
         }
     }
 
@@ -37,6 +41,7 @@ impl<'q> Cursor<'q> {
                 Segment::Key("answers".to_string()),
                 Segment::Key(question.to_string()),
             ],
+            answers: true,
         }
     }
 

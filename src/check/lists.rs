@@ -6,7 +6,7 @@ use crate::answers::FieldValue;
 use crate::document::{Node, Value};
 use crate::finding::{Code, Segment};
 use crate::questionnaire::{Field, FieldKind};
-use crate::rules::lists::{is_all, split_list_keeping};
+use crate::rules::lists::{all_in_a_list, is_all, split_list_keeping};
 use crate::rules::text::{self, Marker};
 use crate::rules::{Problem, Read, countries, languages};
 
@@ -26,7 +26,11 @@ pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<Fie
                 .collect()
         }
         Value::Array(items) => {
-            if field.allow_all && items.len() == 1 && items[0].as_str().is_some_and(is_all) {
+            if field.allow_all
+                && let [only] = items.as_slice()
+                && let Some(s) = only.as_str().filter(|s| is_all(s))
+            {
+                c.emit(all_in_a_list(s), c.anchor(node));
                 return Some(FieldValue::All);
             }
             let mut out = Vec::new();
@@ -56,20 +60,23 @@ pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<Fie
             return None;
         }
     };
-    // A not-answered entry adds nothing; `TBD` is reported and kept.
+    // Not answered applies to the whole value, never to one entry: a list holding only
+    // not-answered words (`["N/A"]`) is not answered, and otherwise every entry is kept and read
+    // (`NA` is Namibia, `na` Nauru). `TBD` is reported and kept.
+    let not_answered =
+        |s: &str| text::marker(s) == Some(Marker::NotAnswered) && !names_something(field.kind, s);
     let mut all_read = true;
     let mut kept = Vec::new();
-    for (index, item, s) in items {
-        let marker = text::marker(&s);
-        if marker == Some(Marker::Pending) {
-            all_read = false;
-            c.item(index, |c| c.emit(text::pending(&s), c.anchor(item)));
+    if items.is_empty() || !items.iter().all(|(_, _, s)| not_answered(s)) {
+        for (index, item, s) in items {
+            if text::marker(&s) == Some(Marker::Pending) {
+                all_read = false;
+                c.item(index, |c| c.emit(text::pending(&s), c.anchor(item)));
+            }
+            kept.push((index, item, s));
         }
-        if marker == Some(Marker::NotAnswered) {
-            all_read = false;
-            continue;
-        }
-        kept.push((index, item, s));
+    } else {
+        all_read = false;
     }
     if kept.is_empty() {
         if field.required {
@@ -92,7 +99,7 @@ pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<Fie
     for (index, item, s) in kept {
         let read = c.item(index, |c| match field.kind {
             FieldKind::Languages => c.take(languages::read(&s), item),
-            FieldKind::Countries if text::marker(&s).is_some() => Read::AsWritten,
+            FieldKind::Countries if text::marker(&s) == Some(Marker::Pending) => Read::AsWritten,
             FieldKind::Countries => c.take(countries::read(&s), item),
             _ => Read::Canonical(s.clone()),
         });
@@ -124,10 +131,23 @@ pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<Fie
         .value(s);
         c.emit(problem, c.anchor(node));
     }
-    if out.iter().any(|v| text::marker(v).is_some()) {
+    if out
+        .iter()
+        .any(|v| text::marker(v).is_some() && !names_something(field.kind, v))
+    {
         return None;
     }
     Some(FieldValue::List(out))
+}
+
+/// Whether `s` is a name the field's reference data knows: a country or a language, even one
+/// that spells a not-answered word (`NA`, Namibia; `na`, Nauru).
+pub(super) fn names_something(kind: FieldKind, s: &str) -> bool {
+    match kind {
+        FieldKind::Countries => countries::is_known_name(s),
+        FieldKind::Languages => languages::is_known_name(s),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -61,6 +61,15 @@ pub fn check(doc: &Node, questionnaire: &Questionnaire) -> Checked {
     }
 }
 
+/// Checks a parsed answers file for its findings alone, as `validate` does: the same findings
+/// as [`check`], without the work of building canonical answers that nothing will write.
+pub fn findings(doc: &Node, questionnaire: &Questionnaire) -> Vec<Finding> {
+    let mut cursor = Cursor::new(questionnaire);
+    cursor.answers = false;
+    top::root(&mut cursor, doc);
+    cursor.findings
+}
+
 /// Checks answers held in memory, as `fill` does between questions: the findings `validate`
 /// gives for a file holding them.
 pub fn check_answers(answers: &Answers, questionnaire: &Questionnaire) -> Checked {
@@ -107,6 +116,21 @@ mod tests {
     #[test]
     fn a_clean_event_has_no_findings() {
         assert_eq!(findings(&event("")), []);
+    }
+
+    #[test]
+    fn findings_alone_are_the_findings_of_a_full_check() {
+        let q = Questionnaire::default_builtin();
+        let example = std::fs::read_to_string("examples/response.toml").unwrap();
+        let broken = example
+            .replacen("sdgs = [", "sdgs = [18, ", 1)
+            .replacen("[answers]", "entitty = \"x\"\n[answers]", 1)
+            .replacen("website = \"https://www.gwri", "website = \"www.gwri", 1);
+        for text in [example, broken] {
+            let doc = parse(&text, Format::Toml).unwrap();
+            let full = check(&doc, &q).findings;
+            assert_eq!(super::findings(&doc, &q), full);
+        }
     }
 
     #[test]

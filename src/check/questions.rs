@@ -111,7 +111,12 @@ pub(super) fn text(c: &mut Cursor<'_>, node: &Node, limits: WordLimits) -> Optio
     if let Some(problem) = text::check_words(s, limits) {
         c.emit(problem, c.anchor(node));
     }
-    Some(text::normalise(s))
+    // The normalised copy is what `export` and `fmt` write; a run for findings alone needs none.
+    Some(if c.answers {
+        text::normalise(s)
+    } else {
+        String::new()
+    })
 }
 
 fn records(c: &mut Cursor<'_>, def: &Records, node: &Node) -> Answer {
@@ -253,7 +258,8 @@ fn record(c: &mut Cursor<'_>, def: &Records, node: &Node) -> Record {
 /// not answered.
 pub(super) fn field(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<FieldValue> {
     if let Some(s) = node.as_str() {
-        match text::marker(s) {
+        let marker = text::marker(s).filter(|_| !lists::names_something(field.kind, s));
+        match marker {
             Some(Marker::NotAnswered) if field.required => {
                 let message = if s.trim().is_empty() {
                     "is required".to_string()

@@ -10,23 +10,40 @@ use crate::rules::text::{self, Marker};
 /// The canonical SDG set; `None` to keep the value as written.
 pub(super) fn sdgs(c: &mut Cursor<'_>, node: &Node) -> Option<SdgSet> {
     let reading = match &node.value {
-        Value::Integer(n) => sdgs::read_numbers(&[*n], Written::Single(*n)),
+        Value::Integer(n) => sdgs::read_numbers(&[*n], &[], Written::Single(*n)),
         Value::String(s) => sdgs::read_text(s),
         Value::Array(items) => {
+            if let [only] = items.as_slice()
+                && let Some(reading) = only.as_str().and_then(sdgs::read_all_in_a_list)
+            {
+                return c.take(reading, node).canonical();
+            }
             let mut numbers = Vec::new();
+            let mut targets = Vec::new();
             let mut as_text = false;
             let mut broken = false;
             let mut pending = false;
+            // Not answered applies to the whole value: `["N/A"]` lists no goal, but `N/A` beside
+            // goals is an entry that is not a goal, kept with the rest.
+            let marker = |item: &Node| item.as_str().and_then(text::marker);
+            let not_answered = items
+                .iter()
+                .all(|item| marker(item) == Some(Marker::NotAnswered));
             for (i, item) in items.iter().enumerate() {
                 c.enter(Segment::Index(i), |c| match &item.value {
-                    Value::String(_) if c.inner_marker(item).is_some() => {
-                        // `TBD` is reported; a not-answered item adds no goal.
-                        pending |= item.as_str().and_then(text::marker) == Some(Marker::Pending);
+                    Value::String(_) if marker(item) == Some(Marker::Pending) => {
+                        c.inner_marker(item);
+                        pending = true;
                     }
+                    Value::String(_) if not_answered => {}
                     Value::Integer(n) => numbers.push(*n),
                     Value::String(s) => match sdgs::parse_text(s) {
-                        Some(SdgText::Numbers(ns)) => {
+                        Some(SdgText::Numbers {
+                            numbers: ns,
+                            targets: ts,
+                        }) => {
                             numbers.extend(ns);
+                            targets.extend(ts);
                             as_text = true;
                         }
                         _ => {
@@ -62,7 +79,7 @@ pub(super) fn sdgs(c: &mut Cursor<'_>, node: &Node) -> Option<SdgSet> {
             } else {
                 Written::List
             };
-            sdgs::read_numbers(&numbers, written)
+            sdgs::read_numbers(&numbers, &targets, written)
         }
         _ => {
             c.wrong_type(

@@ -155,7 +155,11 @@ fn contact(c: &mut Cursor<'_>, node: &Node) -> Read<Vec<(String, Scalar)>> {
     for key in CONTACT_KEYS {
         if let Some(value) = node.get(key) {
             c.key(key, |c| match value.as_str() {
-                Some(s) => contact.push((key.to_string(), Scalar::Text(s.trim().to_string()))),
+                Some(s) => {
+                    // `TBD` is reported, and kept as written like any contact value.
+                    c.inner_marker(value);
+                    contact.push((key.to_string(), Scalar::Text(s.trim().to_string())));
+                }
                 None => {
                     c.wrong_type(value, "text", "write it in quotes");
                     whole = false;
@@ -196,7 +200,7 @@ fn submitted(c: &mut Cursor<'_>, node: &Node) -> Option<Scalar> {
     }
 }
 
-/// `notes`: a list of text, or one text.
+/// `notes`: a list of text (one text is a `wrong-type`, kept as written).
 fn notes(c: &mut Cursor<'_>, node: &Node) -> Read<Vec<String>> {
     match &node.value {
         Value::Array(items) => {
@@ -217,7 +221,6 @@ fn notes(c: &mut Cursor<'_>, node: &Node) -> Read<Vec<String>> {
                 Read::AsWritten
             }
         }
-        Value::String(s) => Read::Canonical(vec![s.clone()]),
         _ => {
             c.wrong_type(node, "a list of text", "write `notes = [\"...\"]`");
             Read::AsWritten

@@ -92,7 +92,7 @@ fn sdgs_in(text: &str) -> (Vec<usize>, Vec<String>) {
     let text = text.trim().trim_start_matches('[').trim_end_matches(']');
     let numbers = match parse_text(text) {
         Some(SdgText::All) => return (vec![17], Vec::new()),
-        Some(SdgText::Numbers(numbers)) => numbers,
+        Some(SdgText::Numbers { numbers, .. }) => numbers,
         None => return (Vec::new(), vec![format!("`{text}` is not a list of goals")]),
     };
     let mut valid = Vec::new();

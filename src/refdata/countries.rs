@@ -103,22 +103,40 @@ fn table() -> &'static Table {
 
 /// Matches a name against the reference data, ignoring case, accents and punctuation.
 pub fn match_country(input: &str) -> CountryMatch {
-    let table = table();
+    match lookup(input) {
+        Some((Kind::Member, name)) => CountryMatch::MemberState(name),
+        Some((Kind::Observer, name)) => CountryMatch::Observer(name),
+        Some((Kind::Territory, name)) => CountryMatch::Territory(name),
+        Some((Kind::Organisation, name)) => CountryMatch::Organisation(name),
+        None => CountryMatch::Unknown {
+            closest: super::nearest(input, table().state_spellings.iter().copied()),
+        },
+    }
+}
+
+/// Whether the reference data knows the name (a State, a territory, an organisation): the
+/// look-up of [`match_country`] without searching for close names, cheap enough to try at every
+/// split of a list.
+pub fn knows_country(input: &str) -> bool {
+    lookup(input).is_some()
+}
+
+fn lookup(input: &str) -> Option<(Kind, &'static str)> {
     let key = fold(
         input
             .trim()
             .trim_start_matches("the ")
             .trim_start_matches("The "),
     );
-    match table.by_key.get(&key) {
-        Some((Kind::Member, name)) => CountryMatch::MemberState(name),
-        Some((Kind::Observer, name)) => CountryMatch::Observer(name),
-        Some((Kind::Territory, name)) => CountryMatch::Territory(name),
-        Some((Kind::Organisation, name)) => CountryMatch::Organisation(name),
-        None => CountryMatch::Unknown {
-            closest: super::nearest(input, table.state_spellings.iter().copied()),
-        },
-    }
+    // A code matches only as letters (`NA`, `U.S.`): `N/A` folds to `na` but is not Namibia.
+    let code_sized = key.len() <= 3;
+    table().by_key.get(&key).copied().filter(|_| {
+        !code_sized
+            || input
+                .trim()
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == ' ')
+    })
 }
 
 /// The hint for a name that is not a country qfill knows: the close names, or what to write.
@@ -235,6 +253,8 @@ mod tests {
             ("Aruba", Territory("Aruba")),
             ("Cayman Islands", Territory("Cayman Islands")),
             ("African Union", Organisation("African Union")),
+            ("NA", MemberState("Namibia")),
+            ("U.S.", MemberState("United States of America")),
         ];
         for (input, want) in cases {
             assert_eq!(&match_country(input), want, "{input}");
@@ -285,6 +305,8 @@ mod tests {
             ["Democratic People's Republic of Korea", "Republic of Korea"]
         );
         assert_eq!(closest("Atlantis"), Vec::<&str>::new());
+        // Codes match as letters only: `N/A` is not Namibia.
+        assert!(closest("N/A").is_empty());
         assert_eq!(
             country_hint(&closest("Korea")),
             "did you mean `Republic of Korea` or `Democratic People's Republic of Korea`?"

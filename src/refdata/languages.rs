@@ -142,6 +142,21 @@ fn registry() -> &'static Registry {
 /// Matches a code (`en`, `eng`, `fre`) or a name (`English`, `Pashto`, `Farsi`, `Français`),
 /// ignoring case, accents and punctuation.
 pub fn match_language(input: &str) -> LanguageMatch {
+    match lookup(input) {
+        Some(index) => LanguageMatch::Code(registry().entries[index].code),
+        None => LanguageMatch::Unknown {
+            closest: closest(input.trim()),
+        },
+    }
+}
+
+/// Whether a code or name is a language: the look-up of [`match_language`] without searching
+/// for close names.
+pub fn knows_language(input: &str) -> bool {
+    lookup(input).is_some()
+}
+
+fn lookup(input: &str) -> Option<usize> {
     let registry = registry();
     let trimmed = input.trim();
     let lower = trimmed.to_lowercase();
@@ -152,15 +167,9 @@ pub fn match_language(input: &str) -> LanguageMatch {
         }),
         _ => None,
     };
-    let found = by_code
+    by_code
         .or_else(|| registry.by_name.get(&fold(trimmed)).copied())
-        .or_else(|| registry.by_autonym.get(&lower).copied());
-    match found {
-        Some(index) => LanguageMatch::Code(registry.entries[index].code),
-        None => LanguageMatch::Unknown {
-            closest: closest(trimmed),
-        },
-    }
+        .or_else(|| registry.by_autonym.get(&lower).copied())
 }
 
 /// The close names, one per language.

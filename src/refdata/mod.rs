@@ -6,10 +6,11 @@ mod countries;
 mod languages;
 
 pub use countries::{
-    CountryMatch, complete_state, country_candidates, country_hint, match_country,
+    CountryMatch, complete_state, country_candidates, country_hint, knows_country, match_country,
 };
 pub use languages::{
-    LanguageMatch, complete_language, language_candidates, language_hint, match_language,
+    LanguageMatch, complete_language, knows_language, language_candidates, language_hint,
+    match_language,
 };
 
 /// The 17 Sustainable Development Goals, by number (index 0 is SDG 1).

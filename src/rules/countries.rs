@@ -9,7 +9,8 @@ use crate::refdata::{self, CountryMatch};
 /// else (a territory, an organisation, an unknown name, `TBD`) is kept as written.
 pub fn read(s: &str) -> Reading<String> {
     let s = s.trim();
-    if let Some(marker) = text::marker(s) {
+    // `NA` is Namibia: a name the reference data knows is never a not-answered value.
+    if let Some(marker) = text::marker(s).filter(|_| !is_known_name(s)) {
         return Reading::as_written(match marker {
             Marker::Pending => text::pending(s),
             Marker::NotAnswered => {
@@ -45,7 +46,7 @@ pub fn read(s: &str) -> Reading<String> {
 /// A name the reference data knows (a State, a territory, an organisation): kept whole when a
 /// list is split, so that `Trinidad and Tobago` is not read as two countries.
 pub fn is_known_name(name: &str) -> bool {
-    !matches!(refdata::match_country(name), CountryMatch::Unknown { .. })
+    refdata::knows_country(name)
 }
 
 #[cfg(test)]
@@ -64,6 +65,8 @@ mod tests {
             ("Senegall", None, &[Code::CountryUnknown]),
             ("TBD", None, &[Code::Pending]),
             ("N/A", None, &[Code::Required]),
+            ("NA", Some("Namibia"), &[]),
+            ("none", None, &[Code::Required]),
         ];
         for (name, want, codes) in cases {
             let reading = read(name);

@@ -25,6 +25,11 @@ pub fn read(s: &str) -> Reading<String> {
     }
 }
 
+/// A language the registry knows by this name or code (`na` is Nauru, not "not answered").
+pub fn is_known_name(s: &str) -> bool {
+    refdata::knows_language(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +42,8 @@ mod tests {
         assert_eq!(klingon.value, Read::AsWritten);
         assert_eq!(klingon.problems[0].code, Code::LanguageUnknown);
         assert_eq!(read("TBD").problems, []);
+        assert_eq!(read("na").value, Read::Canonical("na".to_string()));
+        assert!(is_known_name("NA") && is_known_name("Nauru"));
+        assert!(!is_known_name("N/A") && !is_known_name("none"));
     }
 }

@@ -3,6 +3,7 @@
 use super::scan::{Run, runs};
 use super::{Problem, Read, Reading};
 use crate::finding::Code;
+use crate::refdata::sdg_title;
 
 /// A canonical SDG set.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,8 +19,14 @@ pub enum SdgSet {
 pub enum SdgText {
     /// All goals (`all`, `All 17 SDGs`).
     All,
-    /// The numbers as written, in order, unchecked.
-    Numbers(Vec<i64>),
+    /// Goals as written, in order, unchecked, and the targets named (`13.1`), each read as its
+    /// goal.
+    Numbers {
+        /// The goal numbers, as written.
+        numbers: Vec<i64>,
+        /// The targets, as written (`13.1`, `6.a`).
+        targets: Vec<String>,
+    },
 }
 
 /// Checks numbers against the SDG rules; returns the canonical set if there is no problem.
@@ -85,9 +92,22 @@ pub enum Written<'a> {
     Text(&'a str),
 }
 
-/// Checks numbers written one way or another: the canonical set, or kept as written.
-pub fn read_numbers(numbers: &[i64], written: Written<'_>) -> Reading<SdgSet> {
-    let (set, mut problems) = check_numbers(numbers);
+/// Checks numbers written one way or another, with the targets named beside them (each read as
+/// its goal): the canonical set, or kept as written.
+pub fn read_numbers(numbers: &[i64], targets: &[String], written: Written<'_>) -> Reading<SdgSet> {
+    let mut all = numbers.to_vec();
+    for target in targets {
+        let goal = target
+            .split('.')
+            .next()
+            .and_then(|g| g.parse().ok())
+            .unwrap_or(i64::MAX);
+        // `13.1, 13.2` is goal 13 once; so is `13, 13.1`.
+        if !all.contains(&goal) {
+            all.push(goal);
+        }
+    }
+    let (set, mut problems) = check_numbers(&all);
     let Some(set) = set else {
         return Reading {
             value: Read::AsWritten,
@@ -100,6 +120,25 @@ pub fn read_numbers(numbers: &[i64], written: Written<'_>) -> Reading<SdgSet> {
             Written::Text(s) => Some(format!("written as text: `{}`", s.trim())),
             Written::Single(n) => Some(format!("the single number `{n}`, a list is expected")),
             Written::ListWithText => Some("written with goals as text".to_string()),
+        };
+        let what = match (what, targets) {
+            (what, []) => what,
+            (what, targets) => {
+                let named: Vec<String> = targets.iter().map(|t| format!("`{t}`")).collect();
+                let (noun, their) = if targets.len() == 1 {
+                    ("target", "its goal")
+                } else {
+                    ("targets", "their goals")
+                };
+                let about = format!(
+                    "naming the {noun} {}: read as {their}, and the {noun} will not be kept (the survey asks for goals)",
+                    named.join(", ")
+                );
+                Some(match what {
+                    Some(what) => format!("{what}, {about}"),
+                    None => about,
+                })
+            }
         };
         if let Some(what) = what {
             let list: Vec<String> = goals.iter().map(u8::to_string).collect();
@@ -115,6 +154,12 @@ pub fn read_numbers(numbers: &[i64], written: Written<'_>) -> Reading<SdgSet> {
     }
 }
 
+/// `["all"]`: a list whose one entry says all (`all`, `All 17 SDGs`) means all.
+pub fn read_all_in_a_list(s: &str) -> Option<Reading<SdgSet>> {
+    let all = s.trim().eq_ignore_ascii_case("all") || parse_text(s) == Some(SdgText::All);
+    all.then(|| Reading::canonical(SdgSet::All).with(super::lists::all_in_a_list(s)))
+}
+
 /// Reads SDGs written as one text: `all`, `All 17 SDGs`, `1, 3 and 5`.
 pub fn read_text(s: &str) -> Reading<SdgSet> {
     if s.trim().eq_ignore_ascii_case("all") {
@@ -124,7 +169,9 @@ pub fn read_text(s: &str) -> Reading<SdgSet> {
         Some(SdgText::All) => Reading::canonical(SdgSet::All).with(
             Problem::non_canonical(&format!("written as text: `{}`", s.trim()), "\"all\"").value(s),
         ),
-        Some(SdgText::Numbers(numbers)) => read_numbers(&numbers, Written::Text(s)),
+        Some(SdgText::Numbers { numbers, targets }) => {
+            read_numbers(&numbers, &targets, Written::Text(s))
+        }
         None => Reading::as_written(
             Problem::new(
                 Code::WrongType,
@@ -162,24 +209,41 @@ const FILLER: &[&str] = &[
 ];
 
 /// Reads an SDG list written as text: `1, 3 and 5`, `SDG 13`, `Goals 4 and 5`, `All 17 SDGs`,
-/// `6 (clean water and sanitation); 7 (...)`, `13 15`, `SDG1-SDG3`. `None` if the text says
-/// something else too.
+/// `6 (clean water and sanitation); 7 (...)`, `13 15`, `SDG1-SDG3`, `SDG 13 – Climate Action`,
+/// targets (`13.1`). `None` if the text says something else too: it is rewritten only when every
+/// number in it was read.
 pub fn parse_text(s: &str) -> Option<SdgText> {
     let text = strip_parentheses(&s.to_lowercase());
     let mut numbers: Vec<i64> = Vec::new();
-    let mut words: Vec<String> = Vec::new();
+    let mut targets: Vec<String> = Vec::new();
+    let mut all = false;
+    // The goal last written, whose title may follow it; and whether a range is open (`1-3`).
+    let mut last: Option<i64> = None;
     let mut pending_range = false;
+    let mut after_number = false;
+    let mut skip_to = 0;
     for (run, end) in runs(&text) {
+        if end <= skip_to {
+            continue;
+        }
         match run {
             Run::Digits(digits) => {
-                if text[end..].starts_with('.')
-                    && text[end + 1..].starts_with(|d: char| d.is_ascii_digit())
-                {
-                    // `13.2` is a target, not a goal: too unsure to rewrite.
-                    return None;
-                }
                 // A number too long for i64 is still a number, and out of range.
                 let n: i64 = digits.parse().unwrap_or(i64::MAX);
+                if let Some(target_end) = target_end(&text, end) {
+                    let rest = &text[target_end..];
+                    let indicator = rest.starts_with('.')
+                        && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+                    if pending_range || indicator {
+                        // A range of targets, or an indicator (`6.4.2`): too unsure to rewrite.
+                        return None;
+                    }
+                    targets.push(format!("{n}{}", &text[end..target_end]));
+                    skip_to = target_end;
+                    last = Some(n);
+                    after_number = true;
+                    continue;
+                }
                 if pending_range {
                     let start = *numbers.last()?;
                     if !(1..=17).contains(&start) || !(1..=17).contains(&n) || n <= start {
@@ -190,45 +254,104 @@ pub fn parse_text(s: &str) -> Option<SdgText> {
                 } else {
                     numbers.push(n);
                 }
+                last = Some(n);
+                after_number = true;
             }
             Run::Letters(word) => {
-                if word == "to" && !numbers.is_empty() {
+                let in_title = last
+                    .and_then(sdg_title)
+                    .is_some_and(|title| title_words(title).any(|w| w == word));
+                if word == "to" && after_number {
                     pending_range = true;
+                } else if in_title && !FILLER.contains(&word) {
+                    // `SDG 13 – Climate Action`: the dash led to the goal's title, not a range.
+                    pending_range = false;
+                } else if FILLER.contains(&word) {
+                    all |= word == "all";
+                } else {
+                    return None;
                 }
-                words.push(word.to_string());
+                after_number = false;
             }
-            Run::Other('-' | '–' | '—') if !numbers.is_empty() => pending_range = true,
+            Run::Other('-' | '–' | '—') if after_number => pending_range = true,
             Run::Other(c)
                 if c.is_whitespace()
-                    || matches!(c, ',' | ';' | '&' | '+' | '/' | '.' | ':' | '#') => {}
+                    || matches!(
+                        c,
+                        ',' | ';' | '&' | '+' | '/' | '.' | ':' | '#' | '-' | '–' | '—'
+                    ) => {}
             Run::Other(_) => return None,
         }
     }
-    if pending_range || words.iter().any(|w| !FILLER.contains(&w.as_str())) {
+    if pending_range {
         return None;
     }
-    if words.iter().any(|w| w == "all") {
+    if all {
         // "All 17 SDGs", "all goals": the only number allowed is the count of goals.
-        return numbers.iter().all(|n| *n == 17).then_some(SdgText::All);
+        return (targets.is_empty() && numbers.iter().all(|n| *n == 17)).then_some(SdgText::All);
     }
-    if numbers.is_empty() {
+    if numbers.is_empty() && targets.is_empty() {
         return None;
     }
-    Some(SdgText::Numbers(numbers))
+    Some(SdgText::Numbers { numbers, targets })
 }
 
-/// Drops `(...)` parts, which name goals in words after their numbers.
+/// Where a target that starts at a goal's digits ending at `end` ends: `13.1`, `13.10`, `6.a`.
+fn target_end(text: &str, end: usize) -> Option<usize> {
+    let rest = text[end..].strip_prefix('.')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return Some(end + 1 + digits);
+    }
+    // `6.a`: one letter, not the start of a word (`13.and`).
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(letter), next)
+            if letter.is_ascii_lowercase() && !next.is_some_and(char::is_alphanumeric) =>
+        {
+            Some(end + 2)
+        }
+        _ => None,
+    }
+}
+
+/// The lowercase words of an SDG title.
+fn title_words(title: &'static str) -> impl Iterator<Item = String> {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Drops `(...)` parts, which name goals in words after their numbers; a part that holds a
+/// number (`13 (and 14)`) is read with the rest, so that no number goes unread.
 fn strip_parentheses(s: &str) -> String {
     let mut depth = 0usize;
     let mut out = String::with_capacity(s.len());
+    let mut part = String::new();
     for c in s.chars() {
         match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
+            '(' => {
+                depth += 1;
+                part.push(' ');
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                part.push(' ');
+                if depth == 0 {
+                    if part.contains(|d: char| d.is_ascii_digit()) {
+                        out.push_str(&part);
+                    }
+                    part.clear();
+                }
+            }
+            ')' => {}
             _ if depth == 0 => out.push(c),
-            _ => {}
+            _ => part.push(c),
         }
     }
+    // An unclosed parenthesis: its text is read too.
+    out.push_str(&part);
     out
 }
 
@@ -237,7 +360,14 @@ mod tests {
     use super::*;
 
     fn nums(v: &[i64]) -> Option<SdgText> {
-        Some(SdgText::Numbers(v.to_vec()))
+        targeted(v, &[])
+    }
+
+    fn targeted(v: &[i64], targets: &[&str]) -> Option<SdgText> {
+        Some(SdgText::Numbers {
+            numbers: v.to_vec(),
+            targets: targets.iter().map(|t| t.to_string()).collect(),
+        })
     }
 
     #[test]
@@ -260,6 +390,21 @@ mod tests {
                 &[Code::SdgRange, Code::SdgDuplicate],
             ),
             ("climate", Read::AsWritten, &[Code::WrongType]),
+            (
+                "SDG 13.1",
+                Read::Canonical(SdgSet::Goals(vec![13])),
+                &[Code::NonCanonical],
+            ),
+            (
+                "13.1, 13.2, 13",
+                Read::Canonical(SdgSet::Goals(vec![13])),
+                &[Code::NonCanonical],
+            ),
+            (
+                "13 (and 14)",
+                Read::Canonical(SdgSet::Goals(vec![13, 14])),
+                &[Code::NonCanonical],
+            ),
         ];
         for (text, value, codes) in cases {
             let reading = read_text(text);
@@ -267,12 +412,21 @@ mod tests {
             let got: Vec<Code> = reading.problems.iter().map(|p| p.code).collect();
             assert_eq!(got, *codes, "{text}");
         }
-        let single = read_numbers(&[13], Written::Single(13));
+        let single = read_numbers(&[13], &[], Written::Single(13));
         assert_eq!(
             single.problems[0].message,
             "is the single number `13`, a list is expected"
         );
-        assert_eq!(read_numbers(&[13], Written::List).problems, []);
+        assert_eq!(read_numbers(&[13], &[], Written::List).problems, []);
+        let targets = read_text("SDG 13.1 and 13.2");
+        assert_eq!(
+            targets.problems[0].message,
+            "is written as text: `SDG 13.1 and 13.2`, naming the targets `13.1`, `13.2`: read as their goals, and the targets will not be kept (the survey asks for goals)"
+        );
+        assert_eq!(
+            targets.problems[0].hint.as_deref(),
+            Some("write `[13]` (`qfill export` writes it for you)")
+        );
     }
 
     #[test]
@@ -299,7 +453,22 @@ mod tests {
             ("Goals 13, 14 and 17", nums(&[13, 14, 17])),
             ("climate", None),
             ("", None),
-            ("13.2", None),
+            ("13.2", targeted(&[], &["13.2"])),
+            ("SDG 13.1", targeted(&[], &["13.1"])),
+            ("13.1, 13.b and 14", targeted(&[14], &["13.1", "13.b"])),
+            ("6.4.2", None),
+            ("13.1-13.3", None),
+            ("13 (and 14)", nums(&[13, 14])),
+            ("13 (2030 Agenda)", None),
+            ("13 (2030)", nums(&[13, 2030])),
+            ("SDG 13 – Climate Action", nums(&[13])),
+            ("SDG 13: Climate Action", nums(&[13])),
+            (
+                "Goal 6 - Clean Water and Sanitation; Goal 16 – Peace, Justice and Strong Institutions",
+                nums(&[6, 16]),
+            ),
+            ("SDG 13 – Life on Land", None),
+            ("SDG 3 – Good Health and Well-being", nums(&[3])),
             ("3-1", None),
             ("all but 5", None),
             ("99999999999999999999999", nums(&[i64::MAX])),

@@ -30,6 +30,18 @@ pub fn check_url(s: &str) -> Option<Problem> {
             .hint(format!("write `https://{rest}`")),
         );
     }
+    let after_scheme = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    if let Some(rest) = after_scheme
+        && rest.starts_with(['/', '\\'])
+    {
+        // The url crate reads `https:///x` as host `x`; the address as written has no host.
+        return Some(
+            Problem::new(Code::UrlInvalid, format!("`{s}` has no host"))
+                .hint("give an address such as `https://www.example.org/x`"),
+        );
+    }
     match url::Url::parse(s) {
         Ok(url)
             if matches!(url.scheme(), "http" | "https")
@@ -95,6 +107,9 @@ mod tests {
             ("ftp://example.org", Some(Code::UrlInvalid)),
             ("mailto:a@example.org", Some(Code::UrlInvalid)),
             ("https://", Some(Code::UrlInvalid)),
+            ("https:///x", Some(Code::UrlInvalid)),
+            ("http:////example.org", Some(Code::UrlInvalid)),
+            ("https://\\example.org", Some(Code::UrlInvalid)),
             ("see our website", Some(Code::UrlInvalid)),
             ("https://a.org https://b.org", Some(Code::UrlInvalid)),
             ("javascript:alert(1)", Some(Code::UrlInvalid)),
