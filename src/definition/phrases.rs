@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::to_text::MONTHS;
 use crate::questionnaire::{FieldKind, Window, short_label};
+use crate::rules::dates::month;
 
 /// The first reporting window a text states: `From November 2024 to October 2025`,
 /// `from 3 November 2024 to 31 October 2025`; the window and the phrase's byte range.
@@ -79,17 +79,6 @@ fn date_at(tokens: &[(&str, Range<usize>)], i: usize, end: bool) -> Option<(Date
         None => first,
     };
     Some((date, i + 2))
-}
-
-fn month(word: &str) -> Option<i8> {
-    let lower = word.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| {
-            let m = m.to_lowercase();
-            lower == m || (lower.len() == 3 && m.starts_with(&lower))
-        })
-        .map(|i| i as i8 + 1)
 }
 
 const NUMBER_WORDS: [&str; 10] = [

@@ -147,7 +147,7 @@ impl FormView {
 /// `From November 2024 to October 2025` for whole months, else with the days.
 pub fn window_phrase(window: Window) -> String {
     let whole_months = window.start.day() == 1 && window.end.day() == window.end.days_in_month();
-    let month = |d: jiff::civil::Date| MONTHS[(d.month() - 1) as usize];
+    let month = |d: jiff::civil::Date| crate::rules::dates::month_name(d.month());
     if whole_months {
         format!(
             "From {} {} to {} {}",
@@ -168,22 +168,6 @@ pub fn window_phrase(window: Window) -> String {
         )
     }
 }
-
-/// English month names, January first.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -642,29 +642,18 @@ fn complete_language_list(input: &str) -> Option<String> {
 }
 
 fn display_dates(dates: Dates) -> String {
-    let day = |d: jiff::civil::Date| format!("{} {} {}", d.day(), month_name(d.month()), d.year());
+    let day = |d: jiff::civil::Date| {
+        format!(
+            "{} {} {}",
+            d.day(),
+            crate::rules::dates::month_name(d.month()),
+            d.year()
+        )
+    };
     match dates {
         Dates::Day(d) => day(d),
         Dates::Span { start, end } => format!("{} to {}", day(start), day(end)),
     }
-}
-
-fn month_name(m: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES.get((m - 1) as usize).copied().unwrap_or("?")
 }
 
 #[cfg(test)]

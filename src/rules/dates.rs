@@ -222,20 +222,30 @@ struct Partial {
     full: Option<Date>,
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// English month names, January first: the one table that dates are read and written with.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
+
+/// The English name of month `m` (1 to 12), `?` for anything else.
+pub fn month_name(m: i8) -> &'static str {
+    usize::try_from(m - 1)
+        .ok()
+        .and_then(|i| MONTH_NAMES.get(i))
+        .copied()
+        .unwrap_or("?")
+}
 
 const IGNORED: &[&str] = &[
     "and",
@@ -264,16 +274,19 @@ const IGNORED: &[&str] = &[
     "sun",
 ];
 
-fn month(word: &str) -> Option<i8> {
+/// The month (1 to 12) a word names, in any case: its name, or its first three or four letters
+/// (`Sep`, `Sept`).
+pub fn month(word: &str) -> Option<i8> {
     if word.len() < 3 {
         return None;
     }
-    MONTHS
+    MONTH_NAMES
         .iter()
         .position(|m| {
-            *m == word
-                || (word.len() >= 3 && m.starts_with(word) && word.len() <= 4)
-                || (word == "sept" && *m == "september")
+            m.eq_ignore_ascii_case(word)
+                || (word.len() <= 4
+                    && m.get(..word.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(word)))
         })
         .map(|i| i as i8 + 1)
 }
