@@ -13,6 +13,7 @@ pub mod export;
 pub mod fill;
 pub mod finding;
 pub mod fsio;
+pub mod html;
 pub mod import;
 pub mod input;
 pub mod questionnaire;
