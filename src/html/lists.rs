@@ -72,7 +72,7 @@ pub fn member_states(c: &Compilation) -> MemberStates {
         .collect();
     let description = format!(
         "Records naming each Member State, for the {} countries named most (of {} named); records that name all Member States are the first bar, marked \"all\", and are not counted under each country. Most named: {}.",
-        data.len(),
+        data.iter().filter(|d| d.2.is_none()).count(),
         countries.iter().filter(|c| !c.all).count(),
         leaders(&data, 3)
     );

@@ -102,8 +102,15 @@ impl Templates {
             .get_template("report.html")
             .map_err(|e| broken(&self.shown("report.html"), &e))?;
         template.render(minijinja::value::Serde(page)).map_err(|e| {
-            let name = e.name().unwrap_or("report.html").to_string();
-            broken(&self.shown(&name), &e)
+            // An error inside an included template comes wrapped in the include's error.
+            let mut inner = &e;
+            while let Some(cause) = std::error::Error::source(inner)
+                .and_then(|s| s.downcast_ref::<minijinja::Error>())
+            {
+                inner = cause;
+            }
+            let name = inner.name().unwrap_or("report.html").to_string();
+            broken(&self.shown(&name), inner)
         })
     }
 }
