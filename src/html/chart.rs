@@ -12,7 +12,7 @@ const BARS: u32 = 380;
 /// Room right of a bar for its value and flag.
 const AFTER: u32 = 150;
 /// Characters of a label drawn in the chart; the full label is in its tooltip and the table.
-const SHORT: usize = 38;
+const SHORT: usize = 34;
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -63,7 +63,14 @@ pub type Datum = (String, i64, Option<String>);
 
 impl BarChart {
     /// A chart of `data` in the given order.
-    pub fn new(id: &str, title: &str, description: String, category: &str, unit: &str, data: Vec<Datum>) -> BarChart {
+    pub fn new(
+        id: &str,
+        title: &str,
+        description: String,
+        category: &str,
+        unit: &str,
+        data: Vec<Datum>,
+    ) -> BarChart {
         let max = data.iter().map(|d| d.1).max().unwrap_or(0).max(0);
         let bars = data
             .into_iter()
@@ -113,7 +120,7 @@ fn short(label: &str) -> String {
 /// The categories with the largest values, for a chart's description: `A (3), B (2)`.
 pub fn leaders(data: &[Datum], n: usize) -> String {
     let mut sorted: Vec<&Datum> = data.iter().filter(|d| d.1 > 0).collect();
-    sorted.sort_by(|a, b| b.1.cmp(&a.1));
+    sorted.sort_by_key(|d| std::cmp::Reverse(d.1));
     sorted
         .iter()
         .take(n)
@@ -149,7 +156,11 @@ mod tests {
 
     #[test]
     fn leaders_are_the_largest_values() {
-        let data = vec![("a".into(), 1, None), ("b".into(), 3, None), ("c".into(), 0, None)];
+        let data = vec![
+            ("a".into(), 1, None),
+            ("b".into(), 3, None),
+            ("c".into(), 0, None),
+        ];
         assert_eq!(leaders(&data, 5), "b (3), a (1)");
     }
 }

@@ -64,7 +64,11 @@ pub struct Sdgs {
 }
 
 fn goal_list(goals: &[u8]) -> String {
-    goals.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")
+    goals
+        .iter()
+        .map(u8::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn review_of(row: &Row<'_>) -> Vec<u8> {
@@ -150,7 +154,14 @@ pub fn sdgs(c: &Compilation, places: &Places) -> Sdgs {
         ));
     }
     Sdgs {
-        chart: BarChart::new("chart-sdgs", "Records per SDG", description, "Goal", "Records", data),
+        chart: BarChart::new(
+            "chart-sdgs",
+            "Records per SDG",
+            description,
+            "Goal",
+            "Records",
+            data,
+        ),
         goals: (1..=17u8)
             .map(|g| Goal {
                 number: g,
@@ -245,7 +256,12 @@ fn event_fields(defs: &Definitions, topics: &[&str]) -> Option<(String, String, 
                 .map(|f| f.id.clone());
             let better = found.as_ref().is_none_or(|f| !f.0 && dates.check_window);
             if better {
-                found = Some((dates.check_window, question.id.clone(), dates.id.clone(), places));
+                found = Some((
+                    dates.check_window,
+                    question.id.clone(),
+                    dates.id.clone(),
+                    places,
+                ));
             }
         }
     }
@@ -263,7 +279,14 @@ pub fn events(c: &Compilation, defs: &Definitions, places: &Places) -> Events {
     let (Some((question, dates, place_field)), Some(sheet)) = (fields, sheet) else {
         return Events {
             question: None,
-            chart: BarChart::new("chart-events", "Events by month", "No events.".to_string(), "Month", "Events", Vec::new()),
+            chart: BarChart::new(
+                "chart-events",
+                "Events by month",
+                "No events.".to_string(),
+                "Month",
+                "Events",
+                Vec::new(),
+            ),
             dated: Vec::new(),
             undated: Vec::new(),
             outside: 0,
@@ -295,10 +318,18 @@ pub fn events(c: &Compilation, defs: &Definitions, places: &Places) -> Events {
         let file = row.text("file");
         let record = row.int("record");
         let path = format!("{question}[{}].{dates}", record - 1);
-        let location = place_field.as_deref().map(|p| row.text(p)).unwrap_or_default();
+        let location = place_field
+            .as_deref()
+            .map(|p| row.text(p))
+            .unwrap_or_default();
         let entity = entity_name(&row);
         for place in location.split("; ").filter(|p| !p.trim().is_empty()) {
-            let country = place.rsplit(", ").next().unwrap_or(place).trim().to_string();
+            let country = place
+                .rsplit(", ")
+                .next()
+                .unwrap_or(place)
+                .trim()
+                .to_string();
             let entry = countries.entry(country).or_default();
             entry.0 += 1;
             entry.1.insert(entity.clone());
@@ -324,7 +355,11 @@ pub fn events(c: &Compilation, defs: &Definitions, places: &Places) -> Events {
         }
     }
     dated.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
-    let outside = dated.iter().chain(&undated).filter(|e| e.outside.is_some()).count();
+    let outside = dated
+        .iter()
+        .chain(&undated)
+        .filter(|e| e.outside.is_some())
+        .count();
     let mut by_country: Vec<CountryEvents> = countries
         .into_iter()
         .map(|(country, (events, entities))| CountryEvents {
@@ -347,14 +382,28 @@ pub fn events(c: &Compilation, defs: &Definitions, places: &Places) -> Events {
 /// Months from the first event to the last, or years when that is more than ten years.
 fn timeline(dated: &[Event], outside: usize) -> BarChart {
     let month = |e: &Event| e.start.get(..7).unwrap_or("").to_string();
-    let (Some(first), Some(last)) = (dated.first(), dated.iter().map(|e| month(e)).max()) else {
-        return BarChart::new("chart-events", "Events by month", "No dated events.".to_string(), "Month", "Events", Vec::new());
+    let (Some(first), Some(last)) = (dated.first(), dated.iter().map(month).max()) else {
+        return BarChart::new(
+            "chart-events",
+            "Events by month",
+            "No dated events.".to_string(),
+            "Month",
+            "Events",
+            Vec::new(),
+        );
     };
     let parse = |m: &str| -> Option<(i32, i32)> {
         Some((m.get(..4)?.parse().ok()?, m.get(5..7)?.parse().ok()?))
     };
     let (Some((y0, m0)), Some((y1, m1))) = (parse(&month(first)), parse(&last)) else {
-        return BarChart::new("chart-events", "Events by month", String::new(), "Month", "Events", Vec::new());
+        return BarChart::new(
+            "chart-events",
+            "Events by month",
+            String::new(),
+            "Month",
+            "Events",
+            Vec::new(),
+        );
     };
     let by_year = (y1 - y0) * 12 + (m1 - m0) > 120;
     let key = |e: &Event| {
@@ -396,7 +445,14 @@ fn timeline(dated: &[Event], outside: usize) -> BarChart {
         outside,
         leaders(&data, 3)
     );
-    BarChart::new("chart-events", &format!("Events by {}", unit.to_lowercase()), description, unit, "Events", data)
+    BarChart::new(
+        "chart-events",
+        &format!("Events by {}", unit.to_lowercase()),
+        description,
+        unit,
+        "Events",
+        data,
+    )
 }
 
 #[cfg(test)]

@@ -68,7 +68,13 @@ pub fn member_states(c: &Compilation) -> MemberStates {
     let data: Vec<Datum> = countries
         .iter()
         .take(TOP_COUNTRIES)
-        .map(|r| (r.country.clone(), r.records as i64, r.all.then(|| "all".to_string())))
+        .map(|r| {
+            (
+                r.country.clone(),
+                r.records as i64,
+                r.all.then(|| "all".to_string()),
+            )
+        })
         .collect();
     let description = format!(
         "Records naming each Member State, for the {} countries named most (of {} named); records that name all Member States are the first bar, marked \"all\", and are not counted under each country. Most named: {}.",
@@ -77,7 +83,14 @@ pub fn member_states(c: &Compilation) -> MemberStates {
         leaders(&data, 3)
     );
     MemberStates {
-        chart: BarChart::new("chart-states", "Records by Member State", description, "Country", "Records", data),
+        chart: BarChart::new(
+            "chart-states",
+            "Records by Member State",
+            description,
+            "Country",
+            "Records",
+            data,
+        ),
         rows: countries,
     }
 }
@@ -113,7 +126,14 @@ pub fn high_impact(c: &Compilation, places: &Places) -> HighImpact {
     let Some(sheet) = c.sheet("high_impact") else {
         return HighImpact {
             initiatives: Vec::new(),
-            chart: BarChart::new("chart-initiatives", "High-Impact Initiatives", String::new(), "Initiative", "Responses", Vec::new()),
+            chart: BarChart::new(
+                "chart-initiatives",
+                "High-Impact Initiatives",
+                String::new(),
+                "Initiative",
+                "Responses",
+                Vec::new(),
+            ),
             rows: Vec::new(),
         };
     };
@@ -137,7 +157,13 @@ pub fn high_impact(c: &Compilation, places: &Places) -> HighImpact {
     let data: Vec<Datum> = initiatives
         .iter()
         .enumerate()
-        .map(|(i, name)| (name.clone(), rows.iter().filter(|r| r.marks[i]).count() as i64, None))
+        .map(|(i, name)| {
+            (
+                name.clone(),
+                rows.iter().filter(|r| r.marks[i]).count() as i64,
+                None,
+            )
+        })
         .collect();
     let description = format!(
         "Responses naming each of the {} High-Impact Initiatives ({} responses answered the question). Most named: {}.",
@@ -146,7 +172,14 @@ pub fn high_impact(c: &Compilation, places: &Places) -> HighImpact {
         leaders(&data, 3)
     );
     HighImpact {
-        chart: BarChart::new("chart-initiatives", "Responses naming each High-Impact Initiative", description, "Initiative", "Responses", data),
+        chart: BarChart::new(
+            "chart-initiatives",
+            "Responses naming each High-Impact Initiative",
+            description,
+            "Initiative",
+            "Responses",
+            data,
+        ),
         initiatives,
         rows,
     }
@@ -163,7 +196,10 @@ pub struct Resources {
 
 /// The record sheet of the `resources` question, every field shown.
 pub fn resources(c: &Compilation, places: &Places) -> Resources {
-    let Some((_, sheet)) = record_sheets(c).into_iter().find(|(t, _)| *t == "resources") else {
+    let Some((_, sheet)) = record_sheets(c)
+        .into_iter()
+        .find(|(t, _)| *t == "resources")
+    else {
         return Resources {
             headers: Vec::new(),
             rows: Vec::new(),
@@ -173,7 +209,10 @@ pub fn resources(c: &Compilation, places: &Places) -> Resources {
         .filter(|i| sheet.spec.columns[*i].question.is_some())
         .collect();
     Resources {
-        headers: fields.iter().map(|i| sheet.spec.columns[*i].label.clone()).collect(),
+        headers: fields
+            .iter()
+            .map(|i| sheet.spec.columns[*i].label.clone())
+            .collect(),
         rows: sheet_rows(sheet)
             .iter()
             .map(|row| {
@@ -181,7 +220,10 @@ pub fn resources(c: &Compilation, places: &Places) -> Resources {
                 (
                     entity_name(row),
                     places.get(&row.text("file")).cloned().unwrap_or_default(),
-                    fields.iter().map(|i| Shown::of(all[*i].1, all[*i].0.kind)).collect(),
+                    fields
+                        .iter()
+                        .map(|i| Shown::of(all[*i].1, all[*i].0.kind))
+                        .collect(),
                 )
             })
             .collect(),
@@ -299,7 +341,9 @@ pub fn findings(c: &Compilation, places: &Places) -> FileFindings {
     let mut codes: BTreeMap<(String, String), i64> = BTreeMap::new();
     for row in rows(c, "findings") {
         let f = flag(&row);
-        *codes.entry((f.code.clone(), f.severity.clone())).or_default() += 1;
+        *codes
+            .entry((f.code.clone(), f.severity.clone()))
+            .or_default() += 1;
         let file = row.text("file");
         if !order.contains(&file) && !by_file.contains_key(&file) {
             order.push(file.clone());
@@ -332,7 +376,14 @@ pub fn findings(c: &Compilation, places: &Places) -> FileFindings {
         leaders(&data, 3)
     );
     FileFindings {
-        chart: BarChart::new("chart-findings", "Findings by code", description, "Code", "Findings", data),
+        chart: BarChart::new(
+            "chart-findings",
+            "Findings by code",
+            description,
+            "Code",
+            "Findings",
+            data,
+        ),
         files,
     }
 }

@@ -114,9 +114,11 @@ pub fn report(
         out.write_all(html.as_bytes())?;
         out.flush()?;
     } else {
-        crate::fsio::write_atomic(Path::new(output), html.as_bytes()).map_err(|e| Error::Write {
-            path: output.to_string(),
-            reason: crate::input::io_reason(&e),
+        crate::fsio::write_atomic(Path::new(output), html.as_bytes()).map_err(|e| {
+            Error::Write {
+                path: output.to_string(),
+                reason: crate::input::io_reason(&e),
+            }
         })?;
     }
     let mut wrote = output.to_string();
@@ -135,7 +137,10 @@ pub fn report(
                 )?;
                 return Err(match e {
                     pdf::PdfError::NotFound(what) => usage(
-                        format!("cannot print `{}`: {what}; the HTML report was written", pdf.display()),
+                        format!(
+                            "cannot print `{}`: {what}; the HTML report was written",
+                            pdf.display()
+                        ),
                         "install Chromium (Debian/Ubuntu: `apt-get install chromium`; macOS: `brew install --cask chromium`) or name it with `--chromium PATH` or `QFILL_CHROMIUM`",
                     ),
                     pdf::PdfError::Failed(what) => Error::Write {

@@ -6,7 +6,12 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The names Chromium goes by on PATH, in the order they are tried.
-pub const NAMES: &[&str] = &["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+pub const NAMES: &[&str] = &[
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+];
 
 /// The variable naming Chromium when `--chromium` is not given.
 pub const VARIABLE: &str = "QFILL_CHROMIUM";
@@ -38,12 +43,19 @@ fn executable(path: &Path) -> bool {
 
 /// Chromium: `flag` (`--chromium`), else `env` (`QFILL_CHROMIUM`), else the first of [`NAMES`]
 /// on `path` (`PATH`).
-pub fn find(flag: Option<&Path>, env: Option<&str>, path: Option<&std::ffi::OsStr>) -> Result<PathBuf, PdfError> {
+pub fn find(
+    flag: Option<&Path>,
+    env: Option<&str>,
+    path: Option<&std::ffi::OsStr>,
+) -> Result<PathBuf, PdfError> {
     if let Some(flag) = flag {
         return if executable(flag) {
             Ok(flag.to_path_buf())
         } else {
-            Err(PdfError::NotFound(format!("`--chromium {}` is not an executable file", flag.display())))
+            Err(PdfError::NotFound(format!(
+                "`--chromium {}` is not an executable file",
+                flag.display()
+            )))
         };
     }
     if let Some(env) = env.filter(|e| !e.is_empty()) {
@@ -51,10 +63,14 @@ pub fn find(flag: Option<&Path>, env: Option<&str>, path: Option<&std::ffi::OsSt
         return if executable(named) {
             Ok(named.to_path_buf())
         } else {
-            Err(PdfError::NotFound(format!("`{VARIABLE}={env}` is not an executable file")))
+            Err(PdfError::NotFound(format!(
+                "`{VARIABLE}={env}` is not an executable file"
+            )))
         };
     }
-    let dirs: Vec<PathBuf> = path.map(|p| std::env::split_paths(p).collect()).unwrap_or_default();
+    let dirs: Vec<PathBuf> = path
+        .map(|p| std::env::split_paths(p).collect())
+        .unwrap_or_default();
     for name in NAMES {
         for dir in &dirs {
             let candidate = dir.join(name);
@@ -65,7 +81,11 @@ pub fn find(flag: Option<&Path>, env: Option<&str>, path: Option<&std::ffi::OsSt
     }
     Err(PdfError::NotFound(format!(
         "Chromium was not found (`--chromium`, `{VARIABLE}`, or {} on PATH)",
-        NAMES.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+        NAMES
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
     )))
 }
 
@@ -113,16 +133,23 @@ pub fn arguments(profile: &Path, out: &Path, page: &str) -> Vec<String> {
 /// Prints `html` to the PDF file `pdf` with `chromium`, within `limit`.
 pub fn print(html: &str, pdf: &Path, chromium: &Path, limit: Duration) -> Result<(), PdfError> {
     let failed = |what: String| PdfError::Failed(what);
-    let work = tempfile::tempdir().map_err(|e| failed(format!("cannot make a temporary folder: {e}")))?;
+    let work =
+        tempfile::tempdir().map_err(|e| failed(format!("cannot make a temporary folder: {e}")))?;
     let page = work.path().join("report.html");
-    std::fs::write(&page, html).map_err(|e| failed(format!("cannot write a temporary copy of the page: {e}")))?;
+    std::fs::write(&page, html)
+        .map_err(|e| failed(format!("cannot write a temporary copy of the page: {e}")))?;
     let url = url::Url::from_file_path(&page)
         .map_err(|()| failed("the temporary page has no file URL".to_string()))?;
     let printed = work.path().join("report.pdf");
     let log_path = work.path().join("chromium.log");
-    let log = std::fs::File::create(&log_path).map_err(|e| failed(format!("cannot write Chromium's log: {e}")))?;
+    let log = std::fs::File::create(&log_path)
+        .map_err(|e| failed(format!("cannot write Chromium's log: {e}")))?;
     let mut child = Command::new(chromium)
-        .args(arguments(&work.path().join("profile"), &printed, url.as_str()))
+        .args(arguments(
+            &work.path().join("profile"),
+            &printed,
+            url.as_str(),
+        ))
         .stdin(Stdio::null())
         .stdout(log.try_clone().map_err(|e| failed(e.to_string()))?)
         .stderr(log)
@@ -135,20 +162,37 @@ pub fn print(html: &str, pdf: &Path, chromium: &Path, limit: Duration) -> Result
             Ok(None) if started.elapsed() > limit => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(failed(format!("Chromium did not finish within {} seconds", limit.as_secs())));
+                return Err(failed(format!(
+                    "Chromium did not finish within {} seconds",
+                    limit.as_secs()
+                )));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(50)),
             Err(e) => return Err(failed(format!("cannot wait for Chromium: {e}"))),
         }
     };
-    let bytes = std::fs::read(&printed).ok().filter(|b| b.starts_with(b"%PDF"));
+    let bytes = std::fs::read(&printed)
+        .ok()
+        .filter(|b| b.starts_with(b"%PDF"));
     let Some(bytes) = bytes.filter(|_| status.success()) else {
         let log = std::fs::read_to_string(&log_path).unwrap_or_default();
-        let last = log.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no message");
-        return Err(failed(format!("Chromium did not print the page ({status}): {}", last.trim())));
+        let last = log
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("no message");
+        return Err(failed(format!(
+            "Chromium did not print the page ({status}): {}",
+            last.trim()
+        )));
     };
-    crate::fsio::write_atomic(pdf, &bytes)
-        .map_err(|e| failed(format!("cannot write `{}`: {}", pdf.display(), crate::input::io_reason(&e))))
+    crate::fsio::write_atomic(pdf, &bytes).map_err(|e| {
+        failed(format!(
+            "cannot write `{}`: {}",
+            pdf.display(),
+            crate::input::io_reason(&e)
+        ))
+    })
 }
 
 #[cfg(test)]
@@ -167,19 +211,41 @@ mod tests {
         }
         let path = std::env::join_paths([Path::new("/nonexistent"), dir.path()]).unwrap();
         assert_eq!(find(None, None, Some(&path)), Ok(fake.clone()));
-        assert_eq!(find(None, Some(fake.to_str().unwrap()), None), Ok(fake.clone()));
-        assert_eq!(find(Some(&fake), Some("/nonexistent"), None), Ok(fake.clone()));
-        assert!(matches!(find(None, Some("/nonexistent/chrome"), Some(&path)), Err(PdfError::NotFound(m)) if m.contains("QFILL_CHROMIUM")));
-        assert!(matches!(find(None, None, Some(std::ffi::OsStr::new("/nonexistent"))), Err(PdfError::NotFound(_))));
+        assert_eq!(
+            find(None, Some(fake.to_str().unwrap()), None),
+            Ok(fake.clone())
+        );
+        assert_eq!(
+            find(Some(&fake), Some("/nonexistent"), None),
+            Ok(fake.clone())
+        );
+        assert!(
+            matches!(find(None, Some("/nonexistent/chrome"), Some(&path)), Err(PdfError::NotFound(m)) if m.contains("QFILL_CHROMIUM"))
+        );
+        assert!(matches!(
+            find(None, None, Some(std::ffi::OsStr::new("/nonexistent"))),
+            Err(PdfError::NotFound(_))
+        ));
         let text = dir.path().join("notes.txt");
         std::fs::write(&text, "").unwrap();
-        assert!(matches!(find(Some(&text), None, Some(&path)), Err(PdfError::NotFound(m)) if m.contains("--chromium")));
+        assert!(
+            matches!(find(Some(&text), None, Some(&path)), Err(PdfError::NotFound(m)) if m.contains("--chromium"))
+        );
     }
 
     #[test]
     fn chromium_runs_with_a_throwaway_profile_and_no_background_networking() {
-        let args = arguments(Path::new("/tmp/p"), Path::new("/tmp/o.pdf"), "file:///tmp/r.html");
-        for want in ["--headless", "--disable-background-networking", "--user-data-dir=/tmp/p", "--print-to-pdf=/tmp/o.pdf"] {
+        let args = arguments(
+            Path::new("/tmp/p"),
+            Path::new("/tmp/o.pdf"),
+            "file:///tmp/r.html",
+        );
+        for want in [
+            "--headless",
+            "--disable-background-networking",
+            "--user-data-dir=/tmp/p",
+            "--print-to-pdf=/tmp/o.pdf",
+        ] {
             assert!(args.iter().any(|a| a == want), "{want} in {args:?}");
         }
         assert_eq!(args.last().unwrap(), "file:///tmp/r.html");
@@ -198,7 +264,10 @@ mod tests {
         }
         let pdf = dir.path().join("out.pdf");
         let e = print("<p>x</p>", &pdf, &fake, Duration::from_secs(30)).unwrap_err();
-        assert!(matches!(&e, PdfError::Failed(m) if m.contains("cannot open display")), "{e:?}");
+        assert!(
+            matches!(&e, PdfError::Failed(m) if m.contains("cannot open display")),
+            "{e:?}"
+        );
         assert!(!pdf.exists());
     }
 }

@@ -113,12 +113,18 @@ fn by_file(sheet: Option<&Sheet>) -> HashMap<String, Vec<Row<'_>>> {
 
 /// A record row's fields: a dates pair shown as one field; with each field's id.
 fn record_fields(row: &Row<'_>) -> Vec<(String, Field)> {
-    let cells: Vec<_> = row.cells().filter(|(col, _)| col.question.is_some()).collect();
+    let cells: Vec<_> = row
+        .cells()
+        .filter(|(col, _)| col.question.is_some())
+        .collect();
     let mut out: Vec<(String, Field)> = Vec::new();
     let mut i = 0;
     while i < cells.len() {
         let (col, cell) = cells[i];
-        let start = col.id.strip_suffix("_start").filter(|_| col.kind == ColumnKind::Date);
+        let start = col
+            .id
+            .strip_suffix("_start")
+            .filter(|_| col.kind == ColumnKind::Date);
         if let Some(base) = start {
             let end = cells
                 .get(i + 1)
@@ -131,8 +137,19 @@ fn record_fields(row: &Row<'_>) -> Vec<(String, Field)> {
             } else {
                 format!("{start} to {end}")
             };
-            let label = col.label.strip_suffix(" (start)").unwrap_or(&col.label).to_string();
-            out.push((base.to_string(), Field { label, value: Shown::text(text), findings: Vec::new() }));
+            let label = col
+                .label
+                .strip_suffix(" (start)")
+                .unwrap_or(&col.label)
+                .to_string();
+            out.push((
+                base.to_string(),
+                Field {
+                    label,
+                    value: Shown::text(text),
+                    findings: Vec::new(),
+                },
+            ));
             i += 2;
             continue;
         }
@@ -182,7 +199,10 @@ pub fn previews(c: &Compilation, defs: &Definitions) -> Vec<Preview> {
                 .map(str::to_string)
                 .collect();
             let mut questions = Vec::new();
-            if let Some(q) = defs.get(&edition).filter(|_| !row.text("read_as").is_empty()) {
+            if let Some(q) = defs
+                .get(&edition)
+                .filter(|_| !row.text("read_as").is_empty())
+            {
                 for question in &q.questions {
                     let topic = root_question(q, &question.id);
                     let text = texts
@@ -190,11 +210,19 @@ pub fn previews(c: &Compilation, defs: &Definitions) -> Vec<Preview> {
                         .unwrap_or(&none)
                         .iter()
                         .find(|t| t.text("question") == topic);
-                    let chosen = match choices.get(&file).and_then(|r| r.iter().find(|r| r.text("question") == topic)) {
+                    let chosen = match choices
+                        .get(&file)
+                        .and_then(|r| r.iter().find(|r| r.text("question") == topic))
+                    {
                         Some(r) => {
                             let mut names: Vec<String> =
                                 initiatives.iter().filter(|n| r.flag(n)).cloned().collect();
-                            names.extend(r.text("other").split("; ").filter(|s| !s.is_empty()).map(str::to_string));
+                            names.extend(
+                                r.text("other")
+                                    .split("; ")
+                                    .filter(|s| !s.is_empty())
+                                    .map(str::to_string),
+                            );
                             names
                         }
                         None => Vec::new(),
@@ -264,7 +292,11 @@ fn place(
         question.findings.push(f);
         return;
     };
-    let Some(record) = question.records.iter_mut().find(|r| r.number == index as i64 + 1) else {
+    let Some(record) = question
+        .records
+        .iter_mut()
+        .find(|r| r.number == index as i64 + 1)
+    else {
         question.findings.push(f);
         return;
     };
@@ -291,7 +323,10 @@ mod tests {
             ("governing_body", ("governing_body", None, None)),
             ("events[0].website", ("events", Some(0), Some("website"))),
             ("events[2]", ("events", Some(2), None)),
-            ("initiatives[1].member_states[3]", ("initiatives", Some(1), Some("member_states"))),
+            (
+                "initiatives[1].member_states[3]",
+                ("initiatives", Some(1), Some("member_states")),
+            ),
             ("high_impact.initiatives[0]", ("high_impact", None, None)),
             ("", ("", None, None)),
         ];

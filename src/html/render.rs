@@ -16,8 +16,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("summary.html", include_str!("templates/summary.html")),
     ("sdgs.html", include_str!("templates/sdgs.html")),
     ("events.html", include_str!("templates/events.html")),
-    ("member_states.html", include_str!("templates/member_states.html")),
-    ("high_impact.html", include_str!("templates/high_impact.html")),
+    (
+        "member_states.html",
+        include_str!("templates/member_states.html"),
+    ),
+    (
+        "high_impact.html",
+        include_str!("templates/high_impact.html"),
+    ),
     ("resources.html", include_str!("templates/resources.html")),
     ("limits.html", include_str!("templates/limits.html")),
     ("findings.html", include_str!("templates/findings.html")),
@@ -33,10 +39,15 @@ pub struct Templates {
 
 fn broken(path: &str, e: &minijinja::Error) -> Error {
     let line = e.line().map(|l| format!(":{l}")).unwrap_or_default();
-    let what = e.detail().map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
+    let what = e
+        .detail()
+        .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
     Error::Usage {
         message: format!("template `{path}{line}`: {what}"),
-        hint: Some("fix the template, or remove it from the template folder to use the built-in one".to_string()),
+        hint: Some(
+            "fix the template, or remove it from the template folder to use the built-in one"
+                .to_string(),
+        ),
     }
 }
 
@@ -54,13 +65,25 @@ impl Templates {
         let mut files = HashMap::new();
         if let Some(dir) = dir {
             let entries = std::fs::read_dir(dir).map_err(|e| Error::Usage {
-                message: format!("cannot read the template folder `{}`: {}", dir.display(), crate::input::io_reason(&e)),
-                hint: Some("name a folder of templates to replace the built-in ones by file name".to_string()),
+                message: format!(
+                    "cannot read the template folder `{}`: {}",
+                    dir.display(),
+                    crate::input::io_reason(&e)
+                ),
+                hint: Some(
+                    "name a folder of templates to replace the built-in ones by file name"
+                        .to_string(),
+                ),
             })?;
-            let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            let mut names: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             names.sort();
             for path in names {
-                let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+                let Some(name) = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .map(str::to_string)
+                else {
                     continue;
                 };
                 let known = BUILTIN.iter().any(|(b, _)| *b == name);
@@ -69,7 +92,11 @@ impl Templates {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).map_err(|e| Error::Usage {
-                    message: format!("cannot read the template `{}`: {}", path.display(), crate::input::io_reason(&e)),
+                    message: format!(
+                        "cannot read the template `{}`: {}",
+                        path.display(),
+                        crate::input::io_reason(&e)
+                    ),
                     hint: Some("a template is a UTF-8 text file".to_string()),
                 })?;
                 match sources.iter_mut().find(|(n, _)| *n == name) {
@@ -104,8 +131,8 @@ impl Templates {
         template.render(minijinja::value::Serde(page)).map_err(|e| {
             // An error inside an included template comes wrapped in the include's error.
             let mut inner = &e;
-            while let Some(cause) = std::error::Error::source(inner)
-                .and_then(|s| s.downcast_ref::<minijinja::Error>())
+            while let Some(cause) =
+                std::error::Error::source(inner).and_then(|s| s.downcast_ref::<minijinja::Error>())
             {
                 inner = cause;
             }
@@ -133,6 +160,9 @@ mod tests {
     #[test]
     fn a_missing_folder_is_a_usage_error() {
         let missing = Path::new("/nonexistent/templates");
-        assert!(matches!(Templates::load(Some(missing)), Err(Error::Usage { .. })));
+        assert!(matches!(
+            Templates::load(Some(missing)),
+            Err(Error::Usage { .. })
+        ));
     }
 }

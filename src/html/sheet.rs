@@ -76,7 +76,11 @@ pub fn record_sheets(c: &Compilation) -> Vec<(&str, &Sheet)> {
         .iter()
         .filter(|s| s.column("record").is_some())
         .filter_map(|s| {
-            let topic = s.spec.columns.iter().find_map(|col| col.question.as_deref())?;
+            let topic = s
+                .spec
+                .columns
+                .iter()
+                .find_map(|col| col.question.as_deref())?;
             Some((topic, s))
         })
         .collect()
@@ -125,11 +129,31 @@ mod tests {
     #[test]
     fn only_http_addresses_become_links() {
         let cases = [
-            (Cell::Link("https://example.org".into()), ColumnKind::Link, true),
-            (Cell::Link("javascript:alert(1)".into()), ColumnKind::Link, false),
-            (Cell::Text("javascript:alert(1)".into()), ColumnKind::Link, false),
-            (Cell::Text("http://example.org".into()), ColumnKind::Text, false),
-            (Cell::Text("www.example.org".into()), ColumnKind::Link, false),
+            (
+                Cell::Link("https://example.org".into()),
+                ColumnKind::Link,
+                true,
+            ),
+            (
+                Cell::Link("javascript:alert(1)".into()),
+                ColumnKind::Link,
+                false,
+            ),
+            (
+                Cell::Text("javascript:alert(1)".into()),
+                ColumnKind::Link,
+                false,
+            ),
+            (
+                Cell::Text("http://example.org".into()),
+                ColumnKind::Text,
+                false,
+            ),
+            (
+                Cell::Text("www.example.org".into()),
+                ColumnKind::Link,
+                false,
+            ),
         ];
         for (cell, kind, linked) in cases {
             assert_eq!(Shown::of(&cell, kind).link.is_some(), linked, "{cell:?}");

@@ -28,18 +28,32 @@ fn tool(names: &[&str]) -> PathBuf {
             }
         }
     }
-    panic!("QFILL_TEST_BROWSER=1 but none of {names:?} is on PATH; install chromium and poppler-utils");
+    panic!(
+        "QFILL_TEST_BROWSER=1 but none of {names:?} is on PATH; install chromium and poppler-utils"
+    );
 }
 
 fn chromium() -> PathBuf {
-    tool(&["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"])
+    tool(&[
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ])
 }
 
 /// Headless Chromium with a throwaway profile, as `qfill report --pdf` runs it.
 fn browser(profile: &Path) -> Command {
     let mut cmd = Command::new(chromium());
-    cmd.args(["--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-extensions", "--hide-scrollbars"])
-        .arg(format!("--user-data-dir={}", profile.display()));
+    cmd.args([
+        "--headless",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-extensions",
+        "--hide-scrollbars",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
     // SAFETY: geteuid cannot fail.
     if unsafe { libc::geteuid() } == 0 {
         cmd.arg("--no-sandbox");
@@ -47,7 +61,17 @@ fn browser(profile: &Path) -> Command {
     cmd
 }
 
-const SECTIONS: &[&str] = &["summary", "sdgs", "events", "member-states", "high-impact", "resources", "limits", "findings", "previews"];
+const SECTIONS: &[&str] = &[
+    "summary",
+    "sdgs",
+    "events",
+    "member-states",
+    "high-impact",
+    "resources",
+    "limits",
+    "findings",
+    "previews",
+];
 
 /// Reports `inputs`, opens the page in Chromium, prints it, and checks what a reader gets.
 fn open_in_chromium(inputs: &[&str]) {
@@ -64,20 +88,36 @@ fn open_in_chromium(inputs: &[&str]) {
         .env("QFILL_CHROMIUM", chromium())
         .output()
         .unwrap();
-    assert!(matches!(output.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let url = format!("file://{}", page.display());
 
     // The DOM as Chromium builds it has every section and every preview.
-    let dom = browser(&dir.path().join("p1")).arg("--dump-dom").arg(&url).output().unwrap();
-    assert!(dom.status.success(), "{}", String::from_utf8_lossy(&dom.stderr));
+    let dom = browser(&dir.path().join("p1"))
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .unwrap();
+    assert!(
+        dom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
     let doc = Html::parse_document(&String::from_utf8_lossy(&dom.stdout));
     for id in SECTIONS {
-        let found = doc.select(&Selector::parse(&format!("section#{id}")).unwrap()).count();
+        let found = doc
+            .select(&Selector::parse(&format!("section#{id}")).unwrap())
+            .count();
         assert_eq!(found, 1, "section {id} in the rendered DOM");
     }
     let model = Model::compile(inputs);
     let responses = model.sheet("responses");
-    let previews = doc.select(&Selector::parse("article.preview").unwrap()).count();
+    let previews = doc
+        .select(&Selector::parse("article.preview").unwrap())
+        .count();
     assert_eq!(previews, responses.len());
 
     // It renders to an image.
@@ -88,13 +128,31 @@ fn open_in_chromium(inputs: &[&str]) {
         .arg(&url)
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
-    assert!(fs::read(&shot).unwrap().starts_with(b"\x89PNG"), "a PNG screenshot");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert!(
+        fs::read(&shot).unwrap().starts_with(b"\x89PNG"),
+        "a PNG screenshot"
+    );
 
     // The PDF holds every entity's name.
-    let text = Command::new(tool(&["pdftotext"])).arg(&pdf).arg("-").output().unwrap();
-    assert!(text.status.success(), "{}", String::from_utf8_lossy(&text.stderr));
-    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = Command::new(tool(&["pdftotext"]))
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        text.status.success(),
+        "{}",
+        String::from_utf8_lossy(&text.stderr)
+    );
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let at = responses.at("entity");
     for row in &responses.rows {
         if let Some(entity) = row[at].as_str() {

@@ -69,8 +69,14 @@ impl Model {
             .unwrap_or_else(|| panic!("no sheet {name}"));
         let columns = sheet["columns"].as_array().unwrap();
         Sheet {
-            columns: columns.iter().map(|c| c["id"].as_str().unwrap().to_string()).collect(),
-            kinds: columns.iter().map(|c| c["kind"].as_str().unwrap().to_string()).collect(),
+            columns: columns
+                .iter()
+                .map(|c| c["id"].as_str().unwrap().to_string())
+                .collect(),
+            kinds: columns
+                .iter()
+                .map(|c| c["kind"].as_str().unwrap().to_string())
+                .collect(),
             rows: sheet["rows"]
                 .as_array()
                 .unwrap()
@@ -87,7 +93,13 @@ impl Model {
             let s = self.sheet(sheet["name"].as_str().unwrap());
             for (i, kind) in s.kinds.iter().enumerate() {
                 if kind == "link" {
-                    out.extend(s.rows.iter().filter_map(|r| r[i].as_str()).filter(|v| v.starts_with("http")).map(str::to_string));
+                    out.extend(
+                        s.rows
+                            .iter()
+                            .filter_map(|r| r[i].as_str())
+                            .filter(|v| v.starts_with("http"))
+                            .map(str::to_string),
+                    );
                 }
             }
         }
@@ -141,7 +153,11 @@ pub fn fixture() -> TempDir {
         format!("questionnaire = \"hlpf-2024\"\nentity = \"Long Texts Office (LTO)\"\n\n[answers]\ngoverning_body = \"{long}\"\nevents = []\n"),
     )
     .unwrap();
-    fs::write(dir.path().join("broken.toml"), "questionnaire = \"hlpf-2024\"\nentity = [unclosed\n").unwrap();
+    fs::write(
+        dir.path().join("broken.toml"),
+        "questionnaire = \"hlpf-2024\"\nentity = [unclosed\n",
+    )
+    .unwrap();
     dir
 }
 
@@ -157,8 +173,12 @@ pub fn report(args: &[&str], extra: &[&str]) -> (Html, String, Option<i32>) {
         .args(extra)
         .output()
         .unwrap();
-    let html = fs::read_to_string(&out)
-        .unwrap_or_else(|_| panic!("no page; stderr: {}", String::from_utf8_lossy(&output.stderr)));
+    let html = fs::read_to_string(&out).unwrap_or_else(|_| {
+        panic!(
+            "no page; stderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
     (Html::parse_document(&html), html, output.status.code())
 }
 
