@@ -91,7 +91,7 @@ pub const FIXED_DATE: i64 = 946_684_800;
 
 /// Responses checked in parallel at a time: enough to keep every thread busy, few enough that
 /// their answers take little memory.
-const SLICE: usize = 256;
+const SLICE: usize = 64;
 
 fn usage(message: String, hint: &str) -> Error {
     Error::Usage {
@@ -345,24 +345,32 @@ fn build_tables(
     builder.start(sink).map_err(|e| sink_error(shown, &e))?;
     progress.start(sources.len());
     let pool = Pool::new(request.jobs, sources.len());
-    for slice in sources.chunks(SLICE) {
-        let responses = pool.map(slice, |source| {
+    let check = |slice: &[Source]| {
+        pool.map(slice, |source| {
             let response = reader.read(source);
             progress.advance();
             response
+        })
+    };
+    let mut slices = sources.chunks(SLICE);
+    let mut ready = slices.next().map(check).unwrap_or_default();
+    loop {
+        let next = slices.next();
+        // The next slice is checked while this one becomes rows.
+        let (checked, added) = std::thread::scope(|scope| {
+            let checking = next.map(|slice| scope.spawn(move || check(slice)));
+            let added = add_all(std::mem::take(&mut ready), &mut builder, sink, err, shown);
+            let checked = checking.map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            });
+            (checked, added)
         });
-        for response in responses {
-            // The rest is in the findings sheet; what makes the run exit 2 is said here too.
-            let unread: Vec<_> = response
-                .findings
-                .iter()
-                .filter(|f| f.code == crate::finding::Code::Unreadable)
-                .cloned()
-                .collect();
-            crate::report::write_findings(err, &response.file, &unread)?;
-            builder
-                .add(response, sink)
-                .map_err(|e| sink_error(shown, &e))?;
+        added?;
+        match checked {
+            Some(checked) => ready = checked,
+            None => break,
         }
     }
     progress.finish();
@@ -371,6 +379,30 @@ fn build_tables(
         summary,
         unreadable,
     })
+}
+
+/// Adds checked responses to the tables, in order; the findings of inputs that could not be
+/// read go to `err` as well, since they make the run exit 2.
+fn add_all(
+    responses: Vec<Response>,
+    builder: &mut Builder<'_>,
+    sink: &mut dyn Sink,
+    err: &mut dyn Write,
+    shown: &str,
+) -> Result<(), Error> {
+    for response in responses {
+        let unread: Vec<_> = response
+            .findings
+            .iter()
+            .filter(|f| f.code == crate::finding::Code::Unreadable)
+            .cloned()
+            .collect();
+        crate::report::write_findings(err, &response.file, &unread)?;
+        builder
+            .add(response, sink)
+            .map_err(|e| sink_error(shown, &e))?;
+    }
+    Ok(())
 }
 
 /// Compiles every input into tables and writes them; the totals line goes to `err`.
