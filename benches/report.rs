@@ -22,22 +22,39 @@ fn chromium() -> Option<PathBuf> {
         return Some(PathBuf::from(named));
     }
     let path = std::env::var_os("PATH")?;
-    ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-        .iter()
-        .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
-        .find(|p| p.is_file())
+    [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
+    .find(|p| p.is_file())
 }
 
 /// Headless Chromium opening `page` and drawing its first screen.
 fn open(chromium: &PathBuf, page: &std::path::Path, scratch: &std::path::Path) -> Duration {
     let start = Instant::now();
     let mut cmd = Command::new(chromium);
-    cmd.args(["--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--window-size=1280,1600"])
-        .arg(format!("--user-data-dir={}", scratch.join("profile").display()))
-        .arg(format!("--screenshot={}", scratch.join("shot.png").display()))
-        .arg(format!("file://{}", page.display()))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+    cmd.args([
+        "--headless",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--window-size=1280,1600",
+    ])
+    .arg(format!(
+        "--user-data-dir={}",
+        scratch.join("profile").display()
+    ))
+    .arg(format!(
+        "--screenshot={}",
+        scratch.join("shot.png").display()
+    ))
+    .arg(format!("file://{}", page.display()))
+    .stdout(Stdio::null())
+    .stderr(Stdio::null());
     // SAFETY: geteuid cannot fail.
     if unsafe { libc::geteuid() } == 0 {
         cmd.arg("--no-sandbox");
@@ -49,7 +66,10 @@ fn open(chromium: &PathBuf, page: &std::path::Path, scratch: &std::path::Path) -
 
 fn main() {
     let bin = env!("CARGO_BIN_EXE_qfill");
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
     let sizes = if sizes.is_empty() { vec![1_000] } else { sizes };
     let q = Questionnaire::default_builtin();
     let scratch = tempfile::tempdir().unwrap();
@@ -78,7 +98,9 @@ fn main() {
         }
         let size = std::fs::metadata(&page).unwrap().len();
         let opened = browser.as_ref().map_or("no Chromium".to_string(), |c| {
-            ms(best((0..3).map(|_| open(c, &page, scratch.path())).collect()))
+            ms(best(
+                (0..3).map(|_| open(c, &page, scratch.path())).collect(),
+            ))
         });
         println!(
             "| {count} | {} | {:.1} MiB | {:.1} MB | {opened} |",

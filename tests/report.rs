@@ -376,7 +376,10 @@ fn one_response_previews_its_answers_with_its_warnings_marked() {
     );
     let labels: Vec<String> = record.select(&sel("th")).map(text).collect();
     assert!(labels[0].ends_with("Name"), "{labels:?}");
-    assert!(labels.iter().any(|l| l.ends_with("Dates")), "one row for the start and end: {labels:?}");
+    assert!(
+        labels.iter().any(|l| l.ends_with("Dates")),
+        "one row for the start and end: {labels:?}"
+    );
 }
 
 #[test]

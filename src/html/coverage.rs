@@ -459,6 +459,47 @@ fn timeline(dated: &[Event], outside: usize) -> BarChart {
 mod tests {
     use super::*;
 
+    fn event(start: &str, outside: bool) -> Event {
+        Event {
+            entity: "E".into(),
+            anchor: String::new(),
+            record: 1,
+            name: "n".into(),
+            start: start.into(),
+            end: start.into(),
+            location: String::new(),
+            website: Shown::default(),
+            outside: outside.then(|| "outside".to_string()),
+        }
+    }
+
+    #[test]
+    fn the_timeline_counts_every_month_and_marks_those_outside_the_window() {
+        let dated = [
+            event("2023-11-05", true),
+            event("2024-01-02", false),
+            event("2024-01-30", false),
+        ];
+        let chart = timeline(&dated, 1);
+        let bars: Vec<(&str, i64, Option<&str>)> = chart
+            .bars
+            .iter()
+            .map(|b| (b.label.as_str(), b.value, b.flag.as_deref()))
+            .collect();
+        assert_eq!(
+            bars,
+            [
+                ("2023-11", 1, Some("1 outside the window")),
+                ("2023-12", 0, None),
+                ("2024-01", 2, None)
+            ]
+        );
+        // Over ten years, a bar per year.
+        let chart = timeline(&[event("1999-01-01", true), event("2024-03-01", false)], 1);
+        assert_eq!(chart.bars.len(), 26);
+        assert_eq!(chart.title, "Events by year");
+    }
+
     #[test]
     fn shades_go_up_to_four_at_the_maximum() {
         assert_eq!(level(0, 5), 0);
