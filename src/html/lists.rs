@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use super::chart::{BarChart, Datum, leaders};
 use super::sheet::{Shown, record_sheets, rows, sheet_rows};
-use super::view::{Places, entity_name};
+use super::view::{Definitions, Places, entity_name};
 use crate::compile::build::ALL_MEMBER_STATES;
 use crate::compile::model::Compilation;
+use crate::questionnaire::{FieldKind, QuestionKind};
 
 /// One country's row.
 #[derive(Debug, Clone, Serialize)]
@@ -194,8 +195,21 @@ pub struct Resources {
     pub rows: Vec<(String, String, Vec<Shown>)>,
 }
 
-/// The record sheet of the `resources` question, every field shown.
-pub fn resources(c: &Compilation, places: &Places) -> Resources {
+/// The record sheet of the `resources` question, every field but the long texts (paragraphs, in
+/// the previews) shown.
+pub fn resources(c: &Compilation, defs: &Definitions, places: &Places) -> Resources {
+    let paragraphs: Vec<&str> = defs
+        .0
+        .iter()
+        .flat_map(|q| &q.questions)
+        .filter(|q| q.id == "resources")
+        .flat_map(|q| match &q.kind {
+            QuestionKind::Records(r) => r.fields.as_slice(),
+            _ => &[],
+        })
+        .filter(|f| f.kind == FieldKind::Paragraphs)
+        .map(|f| f.id.as_str())
+        .collect();
     let Some((_, sheet)) = record_sheets(c)
         .into_iter()
         .find(|(t, _)| *t == "resources")
@@ -207,6 +221,7 @@ pub fn resources(c: &Compilation, places: &Places) -> Resources {
     };
     let fields: Vec<usize> = (0..sheet.spec.columns.len())
         .filter(|i| sheet.spec.columns[*i].question.is_some())
+        .filter(|i| !paragraphs.contains(&sheet.spec.columns[*i].id.as_str()))
         .collect();
     Resources {
         headers: fields

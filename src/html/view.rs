@@ -181,7 +181,7 @@ pub fn page(c: &Compilation, defs: &Definitions, previews: bool) -> Page {
         events: coverage::events(c, defs, &places),
         member_states: lists::member_states(c),
         high_impact: lists::high_impact(c, &places),
-        resources: lists::resources(c, &places),
+        resources: lists::resources(c, defs, &places),
         limits: lists::limits(c, &places),
         findings: lists::findings(c, &places),
         previews: previews.then(|| preview::previews(c, defs)),
