@@ -1,5 +1,5 @@
 //! What every fuzz target checks, shared by the targets (`fuzz/fuzz_targets/*.rs`) and by the
-//! regression test (`tests/fuzz_regressions.rs`), which includes this file with `#[path]`.
+//! regression test (`tests/it/fuzz_regressions.rs`), which includes this file with `#[path]`.
 //!
 //! Each function takes raw bytes, as libFuzzer gives them, and panics when a property that must
 //! hold for ANY input fails:
@@ -31,12 +31,10 @@ pub fn answers(data: &[u8], format: Format) {
     positions_inside(&findings, text);
     let Some(checked) = checked else { return };
     // The questionnaire `validate_text` picked: the one the file names, else the default.
-    let questionnaire = checked
-        .answers
-        .questionnaire
-        .as_deref()
-        .and_then(Questionnaire::builtin_cached)
-        .unwrap_or_else(|| builtin());
+    let questionnaire =
+        qfill::questionnaire::applicable(None, checked.answers.questionnaire.as_deref())
+            .questionnaire()
+            .expect("a file naming an unknown questionnaire is not checked");
     writers(&checked.answers, questionnaire);
 }
 

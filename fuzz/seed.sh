@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Larger files only slow libFuzzer down; the large hostile cases are tested by tests/hostile.rs.
+# Larger files only slow libFuzzer down; the large hostile cases are tested by tests/it/hostile.rs.
 MAX_SEED_BYTES=32768
 
 seeds() {

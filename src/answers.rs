@@ -2,8 +2,9 @@
 
 use serde_json::{Map, Value as Json};
 
-use crate::document::{Format, Node, Value};
+use crate::document::{Entry, Format, Node, Value};
 use crate::rules::dates::Dates;
+pub use crate::rules::places::Place;
 use crate::rules::sdgs::SdgSet;
 
 /// A response, normalised: what `export` and `fmt` write and what `fill` builds.
@@ -93,15 +94,6 @@ pub enum FieldValue {
     All,
     /// Kept as written.
     Raw(Node),
-}
-
-/// A city in a country.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    /// The city.
-    pub city: Option<String>,
-    /// The country: its UN name where it matched, else as written.
-    pub country: Option<String>,
 }
 
 impl FieldValue {
@@ -197,6 +189,50 @@ impl Answers {
         Json::Object(root)
     }
 
+    /// The response as a document, as a file holding it would parse: what `fill` checks, with
+    /// no detour through text or JSON.
+    pub fn to_node(&self) -> Node {
+        let mut root = Vec::new();
+        if let Some(id) = &self.questionnaire {
+            root.push(entry("questionnaire", text_node(id)));
+        }
+        if let Some(entity) = &self.entity {
+            root.push(entry("entity", scalar_node(entity)));
+        }
+        if let Some(submitted) = &self.submitted {
+            root.push(entry("submitted", scalar_node(submitted)));
+        }
+        if !self.notes.is_empty() {
+            root.push(entry("notes", texts_node(&self.notes)));
+        }
+        if !self.contact.is_empty() {
+            let contact = self
+                .contact
+                .iter()
+                .map(|(k, v)| entry(k, scalar_node(v)))
+                .collect();
+            root.push(entry("contact", Node::new(Value::Table(contact))));
+        }
+        if let Some(draft) = &self.draft {
+            let mut table = Vec::new();
+            if let Some(next) = &draft.next {
+                table.push(entry("next", text_node(next)));
+            }
+            table.push(entry("skipped", texts_node(&draft.skipped)));
+            root.push(entry("draft", Node::new(Value::Table(table))));
+        }
+        let answers = self
+            .answers
+            .iter()
+            .map(|(id, answer)| entry(id, answer_node(answer)))
+            .collect();
+        root.push(entry("answers", Node::new(Value::Table(answers))));
+        for (key, node) in &self.extra {
+            root.push(entry(key, node.clone()));
+        }
+        Node::new(Value::Table(root))
+    }
+
     /// The response as text in a format.
     pub fn to_text(&self, format: Format) -> String {
         let value = self.to_json_value();
@@ -208,6 +244,94 @@ impl Answers {
             }
             Format::Toml => toml_text(&value),
         }
+    }
+}
+
+fn entry(key: &str, node: Node) -> Entry {
+    Entry {
+        key: key.to_string(),
+        key_span: None,
+        node,
+    }
+}
+
+fn text_node(s: &str) -> Node {
+    Node::new(Value::String(s.to_string()))
+}
+
+fn texts_node(items: &[String]) -> Node {
+    Node::new(Value::Array(items.iter().map(|s| text_node(s)).collect()))
+}
+
+fn scalar_node(s: &Scalar) -> Node {
+    match s {
+        Scalar::Text(t) => text_node(t),
+        Scalar::Raw(node) => node.clone(),
+    }
+}
+
+fn answer_node(answer: &Answer) -> Node {
+    match answer {
+        Answer::Text(t) => text_node(t),
+        Answer::Records(records) => Node::new(Value::Array(
+            records
+                .iter()
+                .map(|r| {
+                    let fields = r.fields.iter().map(|(id, v)| entry(id, field_node(v)));
+                    Node::new(Value::Table(fields.collect()))
+                })
+                .collect(),
+        )),
+        Answer::Choices {
+            choices_key,
+            selected,
+            text_key,
+            text,
+            extra,
+        } => {
+            let mut table = Vec::new();
+            if let Some(selected) = selected {
+                table.push(entry(choices_key, texts_node(selected)));
+            }
+            if let Some(text) = text {
+                table.push(entry(text_key, text_node(text)));
+            }
+            table.extend(extra.iter().map(|(k, v)| entry(k, v.clone())));
+            Node::new(Value::Table(table))
+        }
+        Answer::Raw(node) => node.clone(),
+    }
+}
+
+fn field_node(value: &FieldValue) -> Node {
+    let place = |p: &Place| {
+        let mut table = Vec::new();
+        if let Some(city) = &p.city {
+            table.push(entry("city", text_node(city)));
+        }
+        if let Some(country) = &p.country {
+            table.push(entry("country", text_node(country)));
+        }
+        Node::new(Value::Table(table))
+    };
+    match value {
+        FieldValue::Text(t) => text_node(t),
+        FieldValue::Sdgs(SdgSet::All) | FieldValue::All => text_node("all"),
+        FieldValue::Sdgs(SdgSet::Goals(goals)) => Node::new(Value::Array(
+            goals
+                .iter()
+                .map(|g| Node::new(Value::Integer(i64::from(*g))))
+                .collect(),
+        )),
+        FieldValue::Dates(Dates::Day(d)) => text_node(&d.to_string()),
+        FieldValue::Dates(Dates::Span { start, end }) => Node::new(Value::Table(vec![
+            entry("start", text_node(&start.to_string())),
+            entry("end", text_node(&end.to_string())),
+        ])),
+        FieldValue::Places(places) if places.len() == 1 => place(&places[0]),
+        FieldValue::Places(places) => Node::new(Value::Array(places.iter().map(place).collect())),
+        FieldValue::List(items) => texts_node(items),
+        FieldValue::Raw(node) => node.clone(),
     }
 }
 
@@ -502,6 +626,12 @@ mod tests {
             FieldValue::List(vec!["a, b".into(), "c".into()]).to_plain(),
             "a, b; c"
         );
+    }
+
+    #[test]
+    fn the_document_of_answers_is_the_one_their_json_parses_to() {
+        let answers = sample();
+        assert_eq!(answers.to_node(), Node::from_json(&answers.to_json_value()));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 use rayon::prelude::*;
 
 use crate::input::Source;
-use crate::validate::{FileReport, Validator};
+use crate::report::FileReport;
+use crate::validate::Validator;
 
 /// Told how a run advances, e.g. to draw a progress bar. Called from worker threads.
 pub trait Progress: Sync {

@@ -3,14 +3,17 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use qfill::batch::{Progress, Silent};
 use qfill::commands::{
-    self, Error, Exit, ExportRequest, FmtRequest, ImportRequest, OutputFormat, ValidateRequest,
+    self, ExportRequest, FmtRequest, ImportRequest, OutputFormat, ValidateRequest,
 };
 use qfill::document::Format;
+use qfill::error::{Error, Exit};
 use qfill::export::ExportFormat;
 use qfill::input::{DEFAULT_MAX_SIZE, ReadOptions};
+
+mod generate;
 
 /// Fill in and validate answers to the UN DESA questionnaire on the 2030 Agenda.
 #[derive(Debug, Parser)]
@@ -36,10 +39,105 @@ enum Command {
     Compile(CompileArgs),
     /// One self-contained HTML page of many responses: summary, charts, and a preview of each
     Report(ReportArgs),
-    /// Show the questionnaire: questions, fields and rules
-    Show(QuestionnaireArg),
+    /// Show the questionnaire: questions, fields, rules and how sure each is; or list the editions
+    Show(ShowArgs),
+    /// Carry an answers file to another edition of the questionnaire (TOML on stdout without -o)
+    Migrate(MigrateArgs),
+    /// Compare two editions: questions added, removed, renumbered, reworded; limits, fields,
+    /// windows
+    Diff(DiffArgs),
+    /// Make a questionnaire definition from the text of a blank form
+    #[command(subcommand)]
+    Definition(DefinitionCommand),
     /// Print the JSON Schema of answers files, for editors and other tools
     Schema(QuestionnaireArg),
+    /// Print a shell completion script to standard output
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output
+    Man,
+}
+
+#[derive(Debug, Args)]
+struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+struct ShowArgs {
+    #[command(flatten)]
+    questionnaire: QuestionnaireArg,
+    /// List the built-in editions: id, title, reporting window, complete or not
+    #[arg(long, conflicts_with_all = ["questionnaire", "to"])]
+    list: bool,
+    /// Print the definition as its blank form, the text `definition from-text` reads
+    #[arg(long, value_name = "FORMAT")]
+    to: Option<ShowTo>,
+}
+
+#[derive(Debug, Args)]
+struct MigrateArgs {
+    /// The answers file, or `-` for stdin
+    #[arg(value_name = "FILE")]
+    input: String,
+    /// The edition to carry the answers to: a built-in id or a definition file
+    #[arg(long, value_name = "ID|PATH")]
+    edition: String,
+    /// Write here (atomically) instead of to stdout; `.json` writes JSON
+    #[arg(long, short = 'o', value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Overwrite OUT if it exists
+    #[arg(long)]
+    force: bool,
+    /// The edition the file is read as [default: its `questionnaire` key]
+    #[arg(long, short = 'q', value_name = "ID|PATH")]
+    questionnaire: Option<String>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+struct DiffArgs {
+    /// The older edition: a built-in id or a definition file
+    #[arg(value_name = "A")]
+    a: String,
+    /// The newer edition
+    #[arg(value_name = "B")]
+    b: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    /// For people
+    Human,
+    /// One JSON document
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ShowTo {
+    /// The blank form as text
+    Text,
+}
+
+#[derive(Debug, Subcommand)]
+enum DefinitionCommand {
+    /// Read the text of a blank Word form into a definition (TOML on stdout without -o)
+    FromText {
+        /// The form copied out of Word as plain text, or `-` for stdin
+        #[arg(value_name = "FORM")]
+        input: String,
+        /// Write here (atomically) instead of to stdout
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Overwrite OUT if it exists
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -418,7 +516,7 @@ impl Cli {
                     Some(bar) => bar,
                     None => &Silent,
                 };
-                commands::validate(
+                let result = commands::validate(
                     &ValidateRequest {
                         inputs: args.inputs,
                         questionnaire: args.questionnaire.questionnaire,
@@ -432,7 +530,11 @@ impl Cli {
                     },
                     &mut out,
                     progress,
-                )
+                );
+                for notice in qfill::incomplete::take_notices() {
+                    let _ = writeln!(io::stderr(), "{notice}");
+                }
+                result
             }
             Command::Export(args) => commands::export(
                 &ExportRequest {
@@ -531,9 +633,52 @@ impl Cli {
                     progress,
                 )
             }
-            Command::Show(args) => commands::show(args.questionnaire.as_deref(), &mut out),
+            Command::Show(args) => match (args.list, args.to) {
+                (true, _) => commands::show_list(&mut out),
+                (false, Some(ShowTo::Text)) => {
+                    commands::show_form(args.questionnaire.questionnaire.as_deref(), &mut out)
+                }
+                (false, None) => {
+                    commands::show(args.questionnaire.questionnaire.as_deref(), &mut out)
+                }
+            },
+            Command::Migrate(args) => qfill::migrate::migrate_command(
+                &qfill::migrate::MigrateRequest {
+                    input: args.input,
+                    questionnaire: args.questionnaire,
+                    edition: args.edition,
+                    output: args.output,
+                    force: args.force,
+                    read: args.read.options(),
+                },
+                &mut out,
+                &mut io::stderr().lock(),
+            ),
+            Command::Diff(args) => qfill::diff::diff_command(
+                &args.a,
+                &args.b,
+                matches!(args.format, DiffFormat::Json),
+                &mut out,
+            ),
+            Command::Definition(DefinitionCommand::FromText {
+                input,
+                output,
+                force,
+            }) => qfill::definition::from_text_command(
+                &qfill::definition::FromTextRequest {
+                    input,
+                    output,
+                    force,
+                },
+                &mut out,
+                &mut io::stderr().lock(),
+            ),
             Command::Schema(args) => commands::schema(args.questionnaire.as_deref(), &mut out),
-            Command::Fill(args) => qfill::fill::run_in_terminal(&qfill::fill::FillRequest {
+            Command::Completions(args) => {
+                generate::completions(Cli::command(), args.shell, &mut out)
+            }
+            Command::Man => generate::man(Cli::command(), &mut out),
+            Command::Fill(args) => crate::tty::fill(&qfill::fill::FillRequest {
                 questionnaire: args.questionnaire.questionnaire,
                 answers: args.answers,
                 output: args.output,
@@ -542,25 +687,14 @@ impl Cli {
                 plain: args.plain,
             }),
         };
-        // A closed pipe (`qfill validate . | head`) is not an error worth a message.
-        match result {
-            Err(Error::Write { ref reason, .. })
-                if reason.contains("broken pipe") || reason.contains("Broken pipe") =>
-            {
-                Ok(Exit::Incomplete)
-            }
-            other => {
-                let _ = out.flush();
-                other
-            }
-        }
+        let _ = out.flush();
+        result
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_cli_is_well_formed() {

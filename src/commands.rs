@@ -4,85 +4,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
-
-use crate::answers::Answers;
 use crate::batch::{self, Progress};
 use crate::document::Format;
+use crate::error::{Error, Exit, Target};
 use crate::export::ExportFormat;
 use crate::input::{self, ReadOptions, Source};
-use crate::questionnaire::{DefinitionError, Field, QuestionKind, Questionnaire};
-use crate::report::{self, Github, Human, Json, Junit, Report, Sarif};
-use crate::validate::{FileReport, Validator};
-
-/// How a run ended; the process exits with the number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// Every file valid.
-    Valid = 0,
-    /// Some file has errors (or warnings with `--strict`).
-    Invalid = 1,
-    /// The tool could not do its whole job.
-    Incomplete = 2,
-    /// Interrupted by Ctrl-C.
-    Interrupted = 130,
-}
-
-impl Exit {
-    /// The exit status of a set of reports: 2 wins over 1.
-    pub fn of(reports: &[FileReport], strict: bool) -> Exit {
-        if reports.iter().any(FileReport::unreadable) {
-            Exit::Incomplete
-        } else if reports.iter().any(|r| !r.valid(strict)) {
-            Exit::Invalid
-        } else {
-            Exit::Valid
-        }
-    }
-}
-
-/// Why a command could not start, or could not finish its job.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// A questionnaire definition is broken or missing.
-    #[error(transparent)]
-    Definition(#[from] DefinitionError),
-    /// The arguments do not make sense together.
-    #[error("{message}")]
-    Usage {
-        /// What is wrong.
-        message: String,
-        /// How to fix it.
-        hint: Option<String>,
-    },
-    /// Output could not be written.
-    #[error("cannot write `{path}`: {reason}")]
-    Write {
-        /// Where.
-        path: String,
-        /// Why.
-        reason: String,
-    },
-}
-
-impl Error {
-    /// How to fix it, if there is something to say.
-    pub fn hint(&self) -> Option<&str> {
-        match self {
-            Error::Usage { hint, .. } => hint.as_deref(),
-            _ => None,
-        }
-    }
-}
-
-impl From<std::io::Error> for Error {
-    fn from(e: std::io::Error) -> Error {
-        Error::Write {
-            path: "standard output".to_string(),
-            reason: input::io_reason(&e),
-        }
-    }
-}
+use crate::questionnaire::{self, Questionnaire};
+use crate::report::{self, FileReport, Github, Human, Json, Junit, Report, Sarif};
+use crate::validate::Validator;
 
 /// Output formats of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -123,28 +52,12 @@ pub struct ValidateRequest {
     pub color: bool,
 }
 
-/// Loads `--questionnaire` if given.
-fn load_flag(flag: Option<&str>) -> Result<Option<Questionnaire>, Error> {
-    Ok(match flag {
-        Some(id_or_path) => Some(Questionnaire::resolve(id_or_path)?),
-        None => None,
-    })
-}
-
 /// Expands inputs into answers files; finding none at all is an error (exit 2).
 fn answers_files(inputs: &[String], hidden: bool) -> Result<Vec<Source>, Error> {
     let sources = input::expand(inputs, hidden);
     if sources.is_empty() {
-        return Err(Error::Usage {
-            message: format!(
-                "no answers files (.toml, .json) found in {}",
-                inputs
-                    .iter()
-                    .map(|i| format!("`{i}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            hint: Some("name answers files or folders that hold them".to_string()),
+        return Err(Error::NoAnswersFiles {
+            inputs: inputs.to_vec(),
         });
     }
     Ok(sources)
@@ -156,7 +69,7 @@ pub fn validate(
     out: &mut dyn Write,
     progress: &dyn Progress,
 ) -> Result<Exit, Error> {
-    let questionnaire = load_flag(request.questionnaire.as_deref())?;
+    let questionnaire = questionnaire::from_flag(request.questionnaire.as_deref())?;
     let sources = answers_files(&request.inputs, request.hidden)?;
     let validator = Validator {
         questionnaire: questionnaire.as_ref(),
@@ -173,8 +86,11 @@ pub fn validate(
         OutputFormat::Sarif => Box::new(Sarif),
         OutputFormat::Github => Box::new(Github),
     };
-    renderer.write(out, &reports, request.strict)?;
-    Ok(Exit::of(&reports, request.strict))
+    let exit = Exit::of(&reports, request.strict);
+    match renderer.write(out, &reports, request.strict) {
+        Ok(()) => Ok(exit),
+        Err(e) => Error::stdout(e).or_closed_stdout(exit),
+    }
 }
 
 /// `qfill export`.
@@ -202,7 +118,7 @@ pub fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    let questionnaire = load_flag(request.questionnaire.as_deref())?;
+    let questionnaire = questionnaire::from_flag(request.questionnaire.as_deref())?;
     check_overwrite(request.output.as_deref(), request.force)?;
     let source = source_of(&request.input);
     let validator = Validator {
@@ -211,31 +127,20 @@ pub fn export(
     };
     let validated = validator.validate(&source);
     let report = &validated.report;
-    report::write_findings(err, &report.file, &report.findings)?;
+    report::write_findings(err, &report.file, &report.findings).map_err(Error::stderr)?;
     let exit = Exit::of(std::slice::from_ref(report), request.strict);
     let (Some(checked), Some(read_as)) = (&validated.checked, validated.format) else {
         // Unreadable, unparsable, or for an unknown questionnaire: nothing to write.
         return Ok(exit);
     };
     let format = output_format(request.to, request.output.as_deref(), read_as.into());
-    let q = questionnaire_of(questionnaire.as_ref(), &checked.answers);
+    let named = checked.answers.questionnaire.as_deref();
+    let Some(q) = questionnaire::applicable(questionnaire.as_ref(), named).questionnaire() else {
+        // Not reached: a file naming an unknown questionnaire is not checked.
+        return Ok(exit);
+    };
     let text = format.write(&checked.answers, q);
-    write_output(request.output.as_deref(), &text, out)?;
-    Ok(exit)
-}
-
-/// The questionnaire a checked file was checked against: the flag's, else the one it names.
-fn questionnaire_of<'a>(flag: Option<&'a Questionnaire>, answers: &Answers) -> &'a Questionnaire {
-    flag.or_else(|| {
-        answers
-            .questionnaire
-            .as_deref()
-            .and_then(Questionnaire::builtin_cached)
-    })
-    .unwrap_or_else(|| {
-        Questionnaire::builtin_cached(crate::questionnaire::DEFAULT_ID)
-            .expect("the default questionnaire is built in")
-    })
+    write_output(request.output.as_deref(), &text, out, exit).or_else(|e| e.or_closed_stdout(exit))
 }
 
 /// `--to`, else the extension of OUT, else `fallback`.
@@ -251,23 +156,26 @@ fn output_format(
 /// Refuses to replace an existing OUT unless forced.
 fn check_overwrite(output: Option<&Path>, force: bool) -> Result<(), Error> {
     match output {
-        Some(path) if path.exists() && !force => Err(Error::Usage {
-            message: format!("`{}` exists already", path.display()),
-            hint: Some("use `--force` to overwrite it".to_string()),
+        Some(path) if path.exists() && !force => Err(Error::OutputExists {
+            path: path.to_path_buf(),
         }),
         _ => Ok(()),
     }
 }
 
-/// Writes to OUT atomically, or to `out`.
-fn write_output(output: Option<&Path>, text: &str, out: &mut dyn Write) -> Result<(), Error> {
+/// Writes to OUT atomically, or to `out` (standard output); returns `exit` when done.
+fn write_output(
+    output: Option<&Path>,
+    text: &str,
+    out: &mut dyn Write,
+    exit: Exit,
+) -> Result<Exit, Error> {
     match output {
-        Some(path) => crate::fsio::write_atomic(path, text.as_bytes()).map_err(|e| Error::Write {
-            path: path.display().to_string(),
-            reason: input::io_reason(&e),
-        }),
-        None => Ok(out.write_all(text.as_bytes())?),
+        Some(path) => crate::fsio::write_atomic(path, text.as_bytes())
+            .map_err(Error::write(Target::File(path.to_path_buf())))?,
+        None => out.write_all(text.as_bytes()).map_err(Error::stdout)?,
     }
+    Ok(exit)
 }
 
 fn source_of(name: &str) -> Source {
@@ -305,15 +213,11 @@ pub fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    let flag = load_flag(request.questionnaire.as_deref())?;
+    let flag = questionnaire::from_flag(request.questionnaire.as_deref())?;
     if !request.check {
         check_overwrite(request.output.as_deref(), request.force)?;
     }
-    let q = match &flag {
-        Some(q) => q,
-        None => Questionnaire::builtin_cached(crate::questionnaire::DEFAULT_ID)
-            .expect("the default questionnaire is built in"),
-    };
+    let q = questionnaire::flag_or_default(flag.as_ref());
     let source = source_of(&request.input);
     let read = ReadOptions {
         format: Some(Format::Toml),
@@ -326,7 +230,7 @@ pub fn import(
                 file: source.name(),
                 findings: vec![*finding],
             };
-            report::write_findings(err, &report.file, &report.findings)?;
+            report::write_findings(err, &report.file, &report.findings).map_err(Error::stderr)?;
             return Ok(Exit::of(&[report], request.strict));
         }
     };
@@ -335,7 +239,7 @@ pub fn import(
         file: source.name(),
         findings: result.findings,
     };
-    report::write_findings(err, &report.file, &report.findings)?;
+    report::write_findings(err, &report.file, &report.findings).map_err(Error::stderr)?;
     let exit = Exit::of(std::slice::from_ref(&report), request.strict);
     if request.check {
         return Ok(exit);
@@ -345,8 +249,9 @@ pub fn import(
         request.output.as_deref(),
         &format.write(&result.answers, q),
         out,
-    )?;
-    Ok(exit)
+        exit,
+    )
+    .or_else(|e| e.or_closed_stdout(exit))
 }
 
 /// `qfill fmt`.
@@ -368,33 +273,24 @@ pub struct FmtRequest {
 ///
 /// A file that does not parse is left untouched and reported (exit 1); an unreadable one exits 2.
 pub fn fmt(request: &FmtRequest, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit, Error> {
-    let flag = load_flag(request.questionnaire.as_deref())?;
+    let flag = questionnaire::from_flag(request.questionnaire.as_deref())?;
     let validator = Validator {
         questionnaire: flag.as_ref(),
         read: request.read,
     };
     let sources = answers_files(&request.inputs, request.hidden)?;
     let mut exit = Exit::Valid;
-    let mut worse = |e: Exit| {
-        if e as u8 > exit as u8 {
-            exit = e;
-        }
-    };
     for source in &sources {
         let name = source.name();
         if *source == Source::Stdin {
-            return Err(Error::Usage {
-                message: "`qfill fmt` rewrites files in place and cannot format stdin".to_string(),
-                hint: Some(
-                    "use `qfill export -` to write the canonical form to stdout".to_string(),
-                ),
-            });
+            return Err(Error::FmtStdin);
         }
         let text = match input::read(source, request.read) {
             Ok(text) => text,
             Err(finding) => {
-                report::write_findings(err, &name, std::slice::from_ref(&finding))?;
-                worse(Exit::of(
+                report::write_findings(err, &name, std::slice::from_ref(&finding))
+                    .map_err(Error::stderr)?;
+                exit = exit.max(Exit::of(
                     &[FileReport {
                         file: name,
                         findings: vec![*finding],
@@ -407,25 +303,28 @@ pub fn fmt(request: &FmtRequest, out: &mut dyn Write, err: &mut dyn Write) -> Re
         let (mut findings, checked) = validator.validate_text(&text.text, text.format);
         let Some(checked) = checked else {
             crate::validate::resolve_positions(&mut findings, &text.text, text.format);
-            report::write_findings(err, &name, &findings)?;
-            worse(Exit::Invalid);
+            report::write_findings(err, &name, &findings).map_err(Error::stderr)?;
+            exit = exit.max(Exit::Invalid);
             continue;
         };
-        let canonical = checked.answers.to_text(text.format);
+        let mut canonical = checked.answers.to_text(text.format);
+        if text.format == Format::Toml {
+            canonical = crate::comments::carry(&text.text, &canonical, &|p| Some(p.to_vec()));
+        }
         if canonical == text.text {
             continue;
         }
         if request.check {
-            writeln!(out, "{name}: would be reformatted")?;
-            worse(Exit::Invalid);
+            exit = exit.max(Exit::Invalid);
+            if let Err(e) = writeln!(out, "{name}: would be reformatted") {
+                return Error::stdout(e).or_closed_stdout(exit);
+            }
             continue;
         }
         let Source::File(path) = source else { continue };
-        crate::fsio::write_atomic(path, canonical.as_bytes()).map_err(|e| Error::Write {
-            path: name.clone(),
-            reason: input::io_reason(&e),
-        })?;
-        writeln!(err, "formatted {name}")?;
+        crate::fsio::write_atomic(path, canonical.as_bytes())
+            .map_err(Error::write(Target::File(path.clone())))?;
+        writeln!(err, "formatted {name}").map_err(Error::stderr)?;
     }
     Ok(exit)
 }
@@ -437,102 +336,37 @@ pub fn schema(questionnaire: Option<&str>, out: &mut dyn Write) -> Result<Exit, 
         None => Questionnaire::default_builtin(),
     };
     serde_json::to_writer_pretty(&mut *out, &crate::schema::answers_schema(&q))
-        .map_err(std::io::Error::from)?;
-    writeln!(out)?;
-    Ok(Exit::Valid)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .map_err(Error::stdout)
+        .map_or_else(|e| e.or_closed_stdout(Exit::Valid), |()| Ok(Exit::Valid))
 }
 
-/// `qfill show`: the questionnaire as a person reads it.
+/// `qfill show`: the questionnaire as a person reads it, each item with its status.
 pub fn show(questionnaire: Option<&str>, out: &mut dyn Write) -> Result<Exit, Error> {
     let q = match questionnaire {
         Some(flag) => Questionnaire::resolve(flag)?,
         None => Questionnaire::default_builtin(),
     };
-    writeln!(out, "{} ({})", q.title, q.id)?;
-    if let Some(edition) = &q.edition {
-        writeln!(out, "edition: {edition}")?;
-    }
-    if let Some(window) = q.reporting_window {
-        writeln!(out, "reporting window: {} to {}", window.start, window.end)?;
-    }
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["#", "key", "question / field", "kind", "rules"]);
-    if table.width().is_none() {
-        // Not a terminal: wrap long question texts at a readable width all the same.
-        table.set_width(100);
-    }
-    for question in &q.questions {
-        let mut rules = Vec::new();
-        if question.required {
-            rules.push("required".to_string());
-        }
-        match &question.kind {
-            QuestionKind::Text(words) => rules.extend(word_rules(words.min, words.max)),
-            QuestionKind::Records(records) => {
-                rules.push(match records.max_records {
-                    Some(max) => format!("at most {max} {}s", records.record_label),
-                    None => format!("any number of {}s", records.record_label),
-                });
-            }
-            QuestionKind::ChoicesText(choices) => {
-                rules.push(format!(
-                    "`{}`: {}",
-                    choices.choices_key,
-                    choices.choices.join("; ")
-                ));
-                rules.extend(word_rules(choices.words.min, choices.words.max));
-            }
-        }
-        table.add_row([
-            question.number.clone(),
-            question.id.clone(),
-            question.text.clone(),
-            question.kind_name().to_string(),
-            rules.join("; "),
-        ]);
-        if let QuestionKind::Records(records) = &question.kind {
-            for field in &records.fields {
-                table.add_row([
-                    String::new(),
-                    format!("  .{}", field.id),
-                    field.label.clone(),
-                    field.kind.to_string(),
-                    field_rules(field).join("; "),
-                ]);
-            }
-        }
-    }
-    writeln!(out, "{table}")?;
-    Ok(Exit::Valid)
+    crate::show::table(&q, out)
+        .map_err(Error::stdout)
+        .map_or_else(|e| e.or_closed_stdout(Exit::Valid), |()| Ok(Exit::Valid))
 }
 
-fn word_rules(min: Option<usize>, max: Option<usize>) -> Vec<String> {
-    match (min, max) {
-        (Some(min), Some(max)) => vec![format!("{min}-{max} words")],
-        (Some(min), None) => vec![format!("at least {min} words")],
-        (None, Some(max)) => vec![format!("at most {max} words")],
-        (None, None) => Vec::new(),
-    }
+/// `qfill show --list`: the built-in editions.
+pub fn show_list(out: &mut dyn Write) -> Result<Exit, Error> {
+    crate::show::list(out)
+        .map_err(Error::stdout)
+        .map_or_else(|e| e.or_closed_stdout(Exit::Valid), |()| Ok(Exit::Valid))
 }
 
-fn field_rules(field: &Field) -> Vec<String> {
-    let mut rules = vec![
-        if field.required {
-            "required"
-        } else {
-            "optional"
-        }
-        .to_string(),
-    ];
-    rules.extend(word_rules(field.words.min, field.words.max));
-    if field.allow_all {
-        rules.push("\"all\" allowed".to_string());
-    }
-    if field.check_window {
-        rules.push("within the reporting window".to_string());
-    }
-    rules
+/// `qfill show --to text`: the questionnaire as its blank form.
+pub fn show_form(questionnaire: Option<&str>, out: &mut dyn Write) -> Result<Exit, Error> {
+    let q = match questionnaire {
+        Some(flag) => Questionnaire::resolve(flag)?,
+        None => Questionnaire::default_builtin(),
+    };
+    out.write_all(crate::definition::to_text::blank_form(&q).as_bytes())
+        .map_err(Error::stdout)
+        .map_or_else(|e| e.or_closed_stdout(Exit::Valid), |()| Ok(Exit::Valid))
 }

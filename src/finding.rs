@@ -89,6 +89,7 @@ codes! {
     Draft => "draft", Warning, "the file still has `fill`'s `[draft]` table";
     StrayNumber => "stray-number", Warning, "import only: a Word list number skipped";
     UnplacedText => "unplaced-text", Warning, "import only: text kept in `notes`";
+    QuestionUnknown => "question-unknown", Warning, "an answer to a question an incomplete edition does not know yet; kept as written";
     Truncated => "truncated", Warning, "compile only: a text longer than a spreadsheet cell holds, cut with a marker";
     RosterAmbiguous => "roster-ambiguous", Warning, "compile only: a response's entity matches more than one roster entry";
 }
@@ -185,6 +186,27 @@ pub struct Finding {
     /// Where it points before positions are resolved.
     #[serde(skip)]
     pub anchor: Anchor,
+    /// The path as data, from the root of the document (`answers`, the question id, ...);
+    /// [`Finding::path`] is its rendering.
+    #[serde(skip)]
+    pub at: DocPath,
+    /// The message without its subject: `has 153 words, the limit is 150`.
+    #[serde(skip)]
+    pub predicate: String,
+    /// The values the message was rendered from.
+    #[serde(skip)]
+    pub params: Params,
+}
+
+/// The values a finding's message names, kept as data so that it can be rendered in other terms.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params {
+    /// How many there are: words, records.
+    pub count: Option<usize>,
+    /// The limit broken: a word maximum or minimum, the most records allowed.
+    pub limit: Option<usize>,
+    /// The value as written, trimmed, where the finding is about one.
+    pub value: Option<String>,
 }
 
 impl Finding {
@@ -199,7 +221,39 @@ impl Finding {
             message: message.into(),
             hint: None,
             anchor: Anchor::None,
+            at: DocPath::new(),
+            predicate: String::new(),
+            params: Params::default(),
         }
+    }
+
+    /// The id of the question the finding is about, if it is under `[answers]`.
+    pub fn question(&self) -> Option<&str> {
+        match self.at.as_slice() {
+            [Segment::Key(answers), Segment::Key(id), ..] if answers == "answers" => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The 0-based record number, if the finding is inside a record.
+    pub fn record(&self) -> Option<usize> {
+        match self.at.get(2) {
+            Some(Segment::Index(i)) if self.question().is_some() => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The id of the record field the finding is about, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self.at.get(3) {
+            Some(Segment::Key(id)) if self.record().is_some() => Some(id),
+            _ => None,
+        }
+    }
+
+    /// True if the finding is about the value at `path` or anything inside it.
+    pub fn is_within(&self, path: &[Segment]) -> bool {
+        self.at.starts_with(path)
     }
 
     /// Adds a hint.
@@ -264,7 +318,29 @@ mod tests {
             assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{s}");
             assert!(seen.insert(s), "duplicate code {s}");
         }
-        assert_eq!(Code::ALL.len(), 32);
+        assert_eq!(Code::ALL.len(), 33);
+    }
+
+    #[test]
+    fn structured_paths_name_question_record_and_field() {
+        let key = |k: &str| Segment::Key(k.to_string());
+        let mut f = Finding::new(Code::WordLimit, "initiatives[1].description", "");
+        f.at = vec![
+            key("answers"),
+            key("initiatives"),
+            Segment::Index(1),
+            key("description"),
+        ];
+        assert_eq!(f.question(), Some("initiatives"));
+        assert_eq!(f.record(), Some(1));
+        assert_eq!(f.field(), Some("description"));
+        assert!(f.is_within(&[key("answers"), key("initiatives")]));
+        assert!(!f.is_within(&[key("answers"), key("events")]));
+        f.at = vec![key("contact"), key("email")];
+        assert_eq!((f.question(), f.record(), f.field()), (None, None, None));
+        f.at = vec![key("answers"), key("high_impact"), key("initiatives")];
+        assert_eq!(f.question(), Some("high_impact"));
+        assert_eq!((f.record(), f.field()), (None, None));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The `qfill` binary: parses arguments, runs the command, maps the result to an exit code.
 
 mod cli;
+mod tty;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -8,17 +9,13 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
-    let code = match cli.run() {
-        Ok(exit) => exit as u8,
-        Err(error) => {
-            let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "error: {error}");
-            if let Some(hint) = error.hint() {
-                let _ = writeln!(stderr, "  hint: {hint}");
-            }
-            qfill::commands::Exit::Incomplete as u8
+    let exit = cli::Cli::parse().run().unwrap_or_else(|error| {
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(stderr, "error: {error}");
+        if let Some(hint) = error.hint() {
+            let _ = writeln!(stderr, "  hint: {hint}");
         }
-    };
-    ExitCode::from(code)
+        error.exit()
+    });
+    ExitCode::from(exit as u8)
 }

@@ -99,7 +99,9 @@ pub fn answers_schema(q: &Questionnaire) -> Value {
             "description": "One key per question; a question left out is not answered.",
             "type": "object",
             "properties": answers,
-            "additionalProperties": false,
+            // An incomplete edition does not know every question: answers to the others are
+            // `question-unknown` warnings, not errors.
+            "additionalProperties": !q.complete,
         }),
     );
     let title = match &q.edition {

@@ -3,42 +3,10 @@
 
 use crate::check::{self, Checked};
 use crate::document::{self, Format, JsonLocator};
-use crate::finding::{Anchor, Code, Finding, Severity};
+use crate::finding::{Anchor, Code, Finding};
 use crate::input::{self, ReadOptions, Source};
-use crate::questionnaire::{DEFAULT_ID, Questionnaire};
-
-/// The outcome for one input.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FileReport {
-    /// The input's name: its path as given, or `-`.
-    pub file: String,
-    /// Findings, in file order.
-    pub findings: Vec<Finding>,
-}
-
-impl FileReport {
-    /// Number of errors.
-    pub fn errors(&self) -> usize {
-        self.findings.iter().filter(|f| f.is_error()).count()
-    }
-
-    /// Number of warnings.
-    pub fn warnings(&self) -> usize {
-        self.findings.len() - self.errors()
-    }
-
-    /// Valid: no errors, and with `strict` no warnings either.
-    pub fn valid(&self, strict: bool) -> bool {
-        self.findings
-            .iter()
-            .all(|f| f.severity == Severity::Warning && !strict)
-    }
-
-    /// The input could not be read at all (the run then exits 2).
-    pub fn unreadable(&self) -> bool {
-        self.findings.iter().any(|f| f.code == Code::Unreadable)
-    }
-}
+use crate::questionnaire::{self, Applicable, Questionnaire};
+use crate::report::FileReport;
 
 /// What the validator knows before it sees a file.
 #[derive(Debug, Clone, Copy, Default)]
@@ -119,28 +87,31 @@ impl<'q> Validator<'q> {
             }
         };
         let mut findings = Vec::new();
-        let named = check::questionnaire_key(&doc);
-        let questionnaire = match (self.questionnaire, named) {
-            (Some(flag), Some(named)) if named != flag.id => {
+        let at_key = || {
+            doc.get("questionnaire").map_or(Anchor::None, |n| {
+                n.anchor(&[crate::finding::Segment::Key("questionnaire".into())])
+            })
+        };
+        let questionnaire = match questionnaire::applicable(
+            self.questionnaire,
+            check::questionnaire_key(&doc),
+        ) {
+            Applicable::Found(q) => q,
+            Applicable::Overridden { flag, named } => {
                 findings.push(
-                    Finding::new(
-                        Code::QuestionnaireMismatch,
-                        "questionnaire",
-                        format!("questionnaire is `{named}`, but `--questionnaire` is `{}`", flag.id),
-                    )
-                    .with_hint("check the file against the questionnaire it names, or fix its `questionnaire` key")
-                    .at(doc.get("questionnaire").map_or(Anchor::None, |n| {
-                        n.anchor(&[crate::finding::Segment::Key("questionnaire".into())])
-                    })),
-                );
+                        Finding::new(
+                            Code::QuestionnaireMismatch,
+                            "questionnaire",
+                            format!("questionnaire is `{named}`, but `--questionnaire` is `{}`", flag.id),
+                        )
+                        .with_hint("check the file against the questionnaire it names, or fix its `questionnaire` key")
+                        .at(at_key()),
+                    );
                 flag
             }
-            (Some(flag), _) => flag,
-            (None, Some(named)) => match Questionnaire::builtin_cached(named) {
-                Some(q) => q,
-                None => {
-                    let known: Vec<&str> = Questionnaire::builtin_ids().collect();
-                    findings.push(
+            Applicable::Unknown { named } => {
+                let known: Vec<&str> = Questionnaire::builtin_ids().collect();
+                findings.push(
                         Finding::new(
                             Code::QuestionnaireUnknown,
                             "questionnaire",
@@ -150,16 +121,12 @@ impl<'q> Validator<'q> {
                             "built-in: {}; for another one pass its definition with `--questionnaire FILE`",
                             known.join(", ")
                         ))
-                        .at(doc.get("questionnaire").map_or(Anchor::None, |n| {
-                            n.anchor(&[crate::finding::Segment::Key("questionnaire".into())])
-                        })),
+                        .at(at_key()),
                     );
-                    return (findings, None);
-                }
-            },
-            (None, None) => Questionnaire::builtin_cached(DEFAULT_ID)
-                .expect("the default questionnaire is built in"),
+                return (findings, None);
+            }
         };
+        crate::incomplete::record(questionnaire);
         let checked = check::check(&doc, questionnaire);
         findings.extend(checked.findings.iter().cloned());
         (findings, Some(checked))

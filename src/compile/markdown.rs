@@ -160,13 +160,44 @@ pub fn question_markdown(c: &Compilation, question: &str, title: &str) -> String
             }
         }
         if !said {
-            let _ = writeln!(out, "_not answered; {file}_\n");
+            match edition_of(c, &file) {
+                Some(edition) if !asked_in(c, question, &edition) => {
+                    let _ = writeln!(out, "_not asked in {edition}; {file}_\n");
+                }
+                _ => {
+                    let _ = writeln!(out, "_not answered; {file}_\n");
+                }
+            }
         }
     }
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
+}
+
+/// The edition a file was checked against, from the `responses` sheet.
+fn edition_of(c: &Compilation, file: &str) -> Option<String> {
+    let sheet = c.sheet("responses")?;
+    let (f, e) = (sheet.column("file")?, sheet.column("edition")?);
+    sheet
+        .rows
+        .iter()
+        .find(|r| r[f].to_plain() == file)
+        .map(|r| r[e].to_plain())
+        .filter(|e| !e.is_empty())
+}
+
+/// Whether an edition asks the topic: the editions of the topic's columns in `responses`.
+fn asked_in(c: &Compilation, question: &str, edition: &str) -> bool {
+    c.sheet("responses").is_none_or(|sheet| {
+        sheet
+            .spec
+            .columns
+            .iter()
+            .filter(|col| col.question.as_deref() == Some(question))
+            .any(|col| col.editions.iter().any(|e| e == edition))
+    })
 }
 
 fn one_line(s: &str) -> String {

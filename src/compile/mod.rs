@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod csv;
+pub mod error;
 pub mod markdown;
 pub mod model;
 pub mod read;
@@ -18,9 +19,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::batch::{Pool, Progress};
-use crate::commands::{Error, Exit};
+use crate::error::{Error, Exit, Target};
 use crate::input::{self, ReadOptions, Source};
 use crate::questionnaire::Questionnaire;
+pub use error::CompileError;
 
 pub use build::{Builder, Response};
 pub use model::{Cell, Column, ColumnKind, Compilation, Sheet, SheetSpec, Sink};
@@ -93,82 +95,61 @@ pub const FIXED_DATE: i64 = 946_684_800;
 /// their answers take little memory.
 const SLICE: usize = 64;
 
-fn usage(message: String, hint: &str) -> Error {
-    Error::Usage {
-        message,
-        hint: Some(hint.to_string()),
-    }
-}
-
-fn write_error(path: &str, e: &io::Error) -> Error {
-    Error::Write {
-        path: path.to_string(),
-        reason: if e.kind() == io::ErrorKind::Other {
-            e.to_string()
-        } else {
-            input::io_reason(e)
-        },
-    }
-}
-
 /// Where the output goes, decided once.
-enum Target {
+enum Out {
     Stdout,
     File(PathBuf),
     Folder(PathBuf),
 }
 
-fn target(request: &CompileRequest) -> Result<(CompileFormat, Target), Error> {
+impl Out {
+    /// What a failure to write names.
+    fn target(&self) -> Target {
+        match self {
+            Out::Stdout => Target::Stdout,
+            Out::File(path) | Out::Folder(path) => Target::File(path.clone()),
+        }
+    }
+}
+
+fn target(request: &CompileRequest) -> Result<(CompileFormat, Out), Error> {
     let out = request.output.as_str();
     let folder_like = out.ends_with('/') || Path::new(out).is_dir();
     let format = match request.to.or_else(|| CompileFormat::from_extension(out)) {
         Some(format) => format,
         None if folder_like => CompileFormat::Csv,
-        None if out == "-" => {
-            return Err(usage(
-                "`-o -` needs `--to json` or `--to markdown`".to_string(),
-                "a workbook and CSV files cannot go to standard output",
-            ));
-        }
+        None if out == "-" => return Err(CompileError::StdoutNeedsFormat.into()),
         None => {
-            return Err(usage(
-                format!("cannot tell what to write to `{out}`"),
-                "name a `.xlsx`, `.json` or `.md` file, a folder ending in `/` for CSV files, or use `--to`",
-            ));
+            return Err(CompileError::UnknownOutput {
+                output: out.to_string(),
+            }
+            .into());
         }
     };
     let target = match (format, out) {
-        (CompileFormat::Json | CompileFormat::Markdown, "-") => Target::Stdout,
-        (_, "-") => {
-            return Err(usage(
-                "only JSON and Markdown can go to standard output (`-o -`)".to_string(),
-                "write the workbook or CSV files to a path",
-            ));
-        }
+        (CompileFormat::Json | CompileFormat::Markdown, "-") => Out::Stdout,
+        (_, "-") => return Err(CompileError::NotForStdout.into()),
         (CompileFormat::Csv, _) => {
             if Path::new(out).exists() && !Path::new(out).is_dir() {
-                return Err(usage(
-                    format!("`{out}` is a file; CSV output is a folder of files, one per sheet"),
-                    "name a folder, e.g. `compiled/`",
-                ));
+                return Err(CompileError::CsvNeedsFolder {
+                    output: out.to_string(),
+                }
+                .into());
             }
-            Target::Folder(PathBuf::from(out))
+            Out::Folder(PathBuf::from(out))
         }
         (_, _) if folder_like => {
-            return Err(usage(
-                format!("`{out}` is a folder; this format is one file"),
-                "name a file, e.g. `compiled.xlsx`, or use `--to csv`",
-            ));
+            return Err(CompileError::FileNeedsFile {
+                output: out.to_string(),
+            }
+            .into());
         }
         (_, _) => {
             let path = PathBuf::from(out);
             if path.exists() && !request.force {
-                return Err(usage(
-                    format!("`{out}` exists already"),
-                    "use `--force` to overwrite it",
-                ));
+                return Err(Error::OutputExists { path });
             }
-            Target::File(path)
+            Out::File(path)
         }
     };
     Ok((format, target))
@@ -189,10 +170,10 @@ fn editions(flags: &[Questionnaire]) -> Layout {
 }
 
 /// Inputs with OUT left out: an output is never read back as an input.
-fn sources(request: &CompileRequest, target: &Target) -> Result<Vec<Source>, Error> {
+fn sources(request: &CompileRequest, target: &Out) -> Result<Vec<Source>, Error> {
     let out = match target {
-        Target::Stdout => None,
-        Target::File(p) | Target::Folder(p) => Some(p.canonicalize().unwrap_or_else(|_| p.clone())),
+        Out::Stdout => None,
+        Out::File(p) | Out::Folder(p) => Some(p.canonicalize().unwrap_or_else(|_| p.clone())),
     };
     let all = input::expand(&request.inputs, request.hidden);
     let kept: Vec<Source> = all
@@ -206,36 +187,26 @@ fn sources(request: &CompileRequest, target: &Target) -> Result<Vec<Source>, Err
         })
         .collect();
     if kept.is_empty() {
-        return Err(usage(
-            format!(
-                "no answers files (.toml, .json) found in {}",
-                request
-                    .inputs
-                    .iter()
-                    .map(|i| format!("`{i}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            "name answers files or folders that hold them",
-        ));
+        return Err(Error::NoAnswersFiles {
+            inputs: request.inputs.clone(),
+        });
     }
     Ok(kept)
 }
 
 fn load_roster(path: &Path) -> Result<Roster, Error> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        usage(
-            format!("cannot read the roster `{shown}`: {}", input::io_reason(&e)),
-            "name a text file of one entity per line, or a CSV file with a `name,acronym` header",
-        )
+    let text = std::fs::read_to_string(path).map_err(|e| CompileError::RosterUnreadable {
+        path: shown.clone(),
+        reason: input::io_reason(&e),
     })?;
-    Roster::parse(&text).map_err(|e| {
-        usage(
-            format!("{shown}:{}: {}", e.line, e.message),
-            "a roster is one entity per line, or a CSV file with a `name,acronym` header",
-        )
-    })
+    Ok(
+        Roster::parse(&text).map_err(|e| CompileError::RosterInvalid {
+            path: shown,
+            line: e.line,
+            reason: e.message,
+        })?,
+    )
 }
 
 /// The topic `--question` names: a topic id, or a question id of an edition.
@@ -249,11 +220,11 @@ fn question_topic(layout: &Layout, id: &str) -> Result<(String, String), Error> 
             return Ok((root, question.text.clone()));
         }
     }
-    let known: Vec<&str> = layout.topics.iter().map(|t| t.id.as_str()).collect();
-    Err(usage(
-        format!("no question has the id `{id}`"),
-        &format!("questions: {}", known.join(", ")),
-    ))
+    Err(CompileError::UnknownQuestion {
+        id: id.to_string(),
+        known: layout.topics.iter().map(|t| t.id.clone()).collect(),
+    }
+    .into())
 }
 
 /// What a compilation knows before it reads a file: the editions and the roster.
@@ -310,12 +281,11 @@ pub fn tables(
     progress: &dyn Progress,
 ) -> Result<Totals, Error> {
     let setup = setup(request)?;
-    let output = PathBuf::from(&request.output);
-    let target = match request.output.as_str() {
-        "-" | "" => Target::Stdout,
-        _ => Target::File(output),
+    let out = match request.output.as_str() {
+        "-" | "" => Out::Stdout,
+        path => Out::File(PathBuf::from(path)),
     };
-    let sources = sources(request, &target)?;
+    let sources = sources(request, &out)?;
     build_tables(
         request,
         &setup,
@@ -323,7 +293,7 @@ pub fn tables(
         sink,
         err,
         progress,
-        &request.output,
+        &out.target(),
     )
 }
 
@@ -334,7 +304,7 @@ fn build_tables(
     sink: &mut dyn Sink,
     err: &mut dyn Write,
     progress: &dyn Progress,
-    shown: &str,
+    shown: &Target,
 ) -> Result<Totals, Error> {
     let reader = read::Reader {
         flags: &setup.flags,
@@ -342,7 +312,7 @@ fn build_tables(
         read: request.read,
     };
     let mut builder = Builder::new(&setup.layout, setup.roster.as_ref());
-    builder.start(sink).map_err(|e| sink_error(shown, &e))?;
+    builder.start(sink).map_err(|e| sink_error(shown, e))?;
     progress.start(sources.len());
     let pool = Pool::new(request.jobs, sources.len());
     let check = |slice: &[Source]| {
@@ -374,7 +344,7 @@ fn build_tables(
         }
     }
     progress.finish();
-    let (summary, unreadable) = builder.finish(sink).map_err(|e| sink_error(shown, &e))?;
+    let (summary, unreadable) = builder.finish(sink).map_err(|e| sink_error(shown, e))?;
     Ok(Totals {
         summary,
         unreadable,
@@ -388,7 +358,7 @@ fn add_all(
     builder: &mut Builder<'_>,
     sink: &mut dyn Sink,
     err: &mut dyn Write,
-    shown: &str,
+    shown: &Target,
 ) -> Result<(), Error> {
     for response in responses {
         let unread: Vec<_> = response
@@ -397,10 +367,10 @@ fn add_all(
             .filter(|f| f.code == crate::finding::Code::Unreadable)
             .cloned()
             .collect();
-        crate::report::write_findings(err, &response.file, &unread)?;
+        crate::report::write_findings(err, &response.file, &unread).map_err(Error::stderr)?;
         builder
             .add(response, sink)
-            .map_err(|e| sink_error(shown, &e))?;
+            .map_err(|e| sink_error(shown, e))?;
     }
     Ok(())
 }
@@ -416,46 +386,45 @@ pub fn compile(
     let setup = setup(request)?;
     let question = match (&request.question, format) {
         (Some(id), CompileFormat::Markdown) => Some(question_topic(&setup.layout, id)?),
-        (Some(_), _) => {
-            return Err(usage(
-                "`--question` shows one question as Markdown".to_string(),
-                "add `--to markdown`, or name an OUT ending in `.md`",
-            ));
-        }
+        (Some(_), _) => return Err(CompileError::QuestionWithoutMarkdown.into()),
         (None, CompileFormat::Markdown) => {
-            return Err(usage(
-                "Markdown output shows one question: `--question` is missing".to_string(),
-                "add e.g. `--question recommendations`",
-            ));
+            return Err(CompileError::MarkdownWithoutQuestion.into());
         }
         (None, _) => None,
     };
     let sources = sources(request, &target)?;
     let created = request.created.unwrap_or_else(source_date);
-    let shown = match &target {
-        Target::Stdout => "-".to_string(),
-        Target::File(p) | Target::Folder(p) => p.display().to_string(),
-    };
+    let shown = target.target();
     let mut run =
         |sink: &mut dyn Sink| build_tables(request, &setup, &sources, sink, err, progress, &shown);
     let totals = match (format, &target) {
-        (_, Target::Folder(folder)) => {
+        (_, Out::Folder(folder)) => {
+            if !request.force {
+                let names = build::sheet_names(&setup.layout, setup.roster.is_some());
+                if let Some(path) = names
+                    .iter()
+                    .map(|name| folder.join(format!("{name}.csv")))
+                    .find(|path| path.symlink_metadata().is_ok())
+                {
+                    return Err(Error::OutputExists { path });
+                }
+            }
             let options = csv::CsvOptions {
                 labels: request.labels,
                 excel: request.excel,
                 force: request.force,
             };
             let mut sink =
-                csv::CsvSink::new(folder, options).map_err(|e| write_error(&shown, &e))?;
+                csv::CsvSink::new(folder, options).map_err(|e| Error::write(shown.clone())(e))?;
             let totals = run(&mut sink)?;
-            sink.finish().map_err(|e| write_error(&shown, &e))?;
+            sink.finish().map_err(|e| Error::write(shown.clone())(e))?;
             totals
         }
-        (CompileFormat::Xlsx, Target::File(path)) => {
+        (CompileFormat::Xlsx, Out::File(path)) => {
             let mut sink = xlsx::XlsxSink::new(request.labels);
             let totals = run(&mut sink)?;
             sink.finish(path, created)
-                .map_err(|e| write_error(&shown, &e))?;
+                .map_err(|e| Error::write(shown.clone())(e))?;
             totals
         }
         // JSON and Markdown: the whole model in memory, then one document.
@@ -467,30 +436,32 @@ pub fn compile(
                     markdown::question_markdown(&compilation, topic, title)
                 }
                 _ => serde_json::to_string_pretty(&compilation)
-                    .map_err(|e| write_error(&shown, &io::Error::other(e)))?,
+                    .map_err(|e| Error::write(shown.clone())(io::Error::other(e)))?,
             };
             text.push('\n');
             match target {
-                Target::File(path) => crate::fsio::write_atomic(path, text.as_bytes())
-                    .map_err(|e| write_error(&shown, &e))?,
-                _ => out.write_all(text.as_bytes())?,
+                Out::File(path) => crate::fsio::write_atomic(path, text.as_bytes())
+                    .map_err(|e| Error::write(shown.clone())(e))?,
+                _ => out.write_all(text.as_bytes()).map_err(Error::stdout)?,
             }
             totals
         }
     };
+    let wrote = match &target {
+        Out::Stdout => "-".to_string(),
+        Out::File(path) | Out::Folder(path) => path.display().to_string(),
+    };
     writeln!(
         err,
-        "{}; wrote {shown}",
+        "{}; wrote {wrote}",
         crate::report::totals(&totals.summary, false)
-    )?;
+    )
+    .map_err(Error::stderr)?;
     Ok(totals.exit())
 }
 
-fn sink_error(shown: &str, e: &io::Error) -> Error {
-    if e.kind() == io::ErrorKind::AlreadyExists {
-        return usage(e.to_string(), "use `--force` to overwrite it");
-    }
-    write_error(shown, e)
+fn sink_error(shown: &Target, e: io::Error) -> Error {
+    Error::write(shown.clone())(e)
 }
 
 /// `SOURCE_DATE_EPOCH` if set to a number of seconds, else [`FIXED_DATE`].
@@ -521,17 +492,24 @@ mod tests {
         let mut compilation = Compilation::default();
         let mut err = Vec::new();
         let totals = tables(&request, &mut compilation, &mut err, &Silent).unwrap();
-        assert_eq!(totals.summary.files, 4);
+        let files = std::fs::read_dir(examples).unwrap().count();
+        assert_eq!(totals.summary.files, files + 1);
         assert_eq!(totals.exit(), Exit::Incomplete);
         let err = String::from_utf8(err).unwrap();
         assert!(err.starts_with("error[unreadable]: "), "{err}");
         let responses = compilation.sheet("responses").unwrap();
-        assert_eq!(responses.rows.len(), 4);
+        assert_eq!(responses.rows.len(), files + 1);
         let valid = responses.column("valid").unwrap();
         assert_eq!(responses.rows[0][valid], Cell::Bool(true));
-        assert_eq!(responses.rows[3][valid], Cell::Bool(false));
+        assert_eq!(responses.rows[files][valid], Cell::Bool(false));
         assert!(compilation.sheet("roster").is_none());
-        assert_eq!(compilation.sheets.last().unwrap().spec.name, "codebook");
+        let names: Vec<String> = compilation
+            .sheets
+            .iter()
+            .map(|s| s.spec.name.clone())
+            .collect();
+        assert_eq!(names, build::sheet_names(&editions(&[]), false));
+        assert_eq!(names.last().map(String::as_str), Some("codebook"));
     }
 
     #[test]
@@ -557,7 +535,7 @@ mod tests {
         };
         assert!(matches!(
             target(&request),
-            Ok((CompileFormat::Csv, Target::Folder(_)))
+            Ok((CompileFormat::Csv, Out::Folder(_)))
         ));
     }
 

@@ -2,26 +2,27 @@
 //! the id of the question reached by following the definitions' `continues` links back to the
 //! first edition that asked it, so that two editions compile into the same columns.
 //!
-//! [`root_question`] and [`review_sdgs`] are the only places that read those links from a
-//! definition; everything else asks them.
+//! [`root_question`] and [`review_sdgs`] are the only places that read those links and the
+//! review SDGs from a definition; everything else asks them.
 
 use crate::questionnaire::{FieldKind, QuestionKind, Questionnaire};
 
-/// The topic of a question of `q`: the id of the question `continues` leads back to.
-///
-/// Definitions have no `continues` links yet, so every question is its own root.
+/// The topic of a question of `q`: the id of the question its `continues` links lead back to,
+/// through the built-in editions (the question itself when it continues none).
 pub fn root_question(q: &Questionnaire, question_id: &str) -> String {
-    q.question(question_id)
-        .map_or(question_id, |question| question.id.as_str())
-        .to_string()
+    match q.question(question_id) {
+        Some(question) => q.root_of(question).question,
+        None => question_id.to_string(),
+    }
 }
 
-/// The SDGs under in-depth review at the edition's forum, sorted.
-///
-/// Definitions do not list them yet (`review_sdgs`), so no goal is marked.
+/// The SDGs under in-depth review at the edition's forum, sorted (none when the definition does
+/// not say).
 pub fn review_sdgs(q: &Questionnaire) -> Vec<u8> {
-    let _ = q;
-    Vec::new()
+    q.review_sdgs
+        .as_ref()
+        .map(|review| review.goals.clone())
+        .unwrap_or_default()
 }
 
 /// What kind of answer a topic takes.
@@ -183,6 +184,28 @@ mod tests {
             [("events", 6), ("resources", 7), ("initiatives", 6)]
         );
         assert_eq!(root_question(&q, "events"), "events");
-        assert!(review_sdgs(&q).is_empty());
+        assert_eq!(review_sdgs(&q), [1, 2, 13, 16, 17]);
+    }
+
+    #[test]
+    fn editions_align_through_continues() {
+        let editions: Vec<Questionnaire> = ["hlpf-2024", "hlpf-2025", "hlpf-2026"]
+            .iter()
+            .map(|id| Questionnaire::builtin_cached(id).unwrap().clone())
+            .collect();
+        let layout = Layout::new(editions);
+        let of = |id: &str| layout.topic(id).unwrap().editions.join(" ");
+        assert_eq!(of("governing_body"), "hlpf-2024 hlpf-2025 hlpf-2026");
+        assert_eq!(of("events"), "hlpf-2024 hlpf-2026");
+        assert_eq!(of("coordination"), "hlpf-2025 hlpf-2026");
+        assert_eq!(of("recommendations"), "hlpf-2024");
+        // New topics of later editions come after the first edition's.
+        assert_eq!(layout.topics.last().unwrap().id, "coordination");
+        let q2026 = layout.edition("hlpf-2026").unwrap();
+        let events = q2026.question("events").unwrap();
+        assert_eq!(events.continues.as_ref().unwrap().edition, "hlpf-2024");
+        assert_eq!(root_question(q2026, "events"), "events");
+        assert_eq!(root_question(q2026, "governing_body"), "governing_body");
+        assert_eq!(review_sdgs(q2026), [6, 7, 9, 11, 17]);
     }
 }

@@ -6,7 +6,7 @@
 
 use super::{Render, one_line};
 use crate::answers::{Answer, Answers, FieldValue, Scalar};
-use crate::questionnaire::{QuestionKind, Questionnaire};
+use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 
 /// `--to text`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -21,66 +21,68 @@ impl Render for Legacy {
             None => {}
         }
         for question in &q.questions {
-            line(
-                &mut out,
-                &format!("{}. {}", question.number, one_line(&question.text)),
-            );
-            match (answers.answer(&question.id), &question.kind) {
-                (None, _) => {}
-                (Some(Answer::Text(t)), _) => paragraphs(&mut out, t),
-                (Some(Answer::Choices { selected, text, .. }), QuestionKind::ChoicesText(def)) => {
-                    let text = text.clone().unwrap_or_default();
-                    paragraphs(&mut out, &text);
-                    // Import selects the names the text mentions: name the others too.
-                    let unmentioned: Vec<&String> = selected
-                        .iter()
-                        .flatten()
-                        .filter(|s| {
-                            !crate::rules::text::fold(&text).contains(&crate::rules::text::fold(s))
-                        })
-                        .collect();
-                    if !unmentioned.is_empty() {
-                        let names: Vec<&str> = unmentioned.iter().map(|s| s.as_str()).collect();
-                        line(
-                            &mut out,
-                            &format!("{}: {}.", def.choices_label, names.join("; ")),
-                        );
-                    }
-                }
-                (Some(Answer::Records(records)), QuestionKind::Records(def)) => {
-                    for record in records {
-                        for field in &def.fields {
-                            let Some((_, value)) =
-                                record.fields.iter().find(|(k, _)| *k == field.id)
-                            else {
-                                continue;
-                            };
-                            line(&mut out, &format!("{} |", one_line(&field.label)));
-                            let text = match value {
-                                FieldValue::Text(t) if field.kind.is_text() => t.clone(),
-                                other => other.to_plain(),
-                            };
-                            let lines: Vec<&str> =
-                                text.split('\n').filter(|l| !l.trim().is_empty()).collect();
-                            for (i, l) in lines.iter().enumerate() {
-                                if i + 1 == lines.len() {
-                                    line(&mut out, &format!("{} |", l.trim_end()));
-                                } else {
-                                    line(&mut out, l.trim_end());
-                                }
-                            }
+            question_block(&mut out, question, answers.answer(&question.id));
+        }
+        out
+    }
+}
+
+/// One question in the legacy layout: its `N. text` line and its answer, if any.
+pub fn question_block(out: &mut String, question: &Question, answer: Option<&Answer>) {
+    line(
+        out,
+        &format!("{}. {}", question.number, one_line(&question.text)),
+    );
+    match (answer, &question.kind) {
+        (None, _) => {}
+        (Some(Answer::Text(t)), _) => paragraphs(out, t),
+        (Some(Answer::Choices { selected, text, .. }), QuestionKind::ChoicesText(def)) => {
+            let text = text.clone().unwrap_or_default();
+            paragraphs(out, &text);
+            // Import selects the names the text mentions: name the others too.
+            let unmentioned: Vec<&String> = selected
+                .iter()
+                .flatten()
+                .filter(|s| !crate::rules::text::fold(&text).contains(&crate::rules::text::fold(s)))
+                .collect();
+            if !unmentioned.is_empty() {
+                let names: Vec<&str> = unmentioned.iter().map(|s| s.as_str()).collect();
+                line(
+                    out,
+                    &format!("{}: {}.", def.choices_label, names.join("; ")),
+                );
+            }
+        }
+        (Some(Answer::Records(records)), QuestionKind::Records(def)) => {
+            for record in records {
+                for field in &def.fields {
+                    let Some((_, value)) = record.fields.iter().find(|(k, _)| *k == field.id)
+                    else {
+                        continue;
+                    };
+                    line(out, &format!("{} |", one_line(&field.label)));
+                    let text = match value {
+                        FieldValue::Text(t) if field.kind.is_text() => t.clone(),
+                        other => other.to_plain(),
+                    };
+                    let lines: Vec<&str> =
+                        text.split('\n').filter(|l| !l.trim().is_empty()).collect();
+                    for (i, l) in lines.iter().enumerate() {
+                        if i + 1 == lines.len() {
+                            line(out, &format!("{} |", l.trim_end()));
+                        } else {
+                            line(out, l.trim_end());
                         }
                     }
                 }
-                (Some(Answer::Raw(node)), _) => {
-                    if let Some(s) = node.as_str() {
-                        paragraphs(&mut out, s);
-                    }
-                }
-                (Some(_), _) => {}
             }
         }
-        out
+        (Some(Answer::Raw(node)), _) => {
+            if let Some(s) = node.as_str() {
+                paragraphs(out, s);
+            }
+        }
+        (Some(_), _) => {}
     }
 }
 

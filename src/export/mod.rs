@@ -4,7 +4,7 @@
 mod legacy;
 mod markdown;
 
-pub use legacy::Legacy;
+pub use legacy::{Legacy, question_block};
 pub use markdown::Markdown;
 
 use crate::answers::Answers;

@@ -2,23 +2,23 @@
 //! the same checker as `validate`, errors re-asked, warnings shown and confirmed.
 
 use super::Session;
-use super::prompter::{Completer, Prompted};
+use super::prompter::{Completer, PromptError, Prompted};
 use crate::answers::{Answer, FieldValue, Record};
 use crate::check;
 use crate::document::{Node, Value};
-use crate::finding::{Code, Finding};
+use crate::finding::{Code, Finding, Segment};
 use crate::questionnaire::{
     ChoicesText, Field, FieldKind, Question, QuestionKind, Records, WordLimits,
 };
-use crate::refdata::{self, SDG_TITLES};
+use crate::refdata;
 use crate::report::sanitize_line as sanitize;
 use crate::rules::dates::Dates;
-use crate::rules::sdgs::SdgSet;
 use crate::rules::text;
 
 impl Session<'_> {
     /// Asks a question from the start (or from its current answer), and saves the draft.
     pub(super) fn ask_question(&mut self, question: &Question) -> Prompted<()> {
+        self.show_progress(question, None);
         self.p.say(&format!(
             "\nQuestion {} of {}\n{}",
             question.number,
@@ -35,13 +35,31 @@ impl Session<'_> {
         }
     }
 
+    /// Tells the prompter where the walk is: the question, and the record if any (the prompt
+    /// itself names the field).
+    fn show_progress(&mut self, question: &Question, record: Option<usize>) {
+        let mut at = format!(
+            "Question {} of {}",
+            question.number,
+            self.q.questions.last().map_or("", |q| q.number.as_str())
+        );
+        if let (Some(index), QuestionKind::Records(def)) = (record, &question.kind) {
+            at.push_str(&format!(
+                " · {} {}",
+                text::capitalised(&def.record_label),
+                index + 1
+            ));
+        }
+        self.p.progress(&at);
+    }
+
     /// Asks again only what is wrong in an existing answer: the broken fields of records (a
     /// record count is fixed in the review), or the whole answer of other kinds.
     pub(super) fn fix_question(&mut self, question: &Question) -> Prompted<()> {
         match &question.kind {
             QuestionKind::Records(def) => {
                 for index in 0..self.record_count(&question.id) {
-                    self.complete_record(question, def, index)?;
+                    self.complete_record(question, def, index, false)?;
                 }
                 self.finish(question)
             }
@@ -54,8 +72,23 @@ impl Session<'_> {
             Some(Answer::Text(t)) => Some(t.clone()),
             _ => None,
         };
+        let mut refused = false;
         loop {
-            let typed = self.p.text("Your answer:", default.as_deref())?;
+            self.p.offer_keep(refused);
+            let asked = self.p.text("Your answer:", default.as_deref(), limits);
+            self.p.offer_keep(false);
+            let typed = match asked {
+                Err(PromptError::Keep) => {
+                    let node = Node::new(Value::String(default.unwrap_or_default()));
+                    let checked = check::check_answer(&self.q, question, &node);
+                    if let Some((_, answer)) = checked.answers.answers.into_iter().next() {
+                        self.set_answer(&question.id, answer);
+                    }
+                    self.say_kept()?;
+                    return self.finish(question);
+                }
+                other => other?,
+            };
             if typed.trim().is_empty() {
                 if self.leave_unanswered(question)? {
                     return self.finish_skip(question);
@@ -68,7 +101,13 @@ impl Session<'_> {
                 return self.finish(question);
             }
             default = Some(typed);
+            refused = true;
         }
+    }
+
+    fn say_kept(&mut self) -> Prompted<()> {
+        self.p
+            .say("  kept as it is for now: the review marks it, and saving with errors asks first")
     }
 
     /// Checks a whole answer as `validate` would and keeps it if the person accepts it.
@@ -104,10 +143,20 @@ impl Session<'_> {
                 .say(&format!("  question {} is required", question.number))?;
             return Ok(false);
         }
-        self.p.confirm(
-            &format!("Leave question {} unanswered?", question.number),
-            true,
-        )
+        // Leaving a question that has an answer throws the answer away: No unless said.
+        match self.answers.answer(&question.id) {
+            Some(_) => self.p.confirm(
+                &format!(
+                    "Leave question {} unanswered? Its current answer is removed",
+                    question.number
+                ),
+                false,
+            ),
+            None => self.p.confirm(
+                &format!("Leave question {} unanswered?", question.number),
+                true,
+            ),
+        }
     }
 
     fn finish_skip(&mut self, question: &Question) -> Prompted<()> {
@@ -116,20 +165,19 @@ impl Session<'_> {
         self.save_draft(next.as_deref())
     }
 
+    /// Saves the draft with the walk going on after `question`.
+    pub(super) fn finish_question(&mut self, question: &Question) -> Prompted<()> {
+        self.finish(question)
+    }
+
     fn finish(&mut self, question: &Question) -> Prompted<()> {
         let next = self.next_after(&question.id);
         self.save_draft(next.as_deref())
     }
 
     fn show_word_count(&mut self, typed: &str, limits: WordLimits) -> Prompted<()> {
-        let n = text::count_words(typed);
-        let line = match (limits.min, limits.max) {
-            (_, Some(max)) if n > max => format!("  {n} / {max} words — {} over", n - max),
-            (Some(min), _) if n < min => format!("  {n} words — at least {min} expected"),
-            (_, Some(max)) => format!("  {n} / {max} words"),
-            _ => format!("  {n} words"),
-        };
-        self.p.say(&line)
+        self.p
+            .say(&format!("  {}", super::screen::word_status(typed, limits)))
     }
 
     /// Shows findings; errors reject the answer, warnings are the person's call.
@@ -177,13 +225,23 @@ impl Session<'_> {
                     2 => return self.finish_skip(question),
                     _ => {
                         self.set_answer(&question.id, Answer::Records(Vec::new()));
-                        self.add_record(question, def)?;
+                        if let Err(e) = self.add_record(question, def) {
+                            if matches!(e, PromptError::Back)
+                                && self.record_count(&question.id) == 0
+                            {
+                                // Back out of the first record: the question is not answered yet.
+                                self.answers.answers.retain(|(k, _)| *k != question.id);
+                            }
+                            return Err(e);
+                        }
                     }
                 }
             }
             Some(count) => {
+                // A walk that resumes here stopped in its last record: the fields it has not
+                // got yet (optional ones too) are asked, not only the broken ones.
                 for index in 0..count {
-                    self.complete_record(question, def, index)?;
+                    self.complete_record(question, def, index, index + 1 == count)?;
                 }
             }
         }
@@ -197,6 +255,7 @@ impl Session<'_> {
                 ))?;
                 break;
             }
+            self.show_progress(question, None);
             if !self.p.confirm(&format!("Add another {label}?"), false)? {
                 break;
             }
@@ -224,25 +283,42 @@ impl Session<'_> {
                 0
             }
         };
-        self.edit_record(question, def, index)
+        let result = self.edit_record(question, def, index);
+        if matches!(result, Err(PromptError::Back))
+            && let Some(Answer::Records(records)) = self.answer_mut(&question.id)
+            && records.get(index).is_some_and(|r| r.fields.is_empty())
+        {
+            // Going back from the first field of a new record: the record was never begun.
+            records.remove(index);
+        }
+        result
     }
 
-    /// Asks again the fields of an existing record that are missing or have errors.
+    /// Asks again the fields of an existing record that have errors (a missing required one
+    /// too), and with `absent`, every field it does not have.
     fn complete_record(
         &mut self,
         question: &Question,
         def: &Records,
         index: usize,
+        absent: bool,
     ) -> Prompted<()> {
         let findings = self.check_all();
-        let prefix = format!("{}[{index}].", question.id);
         for field in &def.fields {
-            let path = format!("{prefix}{}", field.id);
+            let path = [
+                Segment::Key("answers".to_string()),
+                Segment::Key(question.id.clone()),
+                Segment::Index(index),
+                Segment::Key(field.id.clone()),
+            ];
+            // The field itself, or an entry of its list.
             let broken = findings.iter().any(|f| {
-                f.is_error() && (f.path == path || f.path.starts_with(&format!("{path}[")))
+                f.is_error()
+                    && f.is_within(&path)
+                    && matches!(f.at.get(path.len()), None | Some(Segment::Index(_)))
             });
-            if broken {
-                let current = self.field_value(&question.id, index, &field.id);
+            let current = self.field_value(&question.id, index, &field.id);
+            if broken || (absent && current.is_none()) {
                 self.p.say(&format!(
                     "\nQuestion {}, {} {}: {}",
                     question.number,
@@ -268,9 +344,15 @@ impl Session<'_> {
             text::capitalised(&def.record_label),
             index + 1
         ))?;
-        for field in &def.fields {
+        // Esc (`:back`) goes to the previous field; from the first, out of the record.
+        let mut at = 0;
+        while let Some(field) = def.fields.get(at) {
             let current = self.field_value(&question.id, index, &field.id);
-            self.ask_field_into(question, index, field, current.as_ref())?;
+            match self.ask_field_into(question, index, field, current.as_ref()) {
+                Ok(()) => at += 1,
+                Err(PromptError::Back) if at > 0 => at -= 1,
+                Err(e) => return Err(e),
+            }
         }
         self.warn_duplicates(question)
     }
@@ -295,6 +377,7 @@ impl Session<'_> {
         field: &Field,
         current: Option<&FieldValue>,
     ) -> Prompted<()> {
+        self.show_progress(question, Some(index));
         let value = self.ask_field(question, index, field, current)?;
         if let Some(Answer::Records(records)) = self.answer_mut(&question.id)
             && let Some(record) = records.get_mut(index)
@@ -328,22 +411,18 @@ impl Session<'_> {
         current: Option<&FieldValue>,
     ) -> Prompted<Option<FieldValue>> {
         let mut default = current.map(FieldValue::to_plain);
+        let mut refused: Option<Node> = None;
         loop {
-            let node = match field.kind {
-                FieldKind::Sdgs => self.pick_sdgs(field, current)?,
-                FieldKind::Paragraphs => {
-                    let typed = self.p.text(&prompt_for(field), default.as_deref())?;
-                    self.show_word_count(&typed, field.words)?;
-                    Node::new(Value::String(typed))
+            self.p.offer_keep(refused.is_some());
+            let asked = self.ask_value(field, current, default.as_deref());
+            self.p.offer_keep(false);
+            let node = match (asked, refused.take()) {
+                (Err(PromptError::Keep), Some(node)) => {
+                    let (value, _) = check::check_field(&self.q, question, index, field, &node);
+                    self.say_kept()?;
+                    return Ok(Some(value.unwrap_or(FieldValue::Raw(node))));
                 }
-                _ => {
-                    let typed = self.p.line(
-                        &prompt_for(field),
-                        default.as_deref(),
-                        completer(field.kind),
-                    )?;
-                    Node::new(Value::String(typed))
-                }
+                (asked, _) => asked?,
             };
             let typed = node.as_str().map(str::to_string);
             if typed.as_deref().is_some_and(|t| t.trim().is_empty()) && !field.required {
@@ -363,46 +442,43 @@ impl Session<'_> {
             } else if !field.required {
                 default = None;
             }
+            refused = Some(node);
         }
     }
 
-    fn pick_sdgs(&mut self, field: &Field, current: Option<&FieldValue>) -> Prompted<Node> {
-        let mut items: Vec<String> = SDG_TITLES
-            .iter()
-            .enumerate()
-            .map(|(i, title)| format!("{:>2} {title}", i + 1))
-            .collect();
-        items.push("All 17 goals".to_string());
-        let mut chosen = vec![false; 18];
-        match current {
-            Some(FieldValue::Sdgs(SdgSet::All)) => chosen[17] = true,
-            Some(FieldValue::Sdgs(SdgSet::Goals(goals))) => {
-                for g in goals {
-                    chosen[*g as usize - 1] = true;
-                }
+    /// One field's value as typed or ticked.
+    fn ask_value(
+        &mut self,
+        field: &Field,
+        current: Option<&FieldValue>,
+        default: Option<&str>,
+    ) -> Prompted<Node> {
+        Ok(match field.kind {
+            FieldKind::Sdgs => self.pick_sdgs(field, current)?,
+            FieldKind::Paragraphs => {
+                let typed = self.p.text(&prompt_for(field), default, field.words)?;
+                self.show_word_count(&typed, field.words)?;
+                Node::new(Value::String(typed))
             }
-            _ => {}
-        }
-        let picked = self.p.multi_select(&prompt_for(field), &items, &chosen)?;
-        Ok(if picked.contains(&17) {
-            Node::new(Value::String("all".to_string()))
-        } else {
-            Node::new(Value::Array(
-                picked
-                    .iter()
-                    .map(|i| Node::new(Value::Integer(*i as i64 + 1)))
-                    .collect(),
-            ))
+            _ => {
+                let typed = self
+                    .p
+                    .line(&prompt_for(field), default, completer(field.kind))?;
+                Node::new(Value::String(self.resolve_names(field, &typed)?))
+            }
         })
     }
 
     /// Records with the same name get a warning, as `validate` gives it.
     fn warn_duplicates(&mut self, question: &Question) -> Prompted<()> {
-        let prefix = format!("{}[", question.id);
         let duplicates: Vec<Finding> = self
             .check_all()
             .into_iter()
-            .filter(|f| f.code == Code::DuplicateRecord && f.path.starts_with(&prefix))
+            .filter(|f| {
+                f.code == Code::DuplicateRecord
+                    && f.question() == Some(question.id.as_str())
+                    && f.record().is_some()
+            })
             .collect();
         for f in duplicates {
             self.show_finding(&f, false)?;
@@ -425,12 +501,16 @@ impl Session<'_> {
             ),
             &def.choices,
             &chosen,
+            super::prompter::pick_numbers,
+            "`none`",
         )?;
         let mut default = text;
         loop {
-            let typed = self
-                .p
-                .text("How do you contribute? (optional)", default.as_deref())?;
+            let typed = self.p.text(
+                "How do you contribute? (optional)",
+                default.as_deref(),
+                def.words,
+            )?;
             if picked.is_empty() && typed.trim().is_empty() {
                 if self.leave_unanswered(question)? {
                     return self.finish_skip(question);
@@ -491,18 +571,16 @@ fn words_rule(words: WordLimits) -> Option<String> {
     }
 }
 
-fn prompt_for(field: &Field) -> String {
+pub(super) fn prompt_for(field: &Field) -> String {
     let how = match field.kind {
         FieldKind::Dates => " (e.g. 2023-03-30, or 30-31 March 2023)",
-        FieldKind::Places => " (several separated by `;`; Tab completes a country)",
+        FieldKind::Places => " (several separated by `;`)",
         FieldKind::Url => " (https://…; Enter for none)",
-        FieldKind::Languages => " (codes or names, separated by commas; Tab completes)",
+        FieldKind::Languages => " (codes or names, separated by commas)",
         FieldKind::Organisations if field.allow_all => " (separated by commas, or `all`)",
         FieldKind::Organisations => " (separated by commas)",
-        FieldKind::Countries if field.allow_all => {
-            " (separated by commas, or `all`; Tab completes)"
-        }
-        FieldKind::Countries => " (separated by commas; Tab completes)",
+        FieldKind::Countries if field.allow_all => " (separated by commas, or `all`)",
+        FieldKind::Countries => " (separated by commas)",
         _ => "",
     };
     let optional = if field.required || field.kind == FieldKind::Url {

@@ -3,27 +3,29 @@
 //! atomically after every confirmed answer so that nothing a person confirmed is ever lost.
 
 mod ask;
+mod goals;
+mod interrupt;
+mod names;
 mod plain;
 mod prompter;
 mod review;
+mod screen;
 mod terminal;
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock};
 
+pub use interrupt::Interrupt;
 pub use plain::PlainPrompter;
-pub use prompter::{Completer, PromptError, Prompted, Prompter};
+pub use prompter::{Completer, Picks, PromptError, Prompted, Prompter, pick_numbers};
 pub use terminal::TerminalPrompter;
 
 use crate::answers::{Answer, Answers, Draft, Scalar};
 use crate::check::{self, Checked};
-use crate::commands::{Error, Exit};
-use crate::document::{Format, Node};
+use crate::document::Format;
+use crate::error::{Error, Exit, Resume, Target};
 use crate::finding::Finding;
 use crate::input::{ReadOptions, Source};
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::validate::Validator;
 
 /// `qfill fill`.
@@ -56,6 +58,22 @@ impl FillRequest {
         self.output.with_file_name(format!("{stem}.draft.toml"))
     }
 
+    /// What Ctrl-C says: where the answers are and how to resume.
+    pub fn interrupted_message(&self) -> String {
+        format!(
+            "interrupted: every confirmed answer is saved in {}\n  resume with: {}",
+            self.draft_path().display(),
+            self.resume_command()
+        )
+    }
+
+    fn resume(&self) -> Resume {
+        Resume {
+            draft: self.draft_path(),
+            command: self.resume_command(),
+        }
+    }
+
     fn resume_command(&self) -> String {
         let mut command = format!("qfill fill -o {}", shell_quote(&self.output));
         if let Some(draft) = &self.draft {
@@ -63,6 +81,9 @@ impl FillRequest {
         }
         if let Some(q) = &self.questionnaire {
             command.push_str(&format!(" --questionnaire {q}"));
+        }
+        if self.plain {
+            command.push_str(" --plain");
         }
         command
     }
@@ -77,127 +98,56 @@ fn shell_quote(path: &Path) -> String {
     }
 }
 
-/// Held while a draft is written, so that Ctrl-C never exits in the middle of a write.
-static SAVING: Mutex<()> = Mutex::new(());
-/// What to print when Ctrl-C arrives outside a menu.
-static RESUME_MESSAGE: OnceLock<String> = OnceLock::new();
-/// Plain mode writes no terminal control sequences, not even on Ctrl-C.
-static PLAIN: AtomicBool = AtomicBool::new(false);
-/// Set by whichever of the signal handler and the prompt error reports Ctrl-C first.
-static REPORTED: AtomicBool = AtomicBool::new(false);
-
-/// True the first time it is called: Ctrl-C is reported once however it arrives.
-fn first_report() -> bool {
-    !REPORTED.swap(true, Ordering::SeqCst)
-}
-
-fn interrupted_message(request: &FillRequest) -> String {
-    format!(
-        "interrupted: every confirmed answer is saved in {}\n  resume with: {}",
-        request.draft_path().display(),
-        request.resume_command()
-    )
-}
-
-/// Runs `fill` on the process's terminal: refuses without one, picks the prompter, and makes
-/// Ctrl-C save-safe everywhere (menus report it; line reads get SIGINT).
-pub fn run_in_terminal(request: &FillRequest) -> Result<Exit, Error> {
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(Error::Usage {
-            message: "`qfill fill` needs a terminal: its stdin and stdout are not one".to_string(),
-            hint: Some(
-                "from a script, write the answers in a TOML or JSON file, check it with `qfill validate FILE` and clean it with `qfill export FILE`"
-                    .to_string(),
-            ),
-        });
-    }
-    let _ = RESUME_MESSAGE.set(interrupted_message(request));
-    // Line prompts read in cooked mode, where Ctrl-C is SIGINT: answer it like a menu would.
-    let _ = ctrlc::set_handler(|| {
-        let _guard = SAVING.lock();
-        let term = console::Term::stderr();
-        if !PLAIN.load(Ordering::SeqCst) {
-            let _ = term.show_cursor();
-        }
-        if first_report() {
-            let message = RESUME_MESSAGE.get().map_or("interrupted", String::as_str);
-            let _ = term.write_line(&format!("\n{message}"));
-        }
-        std::process::exit(Exit::Interrupted as i32);
-    });
-    let plain = request.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    PLAIN.store(plain, Ordering::SeqCst);
-    if plain {
-        let stdin = std::io::stdin();
-        let mut prompter = PlainPrompter::new(stdin.lock(), std::io::stderr()).with_editor();
-        run(request, &mut prompter)
-    } else {
-        let mut prompter = TerminalPrompter::default();
-        let result = run(request, &mut prompter);
-        let _ = console::Term::stderr().show_cursor();
-        result
-    }
-}
-
-/// Runs `fill` with any prompter.
-pub fn run(request: &FillRequest, prompter: &mut dyn Prompter) -> Result<Exit, Error> {
+/// Runs `fill` with any prompter. Whoever handles Ctrl-C (a signal handler of the binary's) shares
+/// `interrupt`: files are written while holding it, and Ctrl-C is reported once.
+pub fn run(
+    request: &FillRequest,
+    prompter: &mut dyn Prompter,
+    interrupt: &Interrupt,
+) -> Result<Exit, Error> {
     if request.output.exists() && !request.force {
-        return Err(Error::Usage {
-            message: format!("`{}` exists already", request.output.display()),
-            hint: Some(format!(
-                "use `--force` to replace it, `-o` to write elsewhere, or `--answers {}` to start from it",
-                request.output.display()
-            )),
+        return Err(Error::ResponseExists {
+            path: request.output.clone(),
         });
     }
-    let flag = match &request.questionnaire {
-        Some(id) => Some(Questionnaire::resolve(id)?),
-        None => None,
-    };
+    let flag = crate::questionnaire::from_flag(request.questionnaire.as_deref())?;
     // Find out now, not after an hour of typing, whether the answers can be saved.
     for path in [&request.output, &request.draft_path()] {
         check_writable(path)?;
     }
-    let mut session = Session::start(request, flag.as_ref(), prompter)?;
+    let mut session = Session::start(request, flag.as_ref(), prompter, interrupt)?;
     match session.walk() {
         Ok(exit) => Ok(exit),
         Err(PromptError::Interrupted) => {
-            if first_report() {
+            if interrupt.first_report() {
                 let _ = session
                     .p
-                    .say(&format!("\n{}", interrupted_message(request)));
+                    .say(&format!("\n{}", request.interrupted_message()));
             }
             Ok(Exit::Interrupted)
         }
-        Err(PromptError::Eof) => Err(Error::Usage {
-            message: format!(
-                "the input ended; every confirmed answer is saved in {}",
-                request.draft_path().display()
-            ),
-            hint: Some(format!("resume with: {}", request.resume_command())),
+        // Back cannot leave the walk (it stops at the first question); should it, it ends the
+        // input the same way.
+        Err(PromptError::Eof | PromptError::Back | PromptError::Keep) => Err(Error::InputEnded {
+            resume: request.resume(),
         }),
-        Err(PromptError::Save { path, reason }) => Err(Error::Usage {
-            message: format!("cannot write `{path}`: {reason}"),
-            hint: Some(format!(
-                "every answer confirmed before is in {}; resume with: {}",
-                request.draft_path().display(),
-                request.resume_command()
-            )),
+        Err(PromptError::Save { path, source }) => Err(Error::Unsaved {
+            path,
+            source,
+            resume: request.resume(),
         }),
         Err(PromptError::Io(e)) => Err(Error::Write {
-            path: "the terminal".to_string(),
-            reason: crate::input::io_reason(&e),
+            target: Target::Terminal,
+            source: e,
         }),
     }
 }
 
 /// Fails unless a file can be created beside `path` (as the atomic writes do).
 fn check_writable(path: &Path) -> Result<(), Error> {
+    let unwritable = Error::write(Target::File(path.to_path_buf()));
     if path.is_dir() {
-        return Err(Error::Write {
-            path: path.display().to_string(),
-            reason: "is a folder, a file is expected".to_string(),
-        });
+        return Err(unwritable(std::io::ErrorKind::IsADirectory.into()));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -207,16 +157,13 @@ fn check_writable(path: &Path) -> Result<(), Error> {
         .prefix(".qfill-")
         .tempfile_in(dir)
         .map(drop)
-        .map_err(|e| Error::Write {
-            path: path.display().to_string(),
-            reason: crate::input::io_reason(&e),
-        })
+        .map_err(unwritable)
 }
 
-fn saving(path: &Path, e: &std::io::Error) -> PromptError {
-    PromptError::Save {
-        path: path.display().to_string(),
-        reason: crate::input::io_reason(e),
+fn saving(path: &Path) -> impl FnOnce(std::io::Error) -> PromptError {
+    move |source| PromptError::Save {
+        path: path.to_path_buf(),
+        source,
     }
 }
 
@@ -231,6 +178,7 @@ struct Session<'a> {
     resumed: bool,
     request: &'a FillRequest,
     p: &'a mut dyn Prompter,
+    interrupt: &'a Interrupt,
 }
 
 impl<'a> Session<'a> {
@@ -238,21 +186,28 @@ impl<'a> Session<'a> {
         request: &'a FillRequest,
         flag: Option<&Questionnaire>,
         p: &'a mut dyn Prompter,
+        interrupt: &'a Interrupt,
     ) -> Result<Session<'a>, Error> {
         let draft_path = request.draft_path();
         let mut base: Option<(Checked, Questionnaire)> = None;
         if draft_path.exists() {
-            let resume = prompt_usage(p.select(
-                &format!(
-                    "A draft of this response is saved in {}.",
-                    draft_path.display()
-                ),
-                &[
-                    "Resume where I stopped".to_string(),
-                    "Start over (the draft is replaced)".to_string(),
-                ],
-                0,
-            ))? == 0;
+            let resume = loop {
+                let resume = prompt_usage(p.select(
+                    &format!(
+                        "A draft of this response is saved in {}.",
+                        draft_path.display()
+                    ),
+                    &[
+                        "Resume where I stopped".to_string(),
+                        "Start over (the draft is replaced)".to_string(),
+                    ],
+                    0,
+                ))? == 0;
+                let sure = || "Start over? The answers in the draft are replaced by the new ones";
+                if resume || prompt_usage(p.confirm(sure(), false))? {
+                    break resume;
+                }
+            };
             if resume {
                 base = Some(load(&draft_path, flag, p)?);
             }
@@ -287,6 +242,7 @@ impl<'a> Session<'a> {
             resumed,
             request,
             p,
+            interrupt,
         })
     }
 
@@ -297,31 +253,78 @@ impl<'a> Session<'a> {
             self.q.id,
             self.request.draft_path().display()
         ))?;
-        self.ask_entity()?;
-        let invalid = self.questions_with_errors();
-        for index in self.start.min(self.q.questions.len())..self.q.questions.len() {
-            let question = self.q.questions[index].clone();
-            if self.skipped.contains(&question.id) {
-                continue;
+        if let Some(notice) = crate::incomplete::notice(&self.q) {
+            self.p.say(&notice)?;
+        }
+        loop {
+            match self.ask_entity() {
+                Err(PromptError::Back) => continue,
+                other => break other?,
             }
-            match self.answers.answer(&question.id) {
-                None => self.ask_question(&question)?,
-                Some(answer) if is_not_answered(answer) => {
-                    self.answers.answers.retain(|(k, _)| *k != question.id);
-                    self.ask_question(&question)?
+        }
+        let invalid = self.questions_with_errors();
+        let count = self.q.questions.len();
+        let mut index = self.start.min(count);
+        // After a step back, the question is shown again with its answer, whatever state it is in.
+        let mut again = false;
+        while index < count {
+            let question = self.q.questions[index].clone();
+            let result = if again {
+                self.ask_again(&question)
+            } else {
+                self.visit(index, &question, &invalid)
+            };
+            match result {
+                Ok(()) => {
+                    index += 1;
+                    again = false;
                 }
-                Some(_) if index == self.start && self.resumed => self.ask_question(&question)?,
-                Some(_) if invalid.contains(&question.id) => self.fix_question(&question)?,
-                Some(_) => {}
+                Err(PromptError::Back) => {
+                    again = true;
+                    index = index.saturating_sub(1);
+                }
+                Err(e) => return Err(e),
             }
         }
         self.review()
     }
 
+    /// Asks a question in the walk if it needs it: not answered yet, answered "not answered",
+    /// the one a resumed draft stopped in, or holding errors.
+    fn visit(&mut self, index: usize, question: &Question, invalid: &[String]) -> Prompted<()> {
+        if self.skipped.contains(&question.id) {
+            return Ok(());
+        }
+        match self.answers.answer(&question.id) {
+            None => self.ask_question(question),
+            Some(answer) if is_not_answered(answer) => {
+                self.answers.answers.retain(|(k, _)| *k != question.id);
+                self.ask_question(question)
+            }
+            Some(_) if index == self.start && self.resumed => self.ask_question(question),
+            Some(_) if invalid.contains(&question.id) => self.fix_question(question),
+            Some(_) => Ok(()),
+        }
+    }
+
+    /// A question gone back to: its answer to change, records in the records menu.
+    fn ask_again(&mut self, question: &Question) -> Prompted<()> {
+        match &question.kind {
+            QuestionKind::Records(def) if self.answers.answer(&question.id).is_some() => {
+                let done = match self.next_after(&question.id) {
+                    Some(_) => "Go on to the next question".to_string(),
+                    None => "Go on to the review".to_string(),
+                };
+                self.change_records(question, def, &done)?;
+                self.finish_question(question)
+            }
+            _ => self.ask_question(question),
+        }
+    }
+
     /// Checks the whole response as `validate` would.
     fn check_all(&self) -> Vec<Finding> {
-        let node = Node::from_json(&self.answers.to_json_value());
-        check::check(&node, &self.q).findings
+        check::check_answers(&self.answers, &self.q).findings
     }
 
     /// Ids of questions whose current answer has errors.
@@ -376,8 +379,8 @@ impl<'a> Session<'a> {
         });
         let text = draft.to_text(Format::Toml);
         let path = self.request.draft_path();
-        let _guard = SAVING.lock();
-        crate::fsio::write_atomic(&path, text.as_bytes()).map_err(|e| saving(&path, &e))
+        let _guard = self.interrupt.saving();
+        crate::fsio::write_atomic(&path, text.as_bytes()).map_err(saving(&path))
     }
 
     /// The id of the question after `id`, for the draft's `next`.
@@ -420,10 +423,10 @@ impl<'a> Session<'a> {
         let text = out.to_text(format);
         let findings = self.check_all();
         crate::fsio::write_atomic(&self.request.output, text.as_bytes())
-            .map_err(|e| saving(&self.request.output, &e))?;
+            .map_err(saving(&self.request.output))?;
         let draft = self.request.draft_path();
         if draft != self.request.output {
-            let _guard = SAVING.lock();
+            let _guard = self.interrupt.saving();
             let _ = std::fs::remove_file(&draft);
         }
         let errors = findings.iter().filter(|f| f.is_error()).count();
@@ -445,8 +448,7 @@ impl<'a> Session<'a> {
 
 /// The question a finding is about, from its path.
 fn question_of(finding: &Finding, q: &Questionnaire) -> Option<String> {
-    let id = finding.path.split(['.', '[']).next()?;
-    q.question(id).map(|q| q.id.clone())
+    q.question(finding.question()?).map(|q| q.id.clone())
 }
 
 /// Loads a draft or `--answers` file: an unreadable or unparsable one ends the run.
@@ -462,32 +464,24 @@ fn load(
     let validated = validator.validate(&Source::File(path.to_path_buf()));
     let fail = |validated: &crate::validate::Validated| {
         let first = validated.report.findings.first();
-        Error::Usage {
-            message: format!(
-                "cannot start from `{}`: {}",
-                path.display(),
-                first.map_or("it cannot be read".to_string(), |f| {
-                    match (f.line, f.column) {
-                        (Some(l), Some(c)) => format!("{l}:{c}: {}", f.message),
-                        _ => f.message.clone(),
-                    }
-                })
-            ),
-            hint: Some("fix the file (see `qfill validate`), or start without it".to_string()),
+        Error::CannotStart {
+            path: path.to_path_buf(),
+            reason: first.map_or("it cannot be read".to_string(), |f| {
+                match (f.line, f.column) {
+                    (Some(l), Some(c)) => format!("{l}:{c}: {}", f.message),
+                    _ => f.message.clone(),
+                }
+            }),
         }
     };
     let Some(checked) = validated.checked.clone() else {
         return Err(fail(&validated));
     };
-    let id = checked.answers.questionnaire.clone();
-    let q = match (flag, id) {
-        (Some(flag), _) => flag.clone(),
-        (None, Some(id)) => match Questionnaire::builtin_cached(&id) {
-            Some(q) => q.clone(),
-            None => return Err(fail(&validated)),
-        },
-        (None, None) => Questionnaire::default_builtin(),
+    let named = checked.answers.questionnaire.as_deref();
+    let Some(q) = crate::questionnaire::applicable(flag, named).questionnaire() else {
+        return Err(fail(&validated));
     };
+    let q = q.clone();
     let kept = checked
         .answers
         .answers
@@ -510,114 +504,19 @@ fn is_not_answered(answer: &Answer) -> bool {
 
 fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
     result.map_err(|e| match e {
-        PromptError::Interrupted | PromptError::Eof => Error::Usage {
-            message: "stopped before the first question".to_string(),
-            hint: None,
-        },
+        PromptError::Interrupted | PromptError::Eof | PromptError::Back | PromptError::Keep => {
+            Error::StoppedBeforeStart
+        }
         PromptError::Io(e) => Error::Write {
-            path: "the terminal".to_string(),
-            reason: crate::input::io_reason(&e),
+            target: Target::Terminal,
+            source: e,
         },
-        PromptError::Save { path, reason } => Error::Write { path, reason },
+        PromptError::Save { path, source } => Error::Write {
+            target: Target::File(path),
+            source,
+        },
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Runs a whole fill with typed lines, in a scratch folder; returns the saved response.
-    fn fill(script: &[&str]) -> (Exit, String, String) {
-        let dir = tempfile::tempdir().unwrap();
-        let request = FillRequest {
-            questionnaire: None,
-            answers: None,
-            output: dir.path().join("response.toml"),
-            draft: None,
-            force: false,
-            plain: true,
-        };
-        let input = script.iter().map(|l| format!("{l}\n")).collect::<String>();
-        let mut shown = Vec::new();
-        let exit = {
-            let mut prompter = PlainPrompter::new(input.as_bytes(), &mut shown);
-            run(&request, &mut prompter).unwrap()
-        };
-        let saved = std::fs::read_to_string(&request.output).unwrap_or_default();
-        (exit, saved, String::from_utf8(shown).unwrap())
-    }
-
-    const EVENT_A: &[&str] = &[
-        "Forum A",
-        "2023-05-10",
-        "Apia, Samoa",
-        "13",
-        "About A.",
-        ".",
-        "",
-    ];
-    const EVENT_B: &[&str] = &[
-        "Forum B",
-        "2024-01-02",
-        "Dakar, Senegal",
-        "14",
-        "About B.",
-        ".",
-        "",
-    ];
-
-    #[test]
-    fn the_review_edits_reorders_and_changes_answers() {
-        let mut script = vec!["Office (O)", "", "y"]; // entity; Q1 left unanswered
-        script.push("1"); // add an event
-        script.extend(EVENT_A);
-        script.push("y"); // add another
-        script.extend(EVENT_B);
-        script.push("n");
-        script.extend(["2", "", "", "y", "2", "", "y"]); // Q3 none; Q4 skipped; Q5 none; Q6 skipped
-        // Review: change question 2 (item 4), move event 2 up (after 2 edits and 2 removes),
-        // then back (the last item), change the entity (item 2), save.
-        script.extend(["4", "5", "9", "2", "Office Renamed (OR)", "1"]);
-        let (exit, saved, shown) = fill(&script);
-        assert_eq!(exit, Exit::Valid, "{shown}");
-        let b = saved.find("Forum B").unwrap();
-        let a = saved.find("Forum A").unwrap();
-        assert!(b < a, "event 2 was moved up:\n{saved}");
-        assert!(
-            saved.contains("entity = \"Office Renamed (OR)\""),
-            "{saved}"
-        );
-        assert!(
-            saved.contains("resources = []") && saved.contains("initiatives = []"),
-            "{saved}"
-        );
-        assert!(
-            !saved.contains("high_impact") && !saved.contains("governing_body"),
-            "{saved}"
-        );
-        assert!(shown.contains("Move event 2 up"), "{shown}");
-    }
-
-    #[test]
-    fn a_closed_input_keeps_the_draft_and_says_how_to_resume() {
-        let dir = tempfile::tempdir().unwrap();
-        let request = FillRequest {
-            questionnaire: None,
-            answers: None,
-            output: dir.path().join("r.json"),
-            draft: None,
-            force: false,
-            plain: true,
-        };
-        let mut prompter = PlainPrompter::new("Office (O)\n".as_bytes(), Vec::new());
-        let error = run(&request, &mut prompter).unwrap_err();
-        assert!(error.to_string().contains("the input ended"), "{error}");
-        assert!(
-            error.hint().unwrap().contains("qfill fill -o"),
-            "{:?}",
-            error.hint()
-        );
-        let draft = std::fs::read_to_string(dir.path().join("r.draft.toml")).unwrap();
-        assert!(draft.contains("entity = \"Office (O)\""), "{draft}");
-    }
-}
+mod tests;

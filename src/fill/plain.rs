@@ -5,8 +5,10 @@
 use std::io::{BufRead, Write};
 
 use super::prompter::{
-    Completer, PromptError, Prompted, Prompter, TextEnd, read_text, text_instructions,
+    Completer, PLAIN_HELP, Picks, PromptError, Prompted, Prompter, TextEnd, command, read_text,
+    text_instructions,
 };
+use crate::questionnaire::WordLimits;
 use crate::report::sanitize;
 
 /// Plain numbered prompts over a reader and a writer.
@@ -14,6 +16,7 @@ pub struct PlainPrompter<R, W> {
     input: R,
     output: W,
     editor: bool,
+    keep: bool,
 }
 
 impl<R: BufRead, W: Write> PlainPrompter<R, W> {
@@ -23,6 +26,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             input,
             output,
             editor: false,
+            keep: false,
         }
     }
 
@@ -40,33 +44,28 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         }
         Ok(line.trim_end_matches(['\n', '\r']).to_string())
     }
-}
 
-/// Parses `1, 3 5` or `1-3` into 0-based indexes below `count`.
-fn parse_numbers(text: &str, count: usize) -> Option<Vec<usize>> {
-    let mut out = Vec::new();
-    for part in text.split([',', ' ', ';']).filter(|p| !p.is_empty()) {
-        let (a, b) = match part.split_once('-') {
-            Some((a, b)) => (
-                a.trim().parse::<usize>().ok()?,
-                b.trim().parse::<usize>().ok()?,
-            ),
-            None => {
-                let n = part.trim().parse::<usize>().ok()?;
-                (n, n)
+    /// Writes `prompt` and reads a line; `:help` is answered and the prompt asked again.
+    fn ask(&mut self, prompt: &str) -> Prompted<String> {
+        loop {
+            write!(self.output, "{prompt}")?;
+            let line = self.read_line()?;
+            if line.trim() == ":help" {
+                writeln!(self.output, "{PLAIN_HELP}")?;
+                continue;
             }
-        };
-        if a == 0 || b > count || a > b {
-            return None;
-        }
-        for n in a..=b {
-            if !out.contains(&(n - 1)) {
-                out.push(n - 1);
-            }
+            return Ok(line);
         }
     }
-    out.sort_unstable();
-    Some(out)
+
+    /// Like `ask`, and `:back` goes back.
+    fn answer(&mut self, prompt: &str) -> Prompted<String> {
+        let line = self.ask(prompt)?;
+        match command(&line, self.keep) {
+            Some(command) => Err(command),
+            None => Ok(line),
+        }
+    }
 }
 
 impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
@@ -75,17 +74,21 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         Ok(())
     }
 
+    fn offer_keep(&mut self, on: bool) {
+        self.keep = on;
+    }
+
     fn line(
         &mut self,
         prompt: &str,
         default: Option<&str>,
         _: Option<Completer>,
     ) -> Prompted<String> {
-        match default {
-            Some(d) if !d.is_empty() => write!(self.output, "{prompt} [{}]: ", sanitize(d))?,
-            _ => write!(self.output, "{prompt}: ")?,
-        }
-        let line = self.read_line()?;
+        let prompt = match default {
+            Some(d) if !d.is_empty() => format!("{prompt} [{}]: ", sanitize(d)),
+            _ => format!("{prompt}: "),
+        };
+        let line = self.answer(&prompt)?;
         Ok(if line.trim().is_empty() {
             default.unwrap_or("").to_string()
         } else {
@@ -93,7 +96,12 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         })
     }
 
-    fn text(&mut self, prompt: &str, default: Option<&str>) -> Prompted<String> {
+    fn text(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        limits: WordLimits,
+    ) -> Prompted<String> {
         writeln!(self.output, "{prompt}")?;
         let has_default = default.is_some_and(|d| !d.is_empty());
         if let Some(d) = default.filter(|d| !d.is_empty()) {
@@ -104,14 +112,35 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             "{}",
             text_instructions(has_default, self.editor)
         )?;
-        let typed = read_text(|| {
-            write!(self.output, "> ")?;
-            self.read_line()
-        })?;
+        let keep = self.keep;
+        if keep {
+            writeln!(
+                self.output,
+                "(`:keep` keeps the refused answer as it is for now)"
+            )?;
+        }
+        let output = std::cell::RefCell::new(self);
+        let typed = read_text(
+            || output.borrow_mut().ask("> "),
+            |text| {
+                let status = super::screen::word_status(text, limits);
+                writeln!(output.borrow_mut().output, "  ({status})")?;
+                Ok(())
+            },
+            keep,
+        )?;
+        let this = output.into_inner();
         match typed {
             TextEnd::Typed(t) if t.is_empty() => Ok(default.unwrap_or("").to_string()),
             TextEnd::Typed(t) => Ok(t),
-            TextEnd::Editor if self.editor => super::terminal::edit(default),
+            TextEnd::Editor if this.editor => match super::terminal::edit(default) {
+                Err(e) if !matches!(e, PromptError::Interrupted) => {
+                    // A missing or failing editor is a message; the question stays.
+                    writeln!(this.output, "  {}", super::terminal::editor_failed(&e))?;
+                    this.text(prompt, default, limits)
+                }
+                edited => edited,
+            },
             // Without an editor `:e` is text like any other line.
             TextEnd::Editor => Ok(":e".to_string()),
         }
@@ -120,8 +149,10 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     fn confirm(&mut self, prompt: &str, default: bool) -> Prompted<bool> {
         let choices = if default { "Y/n" } else { "y/N" };
         loop {
-            write!(self.output, "{prompt} [{choices}]: ")?;
-            let line = self.read_line()?.trim().to_lowercase();
+            let line = self
+                .answer(&format!("{prompt} [{choices}]: "))?
+                .trim()
+                .to_lowercase();
             match line.as_str() {
                 "" => return Ok(default),
                 "y" | "yes" => return Ok(true),
@@ -137,8 +168,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             writeln!(self.output, "  {}) {}", i + 1, sanitize(item))?;
         }
         loop {
-            write!(self.output, "choose 1-{} [{}]: ", items.len(), default + 1)?;
-            let line = self.read_line()?;
+            let line = self.answer(&format!("choose 1-{} [{}]: ", items.len(), default + 1))?;
             if line.trim().is_empty() {
                 return Ok(default);
             }
@@ -158,6 +188,8 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         prompt: &str,
         items: &[String],
         chosen: &[bool],
+        typed: Picks,
+        example: &str,
     ) -> Prompted<Vec<usize>> {
         writeln!(self.output, "{prompt}")?;
         for (i, item) in items.iter().enumerate() {
@@ -173,26 +205,21 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             .collect();
         loop {
             let shown: Vec<String> = current.iter().map(|i| (i + 1).to_string()).collect();
-            write!(
-                self.output,
-                "numbers separated by commas, e.g. 1, 3 or 2-4; `none` for none [{}]: ",
+            let line = self.answer(&format!(
+                "numbers separated by commas, or {example} [{}]: ",
                 if shown.is_empty() {
                     "none".to_string()
                 } else {
                     shown.join(", ")
                 }
-            )?;
-            let line = self.read_line()?;
+            ))?;
             let line = line.trim();
             if line.is_empty() {
                 return Ok(current);
             }
-            if line.eq_ignore_ascii_case("none") {
-                return Ok(Vec::new());
-            }
-            match parse_numbers(line, items.len()) {
-                Some(picked) => return Ok(picked),
-                None => writeln!(self.output, "please type numbers from 1 to {}", items.len())?,
+            match typed(line, items.len()) {
+                Ok(picked) => return Ok(picked),
+                Err(message) => writeln!(self.output, "{message}")?,
             }
         }
     }
@@ -214,33 +241,58 @@ mod tests {
         assert!(matches!(p.line("name", None, None), Err(PromptError::Eof)));
     }
 
+    const NO_LIMITS: WordLimits = WordLimits {
+        min: None,
+        max: Some(3),
+    };
+
     #[test]
-    fn paragraphs_end_with_two_empty_lines_or_a_dot() {
-        let mut p = prompter("one\ntwo\n\nthree\n\n\nnext\n.\n");
-        assert_eq!(p.text("t", None).unwrap(), "one\ntwo\n\nthree");
-        assert_eq!(p.text("t", None).unwrap(), "next");
+    fn only_a_dot_ends_a_text_and_each_line_is_counted() {
+        let mut p = prompter("one\ntwo\n\n\n\nthree four\n.\nnext\n.\n");
+        assert_eq!(
+            p.text("t", None, NO_LIMITS).unwrap(),
+            "one\ntwo\n\n\n\nthree four"
+        );
+        assert_eq!(p.text("t", None, NO_LIMITS).unwrap(), "next");
+        let out = String::from_utf8(p.output).unwrap();
+        assert!(out.contains("(2 / 3 words)"), "{out}");
+        assert!(out.contains("(! 4 / 3 words — 1 over)"), "{out}");
         let mut p = prompter("\n");
-        assert_eq!(p.text("t", Some("kept")).unwrap(), "kept");
+        assert_eq!(p.text("t", Some("kept"), NO_LIMITS).unwrap(), "kept");
+    }
+
+    #[test]
+    fn back_and_help_are_commands() {
+        let mut p = prompter(":help\n:back\n:back\n");
+        assert!(matches!(p.line("name", None, None), Err(PromptError::Back)));
+        assert!(matches!(
+            p.text("t", None, NO_LIMITS),
+            Err(PromptError::Back)
+        ));
+        let out = String::from_utf8(p.output).unwrap();
+        assert!(out.contains("only a line with only `.` ends it"), "{out}");
+        assert_eq!(
+            out.matches("name: ").count(),
+            2,
+            "asked again after help: {out}"
+        );
     }
 
     #[test]
     fn choices() {
+        use super::super::prompter::pick_numbers;
         let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
         let mut p = prompter("9\n2\n\ny\nmaybe\nn\n1, 3\n2-3\n\nnone\n");
         assert_eq!(p.select("pick", &items, 0).unwrap(), 1);
         assert_eq!(p.select("pick", &items, 2).unwrap(), 2);
         assert!(p.confirm("ok?", false).unwrap());
         assert!(!p.confirm("ok?", true).unwrap());
-        assert_eq!(p.multi_select("m", &items, &[]).unwrap(), [0, 2]);
-        assert_eq!(p.multi_select("m", &items, &[]).unwrap(), [1, 2]);
-        assert_eq!(
-            p.multi_select("m", &items, &[true, false, true]).unwrap(),
-            [0, 2]
-        );
-        assert_eq!(
-            p.multi_select("m", &items, &[true]).unwrap(),
-            Vec::<usize>::new()
-        );
+        let mut multi =
+            |chosen: &[bool]| p.multi_select("m", &items, chosen, pick_numbers, "`none`");
+        assert_eq!(multi(&[]).unwrap(), [0, 2]);
+        assert_eq!(multi(&[]).unwrap(), [1, 2]);
+        assert_eq!(multi(&[true, false, true]).unwrap(), [0, 2]);
+        assert_eq!(multi(&[true]).unwrap(), Vec::<usize>::new());
         let out = String::from_utf8(p.output).unwrap();
         assert!(out.contains("please type a number from 1 to 3"), "{out}");
         assert!(out.contains("please answer y or n"), "{out}");

@@ -4,20 +4,32 @@
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use super::Session;
-use super::prompter::Prompted;
-use crate::answers::{Answer, FieldValue};
-use crate::commands::Exit;
+use super::prompter::{PromptError, Prompted};
+use crate::answers::{Answer, Answers, FieldValue, Record};
+use crate::error::Exit;
 use crate::finding::Finding;
 use crate::questionnaire::{Question, QuestionKind, Records};
 
 impl Session<'_> {
     /// Shows the review until the person saves.
     pub(super) fn review(&mut self) -> Prompted<Exit> {
+        let mut undo: Option<(String, Answers, Vec<String>)> = None;
         loop {
+            // The review's prompts say where they are themselves.
+            self.p.progress("");
             let findings = self.check_all();
             self.p.say(&format!("\n{}", self.status_table(&findings)))?;
-            for f in &findings {
+            // A few findings, so that the table and the menu fit on a 24-row screen.
+            const SHOWN: usize = 4;
+            for f in findings.iter().take(SHOWN) {
                 self.show_finding(f, false)?;
+            }
+            if findings.len() > SHOWN {
+                self.p.say(&format!(
+                    "  … and {} more; `qfill validate {}` lists them all",
+                    findings.len() - SHOWN,
+                    self.request.draft_path().display()
+                ))?;
             }
             let mut items = vec!["Save the response".to_string()];
             items.push(format!(
@@ -34,39 +46,76 @@ impl Session<'_> {
                     short(&q.text, 60)
                 ));
             }
-            let choice = self.p.select("Review your answers", &items, 0)?;
-            match choice {
-                0 => {
-                    let errors = findings.iter().filter(|f| f.is_error()).count();
-                    if errors > 0
-                        && !self.p.confirm(
-                            &format!(
-                                "The response has {errors} {}; save it anyway?",
-                                crate::rules::text::plural(errors, "error")
-                            ),
-                            false,
-                        )?
-                    {
-                        continue;
+            // One step of undo: the state before the last change made from the review.
+            if let Some((what, _, _)) = &undo {
+                items.insert(1, format!("Undo {what}"));
+            }
+            let mut choice = self.p.select("Review your answers", &items, 0)?;
+            if undo.is_some() {
+                if choice == 1 {
+                    if let Some((_, answers, skipped)) = undo.take() {
+                        self.answers = answers;
+                        self.skipped = skipped;
                     }
-                    return self.save_output();
+                    self.save_draft(None)?;
+                    continue;
                 }
-                1 => {
-                    self.answers.entity = None;
-                    self.ask_entity()?;
-                }
-                n => {
-                    let question = self.q.questions[n - 2].clone();
-                    match &question.kind {
-                        QuestionKind::Records(def) => self.change_records(&question, def)?,
-                        _ => {
-                            self.ask_question(&question)?;
-                        }
-                    }
-                }
+                choice -= usize::from(choice > 1);
+            }
+            let before = (self.answers.clone(), self.skipped.clone());
+            match self.review_choice(choice, &findings) {
+                Ok(Some(exit)) => return Ok(exit),
+                // Going back from a question asked in the review is back to the review.
+                Ok(None) | Err(PromptError::Back) => {}
+                Err(e) => return Err(e),
+            }
+            if (&self.answers, &self.skipped) != (&before.0, &before.1) {
+                let what = match choice {
+                    1 => "the change to the entity".to_string(),
+                    n => format!("the changes to question {}", self.q.questions[n - 2].number),
+                };
+                undo = Some((what, before.0, before.1));
             }
             self.save_draft(None)?;
         }
+    }
+
+    /// Carries out the review's choice; `Some` once the response is saved.
+    fn review_choice(&mut self, choice: usize, findings: &[Finding]) -> Prompted<Option<Exit>> {
+        match choice {
+            0 => {
+                let errors = findings.iter().filter(|f| f.is_error()).count();
+                if errors > 0
+                    && !self.p.confirm(
+                        &format!(
+                            "The response has {errors} {}; save it anyway?",
+                            crate::rules::text::plural(errors, "error")
+                        ),
+                        false,
+                    )?
+                {
+                    return Ok(None);
+                }
+                return self.save_output().map(Some);
+            }
+            1 => {
+                let before = self.answers.entity.take();
+                if let Err(e) = self.ask_entity() {
+                    self.answers.entity = before;
+                    return Err(e);
+                }
+            }
+            n => {
+                let question = self.q.questions[n - 2].clone();
+                match &question.kind {
+                    QuestionKind::Records(def) => {
+                        self.change_records(&question, def, "Back to the review")?
+                    }
+                    _ => self.ask_question(&question)?,
+                }
+            }
+        }
+        Ok(None)
     }
 
     fn status_table(&self, findings: &[Finding]) -> String {
@@ -78,21 +127,24 @@ impl Session<'_> {
         if table.width().is_none() {
             table.set_width(100);
         }
+        // One row per question: the text is cut to what the other columns leave.
+        let room = usize::from(table.width().unwrap_or(100))
+            .saturating_sub(51)
+            .max(10);
         for q in &self.q.questions {
             let mine: Vec<&Finding> = findings
                 .iter()
-                .filter(|f| {
-                    f.path == q.id
-                        || f.path.starts_with(&format!("{}.", q.id))
-                        || f.path.starts_with(&format!("{}[", q.id))
-                })
+                .filter(|f| f.question() == Some(q.id.as_str()))
                 .collect();
             let errors = mine.iter().filter(|f| f.is_error()).count();
             let warnings = mine.len() - errors;
             let answer = match self.answers.answer(&q.id) {
                 None if self.skipped.contains(&q.id) => "skipped".to_string(),
                 None => "not answered".to_string(),
-                Some(Answer::Text(t)) => format!("{} words", crate::rules::text::count_words(t)),
+                Some(Answer::Text(t)) => {
+                    let n = crate::rules::text::count_words(t);
+                    format!("{n} {}", crate::rules::text::plural(n, "word"))
+                }
                 Some(Answer::Records(records)) if records.is_empty() => "none".to_string(),
                 Some(Answer::Records(records)) => match &q.kind {
                     QuestionKind::Records(def) => format!(
@@ -119,13 +171,20 @@ impl Session<'_> {
                     crate::rules::text::plural(w, "warning")
                 ),
             };
-            table.add_row([q.number.clone(), short(&q.text, 50), answer, status]);
+            table.add_row([q.number.clone(), short(&q.text, room), answer, status]);
         }
         table.to_string()
     }
 
-    fn change_records(&mut self, question: &Question, def: &Records) -> Prompted<()> {
+    /// The records menu: edit, remove, reorder, add; `done` is the item that leaves it.
+    pub(super) fn change_records(
+        &mut self,
+        question: &Question,
+        def: &Records,
+        done: &str,
+    ) -> Prompted<()> {
         loop {
+            self.p.progress("");
             let records = match self.answers.answer(&question.id) {
                 Some(Answer::Records(records)) => records.clone(),
                 _ => Vec::new(),
@@ -141,7 +200,8 @@ impl Session<'_> {
             let mut items: Vec<String> = Vec::new();
             let mut actions: Vec<Action> = Vec::new();
             for (verb, action) in [
-                ("Edit", Action::Edit as PerRecord),
+                ("View", Action::View as PerRecord),
+                ("Edit", Action::Edit),
                 ("Remove", Action::Remove),
             ] {
                 for i in 0..records.len() {
@@ -168,7 +228,7 @@ impl Session<'_> {
             actions.push(Action::None);
             items.push(format!("Leave question {} unanswered", question.number));
             actions.push(Action::Skip);
-            items.push("Back to the review".to_string());
+            items.push(done.to_string());
             actions.push(Action::Back);
             let choice = self.p.select(
                 &format!("Question {}", question.number),
@@ -176,9 +236,13 @@ impl Session<'_> {
                 items.len() - 1,
             )?;
             match actions[choice] {
+                Action::View(i) => self.view_record(def, &records[i], i)?,
                 Action::Edit(i) => self.edit_record(question, def, i)?,
                 Action::Remove(i) => {
-                    if let Some(Answer::Records(records)) = self.answer_mut(&question.id) {
+                    let what = format!("{label} {} ({})", i + 1, short(&name_of(i), 40));
+                    if self.p.confirm(&format!("Remove {what}?"), false)?
+                        && let Some(Answer::Records(records)) = self.answer_mut(&question.id)
+                    {
                         records.remove(i);
                     }
                 }
@@ -193,12 +257,61 @@ impl Session<'_> {
                     }
                     self.add_record(question, def)?;
                 }
-                Action::None => self.set_answer(&question.id, Answer::Records(Vec::new())),
-                Action::Skip => self.skip(&question.id),
+                Action::None => {
+                    if self.confirm_losing(&records, label, "and report none")? {
+                        self.set_answer(&question.id, Answer::Records(Vec::new()));
+                    }
+                }
+                Action::Skip => {
+                    if self.confirm_losing(&records, label, "and leave the question unanswered")? {
+                        self.skip(&question.id);
+                    }
+                }
                 Action::Back => return Ok(()),
             }
             self.save_draft(None)?;
         }
+    }
+}
+
+impl Session<'_> {
+    /// Asks before an action removes records, saying how many (default No); nothing to lose,
+    /// nothing to ask.
+    fn confirm_losing(&mut self, records: &[Record], label: &str, then: &str) -> Prompted<bool> {
+        if records.is_empty() {
+            return Ok(true);
+        }
+        let n = records.len();
+        self.p.confirm(
+            &format!(
+                "Remove {} {} {then}?",
+                if n == 1 { "the" } else { "all" },
+                if n == 1 {
+                    label.to_string()
+                } else {
+                    format!("{n} {label}s")
+                }
+            ),
+            false,
+        )
+    }
+
+    /// Shows a record's fields as they are, without asking them again.
+    fn view_record(&mut self, def: &Records, record: &Record, index: usize) -> Prompted<()> {
+        let mut lines = vec![format!(
+            "\n{} {}",
+            crate::rules::text::capitalised(&def.record_label),
+            index + 1
+        )];
+        for field in &def.fields {
+            let value = record
+                .fields
+                .iter()
+                .find(|(k, _)| *k == field.id)
+                .map_or_else(|| "(not given)".to_string(), |(_, v)| v.to_plain());
+            lines.push(format!("  {}: {value}", field.short_label()));
+        }
+        self.p.say(&lines.join("\n"))
     }
 }
 
@@ -207,6 +320,7 @@ type PerRecord = fn(usize) -> Action;
 
 #[derive(Clone, Copy)]
 enum Action {
+    View(usize),
     Edit(usize),
     Remove(usize),
     Up(usize),

@@ -1,19 +1,24 @@
-//! The rich terminal prompter: dialoguer menus, typed input with completion, `$EDITOR` for long
-//! texts. Every prompt leaves the cursor visible, even after Ctrl-C.
+//! The rich terminal prompter: everything typed goes through the inline editor of `screen` (texts
+//! and one-line answers, with completion), goals and choices through its tick menu, other menus
+//! and confirmations through dialoguer, `$EDITOR` on request. Every prompt leaves the
+//! cursor visible, even after Ctrl-C, and input typed ahead is dropped before each question, so
+//! the rest of a paste never answers it.
 
 use console::Term;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
+use dialoguer::{Confirm, Editor, Select};
 
-use super::prompter::{
-    Completer, PromptError, Prompted, Prompter, TextEnd, read_text, text_instructions,
-};
+use super::prompter::{Completer, Picks, PromptError, Prompted, Prompter};
+use super::screen::{self, Ended, Menu, Spec, discard_pending_input};
+use crate::questionnaire::WordLimits;
 use crate::report::sanitize;
 
-/// dialoguer on stderr.
+/// The rich prompter, on stderr.
 pub struct TerminalPrompter {
     term: Term,
     theme: ColorfulTheme,
+    progress: String,
+    keep: bool,
 }
 
 impl Default for TerminalPrompter {
@@ -21,6 +26,8 @@ impl Default for TerminalPrompter {
         TerminalPrompter {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
+            progress: String::new(),
+            keep: false,
         }
     }
 }
@@ -34,6 +41,15 @@ fn restore<T>(term: &Term, result: Result<T, dialoguer::Error>) -> Prompted<T> {
             Err(PromptError::from(e))
         }
     }
+}
+
+/// The one line said when the external editor cannot be used.
+pub(super) fn editor_failed(e: &PromptError) -> String {
+    let reason = match e {
+        PromptError::Io(e) => crate::input::io_reason(e),
+        other => other.to_string(),
+    };
+    format!("could not open an editor ($VISUAL, $EDITOR, else vi): {reason}")
 }
 
 /// Writes a text in `$EDITOR`, starting from `default`; closing without saving keeps it.
@@ -50,11 +66,14 @@ pub(super) fn edit(default: Option<&str>) -> Prompted<String> {
         .to_string())
 }
 
-struct ListCompletion(Completer);
-
-impl dialoguer::Completion for ListCompletion {
-    fn get(&self, input: &str) -> Option<String> {
-        (self.0)(input)
+impl TerminalPrompter {
+    /// The prompt line of the editor and the tick menu: where the walk is, then the prompt.
+    fn with_progress(&self, prompt: &str) -> String {
+        if self.progress.is_empty() {
+            prompt.to_string()
+        } else {
+            format!("{} · {prompt}", self.progress)
+        }
     }
 }
 
@@ -64,51 +83,73 @@ impl Prompter for TerminalPrompter {
         Ok(())
     }
 
+    fn progress(&mut self, at: &str) {
+        self.progress = sanitize(at).into_owned();
+    }
+
+    fn offer_keep(&mut self, on: bool) {
+        self.keep = on;
+    }
+
     fn line(
         &mut self,
         prompt: &str,
         default: Option<&str>,
         complete: Option<Completer>,
     ) -> Prompted<String> {
-        let completion = complete.map(ListCompletion);
-        let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .allow_empty(true);
-        if let Some(d) = default.filter(|d| !d.is_empty()) {
-            // What a person edits must not drive the terminal: control characters show escaped.
-            input = input.with_initial_text(sanitize(d));
+        discard_pending_input();
+        let prompt = self.with_progress(prompt);
+        // What a person edits must not drive the terminal: control characters are dropped.
+        let ended = screen::edit(Spec {
+            prompt: &prompt,
+            initial: default.unwrap_or(""),
+            limits: WordLimits::default(),
+            single_line: true,
+            complete,
+            keep: self.keep,
+        })?;
+        match ended {
+            Ended::Done(text) => Ok(text.trim().to_string()),
+            Ended::External => Ok(String::new()),
         }
-        if let Some(completion) = &completion {
-            input = input.completion_with(completion);
-        }
-        let result = input.interact_text_on(&self.term);
-        restore(&self.term, result).map(|s| s.trim().to_string())
     }
 
-    fn text(&mut self, prompt: &str, default: Option<&str>) -> Prompted<String> {
-        self.term.write_line(prompt)?;
-        let has_default = default.is_some_and(|d| !d.is_empty());
-        if let Some(d) = default.filter(|d| !d.is_empty()) {
-            self.term
-                .write_line(&format!("current text:\n{}", sanitize(d)))?;
-        }
-        self.term
-            .write_line(&text_instructions(has_default, true))?;
-        let term = self.term.clone();
-        let typed = read_text(|| {
-            term.write_str("> ")?;
-            Ok(term.read_line()?)
-        })?;
-        match typed {
-            TextEnd::Typed(t) if t.is_empty() => Ok(default.unwrap_or("").to_string()),
-            TextEnd::Typed(t) => Ok(t),
-            TextEnd::Editor => edit(default),
+    fn text(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        limits: WordLimits,
+    ) -> Prompted<String> {
+        let prompt = self.with_progress(prompt);
+        loop {
+            let ended = screen::edit(Spec {
+                prompt: &prompt,
+                initial: default.unwrap_or(""),
+                limits,
+                single_line: false,
+                complete: None,
+                keep: self.keep,
+            })?;
+            match ended {
+                Ended::Done(text) => return Ok(text.trim().to_string()),
+                Ended::External => match edit(default) {
+                    Ok(text) => return Ok(text),
+                    Err(PromptError::Interrupted) => return Err(PromptError::Interrupted),
+                    // A missing or failing editor is a message; the question stays.
+                    Err(e) => self.say(&format!("  {}", editor_failed(&e)))?,
+                },
+            }
         }
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Prompted<bool> {
+        discard_pending_input();
+        let (cols, _) = screen::size();
         let result = Confirm::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(screen::fit(
+                &self.with_progress(prompt),
+                cols.saturating_sub(14),
+            ))
             .default(default)
             .wait_for_newline(true)
             .interact_on(&self.term);
@@ -116,10 +157,21 @@ impl Prompter for TerminalPrompter {
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Prompted<usize> {
-        let items: Vec<String> = items.iter().map(|i| sanitize(i).into_owned()).collect();
+        discard_pending_input();
+        // An item that wraps would throw dialoguer's redrawing off: each fits on one row, and a
+        // long menu pages.
+        let (cols, rows) = screen::size();
+        let items: Vec<String> = items
+            .iter()
+            .map(|i| screen::fit(&sanitize(i), cols.saturating_sub(2)))
+            .collect();
         let result = Select::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(screen::fit(
+                &self.with_progress(prompt),
+                cols.saturating_sub(4),
+            ))
             .items(&items)
+            .max_length(rows.saturating_sub(3).max(3))
             .default(default)
             .interact_on(&self.term);
         restore(&self.term, result)
@@ -130,15 +182,17 @@ impl Prompter for TerminalPrompter {
         prompt: &str,
         items: &[String],
         chosen: &[bool],
+        typed: Picks,
+        example: &str,
     ) -> Prompted<Vec<usize>> {
-        let mut defaults = chosen.to_vec();
-        defaults.resize(items.len(), false);
+        discard_pending_input();
         let items: Vec<String> = items.iter().map(|i| sanitize(i).into_owned()).collect();
-        let result = MultiSelect::with_theme(&self.theme)
-            .with_prompt(format!("{prompt} (space to tick, enter to confirm)"))
-            .items(&items)
-            .defaults(&defaults)
-            .interact_on(&self.term);
-        restore(&self.term, result)
+        screen::pick(Menu {
+            prompt: &self.with_progress(&sanitize(prompt)),
+            items: &items,
+            chosen,
+            typed,
+            example,
+        })
     }
 }

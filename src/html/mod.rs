@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod coverage;
+pub mod error;
 pub mod lists;
 pub mod pdf;
 pub mod preview;
@@ -18,8 +19,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::batch::Progress;
-use crate::commands::{Error, Exit};
+pub use error::ReportError;
+
 use crate::compile::{self, Compilation, CompileRequest};
+use crate::error::{Error, Exit, Target};
 use crate::questionnaire::Questionnaire;
 
 /// `qfill report`.
@@ -37,26 +40,19 @@ pub struct ReportRequest {
     pub previews: bool,
 }
 
-fn usage(message: String, hint: &str) -> Error {
-    Error::Usage {
-        message,
-        hint: Some(hint.to_string()),
-    }
-}
-
 /// Refuses outputs that exist (without `--force`) or are folders, before any work.
-fn check_output(path: &Path, force: bool, flag: &str) -> Result<(), Error> {
+fn check_output(path: &Path, force: bool, what: &'static str) -> Result<(), Error> {
     if path.is_dir() {
-        return Err(usage(
-            format!("`{}` is a folder; {flag} is one file", path.display()),
-            "name a file, e.g. `report.html`",
-        ));
+        return Err(ReportError::IsFolder {
+            path: path.to_path_buf(),
+            what,
+        }
+        .into());
     }
     if path.exists() && !force {
-        return Err(usage(
-            format!("`{}` exists already", path.display()),
-            "use `--force` to overwrite it",
-        ));
+        return Err(Error::OutputExists {
+            path: path.to_path_buf(),
+        });
     }
     Ok(())
 }
@@ -83,7 +79,7 @@ pub fn render(
     previews: bool,
 ) -> Result<String, Error> {
     let page = view::page(compilation, &definitions(questionnaires), previews);
-    templates.render(&page)
+    Ok(templates.render(&page)?)
 }
 
 /// Compiles every input, writes the page (and the PDF); the totals line goes to `err`.
@@ -111,15 +107,12 @@ pub fn report(
         request.previews,
     )?;
     if output == "-" {
-        out.write_all(html.as_bytes())?;
-        out.flush()?;
+        out.write_all(html.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(Error::stdout)?;
     } else {
-        crate::fsio::write_atomic(Path::new(output), html.as_bytes()).map_err(|e| {
-            Error::Write {
-                path: output.to_string(),
-                reason: crate::input::io_reason(&e),
-            }
-        })?;
+        crate::fsio::write_atomic(Path::new(output), html.as_bytes())
+            .map_err(Error::write(Target::File(PathBuf::from(output))))?;
     }
     let mut wrote = output.to_string();
     if let Some(pdf) = &request.pdf {
@@ -134,20 +127,19 @@ pub fn report(
                     err,
                     "{}; wrote {wrote}",
                     crate::report::totals(&totals.summary, false)
-                )?;
+                )
+                .map_err(Error::stderr)?;
                 return Err(match e {
-                    pdf::PdfError::NotFound(what) => usage(
-                        format!(
-                            "cannot print `{}`: {what}; the HTML report was written",
-                            pdf.display()
-                        ),
-                        "install Chromium (Debian/Ubuntu: `apt-get install chromium`; macOS: `brew install --cask chromium`) or name it with `--chromium PATH` or `QFILL_CHROMIUM`",
-                    ),
-                    pdf::PdfError::Failed(what) => Error::Write {
-                        path: pdf.display().to_string(),
-                        reason: format!("{what}; the HTML report was written"),
+                    pdf::PdfError::NotFound(reason) => ReportError::NoChromium {
+                        pdf: pdf.clone(),
+                        reason,
                     },
-                });
+                    pdf::PdfError::Failed(reason) => ReportError::PdfFailed {
+                        pdf: pdf.clone(),
+                        reason,
+                    },
+                }
+                .into());
             }
         }
     }
@@ -155,6 +147,7 @@ pub fn report(
         err,
         "{}; wrote {wrote}",
         crate::report::totals(&totals.summary, false)
-    )?;
+    )
+    .map_err(Error::stderr)?;
     Ok(totals.exit())
 }

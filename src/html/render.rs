@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
-use crate::commands::Error;
+use super::ReportError;
 
 /// The built-in templates: (file name, text).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -37,24 +37,20 @@ pub struct Templates {
     files: HashMap<String, PathBuf>,
 }
 
-fn broken(path: &str, e: &minijinja::Error) -> Error {
-    let line = e.line().map(|l| format!(":{l}")).unwrap_or_default();
-    let what = e
-        .detail()
-        .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
-    Error::Usage {
-        message: format!("template `{path}{line}`: {what}"),
-        hint: Some(
-            "fix the template, or remove it from the template folder to use the built-in one"
-                .to_string(),
-        ),
+fn broken(path: &str, e: &minijinja::Error) -> ReportError {
+    ReportError::Template {
+        template: path.to_string(),
+        line: e.line(),
+        reason: e
+            .detail()
+            .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind())),
     }
 }
 
 impl Templates {
     /// The built-in templates, each replaced by `dir`'s file of the same name if there is one;
     /// `dir`'s other `.html`, `.css` and `.svg` files are added for templates to include.
-    pub fn load(dir: Option<&Path>) -> Result<Templates, Error> {
+    pub fn load(dir: Option<&Path>) -> Result<Templates, ReportError> {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| AutoEscape::Html);
         env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -64,16 +60,9 @@ impl Templates {
             .collect();
         let mut files = HashMap::new();
         if let Some(dir) = dir {
-            let entries = std::fs::read_dir(dir).map_err(|e| Error::Usage {
-                message: format!(
-                    "cannot read the template folder `{}`: {}",
-                    dir.display(),
-                    crate::input::io_reason(&e)
-                ),
-                hint: Some(
-                    "name a folder of templates to replace the built-in ones by file name"
-                        .to_string(),
-                ),
+            let entries = std::fs::read_dir(dir).map_err(|e| ReportError::TemplateFolder {
+                path: dir.to_path_buf(),
+                reason: crate::input::io_reason(&e),
             })?;
             let mut names: Vec<PathBuf> =
                 entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -91,13 +80,11 @@ impl Templates {
                 if !path.is_file() || !(known || matches!(ext, "html" | "css" | "svg")) {
                     continue;
                 }
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::Usage {
-                    message: format!(
-                        "cannot read the template `{}`: {}",
-                        path.display(),
-                        crate::input::io_reason(&e)
-                    ),
-                    hint: Some("a template is a UTF-8 text file".to_string()),
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    ReportError::TemplateUnreadable {
+                        path: path.clone(),
+                        reason: crate::input::io_reason(&e),
+                    }
                 })?;
                 match sources.iter_mut().find(|(n, _)| *n == name) {
                     Some(source) => source.1 = text,
@@ -123,7 +110,7 @@ impl Templates {
     }
 
     /// Renders `report.html` with the page's fields as its variables.
-    pub fn render(&self, page: &super::view::Page) -> Result<String, Error> {
+    pub fn render(&self, page: &super::view::Page) -> Result<String, ReportError> {
         let template = self
             .env
             .get_template("report.html")
@@ -150,19 +137,20 @@ mod tests {
     fn a_broken_template_is_named_with_its_line() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("summary.html"), "<p>\n{% if %}\n").unwrap();
-        let Err(Error::Usage { message, .. }) = Templates::load(Some(dir.path())) else {
+        let Err(e) = Templates::load(Some(dir.path())) else {
             panic!("a syntax error must stop the run");
         };
+        let message = e.to_string();
         let want = format!("template `{}:2`", dir.path().join("summary.html").display());
         assert!(message.starts_with(&want), "{message}");
     }
 
     #[test]
-    fn a_missing_folder_is_a_usage_error() {
+    fn a_missing_folder_is_said() {
         let missing = Path::new("/nonexistent/templates");
         assert!(matches!(
             Templates::load(Some(missing)),
-            Err(Error::Usage { .. })
+            Err(ReportError::TemplateFolder { .. })
         ));
     }
 }

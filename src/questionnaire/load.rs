@@ -10,8 +10,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    ChoicesText, Field, FieldKind, Question, QuestionKind, Questionnaire, Records, Window,
-    WordLimits,
+    ChoicesText, Field, FieldKind, Provenance, Question, QuestionKind, QuestionRef, Questionnaire,
+    Records, ReviewSdgs, Status, Window, WordLimits, limits,
 };
 use crate::document::line_column;
 
@@ -34,6 +34,8 @@ struct DefinitionFile {
     title: String,
     edition: Option<String>,
     reporting_window: Option<Spanned<WindowDef>>,
+    review_sdgs: Option<Spanned<ReviewSdgsDef>>,
+    complete: Option<bool>,
     questions: Vec<QuestionDef>,
 }
 
@@ -42,6 +44,31 @@ struct DefinitionFile {
 struct WindowDef {
     start: toml::value::Datetime,
     end: toml::value::Datetime,
+    provenance: Option<ProvenanceDef>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct ProvenanceDef {
+    status: Status,
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(
+    untagged,
+    expecting = "a list of SDGs such as `[3, 5, 8, 14, 17]`, or `{ goals = [...], provenance = { status = \"assumed\" } }`"
+)]
+enum ReviewSdgsDef {
+    Goals(Vec<i64>),
+    Table(ReviewSdgsTable),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewSdgsTable {
+    goals: Vec<i64>,
+    provenance: Option<ProvenanceDef>,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +90,8 @@ struct QuestionDef {
     text_key: Option<Spanned<String>>,
     choices_label: Option<String>,
     choices: Option<Spanned<Vec<Spanned<String>>>>,
+    provenance: Option<Spanned<ProvenanceDef>>,
+    continues: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +114,7 @@ struct FieldDef {
     max_words: Option<Spanned<usize>>,
     allow_all: Option<Spanned<bool>>,
     check_window: Option<Spanned<bool>>,
+    provenance: Option<Spanned<ProvenanceDef>>,
 }
 
 /// Parses and checks a definition; `file` names it in errors.
@@ -115,8 +145,16 @@ impl Checker<'_> {
 
     fn check(&self, def: DefinitionFile) -> Result<Questionnaire, DefinitionError> {
         self.check_id(&def.id, "questionnaire id")?;
-        let reporting_window = match def.reporting_window {
-            Some(window) => Some(self.window(&window)?),
+        let (reporting_window, window_provenance) = match def.reporting_window {
+            Some(window) => {
+                let provenance =
+                    self.provenance(window.get_ref().provenance.clone(), window.span())?;
+                (Some(self.window(&window)?), provenance)
+            }
+            None => (None, Provenance::default()),
+        };
+        let review_sdgs = match def.review_sdgs {
+            Some(review) => Some(self.review_sdgs(review)?),
             None => None,
         };
         if def.questions.is_empty() {
@@ -139,15 +177,133 @@ impl Checker<'_> {
                     format!("duplicate question number `{}`", q.number.get_ref()),
                 ));
             }
-            questions.push(self.question(q, reporting_window.is_some())?);
+            questions.push(self.question(q, reporting_window.is_some(), def.id.get_ref())?);
         }
         Ok(Questionnaire {
             id: def.id.into_inner(),
             title: def.title,
             edition: def.edition,
             reporting_window,
+            window_provenance,
+            review_sdgs,
+            complete: def.complete.unwrap_or(true),
             questions,
         })
+    }
+
+    fn provenance(
+        &self,
+        def: Option<ProvenanceDef>,
+        span: Range<usize>,
+    ) -> Result<Provenance, DefinitionError> {
+        let Some(def) = def else {
+            return Ok(Provenance::default());
+        };
+        if let Some(source) = &def.source {
+            let web = url::Url::parse(source)
+                .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
+            if !web {
+                return Err(self.error(
+                    Some(span),
+                    format!("the provenance `source` `{source}` is not an http(s) URL"),
+                ));
+            }
+        }
+        Ok(Provenance {
+            status: def.status,
+            source: def.source,
+        })
+    }
+
+    fn review_sdgs(&self, def: Spanned<ReviewSdgsDef>) -> Result<ReviewSdgs, DefinitionError> {
+        let span = def.span();
+        let (goals, provenance) = match def.into_inner() {
+            ReviewSdgsDef::Goals(goals) => (goals, None),
+            ReviewSdgsDef::Table(table) => (table.goals, table.provenance),
+        };
+        let mut checked = Vec::with_capacity(goals.len());
+        for goal in goals {
+            match u8::try_from(goal) {
+                Ok(g @ 1..=17) if !checked.contains(&g) => checked.push(g),
+                Ok(g @ 1..=17) => {
+                    return Err(
+                        self.error(Some(span), format!("`review_sdgs` names SDG {g} twice"))
+                    );
+                }
+                _ => {
+                    return Err(self.error(
+                        Some(span),
+                        format!("`review_sdgs` holds {goal}, SDGs are 1 to 17"),
+                    ));
+                }
+            }
+        }
+        checked.sort_unstable();
+        Ok(ReviewSdgs {
+            goals: checked,
+            provenance: self.provenance(provenance, span)?,
+        })
+    }
+
+    /// Resolves `continues`: a question of another built-in edition, of the same kind.
+    fn continues(
+        &self,
+        link: Spanned<String>,
+        own_edition: &str,
+        kind: &QuestionKind,
+    ) -> Result<QuestionRef, DefinitionError> {
+        let span = link.span();
+        let Some(target) = QuestionRef::parse(link.get_ref()) else {
+            return Err(self.error(
+                Some(span),
+                format!(
+                    "`continues` is `{}`, an edition and a question are expected, e.g. `hlpf-2024.events`",
+                    link.get_ref()
+                ),
+            ));
+        };
+        if target.edition == own_edition {
+            return Err(self.error(
+                Some(span),
+                format!(
+                    "`continues` names `{target}`, a question of this edition: it must name an earlier one"
+                ),
+            ));
+        }
+        let Some(edition) = Questionnaire::builtin_cached(&target.edition) else {
+            let known: Vec<_> = Questionnaire::builtin_ids().collect();
+            return Err(self.error(
+                Some(span),
+                format!(
+                    "`continues` names `{target}`, but no built-in edition has the id `{}` (built-in: {})",
+                    target.edition,
+                    known.join(", ")
+                ),
+            ));
+        };
+        let Some(question) = edition.question(&target.question) else {
+            let ids: Vec<&str> = edition.questions.iter().map(|q| q.id.as_str()).collect();
+            return Err(self.error(
+                Some(span),
+                format!(
+                    "`continues` names `{target}`, but `{}` has no question `{}` (its questions: {})",
+                    target.edition,
+                    target.question,
+                    ids.join(", ")
+                ),
+            ));
+        };
+        if std::mem::discriminant(&question.kind) != std::mem::discriminant(kind) {
+            return Err(self.error(
+                Some(span),
+                format!(
+                    "`continues` names `{target}`, a `{}` question, but this one is `{}`: answers could not move between them",
+                    question.kind_name(),
+                    kind_label(kind)
+                ),
+            ));
+        }
+        Ok(target)
     }
 
     fn check_id(&self, id: &Spanned<String>, what: &str) -> Result<(), DefinitionError> {
@@ -215,7 +371,12 @@ impl Checker<'_> {
         })
     }
 
-    fn question(&self, q: QuestionDef, has_window: bool) -> Result<Question, DefinitionError> {
+    fn question(
+        &self,
+        q: QuestionDef,
+        has_window: bool,
+        own_edition: &str,
+    ) -> Result<Question, DefinitionError> {
         let kind = *q.kind.get_ref();
         let misplaced = |present: bool, key: &str, span: Range<usize>| {
             if present {
@@ -337,12 +498,35 @@ impl Checker<'_> {
         if q.text.trim().is_empty() {
             return Err(self.error(Some(kind_span), "the question has no `text`"));
         }
+        if let Some(phrase) = limits::find(&q.text) {
+            return Err(self.error(
+                Some(kind_span),
+                format!(
+                    "the text of question `{}` holds the word limit `{}`: limits are data, write them as `min_words`/`max_words` and leave them out of the text",
+                    q.id.get_ref(),
+                    phrase.text(&q.text)
+                ),
+            ));
+        }
+        let provenance = match q.provenance {
+            Some(p) => {
+                let span = p.span();
+                self.provenance(Some(p.into_inner()), span)?
+            }
+            None => Provenance::default(),
+        };
+        let continues = match q.continues {
+            Some(link) => Some(self.continues(link, own_edition, &kind)?),
+            None => None,
+        };
         Ok(Question {
             id: q.id.into_inner(),
             number: q.number.into_inner(),
             text: q.text.trim().to_string(),
             required: q.required,
             kind,
+            provenance,
+            continues,
         })
     }
 
@@ -388,7 +572,15 @@ impl Checker<'_> {
                 ),
             ));
         }
+        let provenance = match f.provenance {
+            Some(p) => {
+                let span = p.span();
+                self.provenance(Some(p.into_inner()), span)?
+            }
+            None => Provenance::default(),
+        };
         Ok(Field {
+            provenance,
             id: f.id.into_inner(),
             label: f.label,
             kind,
@@ -402,6 +594,14 @@ impl Checker<'_> {
 
 fn fold_is_empty(label: &str) -> bool {
     crate::rules::text::fold(label).is_empty()
+}
+
+fn kind_label(kind: &QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Text(_) => "text",
+        QuestionKind::Records(_) => "records",
+        QuestionKind::ChoicesText(_) => "choices-text",
+    }
 }
 
 fn kind_name(kind: QuestionKindDef) -> &'static str {
@@ -441,6 +641,79 @@ max_words = 10
                 min: None,
                 max: Some(10)
             })
+        );
+    }
+
+    #[test]
+    fn editions_provenance_and_links() {
+        let head = "id = \"x\"\ntitle = \"X\"\n";
+        let q = |rest: &str| {
+            format!(
+                "{head}{rest}\n[[questions]]\nid = \"a\"\nnumber = \"1\"\ntext = \"t\"\nkind = \"records\"\nREST\n[[questions.fields]]\nid = \"name\"\nlabel = \"Name\"\nkind = \"line\""
+            )
+        };
+        let ok = parse_definition(
+            &q("complete = false\nreview_sdgs = { goals = [17, 3], provenance = { status = \"assumed\" } }\nreporting_window = { start = 2024-01-01, end = 2024-12-31, provenance = { status = \"partial\", source = \"https://example.org/a\" } }")
+                .replace("REST", "continues = \"hlpf-2024.events\"\nprovenance = { status = \"partial\" }"),
+            "def.toml",
+        )
+        .unwrap();
+        assert!(!ok.complete);
+        assert_eq!(ok.review_sdgs.as_ref().unwrap().goals, [3, 17]);
+        assert_eq!(ok.review_sdgs.unwrap().provenance.status, Status::Assumed);
+        assert_eq!(ok.window_provenance.status, Status::Partial);
+        assert_eq!(ok.questions[0].provenance.status, Status::Partial);
+        assert_eq!(
+            ok.questions[0].continues.as_ref().unwrap().to_string(),
+            "hlpf-2024.events"
+        );
+        let broken: &[(&str, &str, &str)] = &[
+            (
+                "",
+                "continues = \"hlpf-1999.events\"",
+                "no built-in edition has the id `hlpf-1999`",
+            ),
+            (
+                "",
+                "continues = \"hlpf-2024.evnts\"",
+                "`hlpf-2024` has no question `evnts`",
+            ),
+            (
+                "",
+                "continues = \"hlpf-2024.governing_body\"",
+                "a `text` question, but this one is `records`",
+            ),
+            ("", "continues = \"x.a\"", "a question of this edition"),
+            (
+                "",
+                "continues = \"events\"",
+                "an edition and a question are expected",
+            ),
+            (
+                "",
+                "provenance = { status = \"rumoured\" }",
+                "unknown variant `rumoured`",
+            ),
+            (
+                "",
+                "provenance = { status = \"verified\", source = \"example.org\" }",
+                "not an http(s) URL",
+            ),
+            ("review_sdgs = [3, 18]", "", "SDGs are 1 to 17"),
+            ("review_sdgs = [3, 3]", "", "names SDG 3 twice"),
+            ("review_sdgs = \"3\"", "", "a list of SDGs"),
+        ];
+        for (top, inside, want) in broken {
+            let text = q(top).replace("REST", inside);
+            let e = error_for(&text);
+            assert!(e.message.contains(want), "{want:?} not in {:?}", e.message);
+            assert!(e.position.is_some(), "{want}");
+        }
+        let e = error_for(&MINIMAL.replace("Why?", "Why? (Max 200 words)"));
+        assert!(
+            e.message.contains("holds the word limit `(Max 200 words)`"),
+            "{}",
+            e.message
         );
     }
 

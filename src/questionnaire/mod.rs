@@ -1,25 +1,44 @@
 //! Questionnaire definitions: the model, loading and checking a definition file, and the
 //! built-in editions compiled into the binary.
 
+mod applicable;
+mod edition;
+pub mod limits;
 mod load;
 
 use std::fmt;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use jiff::civil::Date;
-
+pub use applicable::{Applicable, applicable, flag_or_default, from_flag};
+pub use edition::{Provenance, QuestionRef, ReviewSdgs, Status};
 pub use load::{DefinitionError, parse_definition};
+// The rule types a definition sets; `rules` owns them so that it never depends on this module.
+pub use crate::rules::dates::Window;
+pub use crate::rules::text::WordLimits;
 
-/// The id of the questionnaire used when neither a flag nor an answers file names one.
+/// The id of the questionnaire used when neither a flag nor an answers file names one: the newest
+/// built-in edition whose definition is complete (a test keeps it so).
 pub const DEFAULT_ID: &str = "hlpf-2024";
 
-/// Built-in definitions: (id, file name, TOML text).
-const BUILTIN: &[(&str, &str, &str)] = &[(
-    "hlpf-2024",
-    "questionnaires/hlpf-2024.toml",
-    include_str!("../../questionnaires/hlpf-2024.toml"),
-)];
+/// Built-in definitions, oldest first: (id, file name, TOML text).
+const BUILTIN: &[(&str, &str, &str)] = &[
+    (
+        "hlpf-2024",
+        "questionnaires/hlpf-2024.toml",
+        include_str!("../../questionnaires/hlpf-2024.toml"),
+    ),
+    (
+        "hlpf-2025",
+        "questionnaires/hlpf-2025.toml",
+        include_str!("../../questionnaires/hlpf-2025.toml"),
+    ),
+    (
+        "hlpf-2026",
+        "questionnaires/hlpf-2026.toml",
+        include_str!("../../questionnaires/hlpf-2026.toml"),
+    ),
+];
 
 /// A loaded, checked questionnaire definition.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,24 +51,15 @@ pub struct Questionnaire {
     pub edition: Option<String>,
     /// Inclusive reporting window, for date fields that check it.
     pub reporting_window: Option<Window>,
+    /// How sure the reporting window is.
+    pub window_provenance: Provenance,
+    /// The SDGs under in-depth review that year, if known.
+    pub review_sdgs: Option<ReviewSdgs>,
+    /// False when questions of the edition are not known yet and are left out: an answer to a
+    /// question it does not know is then a `question-unknown` warning, not an `unknown-key` error.
+    pub complete: bool,
     /// Questions in order.
     pub questions: Vec<Question>,
-}
-
-/// An inclusive range of days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Window {
-    /// First day.
-    pub start: Date,
-    /// Last day.
-    pub end: Date,
-}
-
-impl Window {
-    /// True if `day` is inside the window.
-    pub fn contains(&self, day: Date) -> bool {
-        self.start <= day && day <= self.end
-    }
 }
 
 /// One question.
@@ -65,6 +75,11 @@ pub struct Question {
     pub required: bool,
     /// What kind of answer it takes.
     pub kind: QuestionKind,
+    /// How sure the question (its text, kind and limits) is.
+    pub provenance: Provenance,
+    /// The question of an earlier built-in edition this one carries on from; checked on load to
+    /// name an existing question of the same kind. Follow it with [`Questionnaire::lineage`].
+    pub continues: Option<QuestionRef>,
 }
 
 /// The kinds of answer a question takes.
@@ -76,15 +91,6 @@ pub enum QuestionKind {
     Records(Records),
     /// A choice of names from a list, plus free text.
     ChoicesText(ChoicesText),
-}
-
-/// Word limits; either end optional.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordLimits {
-    /// Fewer words is a `word-minimum` warning.
-    pub min: Option<usize>,
-    /// More words is a `word-limit` error.
-    pub max: Option<usize>,
 }
 
 /// A repeating-records question.
@@ -130,6 +136,8 @@ pub struct Field {
     pub allow_all: bool,
     /// Whether days outside the reporting window get a `date-window` warning (dates).
     pub check_window: bool,
+    /// How sure the field (its label and kind) is.
+    pub provenance: Provenance,
 }
 
 /// The kinds of value a record field holds, spelled in definitions as [`FieldKind::as_str`].
@@ -241,9 +249,18 @@ impl Questionnaire {
             .as_ref()
     }
 
-    /// Ids of the built-in questionnaires.
+    /// Ids of the built-in questionnaires, oldest first.
     pub fn builtin_ids() -> impl Iterator<Item = &'static str> {
         BUILTIN.iter().map(|(id, _, _)| *id)
+    }
+
+    /// The id of the newest built-in edition whose definition is complete: the default.
+    pub fn newest_complete_id() -> Option<&'static str> {
+        BUILTIN
+            .iter()
+            .rev()
+            .map(|(id, _, _)| *id)
+            .find(|id| Questionnaire::builtin_cached(id).is_some_and(|q| q.complete))
     }
 
     /// Loads a definition from a file.
@@ -334,6 +351,15 @@ mod tests {
             assert_eq!(one.kind, *kind);
             assert_eq!(kind.as_str(), *name);
         }
+    }
+
+    #[test]
+    fn the_default_is_the_newest_complete_edition() {
+        assert_eq!(Questionnaire::newest_complete_id(), Some(DEFAULT_ID));
+        let ids: Vec<_> = Questionnaire::builtin_ids().collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted, "built-ins are listed oldest first");
     }
 
     #[test]

@@ -3,9 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::{Report, Summary, sanitize, totals};
+use super::{FileReport, Report, Summary, sanitize, totals};
 use crate::finding::Finding;
-use crate::validate::FileReport;
 
 /// `--format github`.
 #[derive(Debug, Clone, Copy, Default)]

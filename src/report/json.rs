@@ -4,9 +4,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Report, Summary};
+use super::{FileReport, Report, Summary};
 use crate::finding::Finding;
-use crate::validate::FileReport;
 
 /// `--format json`.
 #[derive(Debug, Clone, Copy, Default)]

@@ -4,9 +4,8 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{Report, Summary, is_unsafe, place};
+use super::{FileReport, Report, Summary, is_unsafe, place};
 use crate::finding::Finding;
-use crate::validate::FileReport;
 
 /// `--format junit`.
 #[derive(Debug, Clone, Copy, Default)]

@@ -1,5 +1,6 @@
 //! Rendering reports: findings and summaries for people, and machine-readable documents.
 
+mod file;
 mod github;
 mod human;
 mod json;
@@ -8,13 +9,12 @@ mod sarif;
 
 use std::io::{self, Write};
 
+pub use file::FileReport;
 pub use github::Github;
 pub use human::{Human, write_findings};
 pub use json::Json;
 pub use junit::Junit;
 pub use sarif::Sarif;
-
-use crate::validate::FileReport;
 
 /// Totals over a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -6,9 +6,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Report;
+use super::{FileReport, Report};
 use crate::finding::{Code, Finding};
-use crate::validate::FileReport;
 
 /// `--format sarif`.
 #[derive(Debug, Clone, Copy, Default)]

@@ -2,10 +2,25 @@
 
 use jiff::civil::Date;
 
-use super::Problem;
 use super::scan::{Run, runs};
+use super::{Problem, Reading};
 use crate::finding::Code;
-use crate::questionnaire::Window;
+
+/// An inclusive range of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+}
+
+impl Window {
+    /// True if `day` is inside the window.
+    pub fn contains(&self, day: Date) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
 
 /// A canonical date value: one day, or a first and last day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +108,89 @@ pub fn check(dates: Dates, window: Option<Window>) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// Reads a date written as text (or a TOML date): ISO, an ISO date and time, an ISO interval
+/// `2023-03-30/2023-04-02`, or words such as `30-31 March 2023`.
+pub fn read_text(s: &str) -> Reading<Dates> {
+    if let Some(day) = parse_iso(s) {
+        return Reading::canonical(Dates::Day(day));
+    }
+    if let Some(day) = parse_iso(date_part(s)) {
+        return Reading::canonical(Dates::Day(day)).with(
+            Problem::non_canonical(
+                &format!("a date and time: `{}`", s.trim()),
+                &day.to_string(),
+            )
+            .value(s),
+        );
+    }
+    if looks_iso(s) {
+        return Reading::as_written(
+            Problem::new(
+                Code::DateInvalid,
+                format!("`{}` is not a calendar day", s.trim()),
+            )
+            .hint("check the month and the day")
+            .value(s),
+        );
+    }
+    let parsed = match iso_interval(s) {
+        Some(dates) => HumanDates::Dates(dates),
+        None => parse_human(s),
+    };
+    match parsed {
+        HumanDates::Dates(d) => {
+            let canonical = match d {
+                Dates::Day(day) => format!("{day}"),
+                Dates::Span { start, end } => {
+                    format!("{{ start = \"{start}\", end = \"{end}\" }}")
+                }
+            };
+            Reading::canonical(d).with(
+                Problem::non_canonical(&format!("written in words: `{}`", s.trim()), &canonical)
+                    .value(s),
+            )
+        }
+        HumanDates::NoYear => Reading::as_written(
+            Problem::new(Code::DateNoYear, format!("`{}` has no year", s.trim()))
+                .hint("add the year, e.g. `2024-02-28`")
+                .value(s),
+        ),
+        HumanDates::Invalid(why) => Reading::as_written(
+            Problem::new(
+                Code::DateInvalid,
+                format!("`{}` is not a date: {why}", s.trim()),
+            )
+            .hint("write `2023-03-30`, or `{ start = \"2023-03-30\", end = \"2023-03-31\" }`")
+            .value(s),
+        ),
+    }
+}
+
+/// Reads one end of a `{ start, end }` span: an ISO date, or a TOML date-time's day.
+pub fn read_bound(s: &str) -> Reading<Date> {
+    match parse_iso(date_part(s)) {
+        Some(day) => Reading::canonical(day),
+        None => Reading::as_written(
+            Problem::new(Code::DateInvalid, format!("`{s}` is not an ISO date"))
+                .hint("write it as `YYYY-MM-DD`, e.g. `2023-03-30`")
+                .value(s),
+        ),
+    }
+}
+
+/// The part of a TOML date-time or string that is the date.
+fn date_part(s: &str) -> &str {
+    s.get(..10)
+        .filter(|_| s.len() > 10 && s.as_bytes()[10] == b'T')
+        .unwrap_or(s)
+}
+
+/// `2023-03-30/2023-04-02`.
+fn iso_interval(s: &str) -> Option<Dates> {
+    let (a, b) = s.trim().split_once('/')?;
+    Some(Dates::new(parse_iso(a)?, parse_iso(b)?))
 }
 
 /// What a date written in words says.
@@ -469,6 +567,58 @@ mod tests {
                 parse_human(text)
             );
         }
+    }
+
+    #[test]
+    fn reading_dates_as_text() {
+        use crate::rules::Read;
+        let day = Dates::Day(date(2023, 3, 30));
+        let span = Dates::Span {
+            start: date(2023, 3, 30),
+            end: date(2023, 3, 31),
+        };
+        let cases: &[(&str, Read<Dates>, &[Code])] = &[
+            ("2023-03-30", Read::Canonical(day), &[]),
+            (
+                "2023-03-30T10:00:00",
+                Read::Canonical(day),
+                &[Code::NonCanonical],
+            ),
+            (
+                "2023-03-30/2023-03-31",
+                Read::Canonical(span),
+                &[Code::NonCanonical],
+            ),
+            (
+                "30-31 March 2023",
+                Read::Canonical(span),
+                &[Code::NonCanonical],
+            ),
+            ("2023-02-30", Read::AsWritten, &[Code::DateInvalid]),
+            ("March 30", Read::AsWritten, &[Code::DateNoYear]),
+            ("someday", Read::AsWritten, &[Code::DateInvalid]),
+        ];
+        for (text, value, codes) in cases {
+            let reading = read_text(text);
+            assert_eq!(&reading.value, value, "{text}");
+            let got: Vec<Code> = reading.problems.iter().map(|p| p.code).collect();
+            assert_eq!(got, *codes, "{text}");
+        }
+        let words = read_text("30-31 March 2023");
+        assert_eq!(
+            words.problems[0].hint.as_deref(),
+            Some(
+                "write `{ start = \"2023-03-30\", end = \"2023-03-31\" }` (`qfill export` writes it for you)"
+            )
+        );
+        assert_eq!(
+            read_bound("2023-03-30T09:00:00").value,
+            Read::Canonical(date(2023, 3, 30))
+        );
+        assert_eq!(
+            read_bound("soon").problems[0].message,
+            "`soon` is not an ISO date"
+        );
     }
 
     #[test]

@@ -34,6 +34,14 @@ pub fn split_list_keeping(s: &str, keep_whole: fn(&str) -> bool) -> Vec<String> 
         .collect()
 }
 
+/// `all`, `All Member States`, `all countries`: every one, where a field allows it.
+pub fn is_all(s: &str) -> bool {
+    matches!(
+        super::text::fold(s).as_str(),
+        "all" | "allmemberstates" | "allcountries" | "allunmemberstates"
+    )
+}
+
 fn clean_item(s: &str) -> &str {
     s.trim()
         .trim_start_matches(['-', '•', '*', '·'])

@@ -1,7 +1,7 @@
 //! SDG sets: numbers 1-17 without duplicates, or all of them; and the ways people write them.
 
-use super::Problem;
 use super::scan::{Run, runs};
+use super::{Problem, Read, Reading};
 use crate::finding::Code;
 
 /// A canonical SDG set.
@@ -69,6 +69,70 @@ pub fn check_numbers(numbers: &[i64]) -> (Option<SdgSet>, Vec<Problem>) {
         (Some(SdgSet::Goals(goals)), problems)
     } else {
         (None, problems)
+    }
+}
+
+/// How SDG numbers were written, for the `non-canonical` finding when they are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written<'a> {
+    /// As a list of numbers.
+    List,
+    /// As a list with some goals written as text: `["SDG 1", 13]`.
+    ListWithText,
+    /// As one number, not a list.
+    Single(i64),
+    /// As one text: `1, 3 and 5`.
+    Text(&'a str),
+}
+
+/// Checks numbers written one way or another: the canonical set, or kept as written.
+pub fn read_numbers(numbers: &[i64], written: Written<'_>) -> Reading<SdgSet> {
+    let (set, mut problems) = check_numbers(numbers);
+    let Some(set) = set else {
+        return Reading {
+            value: Read::AsWritten,
+            problems,
+        };
+    };
+    if let SdgSet::Goals(goals) = &set {
+        let what = match written {
+            Written::List => None,
+            Written::Text(s) => Some(format!("written as text: `{}`", s.trim())),
+            Written::Single(n) => Some(format!("the single number `{n}`, a list is expected")),
+            Written::ListWithText => Some("written with goals as text".to_string()),
+        };
+        if let Some(what) = what {
+            let list: Vec<String> = goals.iter().map(u8::to_string).collect();
+            problems.push(Problem::non_canonical(
+                &what,
+                &format!("[{}]", list.join(", ")),
+            ));
+        }
+    }
+    Reading {
+        value: Read::Canonical(set),
+        problems,
+    }
+}
+
+/// Reads SDGs written as one text: `all`, `All 17 SDGs`, `1, 3 and 5`.
+pub fn read_text(s: &str) -> Reading<SdgSet> {
+    if s.trim().eq_ignore_ascii_case("all") {
+        return Reading::canonical(SdgSet::All);
+    }
+    match parse_text(s) {
+        Some(SdgText::All) => Reading::canonical(SdgSet::All).with(
+            Problem::non_canonical(&format!("written as text: `{}`", s.trim()), "\"all\"").value(s),
+        ),
+        Some(SdgText::Numbers(numbers)) => read_numbers(&numbers, Written::Text(s)),
+        None => Reading::as_written(
+            Problem::new(
+                Code::WrongType,
+                format!("`{}` cannot be read as SDG numbers", s.trim()),
+            )
+            .hint("write a list such as `[1, 13]`, or \"all\"")
+            .value(s),
+        ),
     }
 }
 
@@ -174,6 +238,41 @@ mod tests {
 
     fn nums(v: &[i64]) -> Option<SdgText> {
         Some(SdgText::Numbers(v.to_vec()))
+    }
+
+    #[test]
+    fn reading_sdgs() {
+        let cases: &[(&str, Read<SdgSet>, &[Code])] = &[
+            ("all", Read::Canonical(SdgSet::All), &[]),
+            (
+                "All 17 SDGs",
+                Read::Canonical(SdgSet::All),
+                &[Code::NonCanonical],
+            ),
+            (
+                "13, 1",
+                Read::Canonical(SdgSet::Goals(vec![1, 13])),
+                &[Code::NonCanonical],
+            ),
+            (
+                "6, 6 and 19",
+                Read::AsWritten,
+                &[Code::SdgRange, Code::SdgDuplicate],
+            ),
+            ("climate", Read::AsWritten, &[Code::WrongType]),
+        ];
+        for (text, value, codes) in cases {
+            let reading = read_text(text);
+            assert_eq!(&reading.value, value, "{text}");
+            let got: Vec<Code> = reading.problems.iter().map(|p| p.code).collect();
+            assert_eq!(got, *codes, "{text}");
+        }
+        let single = read_numbers(&[13], Written::Single(13));
+        assert_eq!(
+            single.problems[0].message,
+            "is the single number `13`, a list is expected"
+        );
+        assert_eq!(read_numbers(&[13], Written::List).problems, []);
     }
 
     #[test]

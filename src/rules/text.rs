@@ -2,19 +2,18 @@
 
 use super::Problem;
 use crate::finding::Code;
-use crate::questionnaire::WordLimits;
 
-/// Folds text for loose comparison: ASCII transliteration, lowercase, letters and digits only.
-///
-/// `Côte d’Ivoire`, `COTE D'IVOIRE` and `Cote dIvoire` all fold to `cotedivoire`.
-pub fn fold(s: &str) -> String {
-    let ascii = deunicode::deunicode(s);
-    ascii
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+/// Word limits; either end optional.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordLimits {
+    /// Fewer words is a `word-minimum` warning.
+    pub min: Option<usize>,
+    /// More words is a `word-limit` error.
+    pub max: Option<usize>,
 }
+
+// Reference data matches names by folding them; the rules compare text the same way.
+pub use crate::refdata::fold;
 
 /// A value that is not an answer in its own right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +48,13 @@ pub fn marker(s: &str) -> Option<Marker> {
     } else {
         None
     }
+}
+
+/// `TBD` and the like where an answer belongs: a warning, and the value is kept as written.
+pub fn pending(s: &str) -> Problem {
+    Problem::new(Code::Pending, format!("is `{}`: not known yet", s.trim()))
+        .hint("fill it in when it is known")
+        .value(s)
 }
 
 /// Counts words: maximal runs of non-whitespace holding at least one letter or digit.
@@ -119,7 +125,8 @@ pub fn check_words(s: &str, limits: WordLimits) -> Option<Problem> {
                 Code::WordLimit,
                 format!("has {n} words, the limit is {max}"),
             )
-            .hint(format!("shorten it by {over} {}", plural(over, "word"))),
+            .hint(format!("shorten it by {over} {}", plural(over, "word")))
+            .counted(n, max),
         );
     }
     if let Some(min) = limits.min
@@ -131,7 +138,8 @@ pub fn check_words(s: &str, limits: WordLimits) -> Option<Problem> {
                 Code::WordMinimum,
                 format!("has {n} words, at least {min} are expected"),
             )
-            .hint(format!("add {under} {} or more", plural(under, "word"))),
+            .hint(format!("add {under} {} or more", plural(under, "word")))
+            .counted(n, min),
         );
     }
     None

@@ -19,10 +19,10 @@ use super::topic::{Layout, TopicField, TopicKind, root_question};
 use crate::answers::{Answer, Answers, FieldValue, Record};
 use crate::finding::{Code, Finding};
 use crate::questionnaire::{FieldKind, QuestionKind, Questionnaire};
+use crate::report::FileReport;
 use crate::report::Summary;
 use crate::rules::sdgs::SdgSet;
 use crate::rules::text::{Marker, count_words, marker};
-use crate::validate::FileReport;
 
 /// The most characters a spreadsheet cell holds.
 pub const CELL_LIMIT: usize = 32_767;
@@ -57,6 +57,36 @@ struct Plan {
     findings: usize,
     codebook: usize,
     roster: usize,
+}
+
+/// The sheets every compilation has besides one per record question, in workbook order
+/// (`roster` only with a roster).
+pub const FIXED_SHEETS: [&str; 10] = [
+    "responses",
+    "texts",
+    "sdgs",
+    "sdg_matrix",
+    "member_states",
+    "country_matrix",
+    "high_impact",
+    "findings",
+    "codebook",
+    "roster",
+];
+
+/// The names of the sheets a compilation of `layout` writes, in workbook order.
+pub fn sheet_names(layout: &Layout, roster: bool) -> Vec<String> {
+    let mut names: Vec<String> = FIXED_SHEETS[..2].iter().map(|s| s.to_string()).collect();
+    names.extend(
+        layout
+            .record_topics()
+            .map(|(topic, _)| sheet_name(&topic.id, &FIXED_SHEETS)),
+    );
+    names.extend(FIXED_SHEETS[2..9].iter().map(|s| s.to_string()));
+    if roster {
+        names.push(FIXED_SHEETS[9].to_string());
+    }
+    names
 }
 
 const RESPONSES: usize = 0;
@@ -217,18 +247,6 @@ impl<'a> Builder<'a> {
         ]);
         self.header(sink, TEXTS, "texts", columns)?;
 
-        let reserved = [
-            "responses",
-            "texts",
-            "sdgs",
-            "sdg_matrix",
-            "member_states",
-            "country_matrix",
-            "high_impact",
-            "findings",
-            "codebook",
-            "roster",
-        ];
         let record_specs: Vec<(String, Vec<Column>)> = layout
             .record_topics()
             .map(|(topic, fields)| {
@@ -237,7 +255,7 @@ impl<'a> Builder<'a> {
                 for field in fields {
                     columns.extend(field_columns(field, &topic.id));
                 }
-                (sheet_name(&topic.id, &reserved), columns)
+                (sheet_name(&topic.id, &FIXED_SHEETS), columns)
             })
             .collect();
         for (i, (name, columns)) in record_specs.into_iter().enumerate() {

@@ -1,0 +1,236 @@
+//! List fields: languages, organisations and Member States, as a list or written as one text;
+//! each entry read by [`crate::rules::languages`] or [`crate::rules::countries`].
+
+use super::cursor::Cursor;
+use crate::answers::FieldValue;
+use crate::document::{Node, Value};
+use crate::finding::{Code, Segment};
+use crate::questionnaire::{Field, FieldKind};
+use crate::rules::lists::{is_all, split_list_keeping};
+use crate::rules::text::{self, Marker};
+use crate::rules::{Problem, Read, countries, languages};
+
+/// A list field's canonical value; `None` to keep the value as written.
+pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<FieldValue> {
+    let from_text = node.as_str();
+    let items: Vec<(Option<usize>, &Node, String)> = match &node.value {
+        Value::String(s) if field.allow_all && is_all(s) => return Some(FieldValue::All),
+        Value::String(s) => {
+            let keep_whole = match field.kind {
+                FieldKind::Countries => countries::is_known_name,
+                _ => |_: &str| false,
+            };
+            split_list_keeping(s, keep_whole)
+                .into_iter()
+                .map(|i| (None, node, i))
+                .collect()
+        }
+        Value::Array(items) => {
+            if field.allow_all && items.len() == 1 && items[0].as_str().is_some_and(is_all) {
+                return Some(FieldValue::All);
+            }
+            let mut out = Vec::new();
+            let mut broken = false;
+            for (i, item) in items.iter().enumerate() {
+                match item.as_str() {
+                    Some(s) => out.push((Some(i), item, s.trim().to_string())),
+                    None => {
+                        c.enter(Segment::Index(i), |c| {
+                            c.wrong_type(item, "a name", "write each name in quotes")
+                        });
+                        broken = true;
+                    }
+                }
+            }
+            if broken {
+                return None;
+            }
+            out
+        }
+        _ => {
+            c.wrong_type(
+                node,
+                "a list of names",
+                "write a list such as `[\"A\", \"B\"]`",
+            );
+            return None;
+        }
+    };
+    // A not-answered entry adds nothing; `TBD` is reported and kept.
+    let mut all_read = true;
+    let mut kept = Vec::new();
+    for (index, item, s) in items {
+        let marker = text::marker(&s);
+        if marker == Some(Marker::Pending) {
+            all_read = false;
+            c.item(index, |c| c.emit(text::pending(&s), c.anchor(item)));
+        }
+        if marker == Some(Marker::NotAnswered) {
+            all_read = false;
+            continue;
+        }
+        kept.push((index, item, s));
+    }
+    if kept.is_empty() {
+        if field.required {
+            c.report(
+                Code::Required,
+                c.anchor(node),
+                "lists nothing".to_string(),
+                Some(format!(
+                    "give at least one entry for {}",
+                    field.short_label()
+                )),
+            );
+        }
+        return match from_text {
+            None if all_read => Some(FieldValue::List(Vec::new())),
+            _ => None,
+        };
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (index, item, s) in kept {
+        let read = c.item(index, |c| match field.kind {
+            FieldKind::Languages => c.take(languages::read(&s), item),
+            FieldKind::Countries if text::marker(&s).is_some() => Read::AsWritten,
+            FieldKind::Countries => c.take(countries::read(&s), item),
+            _ => Read::Canonical(s.clone()),
+        });
+        let value = match read {
+            Read::Canonical(value) => value,
+            Read::AsWritten => {
+                all_read = false;
+                s
+            }
+        };
+        if !out.contains(&value) {
+            out.push(value);
+        }
+    }
+    if let Some(s) = from_text {
+        // Rewritten only when every entry was read; otherwise kept exactly as written.
+        if !all_read {
+            return None;
+        }
+        let canonical = out
+            .iter()
+            .map(|i| format!("\"{i}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let problem = Problem::non_canonical(
+            &format!("written as text: `{}`", s.trim()),
+            &format!("[{canonical}]"),
+        )
+        .value(s);
+        c.emit(problem, c.anchor(node));
+    }
+    if out.iter().any(|v| text::marker(v).is_some()) {
+        return None;
+    }
+    Some(FieldValue::List(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{HEADER, codes, findings};
+    use crate::document::{Format, parse};
+    use crate::finding::Code;
+    use crate::questionnaire::Questionnaire;
+
+    fn initiative(field: &str, value: &str) -> String {
+        let base = "[[answers.initiatives]]\nname = \"I\"\npartners = [\"P\"]\nsdgs = [1]\nmember_states = [\"Kenya\"]\ndescription = \"D\"\n";
+        let kept: String = base
+            .lines()
+            .filter(|l| !l.starts_with(&format!("{field} =")))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        format!("{kept}{field} = {value}\n")
+    }
+
+    #[test]
+    fn member_state_lists() {
+        let initiative = |states: &str| {
+            format!(
+                "[[answers.initiatives]]\nname = \"I\"\npartners = \"all\"\nsdgs = [1]\nmember_states = {states}\ndescription = \"D\"\n"
+            )
+        };
+        let cases: &[(&str, &[Code])] = &[
+            ("\"all\"", &[]),
+            ("\"All Member States\"", &[]),
+            ("[\"Holy See\", \"State of Palestine\"]", &[]),
+            ("[\"USA\", \"Türkiye\", \"Cote d'Ivoire\"]", &[]),
+            ("[\"Aruba\"]", &[Code::NotMemberState]),
+            ("[\"African Union\"]", &[Code::NotMemberState]),
+            ("[\"Senegall\"]", &[Code::CountryUnknown]),
+            ("\"Senegal, Gambia\"", &[Code::NonCanonical]),
+            ("[]", &[Code::Required]),
+            ("[1]", &[Code::WrongType]),
+        ];
+        for (value, want) in cases {
+            assert_eq!(codes(&initiative(value)), *want, "member_states = {value}");
+        }
+        let all = findings(&initiative("[\"Senegall\"]"));
+        assert_eq!(all[0].1, "initiatives[0].member_states[0]");
+    }
+
+    #[test]
+    fn languages() {
+        let resource = |languages: &str| {
+            format!(
+                "[[answers.resources]]\nname = \"R\"\nsdgs = [4]\npublishers = [\"P\"]\naudience = \"A\"\ndescription = \"D\"\nlanguages = {languages}\n"
+            )
+        };
+        assert_eq!(codes(&resource("[\"en\", \"French\", \"pt\"]")), []);
+        assert_eq!(
+            codes(&resource("\"English, French\"")),
+            [Code::NonCanonical]
+        );
+        assert_eq!(codes(&resource("[\"Klingon\"]")), [Code::LanguageUnknown]);
+    }
+
+    #[test]
+    fn not_answered_and_pending_inside_values() {
+        let event_with = super::super::testing::event_with;
+        let cases: Vec<(String, &[Code])> = vec![
+            (
+                event_with("dates", "{ start = \"TBD\", end = \"2023-03-31\" }"),
+                &[Code::Pending],
+            ),
+            (event_with("sdgs", "[\"TBD\"]"), &[Code::Pending]),
+            (initiative("member_states", "[\"TBD\"]"), &[Code::Pending]),
+            (initiative("member_states", "[\"N/A\"]"), &[Code::Required]),
+            (initiative("partners", "[\"N/A\"]"), &[Code::Required]),
+            (
+                initiative("member_states", "\"Ghana, Trinidad and Tobago\""),
+                &[Code::NonCanonical],
+            ),
+            (
+                initiative("member_states", "\"Ghana, Atlantis\""),
+                &[Code::CountryUnknown],
+            ),
+            (
+                "high_impact = { text = \"TBD\" }\n".to_string(),
+                &[Code::Pending],
+            ),
+            (
+                "high_impact = { initiatives = [\"N/A\"], text = \"\" }\n".to_string(),
+                &[Code::NotAnswered],
+            ),
+        ];
+        for (answers, want) in cases {
+            let text = format!("{HEADER}{answers}");
+            let doc = parse(&text, Format::Toml).expect(&text);
+            let mut got: Vec<Code> = super::super::check(&doc, &Questionnaire::default_builtin())
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.code != Code::NotAnswered
+                        || (answers.starts_with("high_impact") && f.path == "high_impact")
+                })
+                .map(|f| f.code)
+                .collect();
+            got.dedup();
+            assert_eq!(got, want, "{answers}");
+        }
+    }
+}

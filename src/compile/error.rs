@@ -1,0 +1,91 @@
+//! Why `compile` cannot start: its options do not fit together, or its roster cannot be read.
+
+/// A `compile` request that cannot be carried out; every one exits 2.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CompileError {
+    /// `-o -` without a format that can go to standard output.
+    #[error("`-o -` needs `--to json` or `--to markdown`")]
+    StdoutNeedsFormat,
+    /// `--to xlsx` or `--to csv` with `-o -`.
+    #[error("only JSON and Markdown can go to standard output (`-o -`)")]
+    NotForStdout,
+    /// OUT has no extension `compile` knows and is not a folder.
+    #[error("cannot tell what to write to `{output}`")]
+    UnknownOutput {
+        /// OUT as given.
+        output: String,
+    },
+    /// CSV output named as an existing file.
+    #[error("`{output}` is a file; CSV output is a folder of files, one per sheet")]
+    CsvNeedsFolder {
+        /// OUT as given.
+        output: String,
+    },
+    /// A one-file format named as a folder.
+    #[error("`{output}` is a folder; this format is one file")]
+    FileNeedsFile {
+        /// OUT as given.
+        output: String,
+    },
+    /// `--question` without Markdown output.
+    #[error("`--question` shows one question as Markdown")]
+    QuestionWithoutMarkdown,
+    /// Markdown output without `--question`.
+    #[error("Markdown output shows one question: `--question` is missing")]
+    MarkdownWithoutQuestion,
+    /// `--question` names no question of the editions compiled.
+    #[error("no question has the id `{id}`")]
+    UnknownQuestion {
+        /// The id as given.
+        id: String,
+        /// The topics there are.
+        known: Vec<String>,
+    },
+    /// The roster cannot be read.
+    #[error("cannot read the roster `{path}`: {reason}")]
+    RosterUnreadable {
+        /// The roster as named.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The roster is not one entity per line nor a CSV file with a `name` column.
+    #[error("{path}:{line}: {reason}")]
+    RosterInvalid {
+        /// The roster as named.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+impl CompileError {
+    /// How to fix it.
+    pub fn hint(&self) -> String {
+        match self {
+            CompileError::StdoutNeedsFormat | CompileError::NotForStdout => {
+                "a workbook and CSV files go to a path: `-o 2024.xlsx`, `-o tables/`".into()
+            }
+            CompileError::UnknownOutput { .. } => "name a `.xlsx`, `.json` or `.md` file, a folder ending in `/` for CSV files, or use `--to`".into(),
+            CompileError::CsvNeedsFolder { .. } => "name a folder, e.g. `tables/`".into(),
+            CompileError::FileNeedsFile { .. } => {
+                "name a file, e.g. `compiled.xlsx`, or use `--to csv`".into()
+            }
+            CompileError::QuestionWithoutMarkdown => {
+                "add `--to markdown`, or name an OUT ending in `.md`".into()
+            }
+            CompileError::MarkdownWithoutQuestion => {
+                "add e.g. `--question recommendations`".into()
+            }
+            CompileError::UnknownQuestion { known, .. } => {
+                format!("questions: {}", known.join(", "))
+            }
+            CompileError::RosterUnreadable { .. } | CompileError::RosterInvalid { .. } => {
+                "a roster is one entity per line, or a CSV file with a `name,acronym` header"
+                    .into()
+            }
+        }
+    }
+}

@@ -1,0 +1,655 @@
+//! A definition from the text of a blank Word form (`qfill definition from-text`).
+//!
+//! The form is the legacy layout with empty answers: question lines `N. text`, record rows
+//! `Label |`, check boxes before choices. Word's quirks are expected: `1.From` without a space,
+//! labels with and without colons, curly quotes, list numbers left on lines of their own. What the
+//! reader infers becomes a TOML comment in the output, what it guesses a `TODO` comment; the
+//! result is loaded and checked like any definition before it is given back.
+
+pub use super::phrases::{kind_of, max_records_in, window_in};
+use crate::questionnaire::{
+    FieldKind, Questionnaire, WordLimits, limits, parse_definition, short_label,
+};
+
+/// What the reader made of a form.
+#[derive(Debug, Clone)]
+pub struct FromText {
+    /// The definition as TOML, with a comment for every inference and a `TODO` for every guess.
+    pub toml: String,
+    /// The same, loaded and checked.
+    pub definition: Questionnaire,
+    /// What was skipped: answers present in the form, stray list numbers, duplicates.
+    pub warnings: Vec<FormWarning>,
+}
+
+/// Something in the form the reader skipped, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormWarning {
+    /// 1-based line of the form.
+    pub line: usize,
+    /// What was skipped and why.
+    pub message: String,
+}
+
+#[derive(Debug, Default)]
+struct FormQuestion {
+    line: usize,
+    number: String,
+    text: String,
+    words: Option<(WordLimits, String)>,
+    max_records: Option<(usize, String)>,
+    fields: Vec<FormField>,
+    choices: Vec<String>,
+    /// A record's first label came round again: what follows is answers.
+    repeated: bool,
+}
+
+/// What follows a question decides its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FormKind {
+    Text,
+    Records,
+    Choices,
+}
+
+#[derive(Debug)]
+struct FormField {
+    line: usize,
+    label: String,
+}
+
+/// Why a form gives no definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormError {
+    /// No question line in the text.
+    NoQuestion,
+    /// The definition made does not load (a bug): the loader's message.
+    NotLoaded(String),
+}
+
+/// Reads a blank form; `id` is the definition's id (made by the caller from the file name).
+///
+/// Fails when no question is found, or (a bug) when the result does not load.
+pub fn from_text(text: &str, id: &str, file: &str) -> Result<FromText, FormError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut warnings = Vec::new();
+    let mut preamble: Vec<(usize, String)> = Vec::new();
+    let mut questions: Vec<FormQuestion> = Vec::new();
+    // A list number Word left alone on its line, waiting to see whether text follows.
+    let mut pending_number: Option<(usize, String)> = None;
+    // A plain line, waiting to see whether a lone `|` makes it a label.
+    let mut pending_plain: Option<(usize, String)> = None;
+    let flush_plain = |pending: &mut Option<(usize, String)>,
+                       warnings: &mut Vec<FormWarning>,
+                       q: Option<&FormQuestion>| {
+        if let Some((line, text)) = pending.take() {
+            let owner = q.map_or(String::new(), |q| format!(" under question {}", q.number));
+            warnings.push(FormWarning {
+                line,
+                message: format!(
+                    "text{owner} is an answer, not part of a blank form: ignored (`{}`)",
+                    clip(&text)
+                ),
+            });
+        }
+    };
+    for (index, raw) in text.lines().enumerate() {
+        let line_no = index + 1;
+        let line = clean(raw);
+        if line.is_empty() {
+            continue;
+        }
+        if let Some((number, rest)) = question_line(&line) {
+            flush_plain(&mut pending_plain, &mut warnings, questions.last());
+            if let Some((stray_line, stray)) = pending_number.take() {
+                warnings.push(stray_warning(stray_line, &stray));
+            }
+            if rest.is_empty() {
+                pending_number = Some((line_no, number));
+                continue;
+            }
+            if questions.iter().any(|q| q.number == number) {
+                warnings.push(FormWarning {
+                    line: line_no,
+                    message: format!(
+                        "question {number} appears a second time: ignored, with what follows it"
+                    ),
+                });
+                questions.push(FormQuestion {
+                    line: line_no,
+                    number: String::new(),
+                    ..FormQuestion::default()
+                });
+                continue;
+            }
+            questions.push(FormQuestion {
+                line: line_no,
+                number,
+                text: rest,
+                ..FormQuestion::default()
+            });
+            continue;
+        }
+        let label_row = line.strip_suffix('|').map(str::trim_end);
+        if let Some((number_line, number)) = pending_number.take() {
+            if label_row.is_none() && checkbox(&line).is_none() {
+                // `3.` on one line and the question on the next: Word split a numbered item.
+                questions.push(FormQuestion {
+                    line: number_line,
+                    number,
+                    text: line,
+                    ..FormQuestion::default()
+                });
+                continue;
+            }
+            warnings.push(stray_warning(number_line, &number));
+        }
+        let Some(current) = questions.last_mut() else {
+            preamble.push((line_no, line));
+            continue;
+        };
+        if current.number.is_empty() {
+            continue; // under a duplicate question
+        }
+        if let Some(choice) = checkbox(&line) {
+            flush_plain(&mut pending_plain, &mut warnings, Some(current));
+            if choice.is_empty() {
+                continue;
+            }
+            if current.choices.iter().any(|c| fold(c) == fold(&choice)) {
+                warnings.push(FormWarning {
+                    line: line_no,
+                    message: format!("choice `{}` appears twice: ignored", clip(&choice)),
+                });
+            } else {
+                current.choices.push(choice);
+            }
+            continue;
+        }
+        let label = match label_row {
+            Some("") => match pending_plain.take() {
+                // `Label` on one line and `|` alone on the next.
+                Some((_, text)) => Some(text),
+                None => continue,
+            },
+            Some(label) => {
+                flush_plain(&mut pending_plain, &mut warnings, Some(current));
+                Some(label.to_string())
+            }
+            None => None,
+        };
+        match label {
+            Some(label) => {
+                let label = label
+                    .trim()
+                    .trim_end_matches([':', '：'])
+                    .trim()
+                    .to_string();
+                if fold(&label).is_empty() {
+                    warnings.push(FormWarning {
+                        line: line_no,
+                        message: "a row `|` without a label: ignored".to_string(),
+                    });
+                } else if current.repeated {
+                    // Answers of further records: already reported.
+                } else if current
+                    .fields
+                    .iter()
+                    .any(|f| fold(&f.label) == fold(&label))
+                {
+                    current.repeated = true;
+                    warnings.push(FormWarning {
+                        line: line_no,
+                        message: format!(
+                            "the label `{}` of question {} comes round again: the form holds records, which are answers, and they are ignored",
+                            clip(&label),
+                            current.number
+                        ),
+                    });
+                } else {
+                    current.fields.push(FormField {
+                        line: line_no,
+                        label,
+                    });
+                }
+            }
+            None => {
+                flush_plain(&mut pending_plain, &mut warnings, Some(current));
+                pending_plain = Some((line_no, line));
+            }
+        }
+    }
+    flush_plain(&mut pending_plain, &mut warnings, questions.last());
+    if let Some((line, number)) = pending_number {
+        warnings.push(stray_warning(line, &number));
+    }
+    questions.retain(|q| !q.number.is_empty());
+    if questions.is_empty() {
+        return Err(FormError::NoQuestion);
+    }
+    let toml = write(&preamble, &mut questions, text, id, file, &mut warnings);
+    let definition =
+        parse_definition(&toml, file).map_err(|e| FormError::NotLoaded(e.to_string()))?;
+    Ok(FromText {
+        toml,
+        definition,
+        warnings,
+    })
+}
+
+fn stray_warning(line: usize, number: &str) -> FormWarning {
+    FormWarning {
+        line,
+        message: format!("a list number `{number}.` alone on its line: skipped"),
+    }
+}
+
+/// Trims, straightens Word's curly quotes and no-break spaces, drops control characters.
+fn clean(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !c.is_control() || *c == '\t')
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201f}' | '\u{2033}' => '"',
+            '\u{a0}' | '\u{202f}' | '\t' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn clip(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(60).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+fn fold(s: &str) -> String {
+    crate::rules::text::fold(s)
+}
+
+/// A question line: `1. Text`, `1.Text` (Word), `B.1. Text`, `A. Text`; the number and the
+/// text (empty for a number alone on its line).
+pub(crate) fn question_line(line: &str) -> Option<(String, String)> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    let mut parts = Vec::new();
+    loop {
+        let start = i;
+        if bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            if i - start > 3 {
+                return None; // a year, not a question number
+            }
+        } else if bytes.get(i).is_some_and(u8::is_ascii_uppercase)
+            && matches!(bytes.get(i + 1), Some(b'.'))
+        {
+            i += 1;
+        } else {
+            break;
+        }
+        parts.push(&line[start..i]);
+        match bytes.get(i) {
+            Some(b'.') | Some(b')') => i += 1,
+            // `1.1 Text`: the last part needs no dot before a space.
+            Some(b' ') if parts.len() > 1 => break,
+            None if bytes.iter().all(u8::is_ascii_digit) => break,
+            _ => return None,
+        }
+        // After a dot: another part only if it is one (`B.1.`), else the text starts.
+        let another = bytes.get(i).is_some_and(u8::is_ascii_digit)
+            || (bytes.get(i).is_some_and(u8::is_ascii_uppercase)
+                && matches!(bytes.get(i + 1), Some(b'.')));
+        if !another {
+            break;
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let rest = line[i..].trim();
+    if rest.is_empty() && !parts.iter().all(|p| p.as_bytes()[0].is_ascii_digit()) {
+        return None; // `A.` alone is no list number
+    }
+    Some((parts.join("."), rest.to_string()))
+}
+
+/// The text after a check box (`☐`, `□`, `[ ]`), if the line starts with one.
+fn checkbox(line: &str) -> Option<String> {
+    ["☐", "□", "❑", "☒", "☑", "[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|b| line.strip_prefix(b))
+        .map(|rest| rest.trim().to_string())
+}
+
+/// An id from a label: lowercase words joined by `_`, starting with a letter.
+fn slug(label: &str) -> String {
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let id = words.join("_");
+    match id.chars().next() {
+        Some(c) if c.is_ascii_lowercase() => id,
+        Some(_) => format!("f_{id}"),
+        None => "field".to_string(),
+    }
+}
+
+/// A TOML string.
+fn quoted(s: &str) -> String {
+    toml_edit::Value::from(s).to_string().trim().to_string()
+}
+
+/// A comment's text on one line, safe in TOML.
+fn note(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+fn write(
+    preamble: &[(usize, String)],
+    questions: &mut [FormQuestion],
+    text: &str,
+    id: &str,
+    file: &str,
+    warnings: &mut Vec<FormWarning>,
+) -> String {
+    let mut out = String::new();
+    let mut push = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    push(format!(
+        "# Made by `qfill definition from-text` from {}: each inference is a comment, each guess a TODO.",
+        note(file)
+    ));
+    push(
+        "# Check the TODOs, then use it with `--questionnaire` (`qfill show -q FILE` shows it)."
+            .to_string(),
+    );
+    push(String::new());
+    push(
+        "# TODO: an id of your choice, made here from the file name; answers files name it"
+            .to_string(),
+    );
+    push(format!("id = {}", quoted(id)));
+    let title = preamble
+        .iter()
+        .find(|(_, l)| window_in(l).is_none() && !l.to_lowercase().starts_with("reporting period"));
+    match title {
+        Some((line, title)) => {
+            push(format!("# title from line {line}"));
+            push(format!("title = {}", quoted(title)));
+        }
+        None => {
+            push("# TODO: the form has no title line before question 1".to_string());
+            push(format!("title = {}", quoted(id)));
+        }
+    }
+    let window = window_in(&clean_all(text));
+    let window = window.map(|(w, range)| (w, clean_all(text)[range].to_string()));
+    if let Some((w, phrase)) = &window {
+        push(format!("# reporting_window from \"{}\"", note(phrase)));
+        push(format!(
+            "reporting_window = {{ start = {}, end = {} }}",
+            w.start, w.end
+        ));
+    }
+    for q in questions.iter_mut() {
+        // The limit phrase is data: it leaves the text.
+        let (mut body, words) = limits::strip(&q.text);
+        if let Some(words) = words {
+            let phrase = limits::find(&q.text).map(|p| p.text(&q.text).to_string());
+            q.words = Some((words, phrase.unwrap_or_default()));
+        }
+        // `(select up to N)` is the blank form's own note of a record maximum: it leaves the text.
+        if let Some((n, range)) = max_records_in(&body) {
+            let before = body[..range.start].trim_end();
+            let phrase = body[range.clone()].to_string();
+            if before.ends_with("(select") && body[range.end..].starts_with(')') {
+                let start = before.len() - "(select".len();
+                body = format!("{}{}", body[..start].trim_end(), &body[range.end + 1..]);
+            }
+            q.max_records = Some((n, phrase));
+        }
+        q.text = body.trim().to_string();
+        push(String::new());
+        push("[[questions]]".to_string());
+        push(format!("# number and text from line {}", q.line));
+        push(format!(
+            "id = {}  # TODO: an id of your choice (the key under [answers])",
+            quoted(&format!("q{}", slug(&q.number).trim_start_matches("f_")))
+        ));
+        push(format!("number = {}", quoted(&q.number)));
+        let kind = if !q.fields.is_empty() {
+            if !q.choices.is_empty() {
+                warnings.push(FormWarning {
+                    line: q.line,
+                    message: format!(
+                        "question {} has both record rows and check boxes: read as records, the choices are ignored",
+                        q.number
+                    ),
+                });
+            }
+            FormKind::Records
+        } else if !q.choices.is_empty() {
+            FormKind::Choices
+        } else {
+            FormKind::Text
+        };
+        match kind {
+            FormKind::Records => push(format!(
+                "kind = \"records\"  # followed by `Label |` rows (lines {}-{})",
+                q.fields[0].line,
+                q.fields[q.fields.len() - 1].line
+            )),
+            FormKind::Choices => push(
+                "kind = \"choices-text\"  # followed by lines that start with a check box"
+                    .to_string(),
+            ),
+            FormKind::Text => {
+                push("kind = \"text\"  # no record rows or check boxes follow it".to_string())
+            }
+        }
+        if q.text.is_empty() {
+            q.text = "TODO".to_string();
+            push("# TODO: the form gives this question no text".to_string());
+        }
+        push(format!("text = {}", quoted(&q.text)));
+        if let Some((words, phrase)) = &q.words {
+            if kind == FormKind::Records {
+                warnings.push(FormWarning {
+                    line: q.line,
+                    message: format!(
+                        "question {} has records and a word limit `{}`: the limit is ignored (put it on a field's label)",
+                        q.number, phrase
+                    ),
+                });
+            } else {
+                if let Some(min) = words.min {
+                    push(format!("# min_words from \"{}\"", note(phrase)));
+                    push(format!("min_words = {min}"));
+                }
+                if let Some(max) = words.max {
+                    push(format!("# max_words from \"{}\"", note(phrase)));
+                    push(format!("max_words = {max}"));
+                }
+            }
+        }
+        match kind {
+            FormKind::Records => write_fields(q, window.is_some(), &mut push),
+            FormKind::Choices => {
+                push(
+                    "choices_label = \"choices\"  # TODO: what the choices are, for prompts"
+                        .to_string(),
+                );
+                push("choices = [".to_string());
+                for choice in &q.choices {
+                    push(format!("  {},", quoted(choice)));
+                }
+                push("]".to_string());
+            }
+            FormKind::Text => {}
+        }
+    }
+    out
+}
+
+fn write_fields(q: &FormQuestion, window: bool, push: &mut impl FnMut(String)) {
+    let first = short_label(&q.fields[0].label);
+    let record = first
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .unwrap_or_else(|| "record".to_string());
+    push(format!(
+        "record_label = {}  # TODO: what one record is called, from the first label",
+        quoted(&record)
+    ));
+    if let Some((n, phrase)) = &q.max_records {
+        push(format!("# max_records from \"{}\"", note(phrase)));
+        push(format!("max_records = {n}"));
+    }
+    let mut ids: Vec<String> = Vec::new();
+    for field in &q.fields {
+        // Words that name no field: `Relevant SDGs` is `sdgs`, as in the built-in editions.
+        let short: Vec<&str> = short_label(&field.label)
+            .split_whitespace()
+            .filter(|w| {
+                !["relevant", "the", "a", "an", "of", "your"].contains(&w.to_lowercase().as_str())
+            })
+            .collect();
+        let mut id = slug(&short.join(" "));
+        // `Event Name` in event records is its `name`.
+        if let Some(rest) = id.strip_prefix(&format!("{}_", slug(&record)))
+            && !rest.is_empty()
+            && rest.starts_with(|c: char| c.is_ascii_lowercase())
+        {
+            id = rest.to_string();
+        }
+        let base = id.clone();
+        let mut n = 2;
+        while ids.contains(&id) {
+            id = format!("{base}_{n}");
+            n += 1;
+        }
+        ids.push(id.clone());
+        push(String::new());
+        push("  [[questions.fields]]".to_string());
+        push(format!("  # label from line {}", field.line));
+        push(format!("  id = {}  # made from the label", quoted(&id)));
+        push(format!("  label = {}", quoted(&field.label)));
+        let (kind, why) = kind_of(&field.label);
+        match why {
+            Some(why) => push(format!("  kind = \"{kind}\"  # the label says {why}")),
+            None => push(format!(
+                "  kind = \"{kind}\"  # TODO: nothing in the label says what kind of value it holds"
+            )),
+        }
+        push("  # TODO: `required = true` if every record must have it".to_string());
+        if let Some(phrase) = limits::find(&field.label)
+            && kind.is_text()
+        {
+            let said = note(phrase.text(&field.label));
+            if let Some(min) = phrase.limits.min {
+                push(format!("  # min_words from \"{said}\""));
+                push(format!("  min_words = {min}"));
+            }
+            if let Some(max) = phrase.limits.max {
+                push(format!("  # max_words from \"{said}\""));
+                push(format!("  max_words = {max}"));
+            }
+        }
+        if kind == FieldKind::Dates && window {
+            push("  # dates, and the form states a reporting window".to_string());
+            push("  check_window = true".to_string());
+        }
+        if matches!(kind, FieldKind::Countries | FieldKind::Organisations) {
+            push("  # TODO: `allow_all = true` if \"all\" is an answer".to_string());
+        }
+    }
+}
+
+/// The form's text with its lines cleaned, for phrases that may sit anywhere.
+fn clean_all(text: &str) -> String {
+    text.lines().map(clean).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::QuestionKind;
+
+    #[test]
+    fn question_lines_with_words_quirks() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("1. Why?", Some(("1", "Why?"))),
+            ("1.From November", Some(("1", "From November"))),
+            ("B.1. List two", Some(("B.1", "List two"))),
+            ("A. Summarise", Some(("A", "Summarise"))),
+            ("12) Tell", Some(("12", "Tell"))),
+            ("3.", Some(("3", ""))),
+            ("3", Some(("3", ""))),
+            ("2024. A year", None),
+            ("Event Name |", None),
+            ("A", None),
+            ("", None),
+        ];
+        for (line, want) in cases {
+            let got = question_line(line);
+            assert_eq!(
+                got.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+                *want,
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_small_form() {
+        let form = "Survey on things\n1. Why? (Max 20 words)\n2. List up to two events.\nEvent Name: |\nEvent Dates |\n3. Pick\n☐ One\n☐ Two\n";
+        let made = from_text(form, "things", "form.txt").unwrap();
+        let q = &made.definition;
+        assert_eq!(q.title, "Survey on things");
+        assert_eq!(q.questions.len(), 3);
+        assert!(
+            made.toml.contains("# max_words from \"(Max 20 words)\""),
+            "{}",
+            made.toml
+        );
+        let QuestionKind::Records(records) = &q.questions[1].kind else {
+            panic!()
+        };
+        assert_eq!(records.max_records, Some(2));
+        assert_eq!(records.fields[0].id, "name");
+        assert_eq!(records.fields[0].label, "Event Name");
+        assert!(
+            matches!(&q.questions[2].kind, QuestionKind::ChoicesText(c) if c.choices == ["One", "Two"])
+        );
+        assert!(made.warnings.is_empty(), "{:?}", made.warnings);
+    }
+
+    #[test]
+    fn answers_and_nothing() {
+        let made = from_text("T\n1. Why?\nBecause.\n", "t", "f.txt").unwrap();
+        assert_eq!(made.warnings.len(), 1);
+        assert_eq!(made.warnings[0].line, 3);
+        assert!(from_text("just text\nno numbers", "t", "f.txt").is_err());
+        assert!(from_text("", "t", "f.txt").is_err());
+    }
+}

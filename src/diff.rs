@@ -1,0 +1,519 @@
+//! `qfill diff A B`: what changed between two editions — questions added, removed (or not known
+//! in an incomplete edition), renumbered, reworded (word by word), limits, record maxima, fields,
+//! choices, the reporting window and the SDGs under review. Questions are matched by their
+//! `continues` links, as `migrate` matches them.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+use similar::{ChangeTag, TextDiff};
+
+use crate::error::{Error, Exit};
+use crate::questionnaire::{Field, Question, QuestionKind, Questionnaire, WordLimits};
+
+/// Two values of one setting, in A and in B.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change<T> {
+    /// In A.
+    pub from: T,
+    /// In B.
+    pub to: T,
+}
+
+fn change<T: PartialEq>(from: T, to: T) -> Option<Change<T>> {
+    (from != to).then_some(Change { from, to })
+}
+
+/// A question's place in an edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// Its id.
+    pub id: String,
+    /// Its number.
+    pub number: String,
+}
+
+/// A run of words kept, removed or added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Words {
+    /// `same`, `removed` or `added`.
+    pub op: &'static str,
+    /// The words, with the spaces between them.
+    pub text: String,
+}
+
+/// What changed in a field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldDiff {
+    /// `added`, `removed` or `changed`.
+    pub change: &'static str,
+    /// The field's id.
+    pub id: String,
+    /// Its label, when it changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<Change<String>>,
+    /// Its kind, when it changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Change<String>>,
+    /// Its word limits, when they changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<Change<String>>,
+}
+
+/// What changed in a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionDiff {
+    /// `added`, `removed`, `not-known` (absent from an incomplete B), `changed` or `same`.
+    pub change: &'static str,
+    /// Its place in A.
+    pub a: Option<Place>,
+    /// Its place in B.
+    pub b: Option<Place>,
+    /// Its number changed.
+    pub renumbered: bool,
+    /// Its text changed: the word-level diff.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reworded: Option<Vec<Words>>,
+    /// Its word limits changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<Change<String>>,
+    /// Its record maximum changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_records: Option<Change<Option<usize>>>,
+    /// Fields added, removed or changed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldDiff>,
+    /// Choices added and removed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choices: Option<Change<Vec<String>>>,
+}
+
+/// Everything that changed from edition A to edition B.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EditionDiff {
+    /// A's id.
+    pub a: String,
+    /// B's id.
+    pub b: String,
+    /// Whether each definition is complete.
+    pub complete: Change<bool>,
+    /// The reporting window, when it changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<Change<Option<String>>>,
+    /// The SDGs under review, when they changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_sdgs: Option<Change<Option<Vec<u8>>>>,
+    /// Every question of both, B's order first, then those only in A.
+    pub questions: Vec<QuestionDiff>,
+}
+
+/// Compares two editions.
+pub fn diff(a: &Questionnaire, b: &Questionnaire) -> EditionDiff {
+    let mut questions = Vec::new();
+    for qb in &b.questions {
+        let matched = a
+            .questions
+            .iter()
+            .find(|qa| b.counterpart(a, qa).is_some_and(|m| m.id == qb.id));
+        questions.push(match matched {
+            Some(qa) => question(qa, qb),
+            None => QuestionDiff {
+                change: "added",
+                a: None,
+                b: Some(place(qb)),
+                ..empty()
+            },
+        });
+    }
+    for qa in &a.questions {
+        if b.counterpart(a, qa).is_none() {
+            questions.push(QuestionDiff {
+                change: if b.complete { "removed" } else { "not-known" },
+                a: Some(place(qa)),
+                b: None,
+                ..empty()
+            });
+        }
+    }
+    EditionDiff {
+        a: a.id.clone(),
+        b: b.id.clone(),
+        complete: Change {
+            from: a.complete,
+            to: b.complete,
+        },
+        window: change(
+            a.reporting_window.map(crate::show::window_text),
+            b.reporting_window.map(crate::show::window_text),
+        ),
+        review_sdgs: change(
+            a.review_sdgs.as_ref().map(|r| r.goals.clone()),
+            b.review_sdgs.as_ref().map(|r| r.goals.clone()),
+        ),
+        questions,
+    }
+}
+
+fn empty() -> QuestionDiff {
+    QuestionDiff {
+        change: "same",
+        a: None,
+        b: None,
+        renumbered: false,
+        reworded: None,
+        words: None,
+        max_records: None,
+        fields: Vec::new(),
+        choices: None,
+    }
+}
+
+fn place(q: &Question) -> Place {
+    Place {
+        id: q.id.clone(),
+        number: q.number.clone(),
+    }
+}
+
+fn limits_text(words: Option<WordLimits>) -> String {
+    match words.map(|w| (w.min, w.max)) {
+        Some((Some(min), Some(max))) => format!("{min}-{max} words"),
+        Some((None, Some(max))) => format!("at most {max} words"),
+        Some((Some(min), None)) => format!("at least {min} words"),
+        _ => "no limit".to_string(),
+    }
+}
+
+fn words_of(q: &Question) -> Option<WordLimits> {
+    match &q.kind {
+        QuestionKind::Text(words) => Some(*words),
+        QuestionKind::ChoicesText(choices) => Some(choices.words),
+        QuestionKind::Records(_) => None,
+    }
+}
+
+fn question(a: &Question, b: &Question) -> QuestionDiff {
+    let text_a = one_line(&a.text);
+    let text_b = one_line(&b.text);
+    let reworded = (text_a != text_b).then(|| word_diff(&text_a, &text_b));
+    let (mut max_records, mut fields, mut choices) = (None, Vec::new(), None);
+    match (&a.kind, &b.kind) {
+        (QuestionKind::Records(ra), QuestionKind::Records(rb)) => {
+            max_records = change(ra.max_records, rb.max_records);
+            fields = field_diffs(&ra.fields, &rb.fields);
+        }
+        (QuestionKind::ChoicesText(ca), QuestionKind::ChoicesText(cb)) => {
+            let removed: Vec<String> = ca
+                .choices
+                .iter()
+                .filter(|c| !cb.choices.contains(c))
+                .cloned()
+                .collect();
+            let added: Vec<String> = cb
+                .choices
+                .iter()
+                .filter(|c| !ca.choices.contains(c))
+                .cloned()
+                .collect();
+            if !removed.is_empty() || !added.is_empty() {
+                choices = Some(Change {
+                    from: removed,
+                    to: added,
+                });
+            }
+        }
+        _ => {}
+    }
+    let mut diff = QuestionDiff {
+        change: "changed",
+        a: Some(place(a)),
+        b: Some(place(b)),
+        renumbered: a.number != b.number,
+        reworded,
+        words: change(limits_text(words_of(a)), limits_text(words_of(b))),
+        max_records,
+        fields,
+        choices,
+    };
+    if !diff.renumbered
+        && diff.reworded.is_none()
+        && diff.words.is_none()
+        && diff.max_records.is_none()
+        && diff.fields.is_empty()
+        && diff.choices.is_none()
+        && a.id == b.id
+    {
+        diff.change = "same";
+    }
+    diff
+}
+
+fn field_diffs(a: &[Field], b: &[Field]) -> Vec<FieldDiff> {
+    let mut out = Vec::new();
+    for fb in b {
+        match a.iter().find(|fa| fa.id == fb.id) {
+            None => out.push(FieldDiff {
+                change: "added",
+                id: fb.id.clone(),
+                label: None,
+                kind: None,
+                words: None,
+            }),
+            Some(fa) => {
+                let d = FieldDiff {
+                    change: "changed",
+                    id: fb.id.clone(),
+                    label: change(one_line(&fa.label), one_line(&fb.label)),
+                    kind: change(fa.kind.to_string(), fb.kind.to_string()),
+                    words: change(limits_text(Some(fa.words)), limits_text(Some(fb.words))),
+                };
+                if d.label.is_some() || d.kind.is_some() || d.words.is_some() {
+                    out.push(d);
+                }
+            }
+        }
+    }
+    for fa in a.iter().filter(|fa| !b.iter().any(|fb| fb.id == fa.id)) {
+        out.push(FieldDiff {
+            change: "removed",
+            id: fa.id.clone(),
+            label: None,
+            kind: None,
+            words: None,
+        });
+    }
+    out
+}
+
+/// Runs of words kept, removed and added, from `a` to `b`.
+pub fn word_diff(a: &str, b: &str) -> Vec<Words> {
+    let diff = TextDiff::from_words(a, b);
+    let mut runs: Vec<Words> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            ChangeTag::Equal => "same",
+            ChangeTag::Delete => "removed",
+            ChangeTag::Insert => "added",
+        };
+        match runs.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(change.value()),
+            _ => runs.push(Words {
+                op,
+                text: change.value().to_string(),
+            }),
+        }
+    }
+    runs
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Writes the diff for people.
+pub fn write_human(d: &EditionDiff, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{} → {}", d.a, d.b)?;
+    for (id, complete) in [(&d.a, d.complete.from), (&d.b, d.complete.to)] {
+        if !complete {
+            writeln!(
+                out,
+                "  {id} is incomplete: questions it does not know are shown as not known, not as removed"
+            )?;
+        }
+    }
+    if let Some(w) = &d.window {
+        let show = |w: &Option<String>| w.clone().unwrap_or_else(|| "none".to_string());
+        writeln!(out, "reporting window: {} → {}", show(&w.from), show(&w.to))?;
+    }
+    if let Some(r) = &d.review_sdgs {
+        let show = |g: &Option<Vec<u8>>| match g {
+            Some(g) => g.iter().map(u8::to_string).collect::<Vec<_>>().join(", "),
+            None => "not given".to_string(),
+        };
+        writeln!(
+            out,
+            "SDGs under review: {} → {}",
+            show(&r.from),
+            show(&r.to)
+        )?;
+    }
+    let name = |p: &Option<Place>| {
+        p.as_ref()
+            .map(|p| format!("question {} `{}`", p.number, p.id))
+            .unwrap_or_default()
+    };
+    for q in &d.questions {
+        match q.change {
+            "same" => continue,
+            "added" => writeln!(out, "added: {} (in {})", name(&q.b), d.b)?,
+            "removed" => writeln!(out, "removed: {} (of {})", name(&q.a), d.a)?,
+            "not-known" => writeln!(out, "not known in {}: {} (of {})", d.b, name(&q.a), d.a)?,
+            _ => {
+                if q.renumbered {
+                    writeln!(out, "renumbered: {} → {}", name(&q.a), name(&q.b))?;
+                } else {
+                    writeln!(out, "{}:", name(&q.b))?;
+                }
+            }
+        }
+        if let Some(runs) = &q.reworded {
+            let mut line = String::from("  reworded: ");
+            for run in runs {
+                match run.op {
+                    "removed" => line.push_str(&format!("[-{}-]", run.text)),
+                    "added" => line.push_str(&format!("{{+{}+}}", run.text)),
+                    _ => line.push_str(&run.text),
+                }
+            }
+            writeln!(out, "{line}")?;
+        }
+        if let Some(w) = &q.words {
+            writeln!(out, "  word limit: {} → {}", w.from, w.to)?;
+        }
+        if let Some(m) = &q.max_records {
+            let show =
+                |m: Option<usize>| m.map_or("any number".to_string(), |n| format!("at most {n}"));
+            writeln!(out, "  records: {} → {}", show(m.from), show(m.to))?;
+        }
+        for f in &q.fields {
+            match f.change {
+                "added" => writeln!(out, "  field added: `{}`", f.id)?,
+                "removed" => writeln!(out, "  field removed: `{}`", f.id)?,
+                _ => {
+                    let mut parts = Vec::new();
+                    if let Some(l) = &f.label {
+                        parts.push(format!("label `{}` → `{}`", l.from, l.to));
+                    }
+                    if let Some(k) = &f.kind {
+                        parts.push(format!("kind {} → {}", k.from, k.to));
+                    }
+                    if let Some(w) = &f.words {
+                        parts.push(format!("word limit {} → {}", w.from, w.to));
+                    }
+                    writeln!(out, "  field `{}`: {}", f.id, parts.join("; "))?;
+                }
+            }
+        }
+        if let Some(c) = &q.choices {
+            if !c.from.is_empty() {
+                writeln!(out, "  choices removed: {}", c.from.join("; "))?;
+            }
+            if !c.to.is_empty() {
+                writeln!(out, "  choices added: {}", c.to.join("; "))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Loads an edition for `diff`, refusing an answers file given in its place.
+fn edition(id_or_path: &str) -> Result<Questionnaire, Error> {
+    let path = Path::new(id_or_path);
+    if Questionnaire::builtin(id_or_path).is_none()
+        && path.is_file()
+        && let Ok(text) = std::fs::read_to_string(path)
+        && looks_like_answers(&text, id_or_path)
+    {
+        return Err(Error::NotAnEdition {
+            path: id_or_path.to_string(),
+        });
+    }
+    Ok(Questionnaire::resolve(id_or_path)?)
+}
+
+fn looks_like_answers(text: &str, name: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if name.ends_with(".json") || text.trim_start().starts_with('{') {
+        return true;
+    }
+    match text.parse::<toml::Table>() {
+        Ok(table) => {
+            !table.contains_key("questions")
+                && (table.contains_key("answers") || table.contains_key("entity"))
+        }
+        Err(_) => false,
+    }
+}
+
+/// `qfill diff A B`: exits 0 whether or not the editions differ.
+pub fn diff_command(a: &str, b: &str, json: bool, out: &mut dyn Write) -> Result<Exit, Error> {
+    let (a, b) = (edition(a)?, edition(b)?);
+    let d = diff(&a, &b);
+    let written = if json {
+        serde_json::to_writer_pretty(&mut *out, &d)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write_human(&d, out)
+    };
+    if let Err(e) = written {
+        return Error::stdout(e).or_closed_stdout(Exit::Valid);
+    }
+    Ok(Exit::Valid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin(id: &str) -> &'static Questionnaire {
+        Questionnaire::builtin_cached(id).unwrap()
+    }
+
+    #[test]
+    fn from_2024_to_2026() {
+        let d = diff(builtin("hlpf-2024"), builtin("hlpf-2026"));
+        let events = d
+            .questions
+            .iter()
+            .find(|q| q.b.as_ref().is_some_and(|p| p.id == "events"))
+            .unwrap();
+        assert!(events.renumbered);
+        assert_eq!(events.a.as_ref().unwrap().number, "2");
+        let q1 = &d.questions[0];
+        assert_eq!(
+            q1.words,
+            Some(Change {
+                from: "200-800 words".to_string(),
+                to: "at most 200 words".to_string()
+            })
+        );
+        assert!(q1.reworded.is_some());
+        assert!(d.window.is_some());
+        let changes: Vec<&str> = d.questions.iter().map(|q| q.change).collect();
+        assert_eq!(
+            changes,
+            [
+                "changed",
+                "added",
+                "changed",
+                "not-known",
+                "not-known",
+                "not-known",
+                "not-known"
+            ]
+        );
+        let same = diff(builtin("hlpf-2024"), builtin("hlpf-2024"));
+        assert!(same.questions.iter().all(|q| q.change == "same"));
+        assert!(same.window.is_none());
+    }
+
+    #[test]
+    fn words_diff_by_runs() {
+        let runs = word_diff(
+            "has the body taken decisions",
+            "has the council taken decisions",
+        );
+        let ops: Vec<(&str, &str)> = runs.iter().map(|r| (r.op, r.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            [
+                ("same", "has the "),
+                ("removed", "body"),
+                ("added", "council"),
+                ("same", " taken decisions")
+            ]
+        );
+    }
+}

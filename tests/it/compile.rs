@@ -1,0 +1,787 @@
+//! `qfill compile` through the binary: the workbook read back with calamine, the CSV files with
+//! the csv crate, compared with the answers files; determinism; a roster; spreadsheet limits;
+//! mixed inputs; the hostile corpus; and every failure path's exit code and message.
+
+mod libreoffice;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::common::{qfill, repo};
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+/// A sheet as text: the header, then rows; cells by column id.
+struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn at(&self, column: &str) -> usize {
+        self.header
+            .iter()
+            .position(|h| h == column)
+            .unwrap_or_else(|| panic!("no column `{column}` in {:?}", self.header))
+    }
+
+    fn get(&self, row: usize, column: &str) -> &str {
+        &self.rows[row][self.at(column)]
+    }
+
+    /// Rows whose `column` is `value`.
+    fn rows_where(&self, column: &str, value: &str) -> Vec<&Vec<String>> {
+        let at = self.at(column);
+        self.rows.iter().filter(|r| r[at] == value).collect()
+    }
+}
+
+fn data_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{day:02}")
+        }
+        other => other.to_string(),
+    }
+}
+
+fn workbook(path: &Path) -> (Vec<String>, HashMap<String, Table>) {
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let names = book.sheet_names();
+    let mut sheets = HashMap::new();
+    for name in &names {
+        let range = book.worksheet_range(name).unwrap();
+        let mut rows = range
+            .rows()
+            .map(|r| r.iter().map(data_text).collect::<Vec<_>>());
+        let header = rows.next().unwrap_or_default();
+        sheets.insert(
+            name.clone(),
+            Table {
+                header,
+                rows: rows.collect(),
+            },
+        );
+    }
+    (names, sheets)
+}
+
+fn csv_table(path: &Path) -> Table {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    Table { header, rows }
+}
+
+/// The examples copied into a folder, so that file names in the tables are short and stable.
+fn examples(dir: &Path) -> PathBuf {
+    let folder = dir.join("subs");
+    fs::create_dir_all(&folder).unwrap();
+    for name in ["response.toml", "response.json", "warnings.toml"] {
+        fs::copy(repo(&format!("examples/{name}")), folder.join(name)).unwrap();
+    }
+    folder
+}
+
+fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = qfill()
+        .current_dir(dir)
+        .arg("compile")
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).to_string(),
+        stderr,
+    )
+}
+
+fn toml_file(path: &Path) -> toml::Table {
+    fs::read_to_string(path).unwrap().parse().unwrap()
+}
+
+fn records(answers: &toml::Table, question: &str) -> usize {
+    answers["answers"]
+        .get(question)
+        .and_then(|v| v.as_array())
+        .map_or(0, Vec::len)
+}
+
+const SHEETS: &[&str] = &[
+    "responses",
+    "texts",
+    "events",
+    "resources",
+    "initiatives",
+    "sdgs",
+    "sdg_matrix",
+    "member_states",
+    "country_matrix",
+    "high_impact",
+    "findings",
+    "codebook",
+];
+
+#[test]
+fn the_workbook_of_the_examples_holds_what_the_answers_files_say() {
+    let dir = tempfile::tempdir().unwrap();
+    examples(dir.path());
+    let (code, _, stderr) = run(dir.path(), &["subs", "-o", "all.xlsx"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("3 files: 3 valid, 0 invalid") && stderr.contains("wrote all.xlsx"),
+        "{stderr}"
+    );
+    let (names, sheets) = workbook(&dir.path().join("all.xlsx"));
+    assert_eq!(names, SHEETS);
+
+    // One row per file, in input order (folders are walked sorted).
+    let responses = &sheets["responses"];
+    let files: Vec<&str> = (0..3).map(|i| responses.get(i, "file")).collect();
+    assert_eq!(
+        files,
+        [
+            "subs/response.json",
+            "subs/response.toml",
+            "subs/warnings.toml"
+        ]
+    );
+    assert_eq!(responses.get(1, "valid"), "true");
+    assert_eq!(responses.get(2, "warnings"), "11");
+    assert_eq!(responses.get(2, "not_answered"), "recommendations");
+    assert_eq!(responses.get(1, "governing_body_limit"), "800");
+
+    // Record counts against the answers files.
+    let gwri = toml_file(&dir.path().join("subs/response.toml"));
+    let icra = toml_file(&dir.path().join("subs/warnings.toml"));
+    for question in ["events", "resources", "initiatives"] {
+        let want = 2 * records(&gwri, question) + records(&icra, question);
+        assert_eq!(sheets[question].rows.len(), want, "{question}");
+        assert_eq!(
+            responses.get(1, &format!("{question}_records")),
+            records(&gwri, question).to_string()
+        );
+    }
+
+    // A date cell is a real date; one without a year would stay text.
+    let events = &sheets["events"];
+    let first = events.rows_where("file", "subs/response.toml")[0];
+    assert_eq!(first[events.at("dates_start")], "2023-05-10");
+    assert_eq!(first[events.at("dates_end")], "2023-05-12");
+    assert_eq!(first[events.at("location")], "Nairobi, Kenya");
+    assert_eq!(first[events.at("sdgs")], "2, 6, 13, 17");
+    let mut book: Xlsx<_> = open_workbook(dir.path().join("all.xlsx")).unwrap();
+    let range = book.worksheet_range("events").unwrap();
+    assert!(
+        matches!(
+            range.get((1, events.at("dates_start"))),
+            Some(Data::DateTime(_))
+        ),
+        "{:?}",
+        range.get((1, events.at("dates_start")))
+    );
+
+    // An SDG matrix cell: GWRI names SDG 6 in two events, three resources and two initiatives.
+    let matrix = &sheets["sdg_matrix"];
+    let row = matrix.rows_where("file", "subs/response.toml")[0];
+    assert_eq!(row[matrix.at("sdg_6")], "7");
+    assert_eq!(row[matrix.at("sdg_4")], "");
+    let total = matrix.rows_where("entity", "total (responses naming the goal)")[0];
+    assert_eq!(total[matrix.at("sdg_6")], "2");
+
+    // "all" Member States: its own row; SDGs long form.
+    let states = &sheets["member_states"];
+    assert_eq!(states.rows_where("country", "All Member States").len(), 2);
+    assert_eq!(states.rows_where("country", "Kenya").len(), 2);
+    let country = &sheets["country_matrix"];
+    assert_eq!(
+        country.rows_where("country", "Kenya")[0]
+            [country.at("Global Water Resilience Institute (GWRI)")],
+        "2"
+    );
+    let sdgs = &sheets["sdgs"];
+    let gwri_goals: usize = [("events", 0), ("resources", 0), ("initiatives", 0)]
+        .iter()
+        .map(|(q, _)| {
+            gwri["answers"][*q]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["sdgs"].as_array().unwrap().len())
+                .sum::<usize>()
+        })
+        .sum();
+    assert_eq!(
+        sdgs.rows_where("file", "subs/response.toml").len(),
+        gwri_goals
+    );
+
+    // High-Impact Initiatives as a matrix; texts; findings; codebook.
+    let hi = &sheets["high_impact"];
+    let row = hi.rows_where("file", "subs/warnings.toml")[0];
+    assert_eq!(row[hi.at("Food Systems Transformation")], "true");
+    assert_eq!(row[hi.at("other")], "Early Warning for All");
+    let texts = &sheets["texts"];
+    assert_eq!(texts.rows_where("question", "recommendations").len(), 2);
+    let findings = &sheets["findings"];
+    assert_eq!(findings.rows_where("file", "subs/warnings.toml").len(), 11);
+    assert!(findings.rows_where("code", "choice-unknown").len() == 1);
+    let codebook = &sheets["codebook"];
+    assert!(
+        codebook
+            .rows
+            .iter()
+            .any(|r| r[0] == "events" && r[1] == "dates_start" && r[5] == "date")
+    );
+
+    // Websites are links: the sheet's XML has hyperlinks.
+    let xml = sheet_xml(&dir.path().join("all.xlsx"), "events");
+    assert!(xml.contains("<hyperlink "), "no hyperlinks in events");
+    assert!(xml.contains("<tableParts"), "events is not an Excel table");
+    assert!(xml.contains("<pane "), "no frozen header");
+}
+
+/// The XML of a worksheet, found by its position in the workbook.
+fn sheet_xml(path: &Path, name: &str) -> String {
+    let position = SHEETS.iter().position(|s| *s == name).unwrap() + 1;
+    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name(&format!("xl/worksheets/sheet{position}.xml"))
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn csv_files_hold_the_same_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    examples(dir.path());
+    let (code, _, stderr) = run(dir.path(), &["subs", "-o", "csv/"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    for sheet in SHEETS {
+        assert!(
+            dir.path().join(format!("csv/{sheet}.csv")).exists(),
+            "{sheet}"
+        );
+    }
+    let (_, sheets) = {
+        run(dir.path(), &["subs", "-o", "all.xlsx"]);
+        workbook(&dir.path().join("all.xlsx"))
+    };
+    for sheet in SHEETS {
+        let csv = csv_table(&dir.path().join(format!("csv/{sheet}.csv")));
+        assert_eq!(csv.header, sheets[*sheet].header, "{sheet}");
+        assert_eq!(csv.rows, sheets[*sheet].rows, "{sheet}");
+    }
+    let bytes = fs::read(dir.path().join("csv/events.csv")).unwrap();
+    assert!(!bytes.starts_with(b"\xEF\xBB\xBF"));
+    // The folder exists now: it is CSV without a trailing slash, and nothing is replaced.
+    let (code, _, stderr) = run(dir.path(), &["subs", "-o", "csv"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("responses.csv") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    fs::write(dir.path().join("csv/mine.txt"), "keep me").unwrap();
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["subs", "-o", "csv", "--force", "--excel", "--labels"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("csv/mine.txt")).unwrap(),
+        "keep me"
+    );
+    let bytes = fs::read(dir.path().join("csv/events.csv")).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFEntity,Edition,File,Record,Event Name,"));
+}
+
+#[test]
+fn excel_csv_quotes_cells_that_would_run_as_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(repo("examples/response.toml"))
+        .unwrap()
+        .replace(
+            "entity = \"Global Water Resilience Institute (GWRI)\"",
+            "entity = \"=HYPERLINK(\\\"http://evil.example\\\")\"",
+        );
+    fs::write(dir.path().join("a.toml"), text).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["a.toml", "-o", "out/", "--excel"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let table = csv_table(&dir.path().join("out/responses.csv"));
+    assert_eq!(
+        table.get(0, "entity"),
+        "'=HYPERLINK(\"http://evil.example\")"
+    );
+    let (code, _, _) = run(dir.path(), &["a.toml", "-o", "plain/"]);
+    assert_eq!(code, Some(0));
+    let table = csv_table(&dir.path().join("plain/responses.csv"));
+    assert_eq!(
+        table.get(0, "entity"),
+        "=HYPERLINK(\"http://evil.example\")"
+    );
+}
+
+#[test]
+fn two_runs_give_the_same_bytes_and_the_date_comes_from_source_date_epoch() {
+    let dir = tempfile::tempdir().unwrap();
+    examples(dir.path());
+    let build = |out: &str, epoch: Option<&str>| {
+        let mut cmd = qfill();
+        cmd.current_dir(dir.path())
+            .args(["compile", "subs", "-o", out, "--roster"])
+            .arg(repo("tests/data/roster.csv"));
+        match epoch {
+            Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
+            None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        assert!(cmd.output().unwrap().status.code() == Some(0));
+        fs::read(dir.path().join(out)).unwrap()
+    };
+    let one = build("one.xlsx", None);
+    let two = build("two.xlsx", None);
+    assert!(one == two, "two runs differ");
+    let dated = build("dated.xlsx", Some("1700000000"));
+    let again = build("again.xlsx", Some("1700000000"));
+    assert!(dated == again, "two runs with SOURCE_DATE_EPOCH differ");
+    assert!(dated != one, "SOURCE_DATE_EPOCH is not the document's date");
+    let json_one = build("one.json", None);
+    let json_two = build("two.json", None);
+    assert_eq!(json_one, json_two);
+}
+
+#[test]
+fn the_roster_lists_who_responded_twice_and_who_did_not() {
+    let dir = tempfile::tempdir().unwrap();
+    examples(dir.path());
+    let roster = repo("tests/data/roster.csv");
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["subs", "-o", "r.xlsx", "--roster", roster.to_str().unwrap()],
+    );
+    // Roster gaps do not change the exit code.
+    assert_eq!(code, Some(0), "{stderr}");
+    let (names, sheets) = workbook(&dir.path().join("r.xlsx"));
+    assert_eq!(names.last().map(String::as_str), Some("roster"));
+    let roster = &sheets["roster"];
+    let status = |name: &str| roster.rows_where("name", name)[0][roster.at("status")].clone();
+    assert_eq!(
+        status("Global Water Resilience Institute"),
+        "responded twice"
+    );
+    assert_eq!(
+        status("Inter-Agency Centre for Climate-Resilient Agriculture"),
+        "responded"
+    );
+    assert_eq!(status("Missing Entity Organization"), "not responded");
+    assert_eq!(roster.rows_where("status", "not responded").len(), 1);
+
+    // An acronym two entries share: a finding, and the response is counted for neither.
+    let ambiguous = dir.path().join("ambiguous.txt");
+    fs::write(
+        &ambiguous,
+        "Global Water Resilience Institute (GWRI)\nGWRI\nICRA\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["subs", "-o", "a/", "--roster", ambiguous.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let findings = csv_table(&dir.path().join("a/findings.csv"));
+    let found = findings.rows_where("code", "roster-ambiguous");
+    assert_eq!(found.len(), 2, "{:?}", findings.rows);
+    assert_eq!(found[0][findings.at("severity")], "warning");
+    let roster = csv_table(&dir.path().join("a/roster.csv"));
+    assert_eq!(roster.rows_where("status", "ambiguous").len(), 2);
+    assert_eq!(roster.get(2, "status"), "responded");
+}
+
+#[test]
+fn a_text_longer_than_a_cell_is_cut_with_a_marker_and_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "word ".repeat(8_000);
+    let text = fs::read_to_string(repo("examples/response.toml"))
+        .unwrap()
+        .replace(
+            "recommendations = \"\"\"\n",
+            &format!("recommendations = \"\"\"\n{long}\n"),
+        )
+        .replace(
+            "entity = \"Global Water Resilience Institute (GWRI)\"",
+            &format!("entity = \"Two\\nlines {}\"", "e".repeat(300)),
+        );
+    fs::write(dir.path().join("long.toml"), text).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["long.toml", "-o", "long.xlsx"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (_, sheets) = workbook(&dir.path().join("long.xlsx"));
+    let texts = &sheets["texts"];
+    let cut = &texts.rows_where("question", "recommendations")[0][texts.at("text")];
+    assert_eq!(cut.chars().count(), 32_767);
+    assert!(
+        cut.ends_with("characters, the cell holds 32767]"),
+        "{}",
+        &cut[cut.len() - 100..]
+    );
+    let findings = &sheets["findings"];
+    let truncated = findings.rows_where("code", "truncated");
+    assert_eq!(truncated.len(), 1);
+    assert_eq!(truncated[0][findings.at("path")], "recommendations");
+    assert_eq!(sheets["responses"].get(0, "warnings"), "1");
+    // An entity is a column name of the country matrix: on one line, cut to what a table takes.
+    let header = &sheets["country_matrix"].header[1];
+    assert!(header.starts_with("Two lines eee"), "{header}");
+    assert_eq!(header.chars().count(), 240);
+}
+
+#[test]
+fn a_folder_with_a_parse_error_a_legacy_text_and_two_editions_compiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let subs = examples(dir.path());
+    fs::write(
+        subs.join("broken.toml"),
+        "entity = \"Broken (BRK)\"\nanswers = [\n",
+    )
+    .unwrap();
+    fs::write(
+        subs.join("pilot.toml"),
+        "questionnaire = \"pilot-2026\"\nentity = \"Pilot Entity (PE)\"\n\n[answers]\nsummary = \"We trained statisticians in three regions.\"\n\n[[answers.workshops]]\ntitle = \"Census methods\"\n",
+    )
+    .unwrap();
+    let legacy = repo("tests/data/legacy-example.txt");
+    let pilot = repo("tests/data/pilot-2026.toml");
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "subs",
+            legacy.to_str().unwrap(),
+            "-q",
+            "hlpf-2024",
+            "-q",
+            pilot.to_str().unwrap(),
+            "-o",
+            "mixed.xlsx",
+        ],
+    );
+    // The parse error makes the run invalid; it does not stop it.
+    assert_eq!(code, Some(1), "{stderr}");
+    let (names, sheets) = workbook(&dir.path().join("mixed.xlsx"));
+    assert!(names.contains(&"workshops".to_string()), "{names:?}");
+    let responses = &sheets["responses"];
+    assert_eq!(responses.rows.len(), 6);
+    let broken = responses.rows_where("file", "subs/broken.toml");
+    assert_eq!(broken[0][responses.at("valid")], "false");
+    assert_eq!(broken[0][responses.at("edition")], "");
+    let pilot_row = responses.rows_where("file", "subs/pilot.toml");
+    assert_eq!(pilot_row[0][responses.at("edition")], "pilot-2026");
+    assert_eq!(pilot_row[0][responses.at("summary_words")], "6");
+    let legacy_row = responses.rows_where("read_as", "legacy text");
+    assert_eq!(legacy_row.len(), 1);
+    assert_eq!(legacy_row[0][responses.at("edition")], "hlpf-2024");
+    assert!(!legacy_row[0][responses.at("entity")].is_empty());
+    assert_eq!(sheets["workshops"].rows.len(), 1);
+    let findings = &sheets["findings"];
+    assert_eq!(
+        findings.rows_where("file", "subs/broken.toml")[0][findings.at("code")],
+        "parse-error"
+    );
+}
+
+#[test]
+fn one_question_as_markdown_in_roster_order() {
+    let dir = tempfile::tempdir().unwrap();
+    examples(dir.path());
+    let roster = dir.path().join("roster.txt");
+    fs::write(
+        &roster,
+        "ICRA\nNobody Yet (NBY)\nGlobal Water Resilience Institute (GWRI)\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "subs",
+            "--question",
+            "recommendations",
+            "--to",
+            "markdown",
+            "-o",
+            "-",
+            "--roster",
+            roster.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let headings: Vec<&str> = stdout.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## Inter-Agency Centre for Climate-Resilient Agriculture (ICRA)",
+            "## Nobody Yet",
+            "## Global Water Resilience Institute (GWRI)",
+            "## Global Water Resilience Institute (GWRI)",
+        ]
+    );
+    assert!(
+        stdout.starts_with("# 6. In the Political") || stdout.starts_with("# In the Political"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("_not answered; subs/warnings.toml_"));
+    assert!(stdout.contains("_no response_"));
+    assert!(
+        stdout.contains("_133 words; subs/response.json_"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("GWRI recommends that the review"));
+
+    // Records too, to a file.
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["subs", "--question", "events", "-o", "events.md"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let md = fs::read_to_string(dir.path().join("events.md")).unwrap();
+    assert!(
+        md.contains("### 1. Regional Forum on Water Security"),
+        "{md}"
+    );
+    assert!(md.contains("- **Event Dates (start)**: 2023-05-10"), "{md}");
+}
+
+#[test]
+fn json_on_stdout_is_the_same_model() {
+    let dir = tempfile::tempdir().unwrap();
+    examples(dir.path());
+    let (code, stdout, stderr) = run(dir.path(), &["subs", "--to", "json", "-o", "-"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let names: Vec<&str> = doc["sheets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, SHEETS);
+    let events = &doc["sheets"][2];
+    assert_eq!(events["columns"][4]["id"], "name");
+    assert_eq!(events["columns"][5]["kind"], "date");
+    assert_eq!(events["rows"][0][5], "2023-05-10");
+    assert_eq!(events["rows"][0][3], 1);
+}
+
+#[test]
+fn the_output_is_never_read_as_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let subs = examples(dir.path());
+    let out = subs.join("compiled.json");
+    for _ in 0..2 {
+        let (code, _, stderr) = run(
+            dir.path(),
+            &["subs", "-o", out.to_str().unwrap(), "--force"],
+        );
+        assert_eq!(code, Some(0), "{stderr}");
+        assert!(stderr.starts_with("3 files:"), "{stderr}");
+    }
+    fs::remove_file(&out).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["subs", "-o", "subs/csv/"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (code, _, stderr) = run(dir.path(), &["subs", "-o", "subs/csv/", "--force"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.starts_with("3 files:"), "{stderr}");
+}
+
+#[test]
+fn failures_exit_2_with_a_message_and_broken_files_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    examples(dir.path());
+    fs::write(dir.path().join("exists.xlsx"), "mine").unwrap();
+    fs::write(dir.path().join("file"), "").unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["subs", "-o", "exists.xlsx"],
+            "`exists.xlsx` exists already",
+        ),
+        (
+            &["subs", "-o", "-"],
+            "`-o -` needs `--to json` or `--to markdown`",
+        ),
+        (
+            &["subs", "--to", "xlsx", "-o", "-"],
+            "only JSON and Markdown",
+        ),
+        (
+            &["subs", "-o", "out.docx"],
+            "cannot tell what to write to `out.docx`",
+        ),
+        (
+            &["subs", "--to", "markdown", "-o", "-"],
+            "`--question` is missing",
+        ),
+        (
+            &["subs", "--question", "nope", "-o", "x.md"],
+            "no question has the id `nope`",
+        ),
+        (
+            &["subs", "-o", "x.xlsx", "--roster", "missing.txt"],
+            "cannot read the roster `missing.txt`",
+        ),
+        (
+            &["subs", "-o", "file/out.xlsx"],
+            "cannot write `file/out.xlsx`",
+        ),
+        (&["subs", "-o", "x.xlsx", "-q", "hlpf-1999"], "hlpf-1999"),
+    ];
+    for (args, message) in cases {
+        let (code, _, stderr) = run(dir.path(), args);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr.lines().filter(|l| l.starts_with("error:")).count(),
+            1,
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("exists.xlsx")).unwrap(),
+        "mine"
+    );
+
+    // A missing input is a row with its finding; the rest is compiled and the run exits 2.
+    let (code, _, stderr) = run(dir.path(), &["subs", "gone.toml", "-o", "some.xlsx"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("error[unreadable]: gone.toml: cannot read the file"),
+        "{stderr}"
+    );
+    let (_, sheets) = workbook(&dir.path().join("some.xlsx"));
+    assert_eq!(sheets["responses"].rows.len(), 4);
+    assert_eq!(sheets["findings"].rows_where("code", "unreadable").len(), 1);
+
+    // A file with errors: exit 1, and the workbook is written.
+    fs::write(
+        dir.path().join("bad.toml"),
+        "questionnaire = \"hlpf-2024\"\nentity = \"E\"\n[answers]\nevents = [{ name = \"x\" }]\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(dir.path(), &["bad.toml", "-o", "bad.xlsx"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(dir.path().join("bad.xlsx").exists());
+}
+
+#[derive(serde::Deserialize)]
+struct Corpus {
+    case: Vec<Case>,
+}
+
+#[derive(serde::Deserialize)]
+struct Case {
+    file: String,
+    validate: i32,
+}
+
+#[test]
+fn the_hostile_corpus_compiles_without_a_crash() {
+    let corpus: Corpus =
+        toml::from_str(&fs::read_to_string(repo("tests/hostile/cases.toml")).unwrap()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for case in &corpus.case {
+        let path = repo(&format!("tests/hostile/{}", case.file));
+        let out = dir.path().join(format!("{}.xlsx", case.file));
+        let (code, _, stderr) = run(
+            dir.path(),
+            &[path.to_str().unwrap(), "-o", out.to_str().unwrap()],
+        );
+        assert_eq!(code, Some(case.validate), "{}: {stderr}", case.file);
+        let (_, sheets) = workbook(&out);
+        assert_eq!(sheets["responses"].rows.len(), 1, "{}", case.file);
+    }
+    // The whole folder at once, as CSV (the legacy text in it is named, so read as legacy).
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[repo("tests/hostile").to_str().unwrap(), "-o", "all/"],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    let responses = csv_table(&dir.path().join("all/responses.csv"));
+    let walked = fs::read_dir(repo("tests/hostile"))
+        .unwrap()
+        .filter(|e| {
+            let name = e
+                .as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .to_string();
+            name.ends_with(".toml") || name.ends_with(".json")
+        })
+        .count();
+    assert_eq!(responses.rows.len(), walked);
+}
+
+#[test]
+fn three_editions_compile_into_the_same_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[repo("examples").to_str().unwrap(), "-o", "all/"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let responses = csv_table(&dir.path().join("all/responses.csv"));
+    let editions: Vec<&str> = responses
+        .rows
+        .iter()
+        .map(|r| r[responses.at("edition")].as_str())
+        .collect();
+    for edition in ["hlpf-2024", "hlpf-2025", "hlpf-2026"] {
+        assert!(editions.contains(&edition), "{editions:?}");
+    }
+    // Q1 of every edition is one topic; 2026's events continue 2024's, in the same sheet.
+    let texts = csv_table(&dir.path().join("all/texts.csv"));
+    let q1: Vec<&str> = texts
+        .rows_where("question", "governing_body")
+        .iter()
+        .map(|r| r[texts.at("edition")].as_str())
+        .collect();
+    assert!(
+        q1.contains(&"hlpf-2025") && q1.contains(&"hlpf-2026"),
+        "{q1:?}"
+    );
+    assert_eq!(texts.rows_where("question", "coordination").len(), 2);
+    let events = csv_table(&dir.path().join("all/events.csv"));
+    let of_2026 = events.rows_where("edition", "hlpf-2026");
+    assert!(!of_2026.is_empty());
+    assert_eq!(of_2026[0][events.at("dates_start")], "2025-03-11");
+    // Each row's SDGs under review are its edition's.
+    let matrix = csv_table(&dir.path().join("all/sdg_matrix.csv"));
+    let review =
+        |edition: &str| matrix.rows_where("edition", edition)[0][matrix.at("review_sdgs")].clone();
+    assert_eq!(review("hlpf-2024"), "1, 2, 13, 16, 17");
+    assert_eq!(review("hlpf-2026"), "6, 7, 9, 11, 17");
+    let codebook = csv_table(&dir.path().join("all/codebook.csv"));
+    let row = codebook
+        .rows
+        .iter()
+        .find(|r| r[0] == "events" && r[1] == "dates_start")
+        .unwrap();
+    assert_eq!(row[codebook.at("editions")], "hlpf-2024, hlpf-2026");
+}

@@ -1,0 +1,232 @@
+//! When the reader of standard output goes away (`qfill validate dir | head -1`), qfill stops
+//! quietly with the exit code of the work done so far; any other failure to write is still an
+//! error that names where the output was going. Run through the built binary, with real pipes.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// The built binary, in `dir`, with colour off.
+fn qfill(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qfill"));
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("TERM")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Runs with a standard output whose reader is gone before qfill starts: every write to it fails.
+fn with_closed_stdout(mut cmd: Command) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    cmd.stdout(writer).stderr(Stdio::piped()).output().unwrap()
+}
+
+/// Reads the first line of standard output and closes it, as `head -1` does; returns the line
+/// and how the run ended.
+fn first_line_then_close(mut cmd: Command) -> (String, Output) {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    // The reader is dropped here: the rest of the report has nowhere to go.
+    (line, child.wait_with_output().unwrap())
+}
+
+fn example() -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/response.toml"))
+        .unwrap()
+}
+
+/// A folder of `n` answers files: valid ones, or each with one error (an SDG out of range).
+fn folder(n: usize, with_error: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = example();
+    if with_error {
+        text = text.replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 18]");
+        assert!(text.contains("18]"), "the example changed");
+    }
+    for i in 0..n {
+        fs::write(dir.path().join(format!("response-{i:04}.toml")), &text).unwrap();
+    }
+    dir
+}
+
+fn code(output: &Output) -> i32 {
+    output
+        .status
+        .code()
+        .expect("exited, not killed by a signal")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn validate_of_a_folder_piped_into_head_stops_quietly_with_the_files_exit_code() {
+    // Each file's error and its row in the table: far more than a pipe holds, so the writes
+    // after the first line meet a closed pipe.
+    let dir = folder(800, true);
+    let mut cmd = qfill(dir.path());
+    cmd.args(["validate", "--jobs", "2", "."]);
+    let (line, output) = first_line_then_close(cmd);
+    assert!(line.starts_with("error[sdg-range]: "), "{line}");
+    assert_eq!(stderr(&output), "");
+    assert_eq!(code(&output), 1);
+
+    let dir = folder(800, false);
+    let mut cmd = qfill(dir.path());
+    cmd.args(["validate", "--jobs", "2", "--format", "json", "."]);
+    let (line, output) = first_line_then_close(cmd);
+    assert_eq!(line.trim(), "{");
+    assert_eq!(stderr(&output), "");
+    assert_eq!(code(&output), 0, "never 2 for a closed pipe alone");
+}
+
+#[test]
+fn validate_with_stdout_closed_exits_as_its_files_warrant_in_every_format() {
+    let invalid = folder(30, true);
+    let valid = folder(30, false);
+    for format in ["human", "json", "junit", "sarif", "github"] {
+        for (dir, want) in [(&invalid, 1), (&valid, 0)] {
+            let mut cmd = qfill(dir.path());
+            cmd.args(["validate", "--format", format, "."]);
+            let output = with_closed_stdout(cmd);
+            assert_eq!(stderr(&output), "", "{format}");
+            assert_eq!(code(&output), want, "{format}");
+        }
+    }
+    // An unreadable input warrants 2 on its own, closed pipe or not.
+    let mut cmd = qfill(valid.path());
+    cmd.args(["validate", ".", "missing.toml"]);
+    let output = with_closed_stdout(cmd);
+    assert_eq!(stderr(&output), "");
+    assert_eq!(code(&output), 2);
+}
+
+#[test]
+fn export_import_show_schema_and_fmt_stop_quietly_when_stdout_closes() {
+    let dir = folder(1, false);
+    let file = "response-0000.toml";
+    let broken = "broken.toml";
+    fs::write(
+        dir.path().join(broken),
+        example().replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 18]"),
+    )
+    .unwrap();
+    let legacy = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/legacy-example.txt");
+    let legacy = legacy.to_str().unwrap();
+    let cases: &[(&[&str], i32)] = &[
+        (&["export", file], 0),
+        (&["export", "--to", "markdown", file], 0),
+        (&["export", "--to", "json", file], 0),
+        (&["show"], 0),
+        (&["schema"], 0),
+    ];
+    for (args, want) in cases {
+        let mut cmd = qfill(dir.path());
+        cmd.args(*args);
+        let output = with_closed_stdout(cmd);
+        assert_eq!(stderr(&output), "", "{args:?}");
+        assert_eq!(code(&output), *want, "{args:?}");
+    }
+    // Findings still go to stderr, and the exit code is the file's.
+    let mut cmd = qfill(dir.path());
+    cmd.args(["export", broken]);
+    let output = with_closed_stdout(cmd);
+    assert!(
+        stderr(&output).starts_with("error[sdg-range]: broken.toml:"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(code(&output), 1);
+    let mut cmd = qfill(dir.path());
+    cmd.args(["import", legacy]);
+    let output = with_closed_stdout(cmd);
+    assert!(
+        stderr(&output).contains("error[sdg-range]"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !stderr(&output).contains("cannot write"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(code(&output), 1);
+
+    // `fmt --check` says which files would change on stdout.
+    fs::write(dir.path().join("messy.toml"), "entity =   \"E\"\n").unwrap();
+    let mut cmd = qfill(dir.path());
+    cmd.args(["fmt", "--check", "messy.toml"]);
+    let output = with_closed_stdout(cmd);
+    assert_eq!(stderr(&output), "");
+    assert_eq!(code(&output), 1);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("messy.toml")).unwrap(),
+        "entity =   \"E\"\n"
+    );
+}
+
+#[test]
+fn show_piped_into_head_stops_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = qfill(dir.path());
+    cmd.arg("show");
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(stderr(&output), "");
+    assert_eq!(code(&output), 0);
+}
+
+/// Only a closed pipe is quiet: a full disk on stdout is an error that says where it was writing.
+#[cfg(target_os = "linux")]
+#[test]
+fn any_other_failure_to_write_stdout_is_an_error_naming_standard_output() {
+    let dir = folder(1, true);
+    let mut cmd = qfill(dir.path());
+    cmd.args(["validate", "."]).stdout(
+        fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap(),
+    );
+    let output = cmd.stderr(Stdio::piped()).output().unwrap();
+    assert_eq!(
+        stderr(&output),
+        "error: cannot write `standard output`: no space left on device\n"
+    );
+    assert_eq!(code(&output), 2);
+}
+
+/// A file that cannot be written is named, with its cause; standard output is not blamed.
+#[test]
+fn a_failed_write_names_the_file() {
+    let dir = folder(1, false);
+    let out = dir.path().join("no-such-folder").join("out.toml");
+    let mut cmd = qfill(dir.path());
+    cmd.args(["export", "response-0000.toml", "-o"]).arg(&out);
+    let output = cmd.stderr(Stdio::piped()).output().unwrap();
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: cannot write `{}`: no such file or folder\n",
+            out.display()
+        )
+    );
+    assert_eq!(code(&output), 2);
+}
