@@ -10,7 +10,7 @@ const LABELS: u32 = 250;
 /// Width of the longest bar.
 const BARS: u32 = 380;
 /// Room right of a bar for its value and flag.
-const AFTER: u32 = 150;
+const AFTER: u32 = 200;
 /// Characters of a label drawn in the chart; the full label is in its tooltip and the table.
 const SHORT: usize = 34;
 

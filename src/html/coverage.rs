@@ -379,7 +379,7 @@ pub fn events(c: &Compilation, defs: &Definitions, places: &Places) -> Events {
     }
 }
 
-/// Months from the first event to the last, or years when that is more than ten years.
+/// Months from the first event to the last, or years when that is more than three years.
 fn timeline(dated: &[Event], outside: usize) -> BarChart {
     let month = |e: &Event| e.start.get(..7).unwrap_or("").to_string();
     let (Some(first), Some(last)) = (dated.first(), dated.iter().map(month).max()) else {
@@ -405,7 +405,7 @@ fn timeline(dated: &[Event], outside: usize) -> BarChart {
             Vec::new(),
         );
     };
-    let by_year = (y1 - y0) * 12 + (m1 - m0) > 120;
+    let by_year = (y1 - y0) * 12 + (m1 - m0) > 36;
     let key = |e: &Event| {
         if by_year {
             e.start.get(..4).unwrap_or("").to_string()
@@ -438,7 +438,7 @@ fn timeline(dated: &[Event], outside: usize) -> BarChart {
         .collect();
     let unit = if by_year { "Year" } else { "Month" };
     let description = format!(
-        "Dated events by the {} of their first day, from {} to {}; {} of them fall outside the reporting window (hatched, with the number written beside the bar). Busiest: {}.",
+        "Dated events by the {} of their first day, from {} to {}; outside the reporting window: {} (hatched, with the number written beside the bar). Busiest: {}.",
         unit.to_lowercase(),
         data.first().map(|d| d.0.as_str()).unwrap_or(""),
         data.last().map(|d| d.0.as_str()).unwrap_or(""),
@@ -494,7 +494,7 @@ mod tests {
                 ("2024-01", 2, None)
             ]
         );
-        // Over ten years, a bar per year.
+        // Over three years, a bar per year.
         let chart = timeline(&[event("1999-01-01", true), event("2024-03-01", false)], 1);
         assert_eq!(chart.bars.len(), 26);
         assert_eq!(chart.title, "Events by year");
