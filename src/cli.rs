@@ -37,6 +37,8 @@ enum Command {
     Fmt(FmtArgs),
     /// Compile many responses into one workbook, CSV files, JSON, or one question as Markdown
     Compile(CompileArgs),
+    /// One self-contained HTML page of many responses: summary, charts, and a preview of each
+    Report(ReportArgs),
     /// Show the questionnaire: questions, fields, rules and how sure each is; or list the editions
     Show(ShowArgs),
     /// Carry an answers file to another edition of the questionnaire (TOML on stdout without -o)
@@ -347,6 +349,48 @@ struct CompileArgs {
     read: ReadArgs,
 }
 
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// Answers files, folders, glob patterns in quotes, `-` for stdin; `.txt` files named here
+    /// are read as legacy text
+    #[arg(required = true, value_name = "PATH")]
+    inputs: Vec<String>,
+    /// Where to write the HTML page, or `-` for stdout
+    #[arg(long, short = 'o', value_name = "OUT")]
+    output: String,
+    /// The entities expected to respond: one per line, or CSV with a `name,acronym` header
+    #[arg(long, value_name = "FILE")]
+    roster: Option<PathBuf>,
+    /// Also print the page to this PDF file with headless Chromium
+    #[arg(long, value_name = "FILE")]
+    pdf: Option<PathBuf>,
+    /// The Chromium that prints the PDF [default: `QFILL_CHROMIUM`, else `chromium`,
+    /// `chromium-browser`, `google-chrome` or `google-chrome-stable` on PATH]
+    #[arg(long, value_name = "PATH")]
+    chromium: Option<PathBuf>,
+    /// A folder of templates that replace the built-in ones by file name
+    #[arg(long, value_name = "DIR")]
+    template: Option<PathBuf>,
+    /// Leave out the preview of each response
+    #[arg(long)]
+    no_previews: bool,
+    /// Replace existing output files
+    #[arg(long)]
+    force: bool,
+    /// Edition to check the files against; give it more than once for several editions
+    /// [default: each file's `questionnaire`]
+    #[arg(long, short = 'q', value_name = "ID|PATH")]
+    questionnaire: Vec<String>,
+    /// Also walk hidden files and folders
+    #[arg(long)]
+    hidden: bool,
+    /// Check files with this many threads [default: one per core]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum CompileArg {
     /// An XLSX workbook
@@ -554,6 +598,32 @@ impl Cli {
                         read: args.read.options(),
                         jobs: args.jobs.map(usize::from),
                         created: None,
+                    },
+                    &mut out,
+                    &mut io::stderr().lock(),
+                    progress,
+                )
+            }
+            Command::Report(args) => {
+                let bar = Bar::for_run(ReportArg::Human, false);
+                let progress: &dyn Progress = bar.as_ref().map_or(&Silent, |b| b);
+                qfill::html::report(
+                    &qfill::html::ReportRequest {
+                        compile: qfill::compile::CompileRequest {
+                            inputs: args.inputs,
+                            output: args.output,
+                            questionnaires: args.questionnaire,
+                            roster: args.roster,
+                            force: args.force,
+                            hidden: args.hidden,
+                            read: args.read.options(),
+                            jobs: args.jobs.map(usize::from),
+                            ..Default::default()
+                        },
+                        pdf: args.pdf,
+                        chromium: args.chromium,
+                        templates: args.template,
+                        previews: !args.no_previews,
                     },
                     &mut out,
                     &mut io::stderr().lock(),

@@ -148,6 +148,9 @@ pub enum Error {
     /// `compile` cannot start.
     #[error(transparent)]
     Compile(#[from] crate::compile::CompileError),
+    /// `report` could not do its whole job.
+    #[error(transparent)]
+    Report(#[from] crate::html::ReportError),
     /// `fill` was run without a terminal.
     #[error("`qfill fill` needs a terminal: its stdin and stdout are not one")]
     NoTerminal,
@@ -250,6 +253,7 @@ impl Error {
                 "name OUT `.toml` or `.json`; `qfill export` renders Markdown and text".into()
             }
             Error::Compile(e) => e.hint(),
+            Error::Report(e) => e.hint(),
             Error::Definition(_)
             | Error::Write { .. }
             | Error::StoppedBeforeStart

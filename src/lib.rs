@@ -18,6 +18,7 @@ pub mod export;
 pub mod fill;
 pub mod finding;
 pub mod fsio;
+pub mod html;
 pub mod import;
 pub mod incomplete;
 pub mod input;

@@ -15,8 +15,12 @@ mod fill;
 #[cfg(unix)]
 mod fill_editor;
 mod fuzz_regressions;
+// The benchmarks' generator of realistic responses (`report`'s browser tier opens 50 of them).
+#[path = "../../benches/common/mod.rs"]
+mod generator;
 mod hostile;
 mod layers;
 mod readme;
+mod report;
 mod roundtrip;
 mod schema;

@@ -1,0 +1,80 @@
+//! Why `report` could not do its whole job: an output that is a folder, a template that cannot
+//! be read or does not work, or a PDF Chromium could not print. Every one exits 2.
+
+use std::path::PathBuf;
+
+/// A `report` request that could not be carried out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    /// `-o` or `--pdf` names a folder.
+    #[error("`{}` is a folder; {what} is one file", .path.display())]
+    IsFolder {
+        /// The output.
+        path: PathBuf,
+        /// Which output: `the report`, `--pdf`.
+        what: &'static str,
+    },
+    /// `--template DIR` cannot be read.
+    #[error("cannot read the template folder `{}`: {reason}", .path.display())]
+    TemplateFolder {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A template file in DIR cannot be read.
+    #[error("cannot read the template `{}`: {reason}", .path.display())]
+    TemplateUnreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A template does not parse, or fails while rendering.
+    #[error("template `{template}{}`: {reason}", .line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Template {
+        /// The template's file, or `built-in NAME`.
+        template: String,
+        /// The line, when known.
+        line: Option<usize>,
+        /// What is wrong.
+        reason: String,
+    },
+    /// No Chromium to print the PDF; the HTML was written.
+    #[error("cannot print `{}`: {reason}; the HTML report was written", .pdf.display())]
+    NoChromium {
+        /// The PDF asked for.
+        pdf: PathBuf,
+        /// Where Chromium was looked for.
+        reason: String,
+    },
+    /// Chromium failed or took too long; the HTML was written.
+    #[error("cannot print `{}`: {reason}; the HTML report was written", .pdf.display())]
+    PdfFailed {
+        /// The PDF asked for.
+        pdf: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+impl ReportError {
+    /// How to fix it.
+    pub fn hint(&self) -> String {
+        match self {
+            ReportError::IsFolder { .. } => "name a file, e.g. `report.html`".into(),
+            ReportError::TemplateFolder { .. } => {
+                "name a folder of templates that replace the built-in ones by file name".into()
+            }
+            ReportError::TemplateUnreadable { .. } => "a template is a UTF-8 text file".into(),
+            ReportError::Template { .. } => {
+                "fix the template, or remove it from the template folder to use the built-in one"
+                    .into()
+            }
+            ReportError::NoChromium { .. } => "install Chromium (Debian/Ubuntu: `apt-get install chromium`; macOS: `brew install --cask chromium`) or name it with `--chromium PATH` or `QFILL_CHROMIUM`".into(),
+            ReportError::PdfFailed { .. } => {
+                "run the same Chromium by hand on the HTML report to see what it says, or name another with `--chromium PATH`".into()
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! The page as data: every section computed from the compiled tables (and, for labels, windows
+//! and review SDGs, from the editions' definitions), ready for the templates.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::coverage::{self, Events, Sdgs};
+use super::lists::{self, FileFindings, HighImpact, Limit, MemberStates, Resources};
+use super::preview::{self, Preview};
+use super::sheet::{Row, rows};
+use crate::compile::model::Compilation;
+use crate::compile::review_sdgs;
+use crate::questionnaire::Questionnaire;
+
+/// The definitions of the editions a compilation may name.
+#[derive(Debug, Clone, Default)]
+pub struct Definitions(pub Vec<Questionnaire>);
+
+impl Definitions {
+    /// The definition of edition `id`.
+    pub fn get(&self, id: &str) -> Option<&Questionnaire> {
+        self.0.iter().find(|q| q.id == id)
+    }
+}
+
+/// An edition found in the responses.
+#[derive(Debug, Clone, Serialize)]
+pub struct Edition {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The reporting window, `start – end`, if the definition has one.
+    pub window: Option<String>,
+    /// The SDGs under in-depth review at its forum.
+    pub review_sdgs: Vec<u8>,
+    /// Responses of this edition.
+    pub responses: usize,
+}
+
+/// The roster: who was expected and who responded.
+#[derive(Debug, Clone, Serialize)]
+pub struct RosterView {
+    /// Entities on the roster.
+    pub members: usize,
+    /// Members who responded.
+    pub responded: usize,
+    /// Members who did not respond.
+    pub missing: Vec<String>,
+    /// Members who responded more than once in one edition.
+    pub twice: Vec<String>,
+    /// Responses matched to no member, or to several: entity, status, file.
+    pub unmatched: Vec<(String, String, String)>,
+}
+
+/// The summary section.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Files compiled.
+    pub responses: usize,
+    /// Files without errors.
+    pub valid: usize,
+    /// Files with errors.
+    pub invalid: usize,
+    /// Errors over all files.
+    pub errors: i64,
+    /// Warnings over all files.
+    pub warnings: i64,
+    /// Distinct entities named.
+    pub entities: usize,
+    /// The roster, with `--roster`.
+    pub roster: Option<RosterView>,
+}
+
+/// The whole page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// The page's title.
+    pub title: String,
+    /// The editions of the responses.
+    pub editions: Vec<Edition>,
+    /// Totals and roster gaps.
+    pub summary: Summary,
+    /// SDG coverage: records per goal, entity × goal.
+    pub sdgs: Sdgs,
+    /// Events by date and by country.
+    pub events: Events,
+    /// Initiatives by Member State.
+    pub member_states: MemberStates,
+    /// The High-Impact Initiatives named.
+    pub high_impact: HighImpact,
+    /// The resources catalogue.
+    pub resources: Resources,
+    /// Each text's words against its limit.
+    pub limits: Vec<Limit>,
+    /// Findings, file by file.
+    pub findings: FileFindings,
+    /// One preview per response; `None` with `--no-previews`.
+    pub previews: Option<Vec<Preview>>,
+}
+
+/// The anchor of the preview of response number `i` (0-based, in input order).
+pub fn anchor(i: usize) -> String {
+    format!("response-{}", i + 1)
+}
+
+/// Where each file's preview is: file → anchor.
+pub type Places = HashMap<String, String>;
+
+/// The anchors of the previews; none when the page has no previews.
+fn anchors(c: &Compilation, previews: bool) -> Places {
+    if !previews {
+        return Places::new();
+    }
+    rows(c, "responses")
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.text("file"), anchor(i)))
+        .collect()
+}
+
+/// The name a response goes by: its entity, else its file in brackets.
+pub fn entity_name(row: &Row<'_>) -> String {
+    let entity = row.text("entity");
+    if entity.is_empty() {
+        format!("({})", row.text("file"))
+    } else {
+        entity
+    }
+}
+
+/// Builds the page from a compilation.
+pub fn page(c: &Compilation, defs: &Definitions, previews: bool) -> Page {
+    let responses = rows(c, "responses");
+    let mut editions: Vec<Edition> = Vec::new();
+    for row in &responses {
+        let id = row.text("edition");
+        if id.is_empty() {
+            continue;
+        }
+        if let Some(e) = editions.iter_mut().find(|e| e.id == id) {
+            e.responses += 1;
+            continue;
+        }
+        let def = defs.get(&id);
+        editions.push(Edition {
+            title: def.map_or_else(|| id.clone(), |q| q.title.clone()),
+            window: def
+                .and_then(|q| q.reporting_window)
+                .map(|w| format!("{} – {}", w.start, w.end)),
+            review_sdgs: def.map(review_sdgs).unwrap_or_default(),
+            id,
+            responses: 1,
+        });
+    }
+    let valid = responses.iter().filter(|r| r.flag("valid")).count();
+    let entities: BTreeSet<String> = responses
+        .iter()
+        .map(|r| r.text("entity"))
+        .filter(|e| !e.is_empty())
+        .collect();
+    let summary = Summary {
+        responses: responses.len(),
+        valid,
+        invalid: responses.len() - valid,
+        errors: responses.iter().map(|r| r.int("errors")).sum(),
+        warnings: responses.iter().map(|r| r.int("warnings")).sum(),
+        entities: entities.len(),
+        roster: roster(c),
+    };
+    let title = match editions.as_slice() {
+        [one] => format!("{}: {} responses", one.title, responses.len()),
+        _ => format!("Responses to the questionnaire: {}", responses.len()),
+    };
+    let places = anchors(c, previews);
+    Page {
+        title,
+        summary,
+        sdgs: coverage::sdgs(c, &places),
+        events: coverage::events(c, defs, &places),
+        member_states: lists::member_states(c),
+        high_impact: lists::high_impact(c, &places),
+        resources: lists::resources(c, defs, &places),
+        limits: lists::limits(c, &places),
+        findings: lists::findings(c, &places),
+        previews: previews.then(|| preview::previews(c, defs)),
+        editions,
+    }
+}
+
+fn roster(c: &Compilation) -> Option<RosterView> {
+    let sheet = c.sheet("roster")?;
+    let mut view = RosterView {
+        members: 0,
+        responded: 0,
+        missing: Vec::new(),
+        twice: Vec::new(),
+        unmatched: Vec::new(),
+    };
+    for row in super::sheet::sheet_rows(sheet) {
+        let name = row.text("name");
+        match row.text("status").as_str() {
+            "not responded" => {
+                view.members += 1;
+                view.missing.push(name);
+            }
+            "responded" => {
+                view.members += 1;
+                view.responded += 1;
+            }
+            "responded twice" => {
+                view.members += 1;
+                view.responded += 1;
+                view.twice.push(name);
+            }
+            status => view
+                .unmatched
+                .push((name, status.to_string(), row.text("files"))),
+        }
+    }
+    Some(view)
+}
