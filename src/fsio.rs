@@ -1,5 +1,7 @@
 //! Writing files so that they cannot be corrupted: a temporary file in the same folder, flushed
-//! to disk, then renamed over the target. An existing file keeps its permissions.
+//! to disk, then renamed over the target. An existing file keeps its permissions; a new one gets
+//! the permissions any program's new file gets (read-write for all, less the umask), not the
+//! owner-only mode of a temporary file.
 
 use std::fs;
 use std::io::{self, Write};
@@ -28,10 +30,15 @@ pub fn write_atomic_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".qfill-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".qfill-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode is given at creation, so the umask applies as it does to any new file.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
     write(temp.as_file_mut())?;
     temp.flush()?;
     if let Ok(metadata) = fs::metadata(path) {
@@ -70,6 +77,23 @@ mod tests {
         }
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_new_file_gets_the_usual_permissions_less_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let status = fs::read_to_string("/proc/self/status").unwrap();
+        let umask = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .map(|m| u32::from_str_radix(m.trim(), 8).unwrap())
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.toml");
+        write_atomic(&path, b"new").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask);
     }
 
     #[cfg(unix)]
