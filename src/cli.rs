@@ -339,14 +339,8 @@ struct CompileArgs {
     /// (each file against the one it names) [default: each file's `questionnaire`]
     #[arg(long, short = 'q', value_name = "ID|PATH")]
     questionnaire: Vec<String>,
-    /// Also walk hidden files and folders
-    #[arg(long)]
-    hidden: bool,
-    /// Check files with this many threads [default: one per core]
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    jobs: Option<u16>,
     #[command(flatten)]
-    read: ReadArgs,
+    batch: BatchArgs,
 }
 
 #[derive(Debug, Args)]
@@ -381,6 +375,13 @@ struct ReportArgs {
     /// [default: each file's `questionnaire`]
     #[arg(long, short = 'q', value_name = "ID|PATH")]
     questionnaire: Vec<String>,
+    #[command(flatten)]
+    batch: BatchArgs,
+}
+
+/// How `compile` and `report` find and check their inputs, besides the editions.
+#[derive(Debug, Args)]
+struct BatchArgs {
     /// Also walk hidden files and folders
     #[arg(long)]
     hidden: bool,
@@ -594,9 +595,9 @@ impl Cli {
                         labels: args.labels,
                         excel: args.excel,
                         force: args.force,
-                        hidden: args.hidden,
-                        read: args.read.options(),
-                        jobs: args.jobs.map(usize::from),
+                        hidden: args.batch.hidden,
+                        read: args.batch.read.options(),
+                        jobs: args.batch.jobs.map(usize::from),
                         created: None,
                     },
                     &mut out,
@@ -615,9 +616,9 @@ impl Cli {
                             questionnaires: args.questionnaire,
                             roster: args.roster,
                             force: args.force,
-                            hidden: args.hidden,
-                            read: args.read.options(),
-                            jobs: args.jobs.map(usize::from),
+                            hidden: args.batch.hidden,
+                            read: args.batch.read.options(),
+                            jobs: args.batch.jobs.map(usize::from),
                             ..Default::default()
                         },
                         pdf: args.pdf,

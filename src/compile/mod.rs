@@ -414,17 +414,16 @@ pub fn compile(
                 excel: request.excel,
                 force: request.force,
             };
-            let mut sink =
-                csv::CsvSink::new(folder, options).map_err(|e| Error::write(shown.clone())(e))?;
+            let mut sink = csv::CsvSink::new(folder, options).map_err(|e| sink_error(&shown, e))?;
             let totals = run(&mut sink)?;
-            sink.finish().map_err(|e| Error::write(shown.clone())(e))?;
+            sink.finish().map_err(|e| sink_error(&shown, e))?;
             totals
         }
         (CompileFormat::Xlsx, Out::File(path)) => {
             let mut sink = xlsx::XlsxSink::new(request.labels);
             let totals = run(&mut sink)?;
             sink.finish(path, created)
-                .map_err(|e| Error::write(shown.clone())(e))?;
+                .map_err(|e| sink_error(&shown, e))?;
             totals
         }
         // JSON and Markdown: the whole model in memory, then one document.
@@ -441,7 +440,7 @@ pub fn compile(
             text.push('\n');
             match target {
                 Out::File(path) => crate::fsio::write_atomic(path, text.as_bytes())
-                    .map_err(|e| Error::write(shown.clone())(e))?,
+                    .map_err(|e| sink_error(&shown, e))?,
                 _ => out.write_all(text.as_bytes()).map_err(Error::stdout)?,
             }
             totals
@@ -451,13 +450,19 @@ pub fn compile(
         Out::Stdout => "-".to_string(),
         Out::File(path) | Out::Folder(path) => path.display().to_string(),
     };
+    say_totals(err, &totals, &wrote)?;
+    Ok(totals.exit())
+}
+
+/// The totals line `compile` and `report` end with, on stderr: the files' counts and what was
+/// written.
+pub fn say_totals(err: &mut dyn Write, totals: &Totals, wrote: &str) -> Result<(), Error> {
     writeln!(
         err,
         "{}; wrote {wrote}",
         crate::report::totals(&totals.summary, false)
     )
-    .map_err(Error::stderr)?;
-    Ok(totals.exit())
+    .map_err(Error::stderr)
 }
 
 fn sink_error(shown: &Target, e: io::Error) -> Error {

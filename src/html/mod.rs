@@ -143,11 +143,6 @@ pub fn report(
             }
         }
     }
-    writeln!(
-        err,
-        "{}; wrote {wrote}",
-        crate::report::totals(&totals.summary, false)
-    )
-    .map_err(Error::stderr)?;
+    crate::compile::say_totals(err, &totals, &wrote)?;
     Ok(totals.exit())
 }
