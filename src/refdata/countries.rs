@@ -1,11 +1,7 @@
 //! UN Member States, observer States, territories and organisations, from `countries.toml`.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use serde::Deserialize;
-
-use super::fold;
+use super::tables::{COUNTRIES, COUNTRY_KEYS, STATE_SPELLINGS};
+use super::{fold, look_up};
 
 /// What a name listed as a country turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,80 +21,33 @@ pub enum CountryMatch {
     },
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    member_state: Vec<Entry>,
-    observer: Vec<Entry>,
-    territory: Vec<Entry>,
-    organisation: Vec<Entry>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Entry {
-    name: String,
-    iso3: Option<String>,
-    iso2: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-}
-
-#[derive(Clone, Copy)]
-enum Kind {
+/// What an entry of the reference data is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
     Member,
     Observer,
     Territory,
     Organisation,
 }
 
-struct Table {
-    by_key: HashMap<String, (Kind, &'static str)>,
-    states: Vec<&'static str>,
-    /// Every name and alias of a Member State or observer, with the name it stands for.
-    state_spellings: Vec<(&'static str, &'static str)>,
+/// The entry of `COUNTRIES` at `index`.
+fn entry(index: usize) -> (Kind, &'static str) {
+    COUNTRIES[index]
 }
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let file: File = toml::from_str(include_str!("countries.toml"))
-            .expect("countries.toml is checked by the test suite");
-        let mut by_key = HashMap::new();
-        let mut states = Vec::new();
-        let mut state_spellings = Vec::new();
-        let groups = [
-            (Kind::Member, file.member_state),
-            (Kind::Observer, file.observer),
-            (Kind::Territory, file.territory),
-            (Kind::Organisation, file.organisation),
-        ];
-        for (kind, entries) in groups {
-            for entry in entries {
-                let name: &'static str = Box::leak(entry.name.into_boxed_str());
-                if matches!(kind, Kind::Member | Kind::Observer) {
-                    states.push(name);
-                    state_spellings.push((name, name));
-                    for alias in &entry.aliases {
-                        let alias: &'static str = Box::leak(alias.clone().into_boxed_str());
-                        state_spellings.push((alias, name));
-                    }
-                }
-                let keys = std::iter::once(name.to_string())
-                    .chain(entry.iso3)
-                    .chain(entry.iso2)
-                    .chain(entry.aliases);
-                for key in keys {
-                    by_key.entry(fold(&key)).or_insert((kind, name));
-                }
-            }
-        }
-        Table {
-            by_key,
-            states,
-            state_spellings,
-        }
-    })
+/// Every name and alias of a Member State or observer, with the name it stands for.
+fn state_spellings() -> impl Iterator<Item = (&'static str, &'static str)> {
+    STATE_SPELLINGS
+        .iter()
+        .map(|(spelling, index)| (*spelling, entry(usize::from(*index)).1))
+}
+
+/// The Member States and observers, in file order.
+fn states() -> impl Iterator<Item = &'static str> {
+    COUNTRIES
+        .iter()
+        .filter(|(kind, _)| matches!(kind, Kind::Member | Kind::Observer))
+        .map(|(_, name)| *name)
 }
 
 /// Matches a name against the reference data, ignoring case, accents and punctuation.
@@ -109,7 +58,7 @@ pub fn match_country(input: &str) -> CountryMatch {
         Some((Kind::Territory, name)) => CountryMatch::Territory(name),
         Some((Kind::Organisation, name)) => CountryMatch::Organisation(name),
         None => CountryMatch::Unknown {
-            closest: super::nearest(input, table().state_spellings.iter().copied()),
+            closest: super::nearest(input, state_spellings()),
         },
     }
 }
@@ -130,7 +79,7 @@ fn lookup(input: &str) -> Option<(Kind, &'static str)> {
     );
     // A code matches only as letters (`NA`, `U.S.`): `N/A` folds to `na` but is not Namibia.
     let code_sized = key.len() <= 3;
-    table().by_key.get(&key).copied().filter(|_| {
+    look_up(COUNTRY_KEYS, &key).map(entry).filter(|_| {
         !code_sized
             || input
                 .trim()
@@ -150,23 +99,21 @@ pub fn country_hint(closest: &[&str]) -> String {
 /// whose name or an alias starts with it (`Guinea`, `Cote`), else those whose name has a word
 /// starting with it (`Tobago`), else those close to it as spelled (`Trinidad and Tobaggo`).
 pub fn country_candidates(input: &str) -> Vec<&'static str> {
-    let table = table();
     let key = fold(input);
     if key.len() < 2 {
         return Vec::new();
     }
-    let state = |kind: &Kind| matches!(kind, Kind::Member | Kind::Observer);
-    let mut found: Vec<&'static str> = table
-        .by_key
+    // The keys are sorted: those starting with `key` are the ones from the first that does.
+    let from = COUNTRY_KEYS.partition_point(|(k, _)| *k < key.as_str());
+    let mut found: Vec<&'static str> = COUNTRY_KEYS[from..]
         .iter()
-        .filter(|(k, (kind, _))| state(kind) && k.starts_with(&key))
-        .map(|(_, (_, name))| *name)
+        .take_while(|(k, _)| k.starts_with(&key))
+        .map(|(_, index)| entry(usize::from(*index)))
+        .filter(|(kind, _)| matches!(kind, Kind::Member | Kind::Observer))
+        .map(|(_, name)| name)
         .collect();
     if found.is_empty() && key.len() >= 3 {
-        found = table
-            .states
-            .iter()
-            .copied()
+        found = states()
             .filter(|name| {
                 name.split([' ', '-', '('])
                     .any(|w| fold(w).starts_with(&key))
@@ -176,14 +123,14 @@ pub fn country_candidates(input: &str) -> Vec<&'static str> {
     found.sort_unstable();
     found.dedup();
     if found.is_empty() {
-        found = super::nearest(input, table.state_spellings.iter().copied());
+        found = super::nearest(input, state_spellings());
     }
     found
 }
 
 /// The one Member State or observer whose name starts with `prefix` (ignoring case and accents).
 pub fn complete_state(prefix: &str) -> Option<&'static str> {
-    unique_prefix(prefix, table().states.iter().copied())
+    unique_prefix(prefix, states())
 }
 
 /// The only candidate whose folded name starts with the folded `prefix`, if exactly one does.
@@ -207,9 +154,8 @@ mod tests {
     use super::*;
 
     fn member_state_count() -> usize {
-        table()
-            .by_key
-            .values()
+        COUNTRIES
+            .iter()
             .filter(|(k, _)| matches!(k, Kind::Member))
             .map(|(_, name)| *name)
             .collect::<std::collections::HashSet<_>>()
@@ -219,9 +165,8 @@ mod tests {
     #[test]
     fn there_are_193_member_states_and_two_observers() {
         assert_eq!(member_state_count(), 193);
-        let observers = table()
-            .by_key
-            .values()
+        let observers = COUNTRIES
+            .iter()
             .filter(|(k, _)| matches!(k, Kind::Observer))
             .map(|(_, n)| *n)
             .collect::<std::collections::HashSet<_>>();
@@ -319,7 +264,7 @@ mod tests {
 
     #[test]
     fn iso_3166_codes_of_every_state_match_it() {
-        let file: File = toml::from_str(include_str!("countries.toml")).unwrap();
+        let file = super::super::generate::countries_file();
         let states = file.member_state.iter().chain(&file.observer);
         let mut seen = 0;
         for entry in states {

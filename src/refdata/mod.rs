@@ -1,9 +1,13 @@
 //! Reference data that never changes at run time: SDG titles, UN Member States and their aliases,
-//! and language codes. Data is parsed once, on first use, so runs that never check a country pay
-//! nothing for it.
+//! and language codes. Names and codes are static sorted tables (`tables.rs`, generated from the
+//! data files by `generate.rs` in the test suite), so a run pays nothing to build them.
 
 mod countries;
+#[cfg(test)]
+mod generate;
 mod languages;
+#[rustfmt::skip]
+mod tables;
 
 pub use countries::{
     CountryMatch, complete_state, country_candidates, country_hint, knows_country, match_country,
@@ -40,6 +44,14 @@ pub fn sdg_title(n: i64) -> Option<&'static str> {
         .ok()
         .and_then(|n| n.checked_sub(1))
         .and_then(|i| SDG_TITLES.get(i).copied())
+}
+
+/// The index `key` stands for in a table sorted by key.
+fn look_up(table: &[(&str, u16)], key: &str) -> Option<usize> {
+    table
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|at| usize::from(table[at].1))
 }
 
 /// Folds text for loose comparison: ASCII transliteration, lowercase, letters and digits only.

@@ -1,0 +1,321 @@
+//! Writes `tables.rs`: the reference data as sorted static tables, built from `countries.toml`,
+//! `iso639-1.tsv`, `languages-common.tsv` and the isolang crate.
+//!
+//! The tables are built here, by the test suite, rather than each time qfill starts: building
+//! them at run time took two thirds of the instructions of validating one file. The test
+//! `tables_are_current` fails when `tables.rs` is not what these sources give, and rewrites it;
+//! review the new file and commit it with the change to the data.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::countries::Kind;
+use super::fold;
+
+/// `countries.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CountriesFile {
+    pub member_state: Vec<CountryEntry>,
+    pub observer: Vec<CountryEntry>,
+    pub territory: Vec<CountryEntry>,
+    pub organisation: Vec<CountryEntry>,
+}
+
+/// One entry of `countries.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CountryEntry {
+    pub name: String,
+    pub iso3: Option<String>,
+    pub iso2: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// `countries.toml`, parsed.
+pub(super) fn countries_file() -> CountriesFile {
+    toml::from_str(include_str!("countries.toml")).expect("countries.toml is valid")
+}
+
+/// The non-comment rows of a tab-separated reference file.
+pub(super) fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+struct Countries {
+    /// Kind and name, in file order.
+    entries: Vec<(Kind, String)>,
+    /// Folded names, codes and aliases; the first entry to claim a key keeps it.
+    keys: BTreeMap<String, usize>,
+    /// Every name and alias of a Member State or observer.
+    state_spellings: Vec<(String, usize)>,
+}
+
+fn countries() -> Countries {
+    let file = countries_file();
+    let mut out = Countries {
+        entries: Vec::new(),
+        keys: BTreeMap::new(),
+        state_spellings: Vec::new(),
+    };
+    let groups = [
+        (Kind::Member, file.member_state),
+        (Kind::Observer, file.observer),
+        (Kind::Territory, file.territory),
+        (Kind::Organisation, file.organisation),
+    ];
+    for (kind, entries) in groups {
+        for entry in entries {
+            let index = out.entries.len();
+            out.entries.push((kind, entry.name.clone()));
+            if matches!(kind, Kind::Member | Kind::Observer) {
+                out.state_spellings.push((entry.name.clone(), index));
+                for alias in &entry.aliases {
+                    out.state_spellings.push((alias.clone(), index));
+                }
+            }
+            let keys = std::iter::once(entry.name)
+                .chain(entry.iso3)
+                .chain(entry.iso2)
+                .chain(entry.aliases);
+            for key in keys {
+                out.keys.entry(fold(&key)).or_insert(index);
+            }
+        }
+    }
+    out
+}
+
+/// `Greek, Modern (1453-)` read as people say it: as written, without the parenthesis, in
+/// natural order (`Modern Greek`, then at index 2), by its head word alone (`Greek`), and in
+/// natural order with the parenthesis (`Modern Greek (1453-)`, ISO 639-3's name).
+fn readings(name: &str) -> Vec<String> {
+    let (bare, parenthesis) = match name.find(" (") {
+        Some(at) => (name[..at].trim(), &name[at..]),
+        None => (name, ""),
+    };
+    let mut out = vec![name.to_string(), bare.to_string()];
+    if let Some((head, rest)) = bare.split_once(", ") {
+        out.push(format!("{rest} {head}"));
+        out.push(head.to_string());
+        if !parenthesis.is_empty() {
+            out.push(format!("{rest} {head}{parenthesis}"));
+        }
+    }
+    out
+}
+
+struct Languages {
+    /// ISO 639-1 codes, in registry order.
+    codes: Vec<String>,
+    /// ISO 639-1, 639-2/T, 639-2/B codes, then ISO 639-3 codes of the same languages.
+    by_code: BTreeMap<String, usize>,
+    /// Folded names: the registry's, common ones, then unambiguous readings of both.
+    by_name: BTreeMap<String, usize>,
+    /// Lowercase autonyms (`français`).
+    by_autonym: BTreeMap<String, usize>,
+    /// Names as people write them, in natural order (`Modern Greek`), for hints and completion.
+    shown: Vec<(String, usize)>,
+}
+
+fn languages() -> Languages {
+    let mut out = Languages {
+        codes: Vec::new(),
+        by_code: BTreeMap::new(),
+        by_name: BTreeMap::new(),
+        by_autonym: BTreeMap::new(),
+        shown: Vec::new(),
+    };
+    let mut registry_names: Vec<(String, usize)> = Vec::new();
+    for row in rows(include_str!("iso639-1.tsv")) {
+        let index = out.codes.len();
+        for code in row[..3].iter().filter(|c| !c.is_empty()) {
+            out.by_code.insert(code.to_string(), index);
+        }
+        for name in row[3].split("; ") {
+            out.by_name.insert(fold(name), index);
+            let shown = if name.contains(", ") {
+                readings(name).swap_remove(2)
+            } else {
+                name.to_string()
+            };
+            out.shown.push((shown, index));
+            registry_names.push((name.to_string(), index));
+        }
+        out.codes.push(row[0].to_string());
+    }
+    for row in rows(include_str!("languages-common.tsv")) {
+        let index = out.by_code[row[1]];
+        out.by_name.entry(fold(row[0])).or_insert(index);
+        out.shown.push((row[0].to_string(), index));
+    }
+    // Readings of the registry's names and of isolang's, where only one language has them:
+    // `Ndebele` is North or South, so it is neither.
+    let mut read: HashMap<String, Vec<usize>> = HashMap::new();
+    let isolang_names = isolang::languages().filter_map(|l| {
+        let index = *out.by_code.get(l.to_639_1()?)?;
+        Some((l.to_name().to_string(), index))
+    });
+    let all_names: Vec<(String, usize)> = registry_names.into_iter().chain(isolang_names).collect();
+    for (name, index) in all_names {
+        for reading in readings(&name) {
+            let owners = read.entry(fold(&reading)).or_default();
+            if !owners.contains(&index) {
+                owners.push(index);
+            }
+        }
+    }
+    for (key, owners) in read {
+        if let [index] = owners[..] {
+            out.by_name.entry(key).or_insert(index);
+        }
+    }
+    for language in isolang::languages() {
+        let Some(&index) = language.to_639_1().and_then(|c| out.by_code.get(c)) else {
+            continue;
+        };
+        if let Some(autonym) = language.to_autonym() {
+            out.by_autonym
+                .entry(autonym.to_lowercase())
+                .or_insert(index);
+        }
+        // ISO 639-3 codes after the registry's: `fas` and the like name the same language.
+        out.by_code
+            .entry(language.to_639_3().to_string())
+            .or_insert(index);
+    }
+    out
+}
+
+/// The text of `tables.rs`.
+fn source() -> String {
+    let countries = countries();
+    let languages = languages();
+    let mut out = String::from(
+        "//! The reference data as sorted static tables. @generated by the test\n\
+         //! `refdata::generate::tables_are_current` from `countries.toml`, `iso639-1.tsv`,\n\
+         //! `languages-common.tsv` and the isolang crate: edit those, not this file.\n\n\
+         use super::countries::Kind;\n",
+    );
+    let kind = |k: Kind| match k {
+        Kind::Member => "Member",
+        Kind::Observer => "Observer",
+        Kind::Territory => "Territory",
+        Kind::Organisation => "Organisation",
+    };
+    let rows: Vec<String> = countries
+        .entries
+        .iter()
+        .map(|(k, name)| format!("(Kind::{}, {name:?})", kind(*k)))
+        .collect();
+    table(
+        &mut out,
+        "Every country, territory and organisation: its kind and name, in file order.",
+        "COUNTRIES: &[(Kind, &str)]",
+        &rows,
+    );
+    indexed(
+        &mut out,
+        "Folded names, aliases and ISO codes, sorted, with the entry of `COUNTRIES` each names.",
+        "COUNTRY_KEYS",
+        countries.keys.iter().map(|(k, i)| (k.as_str(), *i)),
+    );
+    indexed(
+        &mut out,
+        "Every name and alias of a Member State or observer, with its entry of `COUNTRIES`.",
+        "STATE_SPELLINGS",
+        countries
+            .state_spellings
+            .iter()
+            .map(|(s, i)| (s.as_str(), *i)),
+    );
+    let rows: Vec<String> = languages.codes.iter().map(|c| format!("{c:?}")).collect();
+    table(
+        &mut out,
+        "The ISO 639-1 codes, in registry order: the languages the other tables point at.",
+        "LANGUAGES: &[&str]",
+        &rows,
+    );
+    indexed(
+        &mut out,
+        "ISO 639-1, 639-2/T and 639-2/B codes, and ISO 639-3 codes of the same languages, sorted.",
+        "LANGUAGE_CODES",
+        languages.by_code.iter().map(|(k, i)| (k.as_str(), *i)),
+    );
+    indexed(
+        &mut out,
+        "Folded English names: the registry's, common ones, and their unambiguous readings, sorted.",
+        "LANGUAGE_NAMES",
+        languages.by_name.iter().map(|(k, i)| (k.as_str(), *i)),
+    );
+    indexed(
+        &mut out,
+        "Lowercase autonyms (`français`), sorted.",
+        "LANGUAGE_AUTONYMS",
+        languages.by_autonym.iter().map(|(k, i)| (k.as_str(), *i)),
+    );
+    indexed(
+        &mut out,
+        "Names as people write them (`Modern Greek`), for hints and completion, in registry order.",
+        "LANGUAGE_SHOWN",
+        languages.shown.iter().map(|(s, i)| (s.as_str(), *i)),
+    );
+    out
+}
+
+/// A static table of `(text, index)` rows.
+fn indexed<'a>(
+    out: &mut String,
+    doc: &str,
+    name: &str,
+    rows: impl Iterator<Item = (&'a str, usize)>,
+) {
+    let rows: Vec<String> = rows
+        .map(|(text, index)| {
+            let index = u16::try_from(index).expect("fewer than 65,536 entries");
+            format!("({text:?}, {index})")
+        })
+        .collect();
+    table(out, doc, &format!("{name}: &[(&str, u16)]"), &rows);
+}
+
+fn table(out: &mut String, doc: &str, declaration: &str, rows: &[String]) {
+    let _ = write!(out, "\n/// {doc}\npub(super) static {declaration} = &[\n");
+    for row in rows {
+        let _ = writeln!(out, "    {row},");
+    }
+    out.push_str("];\n");
+}
+
+#[test]
+fn tables_are_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/refdata/tables.rs");
+    let want = source();
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    if have != want {
+        std::fs::write(&path, want).expect("write src/refdata/tables.rs");
+        panic!(
+            "src/refdata/tables.rs did not match the reference data and has been rewritten: \
+             review it, commit it, and run the tests again"
+        );
+    }
+}
+
+#[test]
+fn sorted_tables_are_sorted_and_unique() {
+    use super::tables::*;
+    for table in [
+        COUNTRY_KEYS,
+        LANGUAGE_CODES,
+        LANGUAGE_NAMES,
+        LANGUAGE_AUTONYMS,
+    ] {
+        assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+}
