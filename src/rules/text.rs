@@ -37,13 +37,12 @@ const PENDING: &[&str] = &[
 pub fn marker(s: &str) -> Option<Marker> {
     let t = s.trim();
     let t = t.strip_suffix('.').unwrap_or(t).trim();
-    if t.len() > 20 {
-        return None;
-    }
-    let lower = t.to_lowercase();
-    if NOT_ANSWERED.contains(&lower.as_str()) {
+    // The markers are ASCII, and no other character lowercases to one of their letters, so an
+    // ASCII comparison ignoring case is Unicode's and allocates nothing.
+    let is = |list: &[&str]| list.iter().any(|m| m.eq_ignore_ascii_case(t));
+    if is(NOT_ANSWERED) {
         Some(Marker::NotAnswered)
-    } else if PENDING.contains(&lower.as_str()) {
+    } else if is(PENDING) {
         Some(Marker::Pending)
     } else {
         None
@@ -92,37 +91,51 @@ pub fn count_words(s: &str) -> usize {
 
 /// `char::is_whitespace` for ASCII: space, tab, line feed, vertical tab, form feed, return.
 fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || b.wrapping_sub(b'\t') < 5
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
 /// The words of a chunk that starts outside a word, counted by their starts, if the chunk is
 /// plain ASCII whose words start with a letter or digit, or with one other character and then a
 /// letter or digit (`(UNDP),`); `None` otherwise.
 fn plain_ascii_words(chunk: &[u8]) -> Option<usize> {
-    let (mut starts, mut odd, mut high) = (0usize, 0isize, 0u8);
-    let (mut before2, mut before) = (b' ', b' ');
-    // Branch-free sums over 64-byte blocks in byte-wide counters: what the compiler vectorises.
-    for block in chunk.chunks(64) {
-        // At most 64 each; an odd word that began in the block before may make `block_odd` -1.
-        let (mut block_starts, mut block_odd) = (0u8, 0i8);
-        for &b in block {
-            let start = is_ascii_space(before) & !is_ascii_space(b);
-            let odd_start = start & !b.is_ascii_alphanumeric();
-            // A word that starts with one other character and goes on with a letter or digit.
-            let odd_then_alnum = is_ascii_space(before2)
-                & !is_ascii_space(before)
-                & !before.is_ascii_alphanumeric()
-                & b.is_ascii_alphanumeric();
-            block_starts += u8::from(start);
-            block_odd += i8::from(odd_start) - i8::from(odd_then_alnum);
+    // Blocks of 64 bytes in two passes the compiler vectorises: each byte is classed once (all
+    // ones for a space, for a letter or digit), then each position is judged from its class and
+    // the two before it, summed in byte-wide counters. Nothing is carried from byte to byte.
+    const BLOCK: usize = 64;
+    // The classes of a block, after those of the last two bytes before it (spaces at first: a
+    // chunk starts outside a word).
+    let mut space = [u8::MAX; BLOCK + 2];
+    let mut alnum = [0u8; BLOCK + 2];
+    let (mut starts, mut odd_starts, mut odd_words, mut high) = (0usize, 0usize, 0usize, 0u8);
+    for block in chunk.chunks(BLOCK) {
+        // A short last block is padded with spaces, which start nothing.
+        let mut bytes = [b' '; BLOCK];
+        bytes[..block.len()].copy_from_slice(block);
+        for (k, &b) in bytes.iter().enumerate() {
+            space[k + 2] = 0u8.wrapping_sub(u8::from(is_ascii_space(b)));
+            let alphanumeric = (b.wrapping_sub(b'0') < 10) | ((b | 0x20).wrapping_sub(b'a') < 26);
+            alnum[k + 2] = 0u8.wrapping_sub(u8::from(alphanumeric));
             high |= b;
-            before2 = before;
-            before = b;
+        }
+        let (mut block_starts, mut block_odd_starts, mut block_odd_words) = (0u8, 0u8, 0u8);
+        for k in 0..BLOCK {
+            // A run of non-space starts here; it starts with a character that is not a letter
+            // or digit; such a run, begun the byte before, goes on with a letter or digit here.
+            let start = space[k + 1] & !space[k + 2];
+            let odd_start = start & !alnum[k + 2];
+            let odd_word = space[k] & !space[k + 1] & !alnum[k + 1] & alnum[k + 2];
+            // Each is 0 or 0xff (minus one): subtracting counts it.
+            block_starts = block_starts.wrapping_sub(start);
+            block_odd_starts = block_odd_starts.wrapping_sub(odd_start);
+            block_odd_words = block_odd_words.wrapping_sub(odd_word);
         }
         starts += usize::from(block_starts);
-        odd += isize::from(block_odd);
+        odd_starts += usize::from(block_odd_starts);
+        odd_words += usize::from(block_odd_words);
+        space.copy_within(BLOCK.., 0);
+        alnum.copy_within(BLOCK.., 0);
     }
-    (high < 0x80 && odd == 0).then_some(starts)
+    (high < 0x80 && odd_starts == odd_words).then_some(starts)
 }
 
 /// The word rule character by character: a word is counted at its first letter or digit.
