@@ -64,6 +64,11 @@ pub fn fill(request: &FillRequest) -> Result<Exit, Error> {
 fn stop_on_term_and_hup(interrupt: Arc<Interrupt>, message: String, plain: bool) {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     use std::time::Duration;
+    // The flag is set in the handler itself, so a menu read that the signal interrupts finds
+    // the stop requested when it returns; the thread below then ends the process.
+    for signal in [SIGTERM, SIGHUP] {
+        let _ = signal_hook::flag::register(signal, interrupt.stop_flag());
+    }
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
         return;
     };

@@ -4,14 +4,14 @@
 //! at a line prompt), and lets the editor save the text being typed before the process ends.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// Shared between a fill and its Ctrl-C handler (e.g. behind an `Arc`).
 #[derive(Debug, Default)]
 pub struct Interrupt {
     saving: Mutex<()>,
     reported: AtomicBool,
-    stop: AtomicBool,
+    stop: Arc<AtomicBool>,
     watched: AtomicBool,
 }
 
@@ -32,6 +32,12 @@ impl Interrupt {
     /// the walk as Ctrl-C does.
     pub fn request_stop(&self) {
         self.stop.store(true, Ordering::SeqCst);
+    }
+
+    /// The flag [`Interrupt::request_stop`] sets, for a signal handler to set itself: a prompt that
+    /// the signal interrupts then sees the stop at once, before any other thread could set it.
+    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.stop)
     }
 
     /// Whether the fill was asked to stop.
