@@ -27,7 +27,7 @@ pub fn answers(data: &[u8], format: Format) {
     let Some(text) = text(data) else { return };
     let validator = Validator::default();
     let (mut findings, checked) = validator.validate_text(text, format);
-    resolve_positions(&mut findings, text, format);
+    resolve_positions(&mut findings, text);
     positions_inside(&findings, text);
     let Some(checked) = checked else { return };
     // The questionnaire `validate_text` picked: the one the file names, else the default.

@@ -295,7 +295,7 @@ pub fn fmt(request: &FmtRequest, out: &mut dyn Write, err: &mut dyn Write) -> Re
         };
         let (mut findings, checked) = validator.validate_text(&text.text, text.format);
         let Some(checked) = checked else {
-            crate::validate::resolve_positions(&mut findings, &text.text, text.format);
+            crate::validate::resolve_positions(&mut findings, &text.text);
             report::write_findings(err, &name, &findings).map_err(Error::stderr)?;
             exit = exit.max(Exit::Invalid);
             continue;

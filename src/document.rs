@@ -1,14 +1,11 @@
 //! A parsed answers file as a format-neutral tree, with source positions where the parser gives
 //! them, and the one place that turns offsets and paths into lines and columns.
 
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::ops::Range;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-
 use crate::finding::{Anchor, Segment};
+
+mod json;
 
 /// The two formats an answers file can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,7 +47,7 @@ impl Format {
     }
 }
 
-/// A value with the byte range it came from (TOML only; JSON values have none).
+/// A value with the byte range it came from, where it came from a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     /// The value.
@@ -201,7 +198,7 @@ pub struct ParseError {
 pub fn parse(text: &str, format: Format) -> Result<Node, ParseError> {
     match format {
         Format::Toml => parse_toml(text),
-        Format::Json => parse_json(text),
+        Format::Json => json::parse(text),
     }
 }
 
@@ -261,35 +258,6 @@ fn toml_float(text: &str) -> f64 {
     }
 }
 
-fn parse_json(text: &str) -> Result<Node, ParseError> {
-    serde_json::from_str::<Node>(text).map_err(|e| ParseError {
-        message: one_line(&strip_json_position(&e.to_string())),
-        position: (e.line() > 0).then(|| json_position(text, e.line(), e.column())),
-    })
-}
-
-/// serde_json counts columns in bytes; positions are in characters, as for TOML.
-fn json_position(text: &str, line: usize, byte_column: usize) -> (usize, usize) {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line - 1)
-        .map(str::len)
-        .sum();
-    let line_end = text[line_start..]
-        .find('\n')
-        .map_or(text.len(), |i| line_start + i);
-    let offset = line_start + byte_column.saturating_sub(1);
-    line_column(text, offset.min(line_end))
-}
-
-/// serde_json appends " at line L column C"; the position is reported on its own.
-fn strip_json_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
-
 fn one_line(message: &str) -> String {
     let line = message.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let line = line.trim();
@@ -299,91 +267,6 @@ fn one_line(message: &str) -> String {
         // `EOF while parsing`: an acronym keeps its capitals.
         (Some(_), Some(second)) if second.is_uppercase() => line.to_string(),
         (Some(first), _) => first.to_lowercase().chain(line.chars().skip(1)).collect(),
-    }
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Node, D::Error> {
-        deserializer.deserialize_any(NodeVisitor)
-    }
-}
-
-struct NodeVisitor;
-
-impl<'de> Visitor<'de> for NodeVisitor {
-    type Value = Node;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_unit<E>(self) -> Result<Node, E> {
-        Ok(Node::new(Value::Null))
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
-        Ok(Node::new(Value::Bool(v)))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
-        Ok(Node::new(Value::Integer(v)))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
-        Ok(Node::new(match i64::try_from(v) {
-            Ok(n) => Value::Integer(n),
-            Err(_) => Value::Float(v as f64),
-        }))
-    }
-
-    fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
-        Ok(Node::new(Value::Float(v)))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
-        Ok(Node::new(Value::String(v.to_string())))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Node, E> {
-        Ok(Node::new(Value::String(v)))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Node::new(Value::Array(items)))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        // Objects this small are searched faster than hashed; larger ones keep a set of keys,
-        // so that a file of many keys is read in linear time.
-        const SCANNED: usize = 16;
-        let mut entries: Vec<Entry> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            // JSON allows duplicate keys and serde_json keeps the last silently; a person who
-            // wrote a key twice meant one of them, so it is a parse error like in TOML.
-            let duplicate = if entries.len() < SCANNED {
-                entries.iter().any(|e| e.key == key)
-            } else {
-                if seen.is_empty() {
-                    seen.extend(entries.iter().map(|e| e.key.clone()));
-                }
-                !seen.insert(key.clone())
-            };
-            if duplicate {
-                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
-            }
-            let node = map.next_value()?;
-            entries.push(Entry {
-                key,
-                key_span: None,
-                node,
-            });
-        }
-        Ok(Node::new(Value::Table(entries)))
     }
 }
 
@@ -424,100 +307,6 @@ impl<'a> LineIndex<'a> {
         let line = self.starts.partition_point(|start| *start <= offset);
         let start = self.starts[line - 1];
         (line, self.text[start..offset].chars().count() + 1)
-    }
-}
-
-/// Finds the byte offset of a value (or its key) by document path in JSON text.
-///
-/// Used only for files that have findings, so that the fast path never pays for positions.
-pub struct JsonLocator<'a> {
-    root: Option<jsonc_parser::ast::Value<'a>>,
-    /// For objects with many properties, by where they start: each property's index by name,
-    /// built on first use, so that placing many findings takes linear time.
-    indexes: RefCell<HashMap<usize, HashMap<String, usize>>>,
-}
-
-impl<'a> JsonLocator<'a> {
-    /// Parses `text` once, keeping ranges.
-    pub fn new(text: &'a str) -> Self {
-        let options = jsonc_parser::ParseOptions {
-            allow_comments: false,
-            allow_loose_object_property_names: false,
-            allow_trailing_commas: false,
-            allow_missing_commas: false,
-            allow_single_quoted_strings: false,
-            allow_hexadecimal_numbers: false,
-            allow_unary_plus_numbers: false,
-            allow_bare_decimal_point_numbers: false,
-            allow_extended_string_escapes: false,
-            allow_non_finite_numbers: false,
-        };
-        let root = jsonc_parser::parse_to_ast(text, &Default::default(), &options)
-            .ok()
-            .and_then(|r| r.value);
-        JsonLocator {
-            root,
-            indexes: RefCell::default(),
-        }
-    }
-
-    /// The byte offset of the value at `path`, or of its key with `key`.
-    pub fn locate(&self, path: &[Segment], key: bool) -> Option<usize> {
-        use jsonc_parser::ast::Value as J;
-        let mut current = self.root.as_ref()?;
-        let mut key_start = None;
-        for segment in path {
-            match (segment, current) {
-                (Segment::Key(k), J::Object(object)) => {
-                    let prop = &object.properties[self.property(object, k)?];
-                    key_start = Some(prop.range.start);
-                    current = &prop.value;
-                }
-                (Segment::Index(i), J::Array(array)) => {
-                    current = array.elements.get(*i)?;
-                    key_start = None;
-                }
-                _ => return None,
-            }
-        }
-        if key {
-            key_start
-        } else {
-            Some(value_start(current))
-        }
-    }
-}
-
-impl<'a> JsonLocator<'a> {
-    /// The index of the property named `key` in `object`.
-    fn property(&self, object: &jsonc_parser::ast::Object<'_>, key: &str) -> Option<usize> {
-        const SCANNED: usize = 16;
-        let properties = &object.properties;
-        if properties.len() <= SCANNED {
-            return properties.iter().position(|p| p.name.as_str() == key);
-        }
-        let mut indexes = self.indexes.borrow_mut();
-        let index = indexes.entry(object.range.start).or_insert_with(|| {
-            let mut index = HashMap::with_capacity(properties.len());
-            for (i, p) in properties.iter().enumerate() {
-                // The first of a duplicated name, as a scan finds it.
-                index.entry(p.name.as_str().to_string()).or_insert(i);
-            }
-            index
-        });
-        index.get(key).copied()
-    }
-}
-
-fn value_start(value: &jsonc_parser::ast::Value<'_>) -> usize {
-    use jsonc_parser::ast::Value as J;
-    match value {
-        J::StringLit(v) => v.range.start,
-        J::NumberLit(v) => v.range.start,
-        J::BooleanLit(v) => v.range.start,
-        J::Object(v) => v.range.start,
-        J::Array(v) => v.range.start,
-        J::NullKeyword(v) => v.range.start,
     }
 }
 
@@ -611,22 +400,5 @@ mod tests {
         }
         let node = parse("{\"a\": 99999999999999999999}", Format::Json).unwrap();
         assert!(matches!(node.get("a").unwrap().value, Value::Float(_)));
-    }
-
-    #[test]
-    fn json_locator_finds_values_and_keys() {
-        let text = "{\n  \"answers\": {\"events\": [{\"name\": \"x\"}]}\n}";
-        let locator = JsonLocator::new(text);
-        let path = vec![
-            Segment::Key("answers".into()),
-            Segment::Key("events".into()),
-            Segment::Index(0),
-            Segment::Key("name".into()),
-        ];
-        let value = locator.locate(&path, false).unwrap();
-        assert_eq!(&text[value..value + 3], "\"x\"");
-        let key = locator.locate(&path, true).unwrap();
-        assert_eq!(&text[key..key + 6], "\"name\"");
-        assert_eq!(locator.locate(&[Segment::Key("nope".into())], false), None);
     }
 }

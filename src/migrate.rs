@@ -283,7 +283,7 @@ pub fn migrate_command(
     let (mut findings, checked) = validator.validate_text(&text.text, text.format);
     let Some(checked) = checked else {
         // Not answers qfill can read (a parse error, an unknown edition): nothing to migrate.
-        resolve_positions(&mut findings, &text.text, text.format);
+        resolve_positions(&mut findings, &text.text);
         return fail(err, findings);
     };
     // The edition the file was checked as: the one resolver `validate` uses.
@@ -312,7 +312,7 @@ pub fn migrate_command(
         Ok(doc) => check::check(&doc, &target).findings,
         Err(_) => result.findings,
     };
-    resolve_positions(&mut findings, &written, format);
+    resolve_positions(&mut findings, &written);
     for finding in &mut findings {
         name_old_place(finding, from, &target, &migrated.moves);
     }

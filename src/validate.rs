@@ -2,7 +2,7 @@
 //! finding at a line and column.
 
 use crate::check::{self, Checked};
-use crate::document::{self, Format, JsonLocator};
+use crate::document::{self, Format};
 use crate::finding::{Anchor, Code, Finding};
 use crate::input::{self, ReadOptions, Source};
 use crate::questionnaire::{self, Applicable, Questionnaire};
@@ -43,7 +43,7 @@ impl<'q> Validator<'q> {
             }
         };
         let (mut findings, checked, edition) = self.check_text(&text.text, text.format, true);
-        resolve_positions(&mut findings, &text.text, text.format);
+        resolve_positions(&mut findings, &text.text);
         Validated {
             report: FileReport {
                 file,
@@ -62,7 +62,7 @@ impl<'q> Validator<'q> {
         let mut report = match input::read(source, self.read) {
             Ok(text) => {
                 let (mut findings, _, edition) = self.check_text(&text.text, text.format, false);
-                resolve_positions(&mut findings, &text.text, text.format);
+                resolve_positions(&mut findings, &text.text);
                 FileReport {
                     file,
                     findings,
@@ -173,20 +173,12 @@ fn with_subject(mut finding: Finding, file: &str) -> Finding {
 
 /// Turns anchors into lines and columns and sorts findings into file order.
 ///
-/// JSON is parsed without spans, so its findings are located here, once per file that has any.
-pub fn resolve_positions(findings: &mut [Finding], text: &str, format: Format) {
-    let mut locator: Option<JsonLocator<'_>> = None;
+/// A file's tree has the span of every value and key, so each anchor is an offset; a value that
+/// came from no file (answers held in memory) has no place to point at.
+pub fn resolve_positions(findings: &mut [Finding], text: &str) {
     let mut lines: Option<document::LineIndex<'_>> = None;
     for finding in findings.iter_mut() {
-        let offset = match &finding.anchor {
-            Anchor::None => None,
-            Anchor::Offset(offset) => Some(*offset),
-            Anchor::Path { path, key } if format == Format::Json => locator
-                .get_or_insert_with(|| JsonLocator::new(text))
-                .locate(path, *key),
-            Anchor::Path { .. } => None,
-        };
-        if let Some(offset) = offset {
+        if let Anchor::Offset(offset) = finding.anchor {
             let (line, column) = lines
                 .get_or_insert_with(|| document::LineIndex::new(text))
                 .position(offset);

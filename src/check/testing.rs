@@ -14,7 +14,7 @@ pub fn findings(answers: &str) -> Vec<(Code, String, Option<usize>)> {
     let text = format!("{HEADER}{answers}");
     let doc = parse(&text, Format::Toml).expect(&text);
     let mut checked = check(&doc, &Questionnaire::default_builtin());
-    resolve_positions(&mut checked.findings, &text, Format::Toml);
+    resolve_positions(&mut checked.findings, &text);
     checked
         .findings
         .into_iter()

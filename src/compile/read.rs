@@ -83,7 +83,7 @@ impl Reader<'_> {
             read: self.read,
         };
         let (mut findings, checked) = validator.validate_text(&text.text, text.format);
-        resolve_positions(&mut findings, &text.text, text.format);
+        resolve_positions(&mut findings, &text.text);
         let edition = checked.as_ref().map(|c| {
             flag.map(|q| q.id.clone())
                 .or_else(|| c.answers.questionnaire.clone())

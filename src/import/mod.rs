@@ -7,7 +7,7 @@
 
 use crate::answers::Answers;
 use crate::check;
-use crate::document::{Entry, Format, Node, Value};
+use crate::document::{Entry, Node, Value};
 use crate::finding::{Anchor, Code, Finding};
 use crate::questionnaire::{Field, Question, QuestionKind, Questionnaire};
 use crate::rules::text::{self, fold};
@@ -68,7 +68,7 @@ pub fn import(text: &str, questionnaire: &Questionnaire) -> ImportResult {
             .into_iter()
             .filter(|f| f.code != Code::NonCanonical),
     );
-    crate::validate::resolve_positions(&mut findings, text, Format::Toml);
+    crate::validate::resolve_positions(&mut findings, text);
     ImportResult {
         answers: checked.answers,
         findings,

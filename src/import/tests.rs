@@ -1,4 +1,5 @@
 use super::*;
+use crate::document::Format;
 
 fn q() -> Questionnaire {
     Questionnaire::default_builtin()
