@@ -109,8 +109,15 @@ fn plain_ascii_words(chunk: &[u8]) -> Option<usize> {
     let (mut starts, mut odd_starts, mut odd_words, mut high) = (0usize, 0usize, 0usize, 0u8);
     for block in chunk.chunks(BLOCK) {
         // A short last block is padded with spaces, which start nothing.
-        let mut bytes = [b' '; BLOCK];
-        bytes[..block.len()].copy_from_slice(block);
+        let mut padded;
+        let bytes: &[u8; BLOCK] = match block.try_into() {
+            Ok(whole) => whole,
+            Err(_) => {
+                padded = [b' '; BLOCK];
+                padded[..block.len()].copy_from_slice(block);
+                &padded
+            }
+        };
         for (k, &b) in bytes.iter().enumerate() {
             space[k + 2] = 0u8.wrapping_sub(u8::from(is_ascii_space(b)));
             let alphanumeric = (b.wrapping_sub(b'0') < 10) | ((b | 0x20).wrapping_sub(b'a') < 26);
