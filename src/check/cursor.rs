@@ -19,6 +19,8 @@ pub(super) struct Cursor<'q> {
     /// Whether the canonical answers are wanted: a run that only reports findings skips the
     /// copies that would build them.
     pub answers: bool,
+    /// Strings of keys the walk has stepped out of, to step into the next ones.
+    spare_keys: Vec<String>,
 }
 
 impl<'q> Cursor<'q> {
@@ -29,6 +31,7 @@ impl<'q> Cursor<'q> {
             findings: Vec::new(),
             path: Vec::new(),
             answers: true,
+            spare_keys: Vec::new(),
         }
     }
 
@@ -42,6 +45,7 @@ impl<'q> Cursor<'q> {
                 Segment::Key(question.to_string()),
             ],
             answers: true,
+            spare_keys: Vec::new(),
         }
     }
 
@@ -107,12 +111,13 @@ impl<'q> Cursor<'q> {
         node.anchor(&self.path)
     }
 
-    /// Anchor of a table for a key missing from it: the table itself, or nothing for the root.
-    pub fn parent_anchor(&self, table: &Node, table_path: &[Segment]) -> Anchor {
-        if table_path.is_empty() {
+    /// Anchor of the table at the current path, for keys missing from it: the table itself, or
+    /// nothing for the root.
+    pub fn table_anchor(&self, table: &Node) -> Anchor {
+        if self.path.is_empty() {
             Anchor::None
         } else {
-            table.anchor(table_path)
+            table.anchor(&self.path)
         }
     }
 
@@ -120,13 +125,20 @@ impl<'q> Cursor<'q> {
     pub fn enter<R>(&mut self, segment: Segment, f: impl FnOnce(&mut Self) -> R) -> R {
         self.path.push(segment);
         let result = f(self);
-        self.path.pop();
+        if let Some(Segment::Key(key)) = self.path.pop() {
+            self.spare_keys.push(key);
+        }
         result
     }
 
     /// Runs `f` at a key of the current table.
     pub fn key<R>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> R) -> R {
-        self.enter(Segment::Key(key.to_string()), f)
+        // Every key of every file is stepped into: the strings of keys stepped out of are
+        // reused, so that a walk allocates for its deepest path, not for every key.
+        let mut segment = self.spare_keys.pop().unwrap_or_default();
+        segment.clear();
+        segment.push_str(key);
+        self.enter(Segment::Key(segment), f)
     }
 
     /// Runs `f` at an index of the current list, or here for a value that is not in a list.

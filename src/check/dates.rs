@@ -30,11 +30,11 @@ pub(super) fn date_value(c: &mut Cursor<'_>, node: &Node) -> Read<Dates> {
         Value::Table(entries) => {
             // Extra keys are kept only if the whole table is.
             let mut whole = c.unknown_keys(entries, &["start", "end"]).is_empty();
-            let table_path = c.path.clone();
+            let table_anchor = c.table_anchor(node);
             let mut bounds = [None, None];
             for (slot, key) in bounds.iter_mut().zip(["start", "end"]) {
                 let Some(value) = node.get(key) else {
-                    let anchor = c.parent_anchor(node, &table_path);
+                    let anchor = table_anchor.clone();
                     c.key(key, |c| {
                         c.report(
                             Code::Required,

@@ -83,14 +83,14 @@ fn place_table(c: &mut Cursor<'_>, node: &Node) -> Read<Place> {
         return Read::AsWritten;
     };
     let mut whole = c.unknown_keys(entries, &["city", "country"]).is_empty();
-    let table_path = c.path.clone();
+    let table_anchor = c.table_anchor(node);
     let mut place = Place {
         city: None,
         country: None,
     };
     for key in ["city", "country"] {
         let Some(value) = node.get(key) else {
-            let anchor = c.parent_anchor(node, &table_path);
+            let anchor = table_anchor.clone();
             c.key(key, |c| {
                 c.report(
                     Code::Required,

@@ -31,12 +31,12 @@ pub(super) fn answers(c: &mut Cursor<'_>, node: &Node) -> Vec<(String, Answer)> 
             crate::incomplete::unknown_question(q, key, near)
         })
     };
-    let table_path = c.path.clone();
+    let table_anchor = c.table_anchor(node);
     let mut answers = Vec::new();
     for question in &c.q.questions {
         match node.get(&question.id) {
             None => {
-                let anchor = c.parent_anchor(node, &table_path);
+                let anchor = table_anchor.clone();
                 c.key(&question.id, |c| unanswered(c, question, anchor));
             }
             Some(value) => {
@@ -225,12 +225,12 @@ fn record(c: &mut Cursor<'_>, def: &Records, node: &Node) -> Record {
     };
     let ids: Vec<&str> = def.fields.iter().map(|f| f.id.as_str()).collect();
     let extra = c.unknown_keys(entries, &ids);
-    let record_path = c.path.clone();
+    let record_anchor = c.table_anchor(node);
     let mut record = Record::default();
     for field in &def.fields {
         match node.get(&field.id) {
             None if field.required => {
-                let anchor = c.parent_anchor(node, &record_path);
+                let anchor = record_anchor.clone();
                 c.key(&field.id, |c| {
                     c.report(
                         Code::Required,
@@ -242,7 +242,9 @@ fn record(c: &mut Cursor<'_>, def: &Records, node: &Node) -> Record {
             }
             None => {}
             Some(value) => {
-                if let Some(v) = c.key(&field.id, |c| self::field(c, field, value)) {
+                let value = c.key(&field.id, |c| self::field(c, field, value));
+                // A run for findings alone writes no record: the value is not kept.
+                if let Some(v) = value.filter(|_| c.answers) {
                     record.fields.push((field.id.clone(), v));
                 }
             }

@@ -73,11 +73,11 @@ pub(super) fn root(c: &mut Cursor<'_>, doc: &Node) -> Answers {
             Read::AsWritten => answers.extra.push(("draft".into(), node.clone())),
         }
     }
-    let root_path = c.path.clone();
+    let root_anchor = c.table_anchor(doc);
     match doc.get("answers") {
         None => {
             for question in &c.q.questions {
-                let anchor = c.parent_anchor(doc, &root_path);
+                let anchor = root_anchor.clone();
                 c.key("answers", |c| {
                     c.key(&question.id, |c| {
                         super::questions::unanswered(c, question, anchor)

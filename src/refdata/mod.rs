@@ -58,12 +58,30 @@ fn look_up(table: &[(&str, u16)], key: &str) -> Option<usize> {
 ///
 /// `Côte d’Ivoire`, `COTE D'IVOIRE` and `Cote dIvoire` all fold to `cotedivoire`.
 pub fn fold(s: &str) -> String {
-    let ascii = deunicode::deunicode(s);
+    // Most names are ASCII already: they skip the transliterated copy.
+    let ascii = if s.is_ascii() {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(deunicode::deunicode(s))
+    };
     ascii
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| char::from(b.to_ascii_lowercase()))
         .collect()
+}
+
+/// Whether `s` folds to `folded` (what [`fold`] gave for another text), without making the copy
+/// when `s` is ASCII.
+pub fn folds_to(s: &str, folded: &str) -> bool {
+    if !s.is_ascii() {
+        return fold(s) == folded;
+    }
+    let mut mine = s
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase());
+    folded.bytes().all(|b| mine.next() == Some(b)) && mine.next().is_none()
 }
 
 /// The candidate among `candidates` closest to `input` (after folding), if reasonably close.
@@ -157,6 +175,23 @@ mod tests {
         assert_eq!(sdg_title(0), None);
         assert_eq!(sdg_title(18), None);
         assert_eq!(sdg_title(-1), None);
+    }
+
+    #[test]
+    fn folds_to_agrees_with_fold() {
+        let texts = [
+            "Côte d’Ivoire",
+            "COTE D'IVOIRE",
+            "cote",
+            "Early Warnings for All",
+            "",
+            "-",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(folds_to(a, &fold(b)), fold(a) == fold(b), "{a} / {b}");
+            }
+        }
     }
 
     #[test]

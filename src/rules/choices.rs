@@ -1,6 +1,6 @@
 //! Choices: a name picked from a definition's list, matched loosely.
 
-use super::text::fold;
+use super::text::{fold, folds_to};
 use super::{Problem, Reading};
 use crate::finding::Code;
 use crate::refdata;
@@ -9,7 +9,7 @@ use crate::refdata;
 /// `label` says what the choices are, for the message.
 pub fn read(name: &str, choices: &[String], label: &str) -> Reading<String> {
     let key = fold(name);
-    if let Some(choice) = choices.iter().find(|c| fold(c) == key) {
+    if let Some(choice) = choices.iter().find(|c| folds_to(c, &key)) {
         return Reading::canonical(choice.clone());
     }
     let closest = refdata::closest(name, choices.iter().map(String::as_str));

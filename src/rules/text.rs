@@ -13,7 +13,7 @@ pub struct WordLimits {
 }
 
 // Reference data matches names by folding them; the rules compare text the same way.
-pub use crate::refdata::fold;
+pub use crate::refdata::{fold, folds_to};
 
 /// A value that is not an answer in its own right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
