@@ -186,6 +186,10 @@ impl<'q> Cursor<'q> {
     /// Emits an `unknown-key` error for each key of `entries` not in `known` (naming the nearest
     /// known key) and returns those entries, so that what they hold is kept as written.
     pub fn unknown_keys(&mut self, entries: &[Entry], known: &[&str]) -> Vec<(String, Node)> {
+        // Nearly every table has none: the parent's path is written only when one is.
+        if entries.iter().all(|e| known.contains(&e.key.as_str())) {
+            return Vec::new();
+        }
         let parent = self.here();
         self.extra_keys(entries, known, |key, near| {
             unknown_key(key, near, &parent, known)

@@ -69,7 +69,7 @@ pub fn count_words(s: &str) -> usize {
     // that every chunk starts outside a word. A chunk of plain ASCII words (no byte above 0x7f,
     // no word that starts with punctuation) is counted by its word starts, in a loop the
     // compiler vectorises; any other chunk is counted exactly, character by character.
-    const CHUNK: usize = 128;
+    const CHUNK: usize = 256;
     let bytes = s.as_bytes();
     let mut count = 0;
     let mut start = 0;
@@ -90,6 +90,7 @@ pub fn count_words(s: &str) -> usize {
 }
 
 /// `char::is_whitespace` for ASCII: space, tab, line feed, vertical tab, form feed, return.
+#[inline(always)]
 fn is_ascii_space(b: u8) -> bool {
     (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
@@ -100,37 +101,24 @@ fn is_ascii_space(b: u8) -> bool {
 fn plain_ascii_words(chunk: &[u8]) -> Option<usize> {
     // Blocks of 64 bytes in two passes the compiler vectorises: each byte is classed once (all
     // ones for a space, for a letter or digit), then each position is judged from its class and
-    // the two before it, summed in byte-wide counters. Nothing is carried from byte to byte.
+    // the two before it, summed in byte-wide counters. Nothing is carried from byte to byte. The
+    // bytes after the last whole block are judged one by one, the same way.
     const BLOCK: usize = 64;
     // The classes of a block, after those of the last two bytes before it (spaces at first: a
     // chunk starts outside a word).
     let mut space = [u8::MAX; BLOCK + 2];
     let mut alnum = [0u8; BLOCK + 2];
     let (mut starts, mut odd_starts, mut odd_words, mut high) = (0usize, 0usize, 0usize, 0u8);
-    for block in chunk.chunks(BLOCK) {
-        // A short last block is padded with spaces, which start nothing.
-        let mut padded;
-        let bytes: &[u8; BLOCK] = match block.try_into() {
-            Ok(whole) => whole,
-            Err(_) => {
-                padded = [b' '; BLOCK];
-                padded[..block.len()].copy_from_slice(block);
-                &padded
-            }
-        };
-        for (k, &b) in bytes.iter().enumerate() {
-            space[k + 2] = 0u8.wrapping_sub(u8::from(is_ascii_space(b)));
-            let alphanumeric = (b.wrapping_sub(b'0') < 10) | ((b | 0x20).wrapping_sub(b'a') < 26);
-            alnum[k + 2] = 0u8.wrapping_sub(u8::from(alphanumeric));
+    let blocks = chunk.chunks_exact(BLOCK);
+    let tail = blocks.remainder();
+    for block in blocks {
+        for (k, &b) in block.iter().enumerate() {
+            (space[k + 2], alnum[k + 2]) = classes(b);
             high |= b;
         }
         let (mut block_starts, mut block_odd_starts, mut block_odd_words) = (0u8, 0u8, 0u8);
         for k in 0..BLOCK {
-            // A run of non-space starts here; it starts with a character that is not a letter
-            // or digit; such a run, begun the byte before, goes on with a letter or digit here.
-            let start = space[k + 1] & !space[k + 2];
-            let odd_start = start & !alnum[k + 2];
-            let odd_word = space[k] & !space[k + 1] & !alnum[k + 1] & alnum[k + 2];
+            let (start, odd_start, odd_word) = judged(&space[k..k + 3], &alnum[k..k + 3]);
             // Each is 0 or 0xff (minus one): subtracting counts it.
             block_starts = block_starts.wrapping_sub(start);
             block_odd_starts = block_odd_starts.wrapping_sub(odd_start);
@@ -142,7 +130,39 @@ fn plain_ascii_words(chunk: &[u8]) -> Option<usize> {
         space.copy_within(BLOCK.., 0);
         alnum.copy_within(BLOCK.., 0);
     }
+    for &b in tail {
+        (space[2], alnum[2]) = classes(b);
+        high |= b;
+        let (start, odd_start, odd_word) = judged(&space[..3], &alnum[..3]);
+        starts += usize::from(start & 1);
+        odd_starts += usize::from(odd_start & 1);
+        odd_words += usize::from(odd_word & 1);
+        space.copy_within(1..3, 0);
+        alnum.copy_within(1..3, 0);
+    }
     (high < 0x80 && odd_starts == odd_words).then_some(starts)
+}
+
+/// A byte's classes for [`plain_ascii_words`]: all ones if it is an ASCII space, all ones if it
+/// is a letter or digit.
+#[inline(always)]
+fn classes(b: u8) -> (u8, u8) {
+    let alphanumeric = (b.wrapping_sub(b'0') < 10) | ((b | 0x20).wrapping_sub(b'a') < 26);
+    (
+        0u8.wrapping_sub(u8::from(is_ascii_space(b))),
+        0u8.wrapping_sub(u8::from(alphanumeric)),
+    )
+}
+
+/// From the classes of three bytes, at the last: a run of non-space starts there; it starts with
+/// a character that is not a letter or digit; such a run, begun the byte before, goes on with a
+/// letter or digit there (so it is a word after all). All ones for yes.
+#[inline(always)]
+fn judged(space: &[u8], alnum: &[u8]) -> (u8, u8, u8) {
+    let start = space[1] & !space[2];
+    let odd_start = start & !alnum[2];
+    let odd_word = space[0] & !space[1] & !alnum[1] & alnum[2];
+    (start, odd_start, odd_word)
 }
 
 /// The word rule character by character: a word is counted at its first letter or digit.
