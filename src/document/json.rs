@@ -34,13 +34,23 @@ pub(super) fn parse(text: &str) -> Result<Node, ParseError> {
 fn spanned(text: &str) -> Option<Node> {
     let mut jiter = Jiter::new(text.as_bytes());
     let peek = jiter.peek().ok()?;
-    let node = Reader { text, jiter }.value(peek, 0)?;
-    Some(node)
+    let reader = Reader {
+        text,
+        jiter,
+        items: Vec::new(),
+        entries: Vec::new(),
+    };
+    reader.value(peek, 0)
 }
 
 struct Reader<'j> {
     text: &'j str,
     jiter: Jiter<'j>,
+    /// The items of the lists being read, innermost last: each list is moved out into a vector
+    /// of its exact size once read, instead of growing one of its own item by item.
+    items: Vec<Node>,
+    /// The same for the entries of the objects being read.
+    entries: Vec<Entry>,
 }
 
 impl Reader<'_> {
@@ -61,13 +71,14 @@ impl Reader<'_> {
             Peek::True | Peek::False => Value::Bool(self.jiter.known_bool(peek).ok()?),
             Peek::String => Value::String(self.jiter.known_str().ok()?.to_owned()),
             Peek::Array if depth < MAX_DEPTH => {
-                let mut items = Vec::new();
+                let first = self.items.len();
                 let mut next = self.jiter.known_array().ok()?;
                 while let Some(peek) = next {
-                    items.push(self.node(peek, depth + 1)?);
+                    let item = self.node(peek, depth + 1)?;
+                    self.items.push(item);
                     next = self.jiter.array_step().ok()?;
                 }
-                Value::Array(items)
+                Value::Array(self.items.split_off(first))
             }
             Peek::Object if depth < MAX_DEPTH => Value::Table(self.object(depth)?),
             _ if peek.is_num() => number(self.jiter.known_number_bytes(peek).ok()?)?,
@@ -80,12 +91,13 @@ impl Reader<'_> {
     }
 
     fn object(&mut self, depth: usize) -> Option<Vec<Entry>> {
-        let mut entries: Vec<Entry> = Vec::new();
+        let first = self.entries.len();
         let mut seen: HashSet<String> = HashSet::new();
         let text = self.text;
         let mut next = self.jiter.next_object_bytes().ok()?.map(|k| key(text, k));
         while let Some(read) = next {
             let (name, key_span) = read?;
+            let entries = &self.entries[first..];
             let duplicate = if entries.len() < SCANNED {
                 entries.iter().any(|e| e.key == name)
             } else {
@@ -99,23 +111,23 @@ impl Reader<'_> {
             }
             let peek = self.jiter.peek().ok()?;
             let node = self.node(peek, depth + 1)?;
-            entries.push(Entry {
+            self.entries.push(Entry {
                 key: name,
                 key_span: Some(key_span),
                 node,
             });
             next = self.jiter.next_key_bytes().ok()?.map(|k| key(text, k));
         }
-        Some(entries)
+        Some(self.entries.split_off(first))
     }
 }
 
-/// A key as jiter gives it (the bytes between its quotes, escapes as written, inside `text`),
-/// and its span, quotes included.
+/// A key as jiter gives it (the bytes between its quotes, escapes as written: a slice of `text`
+/// itself, so where it starts is where the key is), and its span, quotes included.
 fn key(text: &str, raw: &[u8]) -> Option<(String, std::ops::Range<usize>)> {
-    let start = raw.as_ptr() as usize - text.as_ptr() as usize;
-    let span = start - 1..start + raw.len() + 1;
-    let written = &text[span.clone()];
+    let start = (raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let span = start.checked_sub(1)?..start + raw.len() + 1;
+    let written = text.get(span.clone())?;
     let key = if raw.contains(&b'\\') {
         serde_json::from_str(written).ok()?
     } else {
