@@ -7,7 +7,19 @@ use std::fmt;
 use super::{Question, Questionnaire};
 
 /// How sure an item of a definition is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Seen verbatim (on several published responses).
@@ -37,7 +49,7 @@ impl fmt::Display for Status {
 }
 
 /// How sure an item is, and where it was seen. Absent in a definition means verified.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Provenance {
     /// Verified, partial or assumed.
     pub status: Status,
@@ -46,7 +58,7 @@ pub struct Provenance {
 }
 
 /// The SDGs under in-depth review at the forum the edition prepares.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReviewSdgs {
     /// Goals 1-17, sorted, no duplicates.
     pub goals: Vec<u8>,
@@ -55,7 +67,9 @@ pub struct ReviewSdgs {
 }
 
 /// A question of an edition: `hlpf-2024.events`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct QuestionRef {
     /// The edition's id.
     pub edition: String,

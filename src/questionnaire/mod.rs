@@ -2,6 +2,7 @@
 //! built-in editions compiled into the binary.
 
 mod applicable;
+mod compiled;
 mod edition;
 pub mod limits;
 mod load;
@@ -41,7 +42,7 @@ const BUILTIN: &[(&str, &str, &str)] = &[
 ];
 
 /// A loaded, checked questionnaire definition.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Questionnaire {
     /// Stable id, e.g. `hlpf-2024`; answers files name it in `questionnaire`.
     pub id: String,
@@ -63,7 +64,7 @@ pub struct Questionnaire {
 }
 
 /// One question.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// Stable key under `[answers]`.
     pub id: String,
@@ -83,7 +84,7 @@ pub struct Question {
 }
 
 /// The kinds of answer a question takes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum QuestionKind {
     /// Free text.
     Text(WordLimits),
@@ -94,7 +95,7 @@ pub enum QuestionKind {
 }
 
 /// A repeating-records question.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Records {
     /// What one record is called, singular: `event`.
     pub record_label: String,
@@ -105,7 +106,7 @@ pub struct Records {
 }
 
 /// A question answered by picking from a list and writing text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChoicesText {
     /// Key of the list of chosen names in the answer table.
     pub choices_key: String,
@@ -120,7 +121,7 @@ pub struct ChoicesText {
 }
 
 /// One field of a record.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Field {
     /// Key in the record.
     pub id: String,
@@ -141,7 +142,7 @@ pub struct Field {
 }
 
 /// The kinds of value a record field holds, spelled in definitions as [`FieldKind::as_str`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldKind {
     /// One line of text.
@@ -231,12 +232,13 @@ impl Questionnaire {
             .expect("the default questionnaire is built in and checked by the test suite")
     }
 
-    /// A built-in questionnaire by id. Built-ins are checked by the test suite.
+    /// A built-in questionnaire by id. Built-ins are checked by the test suite, and read in their
+    /// compiled form (`compiled.rs`).
     pub fn builtin(id: &str) -> Option<Result<Questionnaire, DefinitionError>> {
         BUILTIN
             .iter()
-            .find(|(builtin, _, _)| *builtin == id)
-            .map(|(_, file, text)| parse_definition(text, file))
+            .position(|(builtin, _, _)| *builtin == id)
+            .map(compiled::builtin)
     }
 
     /// A built-in questionnaire by id, parsed once per process.

@@ -7,7 +7,7 @@ use super::{Problem, Reading};
 use crate::finding::Code;
 
 /// An inclusive range of days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Window {
     /// First day.
     pub start: Date,

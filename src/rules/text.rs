@@ -4,7 +4,7 @@ use super::Problem;
 use crate::finding::Code;
 
 /// Word limits; either end optional.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct WordLimits {
     /// Fewer words is a `word-minimum` warning.
     pub min: Option<usize>,
