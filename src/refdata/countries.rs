@@ -71,12 +71,15 @@ pub fn knows_country(input: &str) -> bool {
 }
 
 fn lookup(input: &str) -> Option<(Kind, &'static str)> {
-    let key = fold(
-        input
-            .trim()
-            .trim_start_matches("the ")
-            .trim_start_matches("The "),
-    );
+    let mut name = input.trim();
+    // `the Gambia`, `The Netherlands`: the article is not part of the name.
+    while let Some(rest) = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+    {
+        name = rest;
+    }
+    let key = fold(name);
     // A code matches only as letters (`NA`, `U.S.`): `N/A` folds to `na` but is not Namibia.
     let code_sized = key.len() <= 3;
     look_up(COUNTRY_KEYS, &key).map(entry).filter(|_| {
