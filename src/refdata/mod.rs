@@ -64,14 +64,11 @@ pub fn fold(s: &str) -> String {
     } else {
         std::borrow::Cow::Owned(deunicode::deunicode(s))
     };
-    let mut folded = String::with_capacity(ascii.len());
-    folded.extend(
-        ascii
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase())),
-    );
-    folded
+    ascii
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| char::from(b.to_ascii_lowercase()))
+        .collect()
 }
 
 /// Whether `s` folds to `folded` (what [`fold`] gave for another text), without making the copy
