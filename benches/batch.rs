@@ -16,6 +16,9 @@
 //! `QFILL_BENCH_BIN=before=/tmp/qfill-old,after=target/release/qfill` times several builds side
 //! by side, their runs interleaved so that a busy machine slows them alike; without it, the
 //! release binary built for the bench is timed.
+//!
+//! `-- --floor DIR` only does the floor's work on DIR, in one thread: what
+//! `benches/instructions.sh` counts the instructions of.
 
 mod common;
 
@@ -114,9 +117,33 @@ fn many_keys(dir: &Path, keys: usize, format: Format) -> PathBuf {
     path
 }
 
+/// `--floor DIR`: the floor's work on DIR in this one thread, and nothing else, for an
+/// instruction count (`benches/instructions.sh`).
+fn floor_alone(dir: &Path) {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files.sort();
+    for path in files {
+        let text = fs::read_to_string(&path).unwrap();
+        let parsed = match path.extension().and_then(|e| e.to_str()) {
+            Some("json") => serde_json::from_str::<Value>(&text).is_ok(),
+            _ => toml::from_str::<toml::Table>(&text).is_ok(),
+        };
+        assert!(parsed, "{}", path.display());
+    }
+}
+
 fn main() {
-    let bins = binaries();
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(at) = args.iter().position(|a| a == "--floor") {
+        floor_alone(Path::new(args.get(at + 1).expect("--floor DIR")));
+        return;
+    }
+    let bins = binaries();
     let keep = args
         .iter()
         .position(|a| a == "--keep")
