@@ -33,9 +33,17 @@ const PENDING: &[&str] = &[
     "forthcoming",
 ];
 
+/// The length of the longest of [`NOT_ANSWERED`] and [`PENDING`].
+const LONGEST_MARKER: usize = "to be determined".len();
+
 /// Recognises the not-answered and pending values, in any case, with a trailing full stop.
 pub fn marker(s: &str) -> Option<Marker> {
     let t = s.trim();
+    // Asked of every value, most of them longer than any marker: told apart by length alone,
+    // unless a full stop could end a marker followed by spaces (`N/A   .`).
+    if t.len() > LONGEST_MARKER && !t.ends_with('.') {
+        return None;
+    }
     let t = t.strip_suffix('.').unwrap_or(t).trim();
     // The markers are ASCII, and no other character lowercases to one of their letters, so an
     // ASCII comparison ignoring case is Unicode's and allocates nothing.
@@ -411,6 +419,12 @@ mod tests {
     }
 
     #[test]
+    fn the_longest_marker_is_the_longest() {
+        let longest = NOT_ANSWERED.iter().chain(PENDING).map(|m| m.len()).max();
+        assert_eq!(longest, Some(LONGEST_MARKER));
+    }
+
+    #[test]
     fn markers() {
         let cases: &[(&str, Option<Marker>)] = &[
             ("", Some(Marker::NotAnswered)),
@@ -425,6 +439,9 @@ mod tests {
             ("Forthcoming", Some(Marker::Pending)),
             ("Not at this time.", None),
             ("None of the above applies here", None),
+            ("  To be confirmed  ", Some(Marker::Pending)),
+            ("N/A          .", Some(Marker::NotAnswered)),
+            ("Not applicable, see the annex.", None),
         ];
         for (text, want) in cases {
             assert_eq!(marker(text), *want, "{text:?}");
