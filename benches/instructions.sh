@@ -11,7 +11,8 @@ command -v valgrind >/dev/null || { echo "needs valgrind (Debian: apt-get instal
 
 cargo build --release --quiet
 bench=$(cargo bench --bench batch --no-run --message-format=json 2>/dev/null \
-    | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
+    | grep '"kind":\["bench"\]' | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
+[ -n "$bench" ] || { echo "cannot find the batch bench's executable" >&2; exit 2; }
 if [ ! -d "$dir/toml-1000" ] || [ ! -d "$dir/json-1" ]; then
     # Generates (and times, which is not used here) 1 and 1,000 files in each format.
     "$bench" 1 1000 --keep "$dir" >/dev/null
