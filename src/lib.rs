@@ -18,6 +18,8 @@ pub mod export;
 pub mod fill;
 pub mod finding;
 pub mod fsio;
+#[cfg(test)]
+mod generated;
 pub mod html;
 pub mod import;
 pub mod incomplete;

@@ -45,8 +45,6 @@ fn fingerprint(text: &str) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
 
     /// What `compiled.jsonl` must hold: each built-in TOML definition, parsed and checked.
@@ -65,16 +63,7 @@ mod tests {
 
     #[test]
     fn compiled_builtins_are_current() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/questionnaire/compiled.jsonl");
-        let want = compiled();
-        let have = std::fs::read_to_string(&path).unwrap_or_default();
-        if have != want {
-            std::fs::write(&path, want).expect("write src/questionnaire/compiled.jsonl");
-            panic!(
-                "src/questionnaire/compiled.jsonl did not match questionnaires/*.toml and has \
-                 been rewritten: review it, commit it, and run the tests again"
-            );
-        }
+        crate::generated::ensure_current(&[("src/questionnaire/compiled.jsonl", compiled())]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! UN Member States, observer States, territories and organisations, from `countries.toml`.
 
-use super::tables::{COUNTRIES, COUNTRY_KEYS, STATE_SPELLINGS};
+use super::country_tables::{COUNTRIES, COUNTRY_KEYS, STATE_SPELLINGS};
 use super::{fold, look_up};
 
 /// What a name listed as a country turned out to be.

@@ -3,7 +3,9 @@
 //! autonyms from the isolang crate (whose English names give one variant only), all looked up in
 //! the static tables `generate.rs` writes.
 
-use super::tables::{LANGUAGE_AUTONYMS, LANGUAGE_CODES, LANGUAGE_NAMES, LANGUAGE_SHOWN, LANGUAGES};
+use super::language_tables::{
+    LANGUAGE_AUTONYMS, LANGUAGE_CODES, LANGUAGE_NAMES, LANGUAGE_SHOWN, LANGUAGES,
+};
 use super::{fold, look_up};
 
 /// What a language entry turned out to be.

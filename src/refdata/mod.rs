@@ -1,13 +1,16 @@
 //! Reference data that never changes at run time: SDG titles, UN Member States and their aliases,
-//! and language codes. Names and codes are static sorted tables (`tables.rs`, generated from the
-//! data files by `generate.rs` in the test suite), so a run pays nothing to build them.
+//! and language codes. Names and codes are static sorted tables (`country_tables.rs` and
+//! `language_tables.rs`, generated from the data files by `generate.rs` in the test suite), so a
+//! run pays nothing to build them.
 
 mod countries;
+#[rustfmt::skip]
+mod country_tables;
 #[cfg(test)]
 mod generate;
-mod languages;
 #[rustfmt::skip]
-mod tables;
+mod language_tables;
+mod languages;
 
 pub use countries::{
     CountryMatch, complete_state, country_candidates, country_hint, knows_country, match_country,
