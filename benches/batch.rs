@@ -14,8 +14,8 @@
 //! each format (the cost of placing many findings and finding duplicate keys).
 //!
 //! `QFILL_BENCH_BIN=before=/tmp/qfill-old,after=target/release/qfill` times several builds side
-//! by side, their runs interleaved so that a busy machine slows them alike; without it, the
-//! release binary built for the bench is timed.
+//! by side, their runs interleaved with each other's and the floor's so that a busy machine slows
+//! them alike; without it, the release binary built for the bench is timed.
 //!
 //! `-- --floor DIR` only does the floor's work on DIR, in one thread: what
 //! `benches/instructions.sh` counts the instructions of.
@@ -190,13 +190,23 @@ fn main() {
             };
             floor(&dir); // warms the page cache for both
             let want = if invalid > 0 { 1 } else { 0 };
-            let timed = race(
-                &bins,
-                &["validate".as_ref(), "--quiet".as_ref(), dir.as_os_str()],
-                runs,
-                &[want],
-            );
-            let floor_time = best((0..runs).map(|_| floor(&dir)).collect());
+            // The floor takes its turn in every round too, so that a busy moment slows it as
+            // much as the binaries and the ratios stay fair.
+            let mut timed = vec![(Duration::MAX, 0); bins.len()];
+            let mut floor_times = Vec::with_capacity(runs);
+            for _ in 0..runs {
+                let round = race(
+                    &bins,
+                    &["validate".as_ref(), "--quiet".as_ref(), dir.as_os_str()],
+                    1,
+                    &[want],
+                );
+                for (best, (time, peak)) in timed.iter_mut().zip(round) {
+                    *best = (best.0.min(time), best.1.max(peak));
+                }
+                floor_times.push(floor(&dir));
+            }
+            let floor_time = best(floor_times);
             for ((label, _), (time, peak)) in bins.iter().zip(&timed) {
                 println!(
                     "| {} | {count} | {invalid} | {label} | {} | {} | {:.1} MiB | {} | {} | {:.2} |",
