@@ -35,6 +35,14 @@ use serde_json::{Map, Value, json};
 /// Reading and parsing the files into generic values, in parallel: what any checker pays.
 fn floor(dir: &Path) -> Duration {
     let start = Instant::now();
+    let files = files_in(dir);
+    let parsed = files.par_iter().filter(|path| parses(path)).count();
+    assert_eq!(parsed, files.len());
+    start.elapsed()
+}
+
+/// The files below `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -42,18 +50,16 @@ fn floor(dir: &Path) -> Duration {
         .map(walkdir::DirEntry::into_path)
         .collect();
     files.sort();
-    let parsed = files
-        .par_iter()
-        .filter(|path| {
-            let text = fs::read_to_string(path).unwrap();
-            match path.extension().and_then(|e| e.to_str()) {
-                Some("json") => serde_json::from_str::<Value>(&text).is_ok(),
-                _ => toml::from_str::<toml::Table>(&text).is_ok(),
-            }
-        })
-        .count();
-    assert_eq!(parsed, files.len());
-    start.elapsed()
+    files
+}
+
+/// The floor's work on one file: read it and parse it into a generic value.
+fn parses(path: &Path) -> bool {
+    let text = fs::read_to_string(path).unwrap();
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => serde_json::from_str::<Value>(&text).is_ok(),
+        _ => toml::from_str::<toml::Table>(&text).is_ok(),
+    }
 }
 
 /// The binaries to time: `QFILL_BENCH_BIN` (`label=path`, comma-separated), or the one built.
@@ -120,20 +126,8 @@ fn many_keys(dir: &Path, keys: usize, format: Format) -> PathBuf {
 /// `--floor DIR`: the floor's work on DIR in this one thread, and nothing else, for an
 /// instruction count (`benches/instructions.sh`).
 fn floor_alone(dir: &Path) {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .collect();
-    files.sort();
-    for path in files {
-        let text = fs::read_to_string(&path).unwrap();
-        let parsed = match path.extension().and_then(|e| e.to_str()) {
-            Some("json") => serde_json::from_str::<Value>(&text).is_ok(),
-            _ => toml::from_str::<toml::Table>(&text).is_ok(),
-        };
-        assert!(parsed, "{}", path.display());
+    for path in files_in(dir) {
+        assert!(parses(&path), "{}", path.display());
     }
 }
 
