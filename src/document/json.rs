@@ -18,9 +18,28 @@ use super::{Entry, Node, ParseError, Value, line_column, one_line};
 /// kept so that both readers accept the same files.
 const MAX_DEPTH: usize = 127;
 
-/// Objects this small are searched for a duplicate key faster than hashed; larger ones keep a set
-/// of keys, so that a file of many keys is read in linear time.
-const SCANNED: usize = 16;
+/// The keys of one object read so far, to find one written twice. JSON allows duplicate keys
+/// and serde_json keeps the last silently; a person who wrote a key twice meant one of them, so
+/// it is a parse error, as in TOML.
+#[derive(Default)]
+struct Keys(HashSet<String>);
+
+impl Keys {
+    /// Objects this small are searched faster than hashed; larger ones keep a set of keys, so
+    /// that a file of many keys is read in linear time.
+    const SCANNED: usize = 16;
+
+    /// Whether `key` is among those of `entries`, the object's entries so far.
+    fn repeated(&mut self, entries: &[Entry], key: &str) -> bool {
+        if entries.len() < Self::SCANNED {
+            return entries.iter().any(|e| e.key == key);
+        }
+        if self.0.is_empty() {
+            self.0.extend(entries.iter().map(|e| e.key.clone()));
+        }
+        !self.0.insert(key.to_string())
+    }
+}
 
 /// Parses JSON text into a tree with spans.
 pub(super) fn parse(text: &str) -> Result<Node, ParseError> {
@@ -92,21 +111,12 @@ impl Reader<'_> {
 
     fn object(&mut self, depth: usize) -> Option<Vec<Entry>> {
         let first = self.entries.len();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut keys = Keys::default();
         let text = self.text;
         let mut next = self.jiter.next_object_bytes().ok()?.map(|k| key(text, k));
         while let Some(read) = next {
             let (name, key_span) = read?;
-            let entries = &self.entries[first..];
-            let duplicate = if entries.len() < SCANNED {
-                entries.iter().any(|e| e.key == name)
-            } else {
-                if seen.is_empty() {
-                    seen.extend(entries.iter().map(|e| e.key.clone()));
-                }
-                !seen.insert(name.clone())
-            };
-            if duplicate {
+            if keys.repeated(&self.entries[first..], &name) {
                 return None;
             }
             let peek = self.jiter.peek().ok()?;
@@ -239,19 +249,9 @@ impl<'de> Visitor<'de> for NodeVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
         let mut entries: Vec<Entry> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut keys = Keys::default();
         while let Some(key) = map.next_key::<String>()? {
-            // JSON allows duplicate keys and serde_json keeps the last silently; a person who
-            // wrote a key twice meant one of them, so it is a parse error like in TOML.
-            let duplicate = if entries.len() < SCANNED {
-                entries.iter().any(|e| e.key == key)
-            } else {
-                if seen.is_empty() {
-                    seen.extend(entries.iter().map(|e| e.key.clone()));
-                }
-                !seen.insert(key.clone())
-            };
-            if duplicate {
+            if keys.repeated(&entries, &key) {
                 return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
             }
             let node = map.next_value()?;
