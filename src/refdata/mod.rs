@@ -62,16 +62,13 @@ fn look_up(table: &[(&str, u16)], key: &str) -> Option<usize> {
 /// `Côte d’Ivoire`, `COTE D'IVOIRE` and `Cote dIvoire` all fold to `cotedivoire`.
 pub fn fold(s: &str) -> String {
     // Most names are ASCII already: they skip the transliterated copy.
-    let ascii = if s.is_ascii() {
-        std::borrow::Cow::Borrowed(s)
+    if s.is_ascii() {
+        folded_ascii(s).map(char::from).collect()
     } else {
-        std::borrow::Cow::Owned(deunicode::deunicode(s))
-    };
-    ascii
-        .bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| char::from(b.to_ascii_lowercase()))
-        .collect()
+        folded_ascii(&deunicode::deunicode(s))
+            .map(char::from)
+            .collect()
+    }
 }
 
 /// Whether `s` folds to `folded` (what [`fold`] gave for another text), without making the copy
@@ -80,11 +77,14 @@ pub fn folds_to(s: &str, folded: &str) -> bool {
     if !s.is_ascii() {
         return fold(s) == folded;
     }
-    let mut mine = s
-        .bytes()
+    folded_ascii(s).eq(folded.bytes())
+}
+
+/// The letters and digits of ASCII text, lowercase: [`fold`] once the text is ASCII.
+fn folded_ascii(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes()
         .filter(u8::is_ascii_alphanumeric)
-        .map(|b| b.to_ascii_lowercase());
-    folded.bytes().all(|b| mine.next() == Some(b)) && mine.next().is_none()
+        .map(|b| b.to_ascii_lowercase())
 }
 
 /// The candidate among `candidates` closest to `input` (after folding), if reasonably close.
