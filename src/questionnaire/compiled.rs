@@ -25,9 +25,14 @@ struct Compiled {
 /// the line is missing or was compiled from another text.
 pub(super) fn builtin(index: usize) -> Result<Questionnaire, DefinitionError> {
     let (_, file, text) = BUILTIN[index];
-    let compiled = include_str!("compiled.jsonl")
-        .lines()
-        .nth(index)
+    let line = include_str!("compiled.jsonl").lines().nth(index);
+    read(line, file, text)
+}
+
+/// The definition `text` (from `file`): from `line` if it was compiled from that text, else
+/// parsed.
+fn read(line: Option<&str>, file: &str, text: &str) -> Result<Questionnaire, DefinitionError> {
+    let compiled = line
         .and_then(|line| serde_json::from_str::<Compiled>(line).ok())
         .filter(|compiled| compiled.fingerprint == fingerprint(text));
     match compiled {
@@ -86,5 +91,21 @@ mod tests {
     fn an_edited_definition_is_not_read_stale() {
         assert_ne!(fingerprint("id = \"a\""), fingerprint("id = \"b\""));
         assert_eq!(fingerprint(""), 0xcbf2_9ce4_8422_2325);
+        let (_, file, text) = BUILTIN[0];
+        let line = include_str!("compiled.jsonl").lines().next();
+        let mut stale: Compiled = serde_json::from_str(line.unwrap()).unwrap();
+        // A line compiled from the text as it was, before an edit that the TOML now holds.
+        stale.questionnaire.title = "Before the edit".to_string();
+        let stale = serde_json::to_string(&stale).unwrap();
+        let edited = text.replacen("title = ", "title = \"Edited\"\n# was: ", 1);
+        assert_eq!(read(Some(&stale), file, &edited).unwrap().title, "Edited");
+        // Up to date, the line is what is read; missing or unreadable, the TOML.
+        assert_eq!(
+            read(Some(&stale), file, text).unwrap().title,
+            "Before the edit"
+        );
+        let parsed = parse_definition(text, file).unwrap();
+        assert_eq!(read(None, file, text).unwrap(), parsed);
+        assert_eq!(read(Some("{not json"), file, text).unwrap(), parsed);
     }
 }
