@@ -293,7 +293,7 @@ impl<'a> LineIndex<'a> {
     /// Indexes `text` once.
     pub fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         LineIndex { text, starts }
     }

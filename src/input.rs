@@ -257,8 +257,7 @@ pub fn expand(inputs: &[String], hidden: bool) -> Vec<Source> {
         let path = PathBuf::from(input);
         if path.is_dir() {
             let walked = walk(&path, hidden, usize::MAX);
-            let mut found: Vec<PathBuf> = walked.files.into_iter().chain(walked.broken).collect();
-            found.sort();
+            let found = sorted(walked.files.into_iter().chain(walked.broken).collect());
             sources.extend(found.into_iter().map(Source::File));
         } else if !path.exists() && is_glob(input) {
             match glob(input, hidden) {
@@ -323,7 +322,7 @@ fn glob(pattern: &str, hidden: bool) -> Result<Vec<PathBuf>, String> {
         _ => path,
     };
     let walked = walk(&root, hidden, max_depth);
-    let mut found: Vec<PathBuf> = walked
+    let found: Vec<PathBuf> = walked
         .files
         .into_iter()
         .map(relative)
@@ -331,9 +330,17 @@ fn glob(pattern: &str, hidden: bool) -> Result<Vec<PathBuf>, String> {
         // A folder that could not be walked may hide matches: report it all the same.
         .chain(walked.broken.into_iter().map(relative))
         .collect();
-    found.sort();
-    found.dedup();
-    Ok(found)
+    Ok(sorted(found))
+}
+
+/// Paths in order, once each. The walk gives its files sorted already: only a folder it could not read can
+/// be out of place, and sorting paths (component by component) costs more than checking them.
+fn sorted(mut paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if !paths.is_sorted() {
+        paths.sort();
+    }
+    paths.dedup();
+    paths
 }
 
 /// What walking a folder finds.
@@ -350,9 +357,12 @@ fn walk(root: &Path, hidden: bool, max_depth: usize) -> Walked {
         files: Vec::new(),
         broken: Vec::new(),
     };
+    // Each folder's entries by name, and a folder's files right after its name: the order of
+    // sorted paths.
     let entries = walkdir::WalkDir::new(root)
         .follow_links(true)
         .max_depth(max_depth)
+        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| hidden || e.depth() == 0 || !is_hidden(e.file_name()));
     for entry in entries {

@@ -75,8 +75,8 @@ pub fn count_words(s: &str) -> usize {
     // This runs over every text of every file, so it allocates nothing and reads each byte once
     // in the common case. The text is taken in chunks that end just after an ASCII space, so
     // that every chunk starts outside a word. A chunk of plain ASCII words (no byte above 0x7f,
-    // no word that starts with punctuation) is counted by its word starts, in a loop the
-    // compiler vectorises; any other chunk is counted exactly, character by character.
+    // no word that starts with punctuation) is counted by its word starts, 64 bytes at a time;
+    // any other chunk is counted exactly, character by character.
     const CHUNK: usize = 256;
     let bytes = s.as_bytes();
     let mut count = 0;
@@ -107,70 +107,116 @@ fn is_ascii_space(b: u8) -> bool {
 /// plain ASCII whose words start with a letter or digit, or with one other character and then a
 /// letter or digit (`(UNDP),`); `None` otherwise.
 fn plain_ascii_words(chunk: &[u8]) -> Option<usize> {
-    // Blocks of 64 bytes in two passes the compiler vectorises: each byte is classed once (all
-    // ones for a space, for a letter or digit), then each position is judged from its class and
-    // the two before it, summed in byte-wide counters. Nothing is carried from byte to byte. The
-    // bytes after the last whole block are judged one by one, the same way.
-    const BLOCK: usize = 64;
-    // The classes of a block, after those of the last two bytes before it (spaces at first: a
-    // chunk starts outside a word).
-    let mut space = [u8::MAX; BLOCK + 2];
-    let mut alnum = [0u8; BLOCK + 2];
-    let (mut starts, mut odd_starts, mut odd_words, mut high) = (0usize, 0usize, 0usize, 0u8);
-    let blocks = chunk.chunks_exact(BLOCK);
-    let tail = blocks.remainder();
-    for block in blocks {
-        for (k, &b) in block.iter().enumerate() {
-            (space[k + 2], alnum[k + 2]) = classes(b);
-            high |= b;
+    // Blocks of 64 bytes, each classed into bit masks (one bit a byte), then judged from the
+    // masks and those of the two bytes before, 64 positions at once. The last, partial block is
+    // padded with spaces, which neither start a word nor end one early.
+    let (mut starts, mut odd) = (0u32, 0u64);
+    // The masks of the block before: spaces at first, as a chunk starts outside a word.
+    let (mut space_before, mut odd_start_before) = (u64::MAX, 0u64);
+    let mut block = [b' '; 64];
+    for piece in chunk.chunks(64) {
+        let bytes: &[u8; 64] = match piece.try_into() {
+            Ok(whole) => whole,
+            Err(_) => {
+                block[..piece.len()].copy_from_slice(piece);
+                block[piece.len()..].fill(b' ');
+                &block
+            }
+        };
+        let Masks { space, alnum, high } = masks(bytes);
+        if high {
+            return None;
         }
-        let (mut block_starts, mut block_odd_starts, mut block_odd_words) = (0u8, 0u8, 0u8);
-        for k in 0..BLOCK {
-            let (start, odd_start, odd_word) = judged(&space[k..k + 3], &alnum[k..k + 3]);
-            // Each is 0 or 0xff (minus one): subtracting counts it.
-            block_starts = block_starts.wrapping_sub(start);
-            block_odd_starts = block_odd_starts.wrapping_sub(odd_start);
-            block_odd_words = block_odd_words.wrapping_sub(odd_word);
-        }
-        starts += usize::from(block_starts);
-        odd_starts += usize::from(block_odd_starts);
-        odd_words += usize::from(block_odd_words);
-        space.copy_within(BLOCK.., 0);
-        alnum.copy_within(BLOCK.., 0);
+        // Bit i of a mask `_1` tells of byte i - 1.
+        let space_1 = (space << 1) | (space_before >> 63);
+        // A run of non-space starts; it starts with something other than a letter or digit.
+        let start = space_1 & !space;
+        let odd_start = start & !alnum;
+        let odd_start_1 = (odd_start << 1) | (odd_start_before >> 63);
+        // Such a run must go on with a letter or digit to be a word of this simple kind.
+        odd |= odd_start_1 & !alnum;
+        starts += start.count_ones();
+        (space_before, odd_start_before) = (space, odd_start);
     }
-    for &b in tail {
-        (space[2], alnum[2]) = classes(b);
+    // A last block that was whole may end on an odd start, which nothing follows.
+    (odd == 0 && odd_start_before >> 63 == 0).then_some(starts as usize)
+}
+
+/// One block's classes, a bit for each byte: ASCII space (as `char::is_whitespace`), ASCII
+/// letter or digit; and whether any byte is above 0x7f.
+#[derive(Debug, PartialEq, Eq)]
+struct Masks {
+    space: u64,
+    alnum: u64,
+    high: bool,
+}
+
+/// Classes a block with SSE2 where the build targets it (all of x86-64 does), else byte by byte.
+fn masks(bytes: &[u8; 64]) -> Masks {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    // SAFETY: SSE2, all `masks_sse2` needs, is a target feature of this build.
+    return unsafe { masks_sse2(bytes) };
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    return masks_portable(bytes);
+}
+
+/// [`masks`] 16 bytes an instruction.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn masks_sse2(bytes: &[u8; 64]) -> Masks {
+    use std::arch::x86_64::*;
+    // `lo <= x <= hi` in two instructions: shifted so that the range starts at the lowest
+    // signed byte, then one signed comparison.
+    let within = |x: __m128i, lo: u8, hi: u8| {
+        let shifted = _mm_add_epi8(x, _mm_set1_epi8((0x80u8.wrapping_sub(lo)) as i8));
+        _mm_cmplt_epi8(
+            shifted,
+            _mm_set1_epi8((0x80u8.wrapping_add(hi - lo + 1)) as i8),
+        )
+    };
+    let (mut space, mut alnum) = (0u64, 0u64);
+    let mut any = _mm_setzero_si128();
+    for (k, sixteen) in bytes.chunks_exact(16).enumerate() {
+        // SAFETY: `sixteen` is 16 readable bytes; `loadu` needs no alignment.
+        let x = unsafe { _mm_loadu_si128(sixteen.as_ptr().cast()) };
+        any = _mm_or_si128(any, x);
+        // Space, or tab to carriage return (`\t \n \x0b \x0c \r`).
+        let is_space = _mm_or_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8(b' ' as i8)),
+            within(x, b'\t', b'\r'),
+        );
+        let is_alnum = _mm_or_si128(
+            within(x, b'0', b'9'),
+            within(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a', b'z'),
+        );
+        let bits = |m: __m128i| u64::from(_mm_movemask_epi8(m) as u16) << (16 * k);
+        space |= bits(is_space);
+        alnum |= bits(is_alnum);
+    }
+    Masks {
+        space,
+        alnum,
+        high: _mm_movemask_epi8(any) != 0,
+    }
+}
+
+/// [`masks`] byte by byte.
+#[cfg_attr(
+    all(target_arch = "x86_64", target_feature = "sse2", not(test)),
+    allow(dead_code)
+)]
+fn masks_portable(bytes: &[u8; 64]) -> Masks {
+    let (mut space, mut alnum, mut high) = (0u64, 0u64, 0u8);
+    for (i, &b) in bytes.iter().enumerate() {
+        space |= u64::from(is_ascii_space(b)) << i;
+        alnum |= u64::from(b.is_ascii_alphanumeric()) << i;
         high |= b;
-        let (start, odd_start, odd_word) = judged(&space[..3], &alnum[..3]);
-        starts += usize::from(start & 1);
-        odd_starts += usize::from(odd_start & 1);
-        odd_words += usize::from(odd_word & 1);
-        space.copy_within(1..3, 0);
-        alnum.copy_within(1..3, 0);
     }
-    (high < 0x80 && odd_starts == odd_words).then_some(starts)
-}
-
-/// A byte's classes for [`plain_ascii_words`]: all ones if it is an ASCII space, all ones if it
-/// is a letter or digit.
-#[inline(always)]
-fn classes(b: u8) -> (u8, u8) {
-    let alphanumeric = (b.wrapping_sub(b'0') < 10) | ((b | 0x20).wrapping_sub(b'a') < 26);
-    (
-        0u8.wrapping_sub(u8::from(is_ascii_space(b))),
-        0u8.wrapping_sub(u8::from(alphanumeric)),
-    )
-}
-
-/// From the classes of three bytes, at the last: a run of non-space starts there; it starts with
-/// a character that is not a letter or digit; such a run, begun the byte before, goes on with a
-/// letter or digit there (so it is a word after all). All ones for yes.
-#[inline(always)]
-fn judged(space: &[u8], alnum: &[u8]) -> (u8, u8, u8) {
-    let start = space[1] & !space[2];
-    let odd_start = start & !alnum[2];
-    let odd_word = space[0] & !space[1] & !alnum[1] & alnum[2];
-    (start, odd_start, odd_word)
+    Masks {
+        space,
+        alnum,
+        high: high >= 0x80,
+    }
 }
 
 /// The word rule character by character: a word is counted at its first letter or digit.
@@ -385,6 +431,24 @@ mod tests {
         // Long texts, mostly plain words, cross the chunks the fast count takes.
         proptest!(|(s in "([a-z0-9]{1,12}[ \n]{1,2}|[(\\-–]|[a-z]{0,3}(é|日|\u{a0}|\u{200b}))*")| {
             prop_assert_eq!(count_words(&s), rule(&s));
+        });
+        // Every ASCII byte, in texts long enough to fill blocks and chunks.
+        proptest!(|(s in "[\\x00-\\x7f]{0,700}|([ -~]{1,9}[\t\n\u{b}\u{c}\r ]{1,2}){0,150}")| {
+            prop_assert_eq!(count_words(&s), rule(&s));
+        });
+    }
+
+    /// Both ways of classing a block agree, on any bytes.
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[test]
+    fn sse2_masks_are_the_portable_ones() {
+        use proptest::prelude::*;
+        proptest!(|(bytes in proptest::array::uniform32(any::<u8>()), more in proptest::array::uniform32(any::<u8>()))| {
+            let mut block = [0u8; 64];
+            block[..32].copy_from_slice(&bytes);
+            block[32..].copy_from_slice(&more);
+            // SAFETY: this build targets SSE2.
+            prop_assert_eq!(unsafe { masks_sse2(&block) }, masks_portable(&block));
         });
     }
 
