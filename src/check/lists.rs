@@ -1,6 +1,8 @@
 //! List fields: languages, organisations and Member States, as a list or written as one text;
 //! each entry read by [`crate::rules::languages`] or [`crate::rules::countries`].
 
+use std::borrow::Cow;
+
 use super::cursor::Cursor;
 use crate::answers::FieldValue;
 use crate::document::{Node, Value};
@@ -13,7 +15,7 @@ use crate::rules::{Problem, Read, countries, languages};
 /// A list field's canonical value; `None` to keep the value as written.
 pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<FieldValue> {
     let from_text = node.as_str();
-    let items: Vec<(Option<usize>, &Node, String)> = match &node.value {
+    let items: Vec<(Option<usize>, &Node, Cow<'_, str>)> = match &node.value {
         Value::String(s) if field.allow_all && is_all(s) => return Some(FieldValue::All),
         Value::String(s) => {
             let keep_whole = match field.kind {
@@ -22,7 +24,7 @@ pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<Fie
             };
             split_list_keeping(s, keep_whole)
                 .into_iter()
-                .map(|i| (None, node, i))
+                .map(|i| (None, node, Cow::Owned(i)))
                 .collect()
         }
         Value::Array(items) => {
@@ -37,7 +39,7 @@ pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<Fie
             let mut broken = false;
             for (i, item) in items.iter().enumerate() {
                 match item.as_str() {
-                    Some(s) => out.push((Some(i), item, s.trim().to_string())),
+                    Some(s) => out.push((Some(i), item, Cow::Borrowed(s.trim()))),
                     None => {
                         c.enter(Segment::Index(i), |c| {
                             c.wrong_type(item, "a name", "write each name in quotes")
@@ -95,23 +97,26 @@ pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<Fie
             _ => None,
         };
     }
+    // The values are wanted to write the answers, or to say how a list written as text is
+    // written canonically; a run for findings alone on a list needs only the reading.
+    let want_values = c.answers || from_text.is_some();
     let mut out: Vec<String> = Vec::new();
     for (index, item, s) in kept {
         let read = c.item(index, |c| match field.kind {
             FieldKind::Languages => c.take(languages::read(&s), item),
             FieldKind::Countries if text::marker(&s) == Some(Marker::Pending) => Read::AsWritten,
             FieldKind::Countries => c.take(countries::read(&s), item),
-            _ => Read::Canonical(s.clone()),
+            _ => Read::Canonical(&*s),
         });
         let value = match read {
             Read::Canonical(value) => value,
             Read::AsWritten => {
                 all_read = false;
-                s
+                &*s
             }
         };
-        if !out.contains(&value) {
-            out.push(value);
+        if want_values && !out.iter().any(|v| v == value) {
+            out.push(value.to_string());
         }
     }
     if let Some(s) = from_text {

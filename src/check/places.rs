@@ -107,7 +107,7 @@ fn place_table(c: &mut Cursor<'_>, node: &Node) -> Read<Place> {
                 // A country that is not a State is kept as written, in a place still written
                 // canonically: the finding says what to look at.
                 match c.take(countries::read(s), value) {
-                    Read::Canonical(name) => name,
+                    Read::Canonical(name) => name.to_string(),
                     Read::AsWritten => s.trim().to_string(),
                 }
             } else {

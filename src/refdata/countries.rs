@@ -1,7 +1,7 @@
 //! UN Member States, observer States, territories and organisations, from `countries.toml`.
 
 use super::country_tables::{COUNTRIES, COUNTRY_KEYS, STATE_SPELLINGS};
-use super::{fold, look_up};
+use super::{fold, look_up, with_folded};
 
 /// What a name listed as a country turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,10 +79,9 @@ fn lookup(input: &str) -> Option<(Kind, &'static str)> {
     {
         name = rest;
     }
-    let key = fold(name);
+    let (found, code_sized) = with_folded(name, |key| (look_up(COUNTRY_KEYS, key), key.len() <= 3));
     // A code matches only as letters (`NA`, `U.S.`): `N/A` folds to `na` but is not Namibia.
-    let code_sized = key.len() <= 3;
-    look_up(COUNTRY_KEYS, &key).map(entry).filter(|_| {
+    found.map(entry).filter(|_| {
         !code_sized
             || input
                 .trim()

@@ -6,7 +6,7 @@
 use super::language_tables::{
     LANGUAGE_AUTONYMS, LANGUAGE_CODES, LANGUAGE_NAMES, LANGUAGE_SHOWN, LANGUAGES,
 };
-use super::{fold, look_up};
+use super::{fold, look_up, with_folded};
 
 /// What a language entry turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,7 @@ fn lookup(input: &str) -> Option<usize> {
         _ => None,
     };
     by_code
-        .or_else(|| look_up(LANGUAGE_NAMES, &fold(trimmed)))
+        .or_else(|| with_folded(trimmed, |key| look_up(LANGUAGE_NAMES, key)))
         .or_else(|| look_up(LANGUAGE_AUTONYMS, &lower))
 }
 

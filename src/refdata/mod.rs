@@ -63,12 +63,34 @@ fn look_up(table: &[(&str, u16)], key: &str) -> Option<usize> {
 pub fn fold(s: &str) -> String {
     // Most names are ASCII already: they skip the transliterated copy.
     if s.is_ascii() {
-        folded_ascii(s).map(char::from).collect()
+        collect_folded(s)
     } else {
-        folded_ascii(&deunicode::deunicode(s))
-            .map(char::from)
-            .collect()
+        collect_folded(&deunicode::deunicode(s))
     }
+}
+
+/// [`fold`] of ASCII text, into a string of exactly its size: counted first, which is cheaper
+/// than growing it character by character.
+fn collect_folded(ascii: &str) -> String {
+    let mut folded = Vec::with_capacity(folded_ascii(ascii).count());
+    folded.extend(folded_ascii(ascii));
+    String::from_utf8(folded).expect("letters and digits are ASCII")
+}
+
+/// Calls `f` with [`fold`] of `s`, folded on the stack when `s` is short ASCII: the look-ups made
+/// for every name in every file then allocate nothing.
+pub fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const ON_STACK: usize = 64;
+    if s.len() > ON_STACK || !s.is_ascii() {
+        return f(&fold(s));
+    }
+    let mut folded = [0u8; ON_STACK];
+    let mut len = 0;
+    for b in folded_ascii(s) {
+        folded[len] = b;
+        len += 1;
+    }
+    f(std::str::from_utf8(&folded[..len]).expect("letters and digits are ASCII"))
 }
 
 /// Whether `s` folds to `folded` (what [`fold`] gave for another text), without making the copy

@@ -1,6 +1,6 @@
 //! Choices: a name picked from a definition's list, matched loosely.
 
-use super::text::{fold, folds_to};
+use super::text::folds_to;
 use super::{Problem, Reading};
 use crate::finding::Code;
 use crate::refdata;
@@ -8,8 +8,8 @@ use crate::refdata;
 /// Reads one chosen name: the list's spelling of it, or kept as written if the list lacks it.
 /// `label` says what the choices are, for the message.
 pub fn read(name: &str, choices: &[String], label: &str) -> Reading<String> {
-    let key = fold(name);
-    if let Some(choice) = choices.iter().find(|c| folds_to(c, &key)) {
+    let known = refdata::with_folded(name, |key| choices.iter().find(|c| folds_to(c, key)));
+    if let Some(choice) = known {
         return Reading::canonical(choice.clone());
     }
     let closest = refdata::closest(name, choices.iter().map(String::as_str));

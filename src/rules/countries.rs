@@ -7,7 +7,7 @@ use crate::refdata::{self, CountryMatch};
 
 /// Reads one country name: its UN name if it is a Member State or an observer State; anything
 /// else (a territory, an organisation, an unknown name, `TBD`) is kept as written.
-pub fn read(s: &str) -> Reading<String> {
+pub fn read(s: &str) -> Reading<&'static str> {
     let s = s.trim();
     // `NA` is Namibia: a name the reference data knows is never a not-answered value.
     if let Some(marker) = text::marker(s).filter(|_| !is_known_name(s)) {
@@ -22,7 +22,7 @@ pub fn read(s: &str) -> Reading<String> {
     }
     let problem = match refdata::match_country(s) {
         CountryMatch::MemberState(name) | CountryMatch::Observer(name) => {
-            return Reading::canonical(name.to_string());
+            return Reading::canonical(name);
         }
         CountryMatch::Territory(name) => Problem::new(
             Code::NotMemberState,
@@ -70,11 +70,7 @@ mod tests {
         ];
         for (name, want, codes) in cases {
             let reading = read(name);
-            assert_eq!(
-                reading.value.clone().canonical().as_deref(),
-                *want,
-                "{name}"
-            );
+            assert_eq!(reading.value.clone().canonical(), *want, "{name}");
             let got: Vec<Code> = reading.problems.iter().map(|p| p.code).collect();
             assert_eq!(got, *codes, "{name}");
             if reading.value == Read::AsWritten {

@@ -7,9 +7,9 @@ use crate::refdata::{self, LanguageMatch};
 
 /// Reads one language: its ISO 639-1 code, or kept as written (`TBD` silently: it is reported
 /// where it was found).
-pub fn read(s: &str) -> Reading<String> {
+pub fn read(s: &str) -> Reading<&'static str> {
     match refdata::match_language(s) {
-        LanguageMatch::Code(code) => Reading::canonical(code.to_string()),
+        LanguageMatch::Code(code) => Reading::canonical(code),
         LanguageMatch::Unknown { .. } if text::marker(s) == Some(Marker::Pending) => Reading {
             value: Read::AsWritten,
             problems: Vec::new(),
@@ -36,13 +36,13 @@ mod tests {
 
     #[test]
     fn reading_languages() {
-        assert_eq!(read("French").value, Read::Canonical("fr".to_string()));
-        assert_eq!(read("en").value, Read::Canonical("en".to_string()));
+        assert_eq!(read("French").value, Read::Canonical("fr"));
+        assert_eq!(read("en").value, Read::Canonical("en"));
         let klingon = read("Klingon");
         assert_eq!(klingon.value, Read::AsWritten);
         assert_eq!(klingon.problems[0].code, Code::LanguageUnknown);
         assert_eq!(read("TBD").problems, []);
-        assert_eq!(read("na").value, Read::Canonical("na".to_string()));
+        assert_eq!(read("na").value, Read::Canonical("na"));
         assert!(is_known_name("NA") && is_known_name("Nauru"));
         assert!(!is_known_name("N/A") && !is_known_name("none"));
     }

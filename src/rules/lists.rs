@@ -100,10 +100,16 @@ fn known_names(s: &str, known: fn(&str) -> bool) -> Option<Vec<String>> {
 
 /// `all`, `All Member States`, `all countries`: every one, where a field allows it.
 pub fn is_all(s: &str) -> bool {
-    matches!(
-        super::text::fold(s).as_str(),
-        "all" | "allmemberstates" | "allcountries" | "allunmemberstates"
-    )
+    // Asked of every list written as text: compared without a folded copy, and given up at the
+    // first letter that differs.
+    [
+        "all",
+        "allmemberstates",
+        "allcountries",
+        "allunmemberstates",
+    ]
+    .iter()
+    .any(|all| super::text::folds_to(s, all))
 }
 
 /// `["all"]`: a list whose one entry is `all` means all, written `"all"`.

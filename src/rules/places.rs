@@ -37,7 +37,7 @@ pub fn read_text(s: &str) -> Reading<Vec<Place>> {
                 let reading = countries::read(country);
                 problems.extend(reading.problems);
                 let country = match reading.value {
-                    Read::Canonical(name) => name,
+                    Read::Canonical(name) => name.to_string(),
                     Read::AsWritten => {
                         all_states = false;
                         country.trim().to_string()
