@@ -15,7 +15,12 @@ pub fn check_url(s: &str) -> Option<Problem> {
             .hint("give a single address such as `https://www.example.org`"),
         );
     }
-    let lower = s.to_ascii_lowercase();
+    // Most addresses are lowercase already: no copy for them.
+    let lower = if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
     let scheme_http = lower.starts_with("http:") || lower.starts_with("https:");
     if scheme_http && !(lower.starts_with("http://") || lower.starts_with("https://")) {
         // The url crate repairs `http:/example.org`; a person should write the address whole.
@@ -42,6 +47,9 @@ pub fn check_url(s: &str) -> Option<Problem> {
                 .hint("give an address such as `https://www.example.org/x`"),
         );
     }
+    if plainly_valid(&lower) {
+        return None;
+    }
     match url::Url::parse(s) {
         Ok(url)
             if matches!(url.scheme(), "http" | "https")
@@ -66,6 +74,41 @@ pub fn check_url(s: &str) -> Option<Problem> {
                 .hint("give an address such as `https://www.example.org`"),
         ),
     }
+}
+
+/// Whether an address (lowercase, without spaces) is one that the url crate reads as http(s)
+/// with a host, and plainly so: a DNS name of plain labels, then a path, query and fragment of
+/// characters that need no thought. Parsing an address is the costliest check of a whole file,
+/// and nearly every address is of this kind; any other goes to the url crate.
+fn plainly_valid(lower: &str) -> bool {
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, tail) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
+    // Letters, digits and inner hyphens; no `--`, which IDNA may read as Punycode. A top-level
+    // label of letters keeps IPv4 readings out.
+    let plain_label = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && !label.contains("--")
+    };
+    let mut labels = host.split('.');
+    let top_level = labels.next_back().unwrap_or("");
+    host.contains('.')
+        && labels.all(plain_label)
+        && plain_label(top_level)
+        && top_level.len() >= 2
+        && top_level.bytes().all(|b| b.is_ascii_lowercase())
+        && tail
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~/?#=&%+:@!$'()*,;".contains(&b))
 }
 
 fn bare(s: &str) -> Option<Problem> {
@@ -121,7 +164,42 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(check_url(text).map(|p| p.code), *want, "{text:?}");
         }
+        for (text, _) in cases {
+            assert!(
+                !plainly_valid(&text.to_ascii_lowercase()) || check_url(text).is_none(),
+                "{text:?}"
+            );
+        }
         let p = check_url("www.example.org").unwrap();
         assert_eq!(p.hint.as_deref(), Some("write `https://www.example.org`"));
+    }
+
+    /// An address taken as plainly valid is one the url crate reads as http(s) with a host.
+    #[test]
+    fn plainly_valid_addresses_are_valid() {
+        use proptest::prelude::*;
+        let read = |s: &str| {
+            url::Url::parse(s).is_ok_and(|u| {
+                matches!(u.scheme(), "http" | "https")
+                    && u.host_str().is_some_and(|h| !h.is_empty())
+            })
+        };
+        for plain in [
+            "https://www.example.org",
+            "http://ocrs.example.org/handbook/2024?lang=en&x=1#top",
+            "https://sdgs.un.org/partnerships/action-network_(2025),v2;a=b",
+        ] {
+            assert!(plainly_valid(plain), "{plain}");
+        }
+        proptest!(|(s in "https?://[a-z0-9.-]{0,20}(\\.[a-z0-9-]{0,6}){0,3}[/?#]?[ -~]{0,20}")| {
+            if plainly_valid(&s) {
+                prop_assert!(read(&s), "{}", s);
+            }
+        });
+        proptest!(|(s in "https?://([a-z0-9]{1,5}(-|--|\\.|\\.\\.|:|@)?){1,6}\\.[a-z0-9]{0,4}[/?#]?[ -~\\\\]{0,10}")| {
+            if plainly_valid(&s) {
+                prop_assert!(read(&s), "{}", s);
+            }
+        });
     }
 }
