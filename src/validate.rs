@@ -58,18 +58,19 @@ impl<'q> Validator<'q> {
     /// Reads and checks one input and keeps only its report, as small as it can be: what a
     /// batch run holds for each file while the others are checked.
     pub fn report(&self, source: &Source) -> FileReport {
-        let file = source.name();
         let mut report = match input::read(source, self.read) {
             Ok(text) => {
                 let (mut findings, _, edition) = self.check_text(&text.text, text.format, false);
                 resolve_positions(&mut findings, &text.text);
+                drop(text);
                 FileReport {
-                    file,
+                    file: source.name(),
                     findings,
                     edition: edition.map(|q| q.id.clone()),
                 }
             }
             Err(finding) => {
+                let file = source.name();
                 let findings = vec![with_subject(*finding, &file)];
                 FileReport::new(file, findings)
             }
