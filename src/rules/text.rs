@@ -73,26 +73,26 @@ pub fn pending(s: &str) -> Problem {
 /// joined first, which whitespace splitting does by itself.
 pub fn count_words(s: &str) -> usize {
     // This runs over every text of every file, so it allocates nothing and reads each byte once
-    // in the common case. The text is taken in chunks that end just after an ASCII space, so
-    // that every chunk starts outside a word. A chunk of plain ASCII words (no byte above 0x7f,
-    // no word that starts with punctuation) is counted by its word starts, 64 bytes at a time;
-    // any other chunk is counted exactly, character by character.
-    const CHUNK: usize = 256;
+    // in the common case: plain ASCII words (no byte above 0x7f, no word that starts with
+    // punctuation), counted by their word starts 64 bytes at a time. Where a block is not plain,
+    // the stretch around it, from just after an ASCII space before it to just after one after it,
+    // is counted exactly, character by character, and the fast count goes on from there.
     let bytes = s.as_bytes();
     let mut count = 0;
-    let mut start = 0;
-    while start < bytes.len() {
-        let mut end = (start + CHUNK).min(bytes.len());
-        while end < bytes.len() && !is_ascii_space(bytes[end - 1]) {
-            end += 1;
+    let mut from = 0;
+    while from < bytes.len() {
+        match plain_ascii_words(&bytes[from..]) {
+            Scan::Words(n) => return count + n,
+            Scan::NotPlain {
+                words,
+                exact_from,
+                exact_to,
+            } => {
+                // Both ends follow an ASCII space (or are the text's ends): whole `str`s.
+                count += words + exact_words(&s[from + exact_from..from + exact_to]);
+                from += exact_to;
+            }
         }
-        let chunk = &bytes[start..end];
-        count += match plain_ascii_words(chunk) {
-            Some(n) => n,
-            // Ends at an ASCII byte, so this is a whole `str`.
-            None => exact_words(&s[start..end]),
-        };
-        start = end;
     }
     count
 }
@@ -103,30 +103,43 @@ fn is_ascii_space(b: u8) -> bool {
     (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
-/// The words of a chunk that starts outside a word, counted by their starts, if the chunk is
-/// plain ASCII whose words start with a letter or digit, or with one other character and then a
-/// letter or digit (`(UNDP),`); `None` otherwise.
-fn plain_ascii_words(chunk: &[u8]) -> Option<usize> {
+/// What the fast count made of a text that starts outside a word.
+enum Scan {
+    /// Plain throughout: this many words.
+    Words(usize),
+    /// Not plain from some block on: the words before `exact_from`, which is just after an
+    /// ASCII space (or 0); the text up to `exact_to`, just after the first ASCII space past the
+    /// block (or the text's end), must be counted exactly.
+    NotPlain {
+        words: usize,
+        exact_from: usize,
+        exact_to: usize,
+    },
+}
+
+/// Counts the words of a text that starts outside a word by their starts, while it is plain
+/// ASCII whose words start with a letter or digit, or with one other character and then a
+/// letter or digit (`(UNDP),`).
+fn plain_ascii_words(bytes: &[u8]) -> Scan {
     // Blocks of 64 bytes, each classed into bit masks (one bit a byte), then judged from the
     // masks and those of the two bytes before, 64 positions at once. The last, partial block is
     // padded with spaces, which neither start a word nor end one early.
-    let (mut starts, mut odd) = (0u32, 0u64);
-    // The masks of the block before: spaces at first, as a chunk starts outside a word.
+    let mut starts = 0;
+    // The masks of the block before: spaces at first, as the text starts outside a word.
     let (mut space_before, mut odd_start_before) = (u64::MAX, 0u64);
-    let mut block = [b' '; 64];
-    for piece in chunk.chunks(64) {
-        let bytes: &[u8; 64] = match piece.try_into() {
+    // The block before, to go back to its last space: its word starts and spaces, and the
+    // words that started before it.
+    let (mut start_before, mut starts_before) = (0u64, 0);
+    let mut padded = [b' '; 64];
+    for (k, piece) in bytes.chunks(64).enumerate() {
+        let block: &[u8; 64] = match piece.try_into() {
             Ok(whole) => whole,
             Err(_) => {
-                block[..piece.len()].copy_from_slice(piece);
-                block[piece.len()..].fill(b' ');
-                &block
+                padded[..piece.len()].copy_from_slice(piece);
+                &padded
             }
         };
-        let Masks { space, alnum, high } = masks(bytes);
-        if high {
-            return None;
-        }
+        let Masks { space, alnum, high } = masks(block);
         // Bit i of a mask `_1` tells of byte i - 1.
         let space_1 = (space << 1) | (space_before >> 63);
         // A run of non-space starts; it starts with something other than a letter or digit.
@@ -134,12 +147,39 @@ fn plain_ascii_words(chunk: &[u8]) -> Option<usize> {
         let odd_start = start & !alnum;
         let odd_start_1 = (odd_start << 1) | (odd_start_before >> 63);
         // Such a run must go on with a letter or digit to be a word of this simple kind.
-        odd |= odd_start_1 & !alnum;
-        starts += start.count_ones();
+        if high || odd_start_1 & !alnum != 0 {
+            // Back to just after the last space of the block before (a space ends no word that
+            // began before it), or to the start if it has none; on to just after a space past
+            // this block.
+            let (words, exact_from) = match k {
+                0 => (0, 0),
+                _ if space_before == 0 => (0, 0),
+                _ => {
+                    let after_space = 64 - space_before.leading_zeros() as usize;
+                    let before = start_before & (u64::MAX >> (64 - after_space));
+                    (
+                        starts_before + before.count_ones() as usize,
+                        64 * (k - 1) + after_space,
+                    )
+                }
+            };
+            let mut exact_to = (64 * (k + 1)).min(bytes.len());
+            while exact_to < bytes.len() && !is_ascii_space(bytes[exact_to - 1]) {
+                exact_to += 1;
+            }
+            return Scan::NotPlain {
+                words,
+                exact_from,
+                exact_to,
+            };
+        }
+        (start_before, starts_before) = (start, starts);
+        starts += start.count_ones() as usize;
         (space_before, odd_start_before) = (space, odd_start);
     }
-    // A last block that was whole may end on an odd start, which nothing follows.
-    (odd == 0 && odd_start_before >> 63 == 0).then_some(starts as usize)
+    // A text that ends on an odd start (in a last block that was whole: the padding tells of a
+    // partial one) ends on a lone character that is not a word.
+    Scan::Words(starts - (odd_start_before >> 63) as usize)
 }
 
 /// One block's classes, a bit for each byte: ASCII space (as `char::is_whitespace`), ASCII
