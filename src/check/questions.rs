@@ -9,6 +9,7 @@ use crate::answers::{Answer, FieldValue, Record};
 use crate::document::{Node, Value};
 use crate::finding::{Anchor, Code, Segment};
 use crate::questionnaire::{Field, FieldKind, Question, QuestionKind, Records, WordLimits};
+use crate::refdata;
 use crate::rules::Problem;
 use crate::rules::text::{self, Marker};
 
@@ -177,7 +178,10 @@ fn duplicate_records(c: &mut Cursor<'_>, def: &Records, items: &[Node]) {
     let Some(name_field) = def.fields.first() else {
         return;
     };
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // The names folded one after another into one buffer and compared as slices of it: one
+    // allocation for all the names of a list of records, not one for each.
+    let mut folded = Vec::new();
+    let mut names = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let Some(name_node) = item.get(&name_field.id) else {
             continue;
@@ -185,32 +189,39 @@ fn duplicate_records(c: &mut Cursor<'_>, def: &Records, items: &[Node]) {
         let Some(name) = name_node.as_str() else {
             continue;
         };
-        let key = text::fold(name);
-        if key.is_empty() || text::marker(name).is_some() {
+        if text::marker(name).is_some() {
             continue;
         }
-        match seen.get(&key) {
-            Some(&first) => {
-                let question = c.here();
-                c.enter(Segment::Index(i), |c| {
-                    c.key(&name_field.id, |c| {
-                        let problem = Problem::new(
-                            Code::DuplicateRecord,
-                            format!("`{}` is also the name of {question}[{first}]", name.trim()),
-                        )
-                        .hint(format!(
-                            "merge the two {}s or tell them apart",
-                            def.record_label
-                        ))
-                        .value(name);
-                        c.emit(problem, c.anchor(name_node));
-                    })
-                });
-            }
-            None => {
-                seen.insert(key, i);
-            }
+        let start = folded.len();
+        refdata::fold_into(name, &mut folded);
+        if folded.len() > start {
+            names.push((i, name_node, name, start..folded.len()));
         }
+    }
+    if names.len() < 2 {
+        return;
+    }
+    let mut seen: HashMap<&[u8], usize> = HashMap::with_capacity(names.len());
+    for (i, name_node, name, key) in names {
+        let Some(&first) = seen.get(&folded[key.clone()]) else {
+            seen.insert(&folded[key], i);
+            continue;
+        };
+        let question = c.here();
+        c.enter(Segment::Index(i), |c| {
+            c.key(&name_field.id, |c| {
+                let problem = Problem::new(
+                    Code::DuplicateRecord,
+                    format!("`{}` is also the name of {question}[{first}]", name.trim()),
+                )
+                .hint(format!(
+                    "merge the two {}s or tell them apart",
+                    def.record_label
+                ))
+                .value(name);
+                c.emit(problem, c.anchor(name_node));
+            })
+        });
     }
 }
 

@@ -69,6 +69,27 @@ pub fn fold(s: &str) -> String {
     }
 }
 
+/// Appends [`fold`] of `s` to `out`: many texts folded one after another into one buffer.
+pub fn fold_into(s: &str, out: &mut Vec<u8>) {
+    if !s.is_ascii() {
+        out.extend_from_slice(fold(s).as_bytes());
+        return;
+    }
+    // Each byte written, then kept or not: no branch a byte, which is what folding long names
+    // costs.
+    let start = out.len();
+    out.resize(start + s.len(), 0);
+    let mut len = start;
+    for b in s.bytes() {
+        let lower = b | 0x20;
+        let letter = lower.wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        out[len] = if letter { lower } else { b };
+        len += usize::from(letter | digit);
+    }
+    out.truncate(len);
+}
+
 /// [`fold`] of ASCII text, into a string of exactly its size: counted first, which is cheaper
 /// than growing it character by character.
 fn collect_folded(ascii: &str) -> String {

@@ -38,9 +38,20 @@ const LONGEST_MARKER: usize = "to be determined".len();
 
 /// Recognises the not-answered and pending values, in any case, with a trailing full stop.
 pub fn marker(s: &str) -> Option<Marker> {
+    // Asked of every value several times, most of them longer than any marker: told apart by
+    // their length and their ends, with nothing to trim (an end that is a printable ASCII
+    // character is not whitespace).
+    let bytes = s.as_bytes();
+    if bytes.len() > LONGEST_MARKER
+        && bytes[0].is_ascii_graphic()
+        && bytes[bytes.len() - 1].is_ascii_graphic()
+        && bytes[bytes.len() - 1] != b'.'
+    {
+        return None;
+    }
     let t = s.trim();
-    // Asked of every value, most of them longer than any marker: told apart by length alone,
-    // unless a full stop could end a marker followed by spaces (`N/A   .`).
+    // Longer than any marker, unless a full stop could end a marker followed by spaces
+    // (`N/A   .`).
     if t.len() > LONGEST_MARKER && !t.ends_with('.') {
         return None;
     }
@@ -557,6 +568,13 @@ mod tests {
         assert_eq!(fold("Côte d’Ivoire"), "cotedivoire");
         assert_eq!(fold("TÜRKIYE"), "turkiye");
         assert_eq!(fold(" Guinea-Bissau "), "guineabissau");
+        // Folded into a shared buffer, a text folds as it does alone.
+        let mut buffer = b"x".to_vec();
+        for s in ["Côte d’Ivoire", " Guinea-Bissau ", "@[`{ Z09az", ""] {
+            buffer.truncate(1);
+            crate::refdata::fold_into(s, &mut buffer);
+            assert_eq!(&buffer[1..], fold(s).as_bytes(), "{s}");
+        }
     }
 
     #[test]
