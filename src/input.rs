@@ -340,15 +340,22 @@ fn sorted(mut paths: Vec<PathBuf>) -> Vec<PathBuf> {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
-        fn bytes(path: &Path) -> impl Iterator<Item = u8> + '_ {
-            let separator_first = |&b: &u8| if b == b'/' { 0 } else { b };
-            path.as_os_str().as_bytes().iter().map(separator_first)
-        }
-        paths.sort_by(|a, b| bytes(a).cmp(bytes(b)));
+        paths.sort_by(|a, b| {
+            let (a, b) = (a.as_os_str().as_bytes(), b.as_os_str().as_bytes());
+            // Past their common start (most of a path), the first bytes that differ decide.
+            let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            let separator_first = |b: &u8| if *b == b'/' { 0 } else { *b };
+            a.get(same)
+                .map(separator_first)
+                .cmp(&b.get(same).map(separator_first))
+        });
+        paths.dedup_by(|a, b| a.as_os_str() == b.as_os_str());
     }
     #[cfg(not(unix))]
-    paths.sort();
-    paths.dedup();
+    {
+        paths.sort();
+        paths.dedup();
+    }
     paths
 }
 

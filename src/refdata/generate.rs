@@ -338,5 +338,23 @@ fn sorted_tables_are_sorted_and_unique() {
         LANGUAGE_AUTONYMS,
     ] {
         assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+        // Every key is found, at its index; a key cut short or run on is not, unless it is a
+        // key too.
+        for (key, index) in table {
+            assert_eq!(
+                super::look_up(table, key),
+                Some(usize::from(*index)),
+                "{key}"
+            );
+            let cut = key.char_indices().last().map_or(0, |(at, _)| at);
+            for other in [&key[..cut], &format!("{key}z"), &format!("{key}0")] {
+                let listed = table.iter().find(|(k, _)| *k == other);
+                assert_eq!(
+                    super::look_up(table, other),
+                    listed.map(|(_, i)| usize::from(*i)),
+                    "{other}"
+                );
+            }
+        }
     }
 }
