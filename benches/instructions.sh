@@ -22,7 +22,7 @@ count() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null \
         | awk '/Collected/ { print $4 }'
 }
-qfill=target/release/qfill
+qfill="${CARGO_TARGET_DIR:-target}/release/qfill"
 printf '| | qfill | floor | qfill / floor |\n| --- | ---: | ---: | ---: |\n'
 for format in toml json; do
     q=$(count "$qfill" validate --quiet --jobs 1 "$dir/$format-1000" || true)
