@@ -292,7 +292,7 @@ impl Answers {
 
 fn entry(key: &str, node: Node) -> Entry {
     Entry {
-        key: key.to_string(),
+        key: key.into(),
         key_span: None,
         node,
     }
@@ -467,7 +467,7 @@ pub fn node_json(node: &Node) -> Json {
         Value::Table(entries) => Json::Object(
             entries
                 .iter()
-                .map(|e| (e.key.clone(), node_json(&e.node)))
+                .map(|e| (e.key.to_string(), node_json(&e.node)))
                 .collect(),
         ),
     }

@@ -212,7 +212,7 @@ impl<'q> Cursor<'q> {
                 let anchor = entry.key_anchor(&c.path);
                 c.emit_whole(problem.value(&entry.key), anchor);
             });
-            extra.push((entry.key.clone(), entry.node.clone()));
+            extra.push((entry.key.to_string(), entry.node.clone()));
         }
         extra
     }

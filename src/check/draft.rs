@@ -165,7 +165,7 @@ fn asked(c: &mut Cursor<'_>, node: &Node) -> Option<Vec<(String, Vec<Vec<String>
                     }
                 });
             }
-            out.push((entry.key.clone(), per_record));
+            out.push((entry.key.to_string(), per_record));
         });
     }
     whole.then_some(out)

@@ -93,7 +93,7 @@ pub(super) fn root(c: &mut Cursor<'_>, doc: &Node) -> Answers {
 /// Answers written at the top, above `[answers]`, get a message that says where they belong.
 fn answers_outside_their_table(c: &mut Cursor<'_>, entries: &[Entry]) {
     for entry in entries {
-        let at = [Segment::Key(entry.key.clone())];
+        let at = [Segment::Key(entry.key.to_string())];
         if c.q.question(&entry.key).is_some()
             && let Some(finding) = c
                 .findings

@@ -22,7 +22,7 @@ const MAX_DEPTH: usize = 127;
 /// and serde_json keeps the last silently; a person who wrote a key twice meant one of them, so
 /// it is a parse error, as in TOML.
 #[derive(Default)]
-struct Keys(HashSet<String>);
+struct Keys(HashSet<compact_str::CompactString>);
 
 impl Keys {
     /// Objects this small are searched faster than hashed; larger ones keep a set of keys, so
@@ -37,7 +37,7 @@ impl Keys {
         if self.0.is_empty() {
             self.0.extend(entries.iter().map(|e| e.key.clone()));
         }
-        !self.0.insert(key.to_string())
+        !self.0.insert(key.into())
     }
 }
 
@@ -134,14 +134,14 @@ impl Reader<'_> {
 
 /// A key as jiter gives it (the bytes between its quotes, escapes as written: a slice of `text`
 /// itself, so where it starts is where the key is), and its span, quotes included.
-fn key(text: &str, raw: &[u8]) -> Option<(String, std::ops::Range<usize>)> {
+fn key(text: &str, raw: &[u8]) -> Option<(compact_str::CompactString, std::ops::Range<usize>)> {
     let start = (raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
     let span = start.checked_sub(1)?..start + raw.len() + 1;
     let written = text.get(span.clone())?;
     let key = if raw.contains(&b'\\') {
-        serde_json::from_str(written).ok()?
+        serde_json::from_str::<String>(written).ok()?.into()
     } else {
-        written[1..written.len() - 1].to_owned()
+        written[1..written.len() - 1].into()
     };
     Some((key, span))
 }
@@ -256,7 +256,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
             }
             let node = map.next_value()?;
             entries.push(Entry {
-                key,
+                key: key.into(),
                 key_span: None,
                 node,
             });

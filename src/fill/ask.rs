@@ -522,7 +522,7 @@ impl Session<'_> {
                 continue;
             }
             let mut entries = vec![crate::document::Entry {
-                key: def.choices_key.clone(),
+                key: def.choices_key.as_str().into(),
                 key_span: None,
                 node: Node::new(Value::Array(
                     picked
@@ -534,7 +534,7 @@ impl Session<'_> {
             if !typed.trim().is_empty() {
                 self.show_word_count(&typed, def.words)?;
                 entries.push(crate::document::Entry {
-                    key: def.text_key.clone(),
+                    key: def.text_key.as_str().into(),
                     key_span: None,
                     node: Node::new(Value::String(typed.clone())),
                 });

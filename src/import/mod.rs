@@ -176,7 +176,7 @@ pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
         let question = &questionnaire.questions[*index];
         if let Some(node) = importer.answer(question, block) {
             answers.push(Entry {
-                key: question.id.clone(),
+                key: question.id.as_str().into(),
                 key_span: header.span(),
                 node,
             });
@@ -366,7 +366,7 @@ impl Importer<'_> {
             span: first.span(),
         };
         let mut entries = vec![Entry {
-            key: def.choices_key.clone(),
+            key: def.choices_key.as_str().into(),
             key_span: first.span(),
             node: at(Value::Array(
                 chosen.into_iter().map(|c| at(Value::String(c))).collect(),
@@ -374,7 +374,7 @@ impl Importer<'_> {
         }];
         if node.as_str().is_some_and(|t| !t.is_empty()) {
             entries.push(Entry {
-                key: def.text_key.clone(),
+                key: def.text_key.as_str().into(),
                 key_span: first.span(),
                 node,
             });
@@ -429,7 +429,7 @@ impl Importer<'_> {
                     }
                 };
                 entries.push(Entry {
-                    key: fields[field].id.clone(),
+                    key: fields[field].id.as_str().into(),
                     key_span: label.span(),
                     node: value,
                 });
