@@ -299,7 +299,7 @@ fn entry(key: &str, node: Node) -> Entry {
 }
 
 fn text_node(s: &str) -> Node {
-    Node::new(Value::String(s.to_string()))
+    Node::new(Value::String(s.into()))
 }
 
 fn texts_node(items: &[String]) -> Node {
@@ -462,7 +462,7 @@ pub fn node_json(node: &Node) -> Json {
         Value::Bool(b) => Json::Bool(*b),
         Value::Integer(i) => Json::from(*i),
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
-        Value::String(s) | Value::Datetime(s) => Json::String(s.clone()),
+        Value::String(s) | Value::Datetime(s) => Json::String(s.to_string()),
         Value::Array(items) => Json::Array(items.iter().map(node_json).collect()),
         Value::Table(entries) => Json::Object(
             entries

@@ -67,10 +67,10 @@ pub enum Value {
     Integer(i64),
     /// A floating point number (or a JSON integer too large for 64 bits).
     Float(f64),
-    /// A string.
-    String(String),
+    /// A string; one of up to 24 bytes (a date, a country, a code) is stored inline.
+    String(compact_str::CompactString),
     /// A TOML date, time or date-time, as TOML writes it.
-    Datetime(String),
+    Datetime(compact_str::CompactString),
     /// An array.
     Array(Vec<Node>),
     /// A table (JSON object), keys in source order.
@@ -142,7 +142,7 @@ impl Node {
                 Some(i) => Value::Integer(i),
                 None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
             },
-            J::String(s) => Value::String(s.clone()),
+            J::String(s) => Value::String(s.as_str().into()),
             J::Array(items) => Value::Array(items.iter().map(Node::from_json).collect()),
             J::Object(map) => Value::Table(
                 map.iter()
@@ -230,7 +230,7 @@ fn toml_node(value: toml::Spanned<toml::de::DeValue<'_>>) -> Node {
     use toml::de::DeValue;
     let span = value.span();
     let value = match value.into_inner() {
-        DeValue::String(s) => Value::String(s.into_owned()),
+        DeValue::String(s) => Value::String(s.as_ref().into()),
         DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
             Ok(n) => Value::Integer(n),
             // The TOML parser accepts integers of any length; larger than 64 bits is a float here
@@ -239,7 +239,7 @@ fn toml_node(value: toml::Spanned<toml::de::DeValue<'_>>) -> Node {
         },
         DeValue::Float(f) => Value::Float(toml_float(f.as_str())),
         DeValue::Boolean(b) => Value::Bool(b),
-        DeValue::Datetime(d) => Value::Datetime(d.to_string()),
+        DeValue::Datetime(d) => Value::Datetime(d.to_string().into()),
         DeValue::Array(items) => Value::Array(items.into_iter().map(toml_node).collect()),
         DeValue::Table(table) => Value::Table(toml_table(table)),
     };

@@ -88,7 +88,7 @@ impl Reader<'_> {
                 Value::Null
             }
             Peek::True | Peek::False => Value::Bool(self.jiter.known_bool(peek).ok()?),
-            Peek::String => Value::String(self.jiter.known_str().ok()?.to_owned()),
+            Peek::String => Value::String(self.jiter.known_str().ok()?.into()),
             Peek::Array if depth < MAX_DEPTH => {
                 let first = self.items.len();
                 let mut next = self.jiter.known_array().ok()?;
@@ -232,11 +232,11 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Node, E> {
-        Ok(Node::new(Value::String(v.to_string())))
+        Ok(Node::new(Value::String(v.into())))
     }
 
     fn visit_string<E>(self, v: String) -> Result<Node, E> {
-        Ok(Node::new(Value::String(v)))
+        Ok(Node::new(Value::String(v.into())))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {

@@ -106,7 +106,7 @@ impl Session<'_> {
             self.p.offer_keep(false);
             let typed = match asked {
                 Err(PromptError::Keep) => {
-                    let node = Node::new(Value::String(default.unwrap_or_default()));
+                    let node = Node::new(Value::String(default.unwrap_or_default().into()));
                     let checked = check::check_answer(&self.q, question, &node);
                     if let Some((_, answer)) = checked.answers.answers.into_iter().next() {
                         self.set_answer(&question.id, answer);
@@ -123,7 +123,7 @@ impl Session<'_> {
                 continue;
             }
             self.show_word_count(&typed, limits)?;
-            let node = Node::new(Value::String(typed.clone()));
+            let node = Node::new(Value::String(typed.as_str().into()));
             if self.try_answer(question, &node)? {
                 return self.finish(question);
             }
@@ -454,7 +454,7 @@ impl Session<'_> {
                     .p
                     .text(&prompt_for(field), default, field.words, &mut typing)?;
                 self.show_word_count(&typed, field.words)?;
-                Node::new(Value::String(typed))
+                Node::new(Value::String(typed.into()))
             }
             _ => {
                 let typed = self.p.line(
@@ -463,7 +463,7 @@ impl Session<'_> {
                     completer(field.kind),
                     &mut typing,
                 )?;
-                Node::new(Value::String(self.resolve_names(field, &typed)?))
+                Node::new(Value::String(self.resolve_names(field, &typed)?.into()))
             }
         })
     }
@@ -527,7 +527,7 @@ impl Session<'_> {
                 node: Node::new(Value::Array(
                     picked
                         .iter()
-                        .map(|i| Node::new(Value::String(def.choices[*i].clone())))
+                        .map(|i| Node::new(Value::String(def.choices[*i].as_str().into())))
                         .collect(),
                 )),
             }];
@@ -536,7 +536,7 @@ impl Session<'_> {
                 entries.push(crate::document::Entry {
                     key: def.text_key.as_str().into(),
                     key_span: None,
-                    node: Node::new(Value::String(typed.clone())),
+                    node: Node::new(Value::String(typed.as_str().into())),
                 });
             }
             let node = Node::new(Value::Table(entries));

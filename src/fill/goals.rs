@@ -57,7 +57,7 @@ impl Session<'_> {
             "goals like `10, 16 and 17`, `all` or `none`",
         )?;
         Ok(if picked.contains(&17) {
-            Node::new(Value::String("all".to_string()))
+            Node::new(Value::String("all".into()))
         } else {
             Node::new(Value::Array(
                 picked

@@ -122,7 +122,7 @@ pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
     let mut entries = vec![Entry {
         key: "questionnaire".into(),
         key_span: None,
-        node: Node::new(Value::String(questionnaire.id.clone())),
+        node: Node::new(Value::String(questionnaire.id.as_str().into())),
     }];
 
     // The entity is the first line that is not blank, unless the text starts with a question.
@@ -138,7 +138,7 @@ pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
                 key: "entity".into(),
                 key_span: first.span(),
                 node: Node {
-                    value: Value::String(first.trimmed().to_string()),
+                    value: Value::String(first.trimmed().into()),
                     span: first.span(),
                 },
             });
@@ -287,7 +287,7 @@ impl Importer<'_> {
         self.mark(line, LineKind::Unplaced);
         let index = self.notes.len();
         self.notes.push(Node {
-            value: Value::String(line.trimmed().to_string()),
+            value: Value::String(line.trimmed().into()),
             span: line.span(),
         });
         self.findings.push(
@@ -369,7 +369,10 @@ impl Importer<'_> {
             key: def.choices_key.as_str().into(),
             key_span: first.span(),
             node: at(Value::Array(
-                chosen.into_iter().map(|c| at(Value::String(c))).collect(),
+                chosen
+                    .into_iter()
+                    .map(|c| at(Value::String(c.into())))
+                    .collect(),
             )),
         }];
         if node.as_str().is_some_and(|t| !t.is_empty()) {
@@ -393,7 +396,7 @@ impl Importer<'_> {
                 self.mark(line, LineKind::Value);
             }
             return Some(Node {
-                value: Value::String(bare(&first)),
+                value: Value::String(bare(&first).into()),
                 span: first.span(),
             });
         }
@@ -424,7 +427,7 @@ impl Importer<'_> {
                         .filter(|t| !t.is_empty())
                         .collect();
                     Node {
-                        value: Value::String(joined.join("\n")),
+                        value: Value::String(joined.join("\n").into()),
                         span: first.span(),
                     }
                 };
@@ -555,7 +558,7 @@ fn text_node(lines: &[Line<'_>]) -> Node {
         }
     }
     Node {
-        value: Value::String(blocks.join("\n\n")),
+        value: Value::String(blocks.join("\n\n").into()),
         span: first.and_then(Line::span),
     }
 }
