@@ -2,6 +2,7 @@
 //! the fields of a record, handed to the file of their kind.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use super::cursor::Cursor;
 use super::{choices, dates, lists, places, sdgs, urls};
@@ -203,9 +204,12 @@ fn duplicate_records(c: &mut Cursor<'_>, def: &Records, items: &[Node]) {
     }
     let mut seen: HashMap<&[u8], usize> = HashMap::with_capacity(names.len());
     for (i, name_node, name, key) in names {
-        let Some(&first) = seen.get(&folded[key.clone()]) else {
-            seen.insert(&folded[key], i);
-            continue;
+        let first = match seen.entry(&folded[key]) {
+            Entry::Occupied(first) => *first.get(),
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+                continue;
+            }
         };
         let question = c.here();
         c.enter(Segment::Index(i), |c| {

@@ -75,19 +75,32 @@ pub fn fold_into(s: &str, out: &mut Vec<u8>) {
         out.extend_from_slice(fold(s).as_bytes());
         return;
     }
-    // Each byte written, then kept or not: no branch a byte, which is what folding long names
-    // costs.
     let start = out.len();
     out.resize(start + s.len(), 0);
-    let mut len = start;
-    for b in s.bytes() {
-        let lower = b | 0x20;
-        let letter = lower.wrapping_sub(b'a') < 26;
-        let digit = b.wrapping_sub(b'0') < 10;
-        out[len] = if letter { lower } else { b };
-        len += usize::from(letter | digit);
+    let len = fold_ascii_to(s.as_bytes(), &mut out[start..]);
+    out.truncate(start + len);
+}
+
+/// Writes the fold of ASCII `ascii` to the start of `to` (at least as long) and says how long it
+/// is. Each byte is written, then kept or not: no branch a byte, which is what folding long names
+/// costs.
+fn fold_ascii_to(ascii: &[u8], to: &mut [u8]) -> usize {
+    let mut len = 0;
+    for &b in ascii {
+        let (folded, kept) = fold_byte(b);
+        to[len] = folded;
+        len += usize::from(kept);
     }
-    out.truncate(len);
+    len
+}
+
+/// A byte as folding sees it: lowercased, and whether it is kept (an ASCII letter or digit).
+#[inline(always)]
+fn fold_byte(b: u8) -> (u8, bool) {
+    let lower = b | 0x20;
+    let letter = lower.wrapping_sub(b'a') < 26;
+    let digit = b.wrapping_sub(b'0') < 10;
+    (if letter { lower } else { b }, letter | digit)
 }
 
 /// [`fold`] of ASCII text, into a string of exactly its size: counted first, which is cheaper
@@ -106,11 +119,7 @@ pub fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
         return f(&fold(s));
     }
     let mut folded = [0u8; ON_STACK];
-    let mut len = 0;
-    for b in folded_ascii(s) {
-        folded[len] = b;
-        len += 1;
-    }
+    let len = fold_ascii_to(s.as_bytes(), &mut folded);
     f(std::str::from_utf8(&folded[..len]).expect("letters and digits are ASCII"))
 }
 
@@ -125,9 +134,10 @@ pub fn folds_to(s: &str, folded: &str) -> bool {
 
 /// The letters and digits of ASCII text, lowercase: [`fold`] once the text is ASCII.
 fn folded_ascii(s: &str) -> impl Iterator<Item = u8> + '_ {
-    s.bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| b.to_ascii_lowercase())
+    s.bytes().filter_map(|b| {
+        let (folded, kept) = fold_byte(b);
+        kept.then_some(folded)
+    })
 }
 
 /// The candidate among `candidates` closest to `input` (after folding), if reasonably close.

@@ -47,7 +47,7 @@ pub fn check_url(s: &str) -> Option<Problem> {
                 .hint("give an address such as `https://www.example.org/x`"),
         );
     }
-    if plainly_valid(&lower) {
+    if after_scheme.is_some_and(plain_address) {
         return None;
     }
     match url::Url::parse(s) {
@@ -76,17 +76,11 @@ pub fn check_url(s: &str) -> Option<Problem> {
     }
 }
 
-/// Whether an address (lowercase, without spaces) is one that the url crate reads as http(s)
-/// with a host, and plainly so: a DNS name of plain labels, then a path, query and fragment of
-/// characters that need no thought. Parsing an address is the costliest check of a whole file,
+/// Whether an http(s) address (lowercase, without spaces; given from just after `://`) is one
+/// that the url crate reads with a host, and plainly so: a DNS name of plain labels, then a path,
+/// query and fragment of characters that need no thought. Parsing an address is the costliest check of a whole file,
 /// and nearly every address is of this kind; any other goes to the url crate.
-fn plainly_valid(lower: &str) -> bool {
-    let Some(rest) = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-    else {
-        return false;
-    };
+fn plain_address(rest: &str) -> bool {
     let (host, tail) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
     // Letters, digits and inner hyphens; no `--`, which IDNA may read as Punycode. A top-level
     // label of letters keeps IPv4 readings out.
@@ -137,6 +131,14 @@ fn looks_like_domain(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`plain_address`] of a whole address, as `check_url` asks it.
+    fn plainly_valid(lower: &str) -> bool {
+        lower
+            .strip_prefix("https://")
+            .or_else(|| lower.strip_prefix("http://"))
+            .is_some_and(plain_address)
+    }
 
     #[test]
     fn urls() {
