@@ -7,11 +7,11 @@ use std::path::Path;
 /// Fails when a file at a path (from the crate's root) does not hold what it should, after
 /// rewriting every such file: the developer reviews them and commits them with the change to
 /// their sources.
-pub(crate) fn ensure_current(files: &[(&str, String)]) {
+pub(crate) fn ensure_current(files: &[(&str, Vec<u8>)]) {
     let mut stale = Vec::new();
     for (path, want) in files {
         let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-        if std::fs::read_to_string(&full).ok().as_ref() != Some(want) {
+        if std::fs::read(&full).ok().as_ref() != Some(want) {
             std::fs::write(&full, want).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
             stale.push(*path);
         }

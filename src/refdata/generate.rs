@@ -322,8 +322,14 @@ fn table(out: &mut String, doc: &str, declaration: &str, rows: &[String]) {
 #[test]
 fn tables_are_current() {
     crate::generated::ensure_current(&[
-        ("src/refdata/country_tables.rs", country_tables()),
-        ("src/refdata/language_tables.rs", language_tables()),
+        (
+            "src/refdata/country_tables.rs",
+            country_tables().into_bytes(),
+        ),
+        (
+            "src/refdata/language_tables.rs",
+            language_tables().into_bytes(),
+        ),
     ]);
 }
 
