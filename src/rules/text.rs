@@ -36,12 +36,38 @@ const PENDING: &[&str] = &[
 /// The length of the longest of [`NOT_ANSWERED`] and [`PENDING`].
 const LONGEST_MARKER: usize = "to be determined".len();
 
+/// The printable ASCII bytes a marker can begin with, in lower case: each marker's first letter,
+/// and the full stop that is all of the empty marker written with one.
+const MARKER_STARTS: [bool; 128] = {
+    let mut starts = [false; 128];
+    starts[b'.' as usize] = true;
+    let lists = [NOT_ANSWERED, PENDING];
+    let mut list = 0;
+    while list < lists.len() {
+        let mut at = 0;
+        while at < lists[list].len() {
+            if let Some(first) = lists[list][at].as_bytes().first() {
+                starts[first.to_ascii_lowercase() as usize] = true;
+            }
+            at += 1;
+        }
+        list += 1;
+    }
+    starts
+};
+
 /// Recognises the not-answered and pending values, in any case, with a trailing full stop.
 pub fn marker(s: &str) -> Option<Marker> {
-    // Asked of every value several times, most of them longer than any marker: told apart by
-    // their length and their ends, with nothing to trim (an end that is a printable ASCII
-    // character is not whitespace).
+    // Asked of every value several times, most of them longer than any marker or beginning with
+    // a letter no marker does: told apart by their length and their ends, with nothing to trim
+    // (an end that is a printable ASCII character is not whitespace).
     let bytes = s.as_bytes();
+    if let Some(&first) = bytes.first()
+        && first.is_ascii_graphic()
+        && !MARKER_STARTS[usize::from(first.to_ascii_lowercase())]
+    {
+        return None;
+    }
     if bytes.len() > LONGEST_MARKER
         && bytes[0].is_ascii_graphic()
         && bytes[bytes.len() - 1].is_ascii_graphic()
@@ -49,6 +75,11 @@ pub fn marker(s: &str) -> Option<Marker> {
     {
         return None;
     }
+    marker_of_trimmed(s)
+}
+
+/// [`marker`] by the rule as written, without its shortcuts.
+fn marker_of_trimmed(s: &str) -> Option<Marker> {
     let t = s.trim();
     // Longer than any marker, unless a full stop could end a marker followed by spaces
     // (`N/A   .`).
@@ -533,6 +564,17 @@ mod tests {
         assert_eq!(check_words(&words(801), min).unwrap().code, Code::WordLimit);
     }
 
+    proptest::proptest! {
+        /// The shortcuts never change what [`marker`] says: on any text, on markers written in
+        /// any case with spaces and full stops around them, and on values that begin like one.
+        #[test]
+        fn marker_shortcuts_agree_with_the_rule(
+            s in "\\PC{0,20}|[ \t.]{0,2}(?i:n/a|na|none|no response|not applicable|tbd|tbc|to be determined|to be confirmed|forthcoming)[ .]{0,3}\\PC{0,2}|[.nNtTfF][ -~]{0,20}|[. \\t]{0,4}"
+        ) {
+            proptest::prop_assert_eq!(marker(&s), marker_of_trimmed(&s));
+        }
+    }
+
     #[test]
     fn the_longest_marker_is_the_longest() {
         let longest = NOT_ANSWERED.iter().chain(PENDING).map(|m| m.len()).max();
@@ -557,6 +599,9 @@ mod tests {
             ("  To be confirmed  ", Some(Marker::Pending)),
             ("N/A          .", Some(Marker::NotAnswered)),
             ("Not applicable, see the annex.", None),
+            (".", Some(Marker::NotAnswered)),
+            ("Namibia", None),
+            ("13", None),
         ];
         for (text, want) in cases {
             assert_eq!(marker(text), *want, "{text:?}");
