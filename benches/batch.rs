@@ -190,7 +190,7 @@ fn main() {
             let mut timed = vec![(Duration::MAX, 0); bins.len()];
             // One file is compared with process start timed in the same rounds, so that both
             // see the machine in the same state.
-            let mut starts = vec![(Duration::MAX, 0); bins.len()];
+            let mut starts = vec![Duration::MAX; bins.len()];
             let mut floor_times = Vec::with_capacity(runs);
             for _ in 0..runs {
                 let round = race(
@@ -205,7 +205,7 @@ fn main() {
                 if count == 1 {
                     let round = race(&bins, &["--version".as_ref()], 1, &[0]);
                     for (best, (time, _)) in starts.iter_mut().zip(round) {
-                        best.0 = best.0.min(time);
+                        *best = (*best).min(time);
                     }
                 }
                 floor_times.push(floor(&dir));
@@ -237,7 +237,7 @@ fn main() {
         );
         println!("| --- | --- | ---: | ---: | ---: |");
         for (format, timed, starts) in &one_file {
-            for (((label, _), (time, _)), (start, _)) in bins.iter().zip(timed).zip(starts) {
+            for (((label, _), (time, _)), start) in bins.iter().zip(timed).zip(starts) {
                 println!(
                     "| {} | {label} | {} | {} | {:.2} |",
                     format.name(),

@@ -3,7 +3,7 @@
 //! entry instead of parsing and checking the TOML definition, which took a third of the
 //! instructions of validating one file.
 //!
-//! The entries are in postcard, serde's compact binary form: reading one costs a third of what
+//! The entries are in postcard, serde's compact binary form: reading one costs a quarter of what
 //! reading the same definition as JSON did, and no person reads the file. The TOML files stay the
 //! source, and what to review in a change. Each entry carries a fingerprint of the text it was
 //! compiled from, and an entry whose fingerprint is not the built-in text's is not used: the TOML
