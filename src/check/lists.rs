@@ -68,18 +68,18 @@ pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<Fie
     let not_answered =
         |s: &str| text::marker(s) == Some(Marker::NotAnswered) && !names_something(field.kind, s);
     let mut all_read = true;
-    let mut kept = Vec::new();
-    if items.is_empty() || !items.iter().all(|(_, _, s)| not_answered(s)) {
-        for (index, item, s) in items {
-            if text::marker(&s) == Some(Marker::Pending) {
+    let kept = if items.is_empty() || !items.iter().all(|(_, _, s)| not_answered(s)) {
+        for (index, item, s) in &items {
+            if text::marker(s) == Some(Marker::Pending) {
                 all_read = false;
-                c.item(index, |c| c.emit(text::pending(&s), c.anchor(item)));
+                c.item(*index, |c| c.emit(text::pending(s), c.anchor(item)));
             }
-            kept.push((index, item, s));
         }
+        items
     } else {
         all_read = false;
-    }
+        Vec::new()
+    };
     if kept.is_empty() {
         if field.required {
             c.report(
