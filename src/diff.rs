@@ -194,8 +194,8 @@ fn words_of(q: &Question) -> Option<WordLimits> {
 }
 
 fn question(a: &Question, b: &Question) -> QuestionDiff {
-    let text_a = one_line(&a.text);
-    let text_b = one_line(&b.text);
+    let text_a = crate::text::one_line(&a.text);
+    let text_b = crate::text::one_line(&b.text);
     let reworded = (text_a != text_b).then(|| word_diff(&text_a, &text_b));
     let (mut max_records, mut fields, mut choices) = (None, Vec::new(), None);
     match (&a.kind, &b.kind) {
@@ -264,7 +264,10 @@ fn field_diffs(a: &[Field], b: &[Field]) -> Vec<FieldDiff> {
                 let d = FieldDiff {
                     change: "changed",
                     id: fb.id.clone(),
-                    label: change(one_line(&fa.label), one_line(&fb.label)),
+                    label: change(
+                        crate::text::one_line(&fa.label),
+                        crate::text::one_line(&fb.label),
+                    ),
                     kind: change(fa.kind.to_string(), fb.kind.to_string()),
                     words: change(limits_text(Some(fa.words)), limits_text(Some(fb.words))),
                 };
@@ -305,10 +308,6 @@ pub fn word_diff(a: &str, b: &str) -> Vec<Words> {
         }
     }
     runs
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Writes the diff for people.

@@ -4,9 +4,9 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use crate::input::io_reason;
 use crate::questionnaire::DefinitionError;
 use crate::report::FileReport;
+use crate::text::io_reason;
 
 /// How a run ended; the process exits with the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -74,7 +74,7 @@ pub enum Error {
     #[error(transparent)]
     Definition(#[from] DefinitionError),
     /// The inputs name no answers file at all.
-    #[error("no answers files (.toml, .json) found in {}", quoted(.inputs))]
+    #[error("no answers files (.toml, .json) found in {}", crate::text::backticked(.inputs))]
     NoAnswersFiles {
         /// The inputs as given.
         inputs: Vec<String>,
@@ -270,14 +270,6 @@ impl Error {
             Err(self)
         }
     }
-}
-
-fn quoted(inputs: &[String]) -> String {
-    inputs
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::document::Format;
 use crate::finding::{Code, Finding};
+use crate::text::{human_size, io_reason};
 
 /// The default `--max-size`: 10 MiB.
 pub const DEFAULT_MAX_SIZE: u64 = 10 * 1024 * 1024;
@@ -67,27 +68,6 @@ impl Default for ReadOptions {
 
 /// Why an input could not be read, as a finding (`unreadable`, `too-large`, `parse-error`).
 pub type ReadFailure = Box<Finding>;
-
-/// A short reason for an I/O error, lowercase, without the OS error number.
-pub fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::IsADirectory => "is a folder, a file is expected".to_string(),
-        _ => {
-            let text = e.to_string();
-            let text = match text.find(" (os error") {
-                Some(i) => text[..i].to_string(),
-                None => text,
-            };
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => "cannot be read".to_string(),
-            }
-        }
-    }
-}
 
 fn unreadable(message: String, hint: Option<&str>) -> ReadFailure {
     let finding = Finding::new(Code::Unreadable, "", message);
@@ -185,21 +165,6 @@ fn too_large(max_size: u64, size: Option<u64>) -> ReadFailure {
         )
         .with_hint("raise the limit with `--max-size` if the file is really an answers file"),
     )
-}
-
-/// `10 MiB`, `512 KiB`, `42 bytes`.
-pub fn human_size(bytes: u64) -> String {
-    const KIB: u64 = 1024;
-    const MIB: u64 = 1024 * 1024;
-    if bytes >= MIB && bytes.is_multiple_of(MIB) {
-        format!("{} MiB", bytes / MIB)
-    } else if bytes >= MIB {
-        format!("{:.1} MiB", bytes as f64 / MIB as f64)
-    } else if bytes >= KIB {
-        format!("{} KiB", bytes / KIB)
-    } else {
-        format!("{bytes} bytes")
-    }
 }
 
 /// UTF-8 text without a BOM; binary and invalid UTF-8 are parse errors with a place.
@@ -425,13 +390,6 @@ mod tests {
             want.dedup();
             prop_assert_eq!(sorted(paths), want);
         });
-    }
-
-    #[test]
-    fn sizes() {
-        assert_eq!(human_size(10 * 1024 * 1024), "10 MiB");
-        assert_eq!(human_size(1536), "1 KiB");
-        assert_eq!(human_size(12), "12 bytes");
     }
 
     #[test]

@@ -31,4 +31,5 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod show;
+pub mod text;
 pub mod validate;

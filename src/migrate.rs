@@ -179,7 +179,7 @@ fn restore_notes(answers: &mut Answers, to: &Questionnaire) -> Vec<String> {
 fn restorable(note: &str, to: &Questionnaire) -> Option<(String, Node)> {
     let first = note.lines().next()?;
     let question = to.questions.iter().find(|q| {
-        let header = format!("{}. {}", q.number, one_line(&q.text));
+        let header = format!("{}. {}", q.number, crate::text::one_line(&q.text));
         first == header
     })?;
     // The legacy reader takes a first line that is not a question as the entity.
@@ -211,10 +211,6 @@ fn strip_spans(node: Node) -> Node {
         other => other,
     };
     Node::new(value)
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `qfill migrate`.

@@ -1,7 +1,7 @@
 //! Q4: a question answered by choosing names from a list and writing text,
 //! `{ initiatives = [...], text = "..." }`.
 
-use super::cursor::{Cursor, quoted_list};
+use super::cursor::Cursor;
 use super::questions::{text, unanswered};
 use crate::answers::Answer;
 use crate::document::{Node, Value};
@@ -9,6 +9,7 @@ use crate::finding::Code;
 use crate::questionnaire::ChoicesText;
 use crate::rules::text::{self as rules_text, Marker};
 use crate::rules::{Read, choices as rule};
+use crate::text::backticked;
 
 /// The names chosen, and whether every one of them could be read.
 struct Picked {
@@ -116,7 +117,7 @@ fn choices(c: &mut Cursor<'_>, def: &ChoicesText, node: &Node) -> Picked {
                 "a list of names",
                 &format!(
                     "choose from {}",
-                    quoted_list(&def.choices.iter().map(String::as_str).collect::<Vec<_>>())
+                    backticked(&def.choices.iter().map(String::as_str).collect::<Vec<_>>())
                 ),
             );
             return Picked {

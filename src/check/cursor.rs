@@ -4,7 +4,6 @@
 use crate::document::{Entry, Node, Value};
 use crate::finding::{Anchor, Code, DocPath, Finding, Segment, answer_path};
 use crate::questionnaire::{Question, Questionnaire};
-use crate::refdata;
 use crate::rules::text::{self, Marker};
 use crate::rules::{Problem, Read, Reading};
 
@@ -206,7 +205,7 @@ impl<'q> Cursor<'q> {
     ) -> Vec<(String, Node)> {
         let mut extra = Vec::new();
         for entry in entries.iter().filter(|e| !known.contains(&e.key.as_str())) {
-            let near = refdata::closest(&entry.key, known.iter().copied());
+            let near = crate::text::closest(&entry.key, known.iter().copied());
             let problem = problem(&entry.key, near);
             self.key(&entry.key, |c| {
                 let anchor = entry.key_anchor(&c.path);
@@ -231,16 +230,8 @@ fn unknown_key(key: &str, near: Option<&str>, parent: &str, known: &[&str]) -> P
             format!("unknown key `{key}`{place}, did you mean `{near}`?"),
         )
         .hint(format!("rename it to `{near}`")),
-        None => Problem::new(Code::UnknownKey, format!("unknown key `{key}`{place}"))
-            .hint(format!("known keys here: {}", quoted_list(known))),
+        None => Problem::new(Code::UnknownKey, format!("unknown key `{key}`{place}")).hint(
+            format!("known keys here: {}", crate::text::backticked(known)),
+        ),
     }
-}
-
-/// `` `a`, `b`, `c` ``.
-pub(super) fn quoted_list(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -2,13 +2,13 @@
 //! fields asked so far in each record, and the text being typed. Drafts written before `asked`
 //! and `typed` existed still read whole.
 
-use super::cursor::{Cursor, quoted_list};
+use super::cursor::Cursor;
 use crate::answers::{Draft, Typed};
 use crate::document::{Node, Value};
 use crate::finding::{Anchor, Code, Segment};
 use crate::questionnaire::QuestionKind;
-use crate::refdata;
 use crate::rules::Read;
+use crate::text::backticked;
 
 const DRAFT_KEYS: &[&str] = &["next", "skipped", "asked", "typed"];
 const TYPED_KEYS: &[&str] = &["question", "record", "field", "text"];
@@ -40,9 +40,9 @@ pub(super) fn draft(c: &mut Cursor<'_>, node: &Node, doc: &Node) -> Read<Draft> 
                     Code::WrongType,
                     c.anchor(next),
                     format!("`{s}` is not a question id"),
-                    Some(match refdata::closest(s, ids.iter().copied()) {
+                    Some(match crate::text::closest(s, ids.iter().copied()) {
                         Some(near) => format!("did you mean `{near}`?"),
-                        None => format!("one of {}", quoted_list(&ids)),
+                        None => format!("one of {}", backticked(&ids)),
                     }),
                 );
                 whole = false;
@@ -51,7 +51,7 @@ pub(super) fn draft(c: &mut Cursor<'_>, node: &Node, doc: &Node) -> Read<Draft> 
                 c.wrong_type(
                     next,
                     "a question id",
-                    &format!("one of {}", quoted_list(&ids)),
+                    &format!("one of {}", backticked(&ids)),
                 );
                 whole = false;
             }
@@ -67,7 +67,7 @@ pub(super) fn draft(c: &mut Cursor<'_>, node: &Node, doc: &Node) -> Read<Draft> 
                             c.wrong_type(
                                 item,
                                 "a question id",
-                                &format!("one of {}", quoted_list(&ids)),
+                                &format!("one of {}", backticked(&ids)),
                             );
                             whole = false;
                         }
@@ -158,7 +158,7 @@ fn asked(c: &mut Cursor<'_>, node: &Node) -> Option<Vec<(String, Vec<Vec<String>
                             c.wrong_type(
                                 record,
                                 "a list of field ids",
-                                &format!("field ids are {}", quoted_list(&fields)),
+                                &format!("field ids are {}", backticked(&fields)),
                             );
                             whole = false;
                         }

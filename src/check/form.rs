@@ -4,7 +4,7 @@
 
 use crate::finding::{Code, Finding, Segment};
 use crate::questionnaire::{FieldKind, QuestionKind, Questionnaire};
-use crate::rules::text::{capitalised, plural};
+use crate::text::{capitalised, plural};
 
 /// A finding as the form would say it: where, then what.
 pub fn in_form_terms(finding: &Finding, q: &Questionnaire) -> String {

@@ -10,7 +10,6 @@ use crate::answers::{Answer, FieldValue, Record};
 use crate::document::{Node, Value};
 use crate::finding::{Anchor, Code, Segment};
 use crate::questionnaire::{Field, FieldKind, Question, QuestionKind, Records, WordLimits};
-use crate::refdata;
 use crate::rules::Problem;
 use crate::rules::text::{self, Marker};
 
@@ -157,7 +156,7 @@ fn records(c: &mut Cursor<'_>, def: &Records, node: &Node) -> Answer {
         )
         .hint(format!(
             "remove {over} {}",
-            text::plural(over, &def.record_label)
+            crate::text::plural(over, &def.record_label)
         ))
         .counted(items.len(), max);
         c.emit(problem, c.anchor(node));
@@ -194,7 +193,7 @@ fn duplicate_records(c: &mut Cursor<'_>, def: &Records, items: &[Node]) {
             continue;
         }
         let start = folded.len();
-        refdata::fold_into(name, &mut folded);
+        crate::text::fold_into(name, &mut folded);
         if folded.len() > start {
             names.push((i, name_node, name, start..folded.len()));
         }

@@ -83,7 +83,7 @@ fn by_file(sheet: &Sheet) -> HashMap<String, Vec<&Vec<Cell>>> {
 /// The answers to topic `question` (its text, or its records) as Markdown; `title` heads it.
 pub fn question_markdown(c: &Compilation, question: &str, title: &str) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", one_line(title));
+    let _ = writeln!(out, "# {}\n", crate::text::one_line(title));
     let texts = c.sheet("texts");
     let text_rows = texts.map(by_file).unwrap_or_default();
     let records = c.sheets.iter().find(|s| {
@@ -95,7 +95,7 @@ pub fn question_markdown(c: &Compilation, question: &str, title: &str) -> String
     });
     let record_rows = records.map(by_file).unwrap_or_default();
     for (heading, file) in order(c) {
-        let _ = writeln!(out, "## {}\n", one_line(&heading));
+        let _ = writeln!(out, "## {}\n", crate::text::one_line(&heading));
         let Some(file) = file else {
             let _ = writeln!(out, "_no response_\n");
             continue;
@@ -151,7 +151,7 @@ pub fn question_markdown(c: &Compilation, question: &str, title: &str) -> String
                     .column("record")
                     .map(|r| row[r].to_plain())
                     .unwrap_or_default();
-                let _ = writeln!(out, "### {number}. {}\n", one_line(&name));
+                let _ = writeln!(out, "### {number}. {}\n", crate::text::one_line(&name));
                 for (label, value) in fields.iter().skip(1) {
                     let _ = writeln!(out, "- **{label}**: {}", value.trim());
                 }
@@ -198,8 +198,4 @@ fn asked_in(c: &Compilation, question: &str, edition: &str) -> bool {
             .filter(|col| col.question.as_deref() == Some(question))
             .any(|col| col.editions.iter().any(|e| e == edition))
     })
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

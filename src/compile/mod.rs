@@ -198,7 +198,7 @@ fn load_roster(path: &Path) -> Result<Roster, Error> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| CompileError::RosterUnreadable {
         path: shown.clone(),
-        reason: input::io_reason(&e),
+        reason: crate::text::io_reason(&e),
     })?;
     Ok(
         Roster::parse(&text).map_err(|e| CompileError::RosterInvalid {

@@ -7,7 +7,7 @@ use super::topic::Layout;
 use crate::document::{self, Format};
 use crate::input::{self, ReadOptions, Source};
 use crate::questionnaire::{DEFAULT_ID, Questionnaire};
-use crate::rules::text::fold;
+use crate::text::fold;
 use crate::validate::{Validator, resolve_positions};
 
 /// Reads and checks inputs; shared by the worker threads.

@@ -1,7 +1,7 @@
 //! The roster: the entities expected to respond, and matching responses to them by normalised
 //! acronym or full name.
 
-use crate::rules::text::fold;
+use crate::text::fold;
 
 /// One entity expected to respond.
 #[derive(Debug, Clone, PartialEq, Eq)]

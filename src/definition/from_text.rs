@@ -10,6 +10,7 @@ pub use super::phrases::{kind_of, max_records_in, window_in};
 use crate::questionnaire::{
     FieldKind, Questionnaire, WordLimits, limits, parse_definition, short_label,
 };
+use crate::text::fold;
 
 /// What the reader made of a form.
 #[derive(Debug, Clone)]
@@ -268,10 +269,6 @@ fn clip(text: &str) -> String {
     } else {
         head
     }
-}
-
-fn fold(s: &str) -> String {
-    crate::rules::text::fold(s)
 }
 
 /// A question line: `1. Text`, `1.Text` (Word), `B.1. Text`, `A. Text`; the number and the

@@ -12,7 +12,7 @@ use crate::questionnaire::{FieldKind, QuestionKind, Questionnaire, Window, WordL
 /// The blank form of a definition.
 pub fn blank_form(q: &Questionnaire) -> String {
     let mut out = String::new();
-    out.push_str(&one_line(&q.title));
+    out.push_str(&crate::text::one_line(&q.title));
     out.push('\n');
     if let Some(window) = q.reporting_window {
         let printed = q
@@ -25,7 +25,11 @@ pub fn blank_form(q: &Questionnaire) -> String {
     }
     out.push('\n');
     for question in &q.questions {
-        let mut line = format!("{}. {}", question.number, one_line(&question.text));
+        let mut line = format!(
+            "{}. {}",
+            question.number,
+            crate::text::one_line(&question.text)
+        );
         let words = match &question.kind {
             QuestionKind::Text(words) => Some(*words),
             QuestionKind::ChoicesText(choices) => Some(choices.words),
@@ -47,7 +51,7 @@ pub fn blank_form(q: &Questionnaire) -> String {
             QuestionKind::Text(_) => {}
             QuestionKind::Records(records) => {
                 for field in &records.fields {
-                    let mut label = one_line(&field.label);
+                    let mut label = crate::text::one_line(&field.label);
                     if limits::find(&label).is_none()
                         && let Some(phrase) = limits::phrase(field.words)
                     {
@@ -59,7 +63,7 @@ pub fn blank_form(q: &Questionnaire) -> String {
             }
             QuestionKind::ChoicesText(choices) => {
                 for choice in &choices.choices {
-                    out.push_str(&format!("☐ {}\n", one_line(choice)));
+                    out.push_str(&format!("☐ {}\n", crate::text::one_line(choice)));
                 }
             }
         }
@@ -104,7 +108,7 @@ impl FormView {
     /// What the blank form of `q` shows.
     pub fn of(q: &Questionnaire) -> FormView {
         FormView {
-            title: one_line(&q.title),
+            title: crate::text::one_line(&q.title),
             window: q.reporting_window,
             questions: q
                 .questions
@@ -118,7 +122,7 @@ impl FormView {
                             records
                                 .fields
                                 .iter()
-                                .map(|f| (one_line(&f.label), f.kind, f.words))
+                                .map(|f| (crate::text::one_line(&f.label), f.kind, f.words))
                                 .collect(),
                             Vec::new(),
                         ),
@@ -131,7 +135,7 @@ impl FormView {
                     };
                     QuestionView {
                         number: question.number.clone(),
-                        text: one_line(&question.text),
+                        text: crate::text::one_line(&question.text),
                         kind: question.kind_name(),
                         words,
                         max_records,
@@ -167,10 +171,6 @@ pub fn window_phrase(window: Window) -> String {
             window.end.year()
         )
     }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! It carries the entity, texts and records. Contact, submission date, notes and the draft are
 //! not part of the layout; an empty list of records comes back as "not answered".
 
-use super::{Render, one_line};
+use super::Render;
 use crate::answers::{Answer, Answers, FieldValue, Scalar};
 use crate::questionnaire::{Question, QuestionKind, Questionnaire};
+use crate::text::one_line;
 
 /// `--to text`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -43,7 +44,7 @@ pub fn question_block(out: &mut String, question: &Question, answer: Option<&Ans
             let unmentioned: Vec<&String> = selected
                 .iter()
                 .flatten()
-                .filter(|s| !crate::rules::text::fold(&text).contains(&crate::rules::text::fold(s)))
+                .filter(|s| !crate::text::fold(&text).contains(&crate::text::fold(s)))
                 .collect();
             if !unmentioned.is_empty() {
                 let names: Vec<&str> = unmentioned.iter().map(|s| s.as_str()).collect();

@@ -1,13 +1,13 @@
 //! A response as a Markdown document people read: the entity, each question's number and text,
 //! the answers, records as labelled blocks, SDGs with their titles.
 
-use super::{Render, one_line};
+use super::Render;
 use crate::answers::{Answer, Answers, FieldValue, Scalar};
 use crate::questionnaire::{QuestionKind, Questionnaire};
 use crate::refdata::sdg_title;
 use crate::rules::dates::Dates;
 use crate::rules::sdgs::SdgSet;
-use crate::rules::text;
+use crate::text::one_line;
 
 /// `--to markdown`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -73,7 +73,7 @@ impl Render for Markdown {
                             .unwrap_or_default();
                         out.push_str(&format!(
                             "### {} {}: {}\n\n",
-                            text::capitalised(&def.record_label),
+                            crate::text::capitalised(&def.record_label),
                             i + 1,
                             escape(&one_line(&name))
                         ));

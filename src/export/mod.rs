@@ -64,8 +64,3 @@ pub trait Render {
     /// The response as a document, in questionnaire order.
     fn render(&self, answers: &Answers, questionnaire: &Questionnaire) -> String;
 }
-
-/// A text on one line, its whitespace folded: question texts and labels in documents.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}

@@ -11,9 +11,9 @@ use crate::questionnaire::{
     ChoicesText, Field, FieldKind, Question, QuestionKind, Records, WordLimits,
 };
 use crate::refdata;
-use crate::report::sanitize_line as sanitize;
 use crate::rules::dates::Dates;
 use crate::rules::text;
+use crate::text::sanitize_line as sanitize;
 
 impl Session<'_> {
     /// Asks a question from the start (or from its current answer), and saves the draft.
@@ -60,7 +60,7 @@ impl Session<'_> {
         if let (Some(index), QuestionKind::Records(def)) = (record, &question.kind) {
             at.push_str(&format!(
                 " · {} {}",
-                text::capitalised(&def.record_label),
+                crate::text::capitalised(&def.record_label),
                 index + 1
             ));
         }
@@ -232,9 +232,9 @@ impl Session<'_> {
         match existing {
             None => {
                 let choice = self.p.select(
-                    &format!("Add {} {label}?", text::article(label)),
+                    &format!("Add {} {label}?", crate::text::article(label)),
                     &[
-                        format!("Add {} {label}", text::article(label)),
+                        format!("Add {} {label}", crate::text::article(label)),
                         format!("No {label}s to report"),
                         format!("Skip question {} (leave it unanswered)", question.number),
                     ],
@@ -328,7 +328,7 @@ impl Session<'_> {
     ) -> Prompted<()> {
         self.p.say(&format!(
             "\n{} {}",
-            text::capitalised(&def.record_label),
+            crate::text::capitalised(&def.record_label),
             index + 1
         ))?;
         // Esc (`:back`) goes to the previous field; from the first, out of the record.
@@ -566,7 +566,11 @@ pub(super) fn now(value: &str) -> String {
     }
     let cut: String = flat.chars().take(59).collect();
     let n = text::count_words(value);
-    format!("{}… ({n} {})", cut.trim_end(), text::plural(n, "word"))
+    format!(
+        "{}… ({n} {})",
+        cut.trim_end(),
+        crate::text::plural(n, "word")
+    )
 }
 
 /// The rules of a question in a few words, for the prompt.

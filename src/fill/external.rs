@@ -65,9 +65,9 @@ pub(super) fn edit(text: &str) -> Result<String, String> {
         .prefix("qfill-")
         .suffix(".txt")
         .tempfile()
-        .map_err(|e| format!("no temporary file: {}", crate::input::io_reason(&e)))?;
+        .map_err(|e| format!("no temporary file: {}", crate::text::io_reason(&e)))?;
     std::fs::write(file.path(), text)
-        .map_err(|e| format!("no temporary file: {}", crate::input::io_reason(&e)))?;
+        .map_err(|e| format!("no temporary file: {}", crate::text::io_reason(&e)))?;
     let status = Command::new(&words[0])
         .args(&words[1..])
         .arg(file.path())
@@ -75,7 +75,7 @@ pub(super) fn edit(text: &str) -> Result<String, String> {
         .map_err(|e| {
             format!(
                 "`{command}` (from {source}) cannot be run: {}",
-                crate::input::io_reason(&e)
+                crate::text::io_reason(&e)
             )
         })?;
     if !status.success() {
@@ -86,7 +86,7 @@ pub(super) fn edit(text: &str) -> Result<String, String> {
     let edited = std::fs::read_to_string(file.path()).map_err(|e| {
         format!(
             "the edited text cannot be read: {}",
-            crate::input::io_reason(&e)
+            crate::text::io_reason(&e)
         )
     })?;
     Ok(edited.trim().to_string())

@@ -9,8 +9,8 @@ use crate::answers::FieldValue;
 use crate::document::{Node, Value};
 use crate::questionnaire::Field;
 use crate::refdata::SDG_TITLES;
-use crate::report::sanitize_line as sanitize;
 use crate::rules::sdgs::{SdgSet, SdgText, parse_text};
+use crate::text::sanitize_line as sanitize;
 
 impl Session<'_> {
     pub(super) fn pick_sdgs(

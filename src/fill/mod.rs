@@ -471,7 +471,7 @@ impl<'a> Session<'a> {
 
 /// What saving says: where the response is, its errors and warnings, and what to do next.
 fn save_summary(request: &FillRequest, errors: usize, warnings: usize) -> String {
-    use crate::rules::text::plural;
+    use crate::text::plural;
     let out = &request.output;
     let file = shell_quote(out);
     let q = request.questionnaire_option();
@@ -548,7 +548,7 @@ fn load(
     let _ = p.say(&format!(
         "starting from {}: {kept} {} answered",
         path.display(),
-        crate::rules::text::plural(kept, "question")
+        crate::text::plural(kept, "question")
     ));
     Ok((checked, q))
 }

@@ -25,7 +25,7 @@ impl Session<'_> {
             ),
             _ => return Ok(typed.to_string()),
         };
-        if field.allow_all && items.len() == 1 && crate::rules::text::fold(&items[0]) == "all" {
+        if field.allow_all && items.len() == 1 && crate::text::fold(&items[0]) == "all" {
             return Ok(typed.to_string());
         }
         let mut changed = false;

@@ -9,7 +9,7 @@ use super::prompter::{
     read_text, text_instructions,
 };
 use crate::questionnaire::WordLimits;
-use crate::report::sanitize;
+use crate::text::sanitize;
 
 /// Plain numbered prompts over a reader and a writer.
 pub struct PlainPrompter<R, W> {

@@ -164,7 +164,7 @@ impl<'a> Session<'a> {
         let n = text::count_words(&typed);
         self.p.say(&format!(
             "  the text you were typing when the fill stopped is back ({n} {}): finish it, or clear it",
-            text::plural(n, "word")
+            crate::text::plural(n, "word")
         ))?;
         Ok(Some(typed))
     }

@@ -24,7 +24,7 @@ pub enum PromptError {
     #[error("terminal error: {0}")]
     Io(io::Error),
     /// A file (the draft, the response) could not be written.
-    #[error("cannot write `{}`: {}", .path.display(), crate::input::io_reason(.source))]
+    #[error("cannot write `{}`: {}", .path.display(), crate::text::io_reason(.source))]
     Save {
         /// The file.
         path: std::path::PathBuf,

@@ -94,7 +94,7 @@ impl Session<'_> {
                     && !self.p.confirm(
                         &format!(
                             "The response has {errors} {}; save it anyway?",
-                            crate::rules::text::plural(errors, "error")
+                            crate::text::plural(errors, "error")
                         ),
                         false,
                     )?
@@ -148,7 +148,7 @@ impl Session<'_> {
                 None => "not answered".to_string(),
                 Some(Answer::Text(t)) => {
                     let n = crate::rules::text::count_words(t);
-                    format!("{n} {}", crate::rules::text::plural(n, "word"))
+                    format!("{n} {}", crate::text::plural(n, "word"))
                 }
                 Some(Answer::Records(records)) if records.is_empty() => "none".to_string(),
                 Some(Answer::Records(records)) => match &q.kind {
@@ -168,12 +168,12 @@ impl Session<'_> {
             let status = match (errors, warnings) {
                 (0, 0) if self.answers.answer(&q.id).is_some() => "ok".to_string(),
                 (0, 0) => "-".to_string(),
-                (0, w) => format!("{w} {}", crate::rules::text::plural(w, "warning")),
-                (e, 0) => format!("{e} {}", crate::rules::text::plural(e, "error")),
+                (0, w) => format!("{w} {}", crate::text::plural(w, "warning")),
+                (e, 0) => format!("{e} {}", crate::text::plural(e, "error")),
                 (e, w) => format!(
                     "{e} {}, {w} {}",
-                    crate::rules::text::plural(e, "error"),
-                    crate::rules::text::plural(w, "warning")
+                    crate::text::plural(e, "error"),
+                    crate::text::plural(w, "warning")
                 ),
             };
             table.add_row([q.number.clone(), short(&q.text, room), answer, status]);
@@ -223,10 +223,7 @@ impl Session<'_> {
                 actions.push(Action::Up(i));
             }
             if def.max_records.is_none_or(|max| records.len() < max) {
-                items.push(format!(
-                    "Add {} {label}",
-                    crate::rules::text::article(label)
-                ));
+                items.push(format!("Add {} {label}", crate::text::article(label)));
                 actions.push(Action::Add);
             }
             items.push(format!("No {label}s to report"));
@@ -308,7 +305,7 @@ impl Session<'_> {
     fn view_record(&mut self, def: &Records, record: &Record, index: usize) -> Prompted<()> {
         let mut lines = vec![format!(
             "\n{} {}",
-            crate::rules::text::capitalised(&def.record_label),
+            crate::text::capitalised(&def.record_label),
             index + 1
         )];
         for field in &def.fields {
@@ -342,10 +339,5 @@ enum Action {
 }
 
 fn short(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= max {
-        return text;
-    }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
+    crate::text::elided(&crate::text::one_line(text), max)
 }

@@ -11,7 +11,7 @@ use dialoguer::{Confirm, Select};
 use super::prompter::{Completer, Picks, PromptError, Prompted, Prompter, Typing};
 use super::screen::{self, Ended, Menu, Spec, discard_pending_input};
 use crate::questionnaire::WordLimits;
-use crate::report::sanitize;
+use crate::text::sanitize;
 
 /// The rich prompter, on stderr.
 pub struct TerminalPrompter {

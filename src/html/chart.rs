@@ -83,7 +83,7 @@ impl BarChart {
                     ((value as f64 / max as f64 * f64::from(BARS)).round() as u32).max(2)
                 };
                 Bar {
-                    short: short(&label),
+                    short: crate::text::elided(&label, SHORT),
                     label,
                     value,
                     y: 4 + i as u32 * ROW,
@@ -106,15 +106,6 @@ impl BarChart {
             bar_height: ROW - 6,
         }
     }
-}
-
-fn short(label: &str) -> String {
-    if label.chars().count() <= SHORT {
-        return label.to_string();
-    }
-    let mut s: String = label.chars().take(SHORT - 1).collect();
-    s.push('…');
-    s
 }
 
 /// The categories with the largest values, for a chart's description: `A (3), B (2)`.
@@ -151,7 +142,10 @@ mod tests {
         assert_eq!(lengths, [BARS, 2, 0]);
         assert_eq!(chart.max, 1000);
         assert_eq!(chart.bars[1].y, 4 + ROW);
-        assert_eq!(short(&"x".repeat(50)).chars().count(), SHORT);
+        assert_eq!(
+            crate::text::elided(&"x".repeat(50), SHORT).chars().count(),
+            SHORT
+        );
     }
 
     #[test]

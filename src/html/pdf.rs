@@ -190,7 +190,7 @@ pub fn print(html: &str, pdf: &Path, chromium: &Path, limit: Duration) -> Result
         failed(format!(
             "cannot write `{}`: {}",
             pdf.display(),
-            crate::input::io_reason(&e)
+            crate::text::io_reason(&e)
         ))
     })
 }

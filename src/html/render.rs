@@ -62,7 +62,7 @@ impl Templates {
         if let Some(dir) = dir {
             let entries = std::fs::read_dir(dir).map_err(|e| ReportError::TemplateFolder {
                 path: dir.to_path_buf(),
-                reason: crate::input::io_reason(&e),
+                reason: crate::text::io_reason(&e),
             })?;
             let mut names: Vec<PathBuf> =
                 entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -83,7 +83,7 @@ impl Templates {
                 let text = std::fs::read_to_string(&path).map_err(|e| {
                     ReportError::TemplateUnreadable {
                         path: path.clone(),
-                        reason: crate::input::io_reason(&e),
+                        reason: crate::text::io_reason(&e),
                     }
                 })?;
                 match sources.iter_mut().find(|(n, _)| *n == name) {

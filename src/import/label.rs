@@ -6,7 +6,7 @@
 //! and `Languages other than English` stay the text a person wrote.
 
 use crate::questionnaire::Field;
-use crate::rules::text::fold;
+use crate::text::fold;
 
 /// The field whose form label `line` shows (without its closing `|`), and the value when the
 /// line also holds one (`Event Name: Forum`, `Event Name | Forum`).

@@ -10,7 +10,8 @@ use crate::check;
 use crate::document::{Entry, Node, Value};
 use crate::finding::{Anchor, Code, Finding};
 use crate::questionnaire::{Field, Question, QuestionKind, Questionnaire};
-use crate::rules::text::{self, fold};
+use crate::rules::text;
+use crate::text::fold;
 
 mod label;
 use label::match_label;
@@ -296,7 +297,7 @@ impl Importer<'_> {
                 format!("notes[{index}]"),
                 format!(
                     "text that belongs to no answer was kept in notes[{index}]: `{}`",
-                    short(line.trimmed())
+                    crate::text::elided(line.trimmed(), 60)
                 ),
             )
             .with_hint("move it into the answer it belongs to, or delete it")
@@ -560,14 +561,6 @@ fn text_node(lines: &[Line<'_>]) -> Node {
     Node {
         value: Value::String(blocks.join("\n\n").into()),
         span: first.and_then(Line::span),
-    }
-}
-
-fn short(s: &str) -> String {
-    if s.chars().count() <= 60 {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(59).collect::<String>())
     }
 }
 

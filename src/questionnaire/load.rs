@@ -468,7 +468,7 @@ impl Checker<'_> {
                     if fold_is_empty(choice.get_ref()) {
                         return Err(self.error(Some(choice.span()), "a choice has no name"));
                     }
-                    if !seen.insert(crate::rules::text::fold(choice.get_ref())) {
+                    if !seen.insert(crate::text::fold(choice.get_ref())) {
                         return Err(self.error(
                             Some(choice.span()),
                             format!("duplicate choice `{}`", choice.get_ref()),
@@ -593,7 +593,7 @@ impl Checker<'_> {
 }
 
 fn fold_is_empty(label: &str) -> bool {
-    crate::rules::text::fold(label).is_empty()
+    crate::text::fold(label).is_empty()
 }
 
 fn kind_label(kind: &QuestionKind) -> &'static str {

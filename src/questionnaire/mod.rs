@@ -271,10 +271,7 @@ impl Questionnaire {
         let text = std::fs::read_to_string(path).map_err(|e| DefinitionError {
             file: name.clone(),
             position: None,
-            message: format!(
-                "cannot read the definition: {}",
-                crate::input::io_reason(&e)
-            ),
+            message: format!("cannot read the definition: {}", crate::text::io_reason(&e)),
         })?;
         parse_definition(text.strip_prefix('\u{feff}').unwrap_or(&text), &name)
     }

@@ -1,7 +1,8 @@
 //! UN Member States, observer States, territories and organisations, from `countries.toml`.
 
 use super::country_tables::{COUNTRIES, COUNTRY_KEYS, STATE_SPELLINGS};
-use super::{fold, look_up, with_folded};
+use super::look_up;
+use crate::text::{fold, with_folded};
 
 /// What a name listed as a country turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,7 @@ pub fn match_country(input: &str) -> CountryMatch {
         Some((Kind::Territory, name)) => CountryMatch::Territory(name),
         Some((Kind::Organisation, name)) => CountryMatch::Organisation(name),
         None => CountryMatch::Unknown {
-            closest: super::nearest(input, state_spellings()),
+            closest: crate::text::nearest(input, state_spellings()),
         },
     }
 }
@@ -92,7 +93,7 @@ fn lookup(input: &str) -> Option<(Kind, &'static str)> {
 
 /// The hint for a name that is not a country qfill knows: the close names, or what to write.
 pub fn country_hint(closest: &[&str]) -> String {
-    super::did_you_mean(closest).unwrap_or_else(|| {
+    crate::text::did_you_mean(closest).unwrap_or_else(|| {
         "no Member State name is close; use the official short name or an ISO 3166 code".to_string()
     })
 }
@@ -125,7 +126,7 @@ pub fn country_candidates(input: &str) -> Vec<&'static str> {
     found.sort_unstable();
     found.dedup();
     if found.is_empty() {
-        found = super::nearest(input, state_spellings());
+        found = crate::text::nearest(input, state_spellings());
     }
     found
 }

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use serde::Deserialize;
 
 use super::countries::Kind;
-use super::fold;
+use crate::text::fold;
 
 /// `countries.toml`.
 #[derive(Deserialize)]

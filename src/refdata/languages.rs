@@ -6,7 +6,8 @@
 use super::language_tables::{
     LANGUAGE_AUTONYMS, LANGUAGE_CODES, LANGUAGE_NAMES, LANGUAGE_SHOWN, LANGUAGES,
 };
-use super::{fold, look_up, with_folded};
+use super::look_up;
+use crate::text::{fold, with_folded};
 
 /// What a language entry turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,7 @@ fn shown() -> impl Iterator<Item = (&'static str, usize)> + Clone {
 
 /// The close names, one per language.
 fn closest(input: &str) -> Vec<&'static str> {
-    let names = super::nearest(input, shown().map(|(n, _)| (n, n)));
+    let names = crate::text::nearest(input, shown().map(|(n, _)| (n, n)));
     let mut seen = Vec::new();
     names
         .into_iter()
@@ -73,7 +74,7 @@ fn closest(input: &str) -> Vec<&'static str> {
 
 /// The hint for an entry that is not a language: the close names, or what to write.
 pub fn language_hint(closest: &[&str]) -> String {
-    super::did_you_mean(closest).unwrap_or_else(|| {
+    crate::text::did_you_mean(closest).unwrap_or_else(|| {
         "no ISO 639-1 language name is close; use the language's English name or its \
          two-letter ISO 639-1 code"
             .to_string()

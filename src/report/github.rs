@@ -3,8 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Report, Summary, sanitize, totals};
+use super::{FileReport, Report, Summary, totals};
 use crate::finding::Finding;
+use crate::text::sanitize;
 
 /// `--format github`.
 #[derive(Debug, Clone, Copy, Default)]

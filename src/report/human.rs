@@ -6,8 +6,9 @@ use comfy_table::{Cell, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED}
 
 use anstyle::{AnsiColor, Style};
 
-use super::{FileReport, Report, Summary, place, sanitize_line as sanitize, totals};
+use super::{FileReport, Report, Summary, place, totals};
 use crate::finding::{Finding, Severity};
+use crate::text::sanitize_line as sanitize;
 
 /// Findings, then a table of files, then totals.
 #[derive(Debug, Clone, Copy, Default)]

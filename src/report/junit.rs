@@ -4,8 +4,9 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{FileReport, Report, Summary, is_unsafe, place};
+use super::{FileReport, Report, Summary, place};
 use crate::finding::Finding;
+use crate::text::is_unsafe;
 
 /// `--format junit`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -70,7 +71,7 @@ fn write_case(out: &mut dyn Write, report: &FileReport, strict: bool) -> io::Res
 }
 
 fn counted(n: usize, word: &str) -> String {
-    format!("{n} {}", crate::rules::text::plural(n, word))
+    format!("{n} {}", crate::text::plural(n, word))
 }
 
 /// The findings as the human report writes them, one per line with the hint below.

@@ -1,18 +1,17 @@
 //! Choices: a name picked from a definition's list, matched loosely.
 
-use super::text::folds_to;
 use super::{Problem, Reading};
 use crate::finding::Code;
-use crate::refdata;
+use crate::text::folds_to;
 
 /// Reads one chosen name: the list's spelling of it, or kept as written if the list lacks it.
 /// `label` says what the choices are, for the message.
 pub fn read(name: &str, choices: &[String], label: &str) -> Reading<String> {
-    let known = refdata::with_folded(name, |key| choices.iter().find(|c| folds_to(c, key)));
+    let known = crate::text::with_folded(name, |key| choices.iter().find(|c| folds_to(c, key)));
     if let Some(choice) = known {
         return Reading::canonical(choice.clone());
     }
-    let closest = refdata::closest(name, choices.iter().map(String::as_str));
+    let closest = crate::text::closest(name, choices.iter().map(String::as_str));
     Reading::as_written(
         Problem::new(
             Code::ChoiceUnknown,

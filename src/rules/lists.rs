@@ -109,7 +109,7 @@ pub fn is_all(s: &str) -> bool {
         "allunmemberstates",
     ]
     .iter()
-    .any(|all| super::text::folds_to(s, all))
+    .any(|all| crate::text::folds_to(s, all))
 }
 
 /// `["all"]`: a list whose one entry is `all` means all, written `"all"`.

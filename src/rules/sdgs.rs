@@ -41,7 +41,10 @@ pub fn check_numbers(numbers: &[i64]) -> (Option<SdgSet>, Vec<Problem>) {
         problems.push(
             Problem::new(
                 Code::SdgRange,
-                format!("has {} outside 1-17", backticked(&out_of_range)),
+                format!(
+                    "has {} outside 1-17",
+                    crate::text::backticked(&out_of_range)
+                ),
             )
             .hint("SDGs are numbered 1 to 17"),
         );
@@ -60,7 +63,7 @@ pub fn check_numbers(numbers: &[i64]) -> (Option<SdgSet>, Vec<Problem>) {
         problems.push(
             Problem::new(
                 Code::SdgDuplicate,
-                format!("lists {} more than once", backticked(&list)),
+                format!("lists {} more than once", crate::text::backticked(&list)),
             )
             .hint("list each goal once"),
         );
@@ -181,11 +184,6 @@ pub fn read_text(s: &str) -> Reading<SdgSet> {
             .value(s),
         ),
     }
-}
-
-fn backticked(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
-    quoted.join(", ")
 }
 
 const FILLER: &[&str] = &[

@@ -2,6 +2,7 @@
 
 use super::Problem;
 use crate::finding::Code;
+use crate::text::plural;
 
 /// Word limits; either end optional.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -13,7 +14,6 @@ pub struct WordLimits {
 }
 
 // Reference data matches names by folding them; the rules compare text the same way.
-pub use crate::refdata::{fold, folds_to};
 
 /// A value that is not an answer in its own right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -417,32 +417,6 @@ pub fn check_words(s: &str, limits: WordLimits) -> Option<Problem> {
     None
 }
 
-/// `word` or `words`.
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_string()
-    } else {
-        format!("{word}s")
-    }
-}
-
-/// The word with its first letter capitalised: `event` → `Event`.
-pub fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// `a` or `an` before a word.
-pub fn article(word: &str) -> &'static str {
-    match word.chars().next() {
-        Some(c) if "aeiouAEIOU".contains(c) => "an",
-        _ => "a",
-    }
-}
-
 /// Normalises text for output: line endings to `\n`, no trailing blanks on lines, trimmed.
 pub fn normalise(s: &str) -> String {
     let trimmed = s.trim();
@@ -605,20 +579,6 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(marker(text), *want, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn folding() {
-        assert_eq!(fold("Côte d’Ivoire"), "cotedivoire");
-        assert_eq!(fold("TÜRKIYE"), "turkiye");
-        assert_eq!(fold(" Guinea-Bissau "), "guineabissau");
-        // Folded into a shared buffer, a text folds as it does alone.
-        let mut buffer = b"x".to_vec();
-        for s in ["Côte d’Ivoire", " Guinea-Bissau ", "@[`{ Z09az", ""] {
-            buffer.truncate(1);
-            crate::refdata::fold_into(s, &mut buffer);
-            assert_eq!(&buffer[1..], fold(s).as_bytes(), "{s}");
         }
     }
 

@@ -109,7 +109,7 @@ fn summary(text: &str) -> String {
         0 => format!("> {first}"),
         n => format!(
             "> {first} … and {n} more {}",
-            crate::rules::text::plural(n, "line")
+            crate::text::plural(n, "line")
         ),
     }
 }

@@ -28,7 +28,7 @@ use layout::width;
 /// (never colour alone); the count is the project's one, `rules::text::count_words`.
 pub(crate) fn word_status(text: &str, limits: WordLimits) -> String {
     let n = crate::rules::text::count_words(text);
-    let words = crate::rules::text::plural(n, "word");
+    let words = crate::text::plural(n, "word");
     match (limits.min, limits.max) {
         (_, Some(max)) if n > max => format!("! {n} / {max} words — {} over", n - max),
         (Some(min), Some(max)) if n < min => {
