@@ -14,12 +14,13 @@ use std::sync::OnceLock;
 
 use qfill::answers::Answers;
 use qfill::check::check;
+use qfill::document::resolve_positions;
 use qfill::document::{self, Format};
 use qfill::export::{Legacy, Markdown, Render};
 use qfill::finding::Finding;
 use qfill::import::import;
 use qfill::questionnaire::{Questionnaire, parse_definition};
-use qfill::validate::{Validator, resolve_positions};
+use qfill::validate::Validator;
 
 /// The target `answers_toml` and `answers_json`: read an answers file as `validate`, `fmt` and
 /// `export` do, then write it in both formats.

@@ -65,40 +65,36 @@ pub struct Typed {
 }
 
 impl Draft {
-    /// The `[draft]` table as JSON (and, through it, TOML and the checked tree).
-    fn to_json(&self) -> Json {
-        let mut table = Map::new();
+    /// The `[draft]` table.
+    fn to_node(&self) -> Node {
+        let mut table = Vec::new();
         if let Some(next) = &self.next {
-            table.insert("next".into(), Json::String(next.clone()));
+            table.push(entry("next", text_node(next)));
         }
-        table.insert(
-            "skipped".into(),
-            Json::Array(self.skipped.iter().cloned().map(Json::String).collect()),
-        );
+        table.push(entry("skipped", texts_node(&self.skipped)));
         if let Some(asked) = &self.asked {
-            let texts = |v: &[String]| Json::Array(v.iter().cloned().map(Json::String).collect());
             let asked = asked
                 .iter()
                 .map(|(id, records)| {
-                    let records = records.iter().map(|r| texts(r)).collect();
-                    (id.clone(), Json::Array(records))
+                    let records = records.iter().map(|r| texts_node(r)).collect();
+                    entry(id, Node::new(Value::Array(records)))
                 })
                 .collect();
-            table.insert("asked".into(), Json::Object(asked));
+            table.push(entry("asked", Node::new(Value::Table(asked))));
         }
         if let Some(typed) = &self.typed {
-            let mut t = Map::new();
-            t.insert("question".into(), Json::String(typed.question.clone()));
+            let mut t = vec![entry("question", text_node(&typed.question))];
             if let Some(record) = typed.record {
-                t.insert("record".into(), Json::from(record + 1));
+                let one_based = i64::try_from(record).map_or(i64::MAX, |r| r.saturating_add(1));
+                t.push(entry("record", Node::new(Value::Integer(one_based))));
             }
             if let Some(field) = &typed.field {
-                t.insert("field".into(), Json::String(field.clone()));
+                t.push(entry("field", text_node(field)));
             }
-            t.insert("text".into(), Json::String(typed.text.clone()));
-            table.insert("typed".into(), Json::Object(t));
+            t.push(entry("text", text_node(&typed.text)));
+            table.push(entry("typed", Node::new(Value::Table(t))));
         }
-        Json::Object(table)
+        Node::new(Value::Table(table))
     }
 }
 
@@ -197,48 +193,13 @@ impl Answers {
         self.answers.iter().find(|(k, _)| k == id).map(|(_, a)| a)
     }
 
-    /// The response as an ordered JSON value.
+    /// The response as an ordered JSON value: the canonical tree, as JSON.
     pub fn to_json_value(&self) -> Json {
-        let mut root = Map::new();
-        if let Some(id) = &self.questionnaire {
-            root.insert("questionnaire".into(), Json::String(id.clone()));
-        }
-        if let Some(entity) = &self.entity {
-            root.insert("entity".into(), scalar(entity));
-        }
-        if let Some(submitted) = &self.submitted {
-            root.insert("submitted".into(), scalar(submitted));
-        }
-        if !self.notes.is_empty() {
-            root.insert(
-                "notes".into(),
-                Json::Array(self.notes.iter().cloned().map(Json::String).collect()),
-            );
-        }
-        if !self.contact.is_empty() {
-            let contact = self
-                .contact
-                .iter()
-                .map(|(k, v)| (k.clone(), scalar(v)))
-                .collect();
-            root.insert("contact".into(), Json::Object(contact));
-        }
-        if let Some(draft) = &self.draft {
-            root.insert("draft".into(), draft.to_json());
-        }
-        let mut answers = Map::new();
-        for (id, answer) in &self.answers {
-            answers.insert(id.clone(), answer_json(answer));
-        }
-        root.insert("answers".into(), Json::Object(answers));
-        for (key, node) in &self.extra {
-            root.insert(key.clone(), node_json(node));
-        }
-        Json::Object(root)
+        node_json(&self.to_node())
     }
 
-    /// The response as a document, as a file holding it would parse: what `fill` checks, with
-    /// no detour through text or JSON.
+    /// The canonical tree of the response, as a file holding it would parse: what `fill` checks,
+    /// and what the TOML and JSON writers serialise.
     pub fn to_node(&self) -> Node {
         let mut root = Vec::new();
         if let Some(id) = &self.questionnaire {
@@ -262,7 +223,7 @@ impl Answers {
             root.push(entry("contact", Node::new(Value::Table(contact))));
         }
         if let Some(draft) = &self.draft {
-            root.push(entry("draft", Node::from_json(&draft.to_json())));
+            root.push(entry("draft", draft.to_node()));
         }
         let answers = self
             .answers
@@ -376,83 +337,6 @@ fn field_node(value: &FieldValue) -> Node {
         FieldValue::List(items) => texts_node(items),
         FieldValue::Raw(node) => node.clone(),
     }
-}
-
-fn scalar(s: &Scalar) -> Json {
-    match s {
-        Scalar::Text(t) => Json::String(t.clone()),
-        Scalar::Raw(node) => node_json(node),
-    }
-}
-
-fn answer_json(answer: &Answer) -> Json {
-    match answer {
-        Answer::Text(t) => Json::String(t.clone()),
-        Answer::Records(records) => Json::Array(records.iter().map(record_json).collect()),
-        Answer::Choices {
-            choices_key,
-            selected,
-            text_key,
-            text,
-            extra,
-        } => {
-            let mut table = Map::new();
-            if let Some(selected) = selected {
-                table.insert(
-                    choices_key.clone(),
-                    Json::Array(selected.iter().cloned().map(Json::String).collect()),
-                );
-            }
-            if let Some(text) = text {
-                table.insert(text_key.clone(), Json::String(text.clone()));
-            }
-            for (k, v) in extra {
-                table.insert(k.clone(), node_json(v));
-            }
-            Json::Object(table)
-        }
-        Answer::Raw(node) => node_json(node),
-    }
-}
-
-fn record_json(record: &Record) -> Json {
-    let mut table = Map::new();
-    for (id, value) in &record.fields {
-        table.insert(id.clone(), field_json(value));
-    }
-    Json::Object(table)
-}
-
-fn field_json(value: &FieldValue) -> Json {
-    match value {
-        FieldValue::Text(t) => Json::String(t.clone()),
-        FieldValue::Sdgs(SdgSet::All) | FieldValue::All => Json::String("all".into()),
-        FieldValue::Sdgs(SdgSet::Goals(goals)) => {
-            Json::Array(goals.iter().map(|g| Json::from(*g)).collect())
-        }
-        FieldValue::Dates(Dates::Day(d)) => Json::String(d.to_string()),
-        FieldValue::Dates(Dates::Span { start, end }) => {
-            let mut table = Map::new();
-            table.insert("start".into(), Json::String(start.to_string()));
-            table.insert("end".into(), Json::String(end.to_string()));
-            Json::Object(table)
-        }
-        FieldValue::Places(places) if places.len() == 1 => place_json(&places[0]),
-        FieldValue::Places(places) => Json::Array(places.iter().map(place_json).collect()),
-        FieldValue::List(items) => Json::Array(items.iter().cloned().map(Json::String).collect()),
-        FieldValue::Raw(node) => node_json(node),
-    }
-}
-
-fn place_json(place: &Place) -> Json {
-    let mut table = Map::new();
-    if let Some(city) = &place.city {
-        table.insert("city".into(), Json::String(city.clone()));
-    }
-    if let Some(country) = &place.country {
-        table.insert("country".into(), Json::String(country.clone()));
-    }
-    Json::Object(table)
 }
 
 /// A node as JSON, exactly as written (TOML dates become their text).

@@ -5,13 +5,22 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use qfill::batch::{Progress, Silent};
-use qfill::commands::{
-    self, ExportRequest, FmtRequest, ImportRequest, OutputFormat, ValidateRequest,
-};
+use qfill::commands::compile::CompileRequest;
+use qfill::commands::definition::FromTextRequest;
+use qfill::commands::diff::DiffRequest;
+use qfill::commands::export::ExportRequest;
+use qfill::commands::fmt::FmtRequest;
+use qfill::commands::import::ImportRequest;
+use qfill::commands::migrate::MigrateRequest;
+use qfill::commands::report::ReportRequest;
+use qfill::commands::show::ShowWhat;
+use qfill::commands::validate::{OutputFormat, ValidateRequest};
+use qfill::commands::{self, Error, Exit, Streams};
+use qfill::compile::CompileFormat;
 use qfill::document::Format;
-use qfill::error::{Error, Exit};
 use qfill::export::ExportFormat;
-use qfill::input::{DEFAULT_MAX_SIZE, ReadOptions};
+use qfill::fill::FillRequest;
+use qfill::input::{DEFAULT_MAX_SIZE, Kind, ReadOptions};
 
 mod generate;
 
@@ -84,7 +93,7 @@ struct MigrateArgs {
     /// The edition to carry the answers to: a built-in id or a definition file
     #[arg(long, value_name = "ID|PATH")]
     edition: String,
-    /// Write here (atomically) instead of to stdout; `.json` writes JSON
+    /// Write here (atomically) instead of to stdout (`-`); `.json` writes JSON
     #[arg(long, short = 'o', value_name = "OUT")]
     output: Option<PathBuf>,
     /// Overwrite OUT if it exists
@@ -127,17 +136,30 @@ enum ShowTo {
 #[derive(Debug, Subcommand)]
 enum DefinitionCommand {
     /// Read the text of a blank Word form into a definition (TOML on stdout without -o)
-    FromText {
-        /// The form copied out of Word as plain text, or `-` for stdin
-        #[arg(value_name = "FORM")]
-        input: String,
-        /// Write here (atomically) instead of to stdout
-        #[arg(long, short = 'o', value_name = "OUT")]
-        output: Option<PathBuf>,
-        /// Overwrite OUT if it exists
-        #[arg(long)]
-        force: bool,
-    },
+    FromText(FromTextArgs),
+}
+
+#[derive(Debug, Args)]
+struct FromTextArgs {
+    /// The form copied out of Word as plain text, or `-` for stdin
+    #[arg(value_name = "FORM")]
+    input: String,
+    /// Write here (atomically) instead of to stdout (`-`)
+    #[arg(long, short = 'o', value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Overwrite OUT if it exists
+    #[arg(long)]
+    force: bool,
+}
+
+impl From<FromTextArgs> for FromTextRequest {
+    fn from(args: FromTextArgs) -> FromTextRequest {
+        FromTextRequest {
+            input: args.input,
+            output: args.output,
+            force: args.force,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -147,7 +169,7 @@ struct FillArgs {
     /// Start from these answers (TOML or JSON): only what is missing or wrong is asked
     #[arg(long, value_name = "FILE")]
     answers: Option<PathBuf>,
-    /// Where to write the response (TOML or JSON by extension)
+    /// Where to write the response (TOML or JSON by extension; a file, not stdout)
     #[arg(long, short = 'o', value_name = "OUT", default_value = "response.toml")]
     output: PathBuf,
     /// Where to keep the draft [default: <stem of OUT>.draft.toml beside OUT]
@@ -183,7 +205,7 @@ impl ReadArgs {
     fn options(&self) -> ReadOptions {
         ReadOptions {
             max_size: self.max_size,
-            format: self.input_format.map(Format::from),
+            format: self.input_format.map(Kind::from),
         }
     }
 }
@@ -248,7 +270,7 @@ struct ExportArgs {
     /// Output format [default: the extension of --output, else the input's format]
     #[arg(long, value_name = "FORMAT")]
     to: Option<ExportArg>,
-    /// Write here (atomically) instead of to stdout
+    /// Write here (atomically) instead of to stdout (`-`)
     #[arg(long, short = 'o', value_name = "OUT")]
     output: Option<PathBuf>,
     /// Overwrite OUT if it exists
@@ -268,7 +290,7 @@ struct ImportArgs {
     /// Last year's answers in the legacy text layout, or `-` for stdin
     #[arg(value_name = "FILE")]
     input: String,
-    /// Write here (atomically) instead of TOML to stdout
+    /// Write here (atomically) instead of TOML to stdout (`-`)
     #[arg(long, short = 'o', value_name = "OUT")]
     output: Option<PathBuf>,
     /// Output format [default: the extension of --output, else TOML]
@@ -314,7 +336,7 @@ struct CompileArgs {
     #[arg(required = true, value_name = "PATH")]
     inputs: Vec<String>,
     /// Where to write: `NAME.xlsx`, `NAME.json`, `NAME.md`, a folder for CSV files (existing, or
-    /// ending in `/`), or `-` for JSON and Markdown on stdout
+    /// ending in `/`), or `-` for stdout with `--to` (a workbook only into a pipe)
     #[arg(long, short = 'o', value_name = "OUT")]
     output: String,
     /// Output format [default: OUT's extension, else CSV files in the folder OUT]
@@ -355,7 +377,8 @@ struct ReportArgs {
     /// The entities expected to respond: one per line, or CSV with a `name,acronym` header
     #[arg(long, value_name = "FILE")]
     roster: Option<PathBuf>,
-    /// Also print the page to this PDF file with headless Chromium
+    /// Also print the page to this PDF file with headless Chromium, or `-` for stdout (into a
+    /// pipe)
     #[arg(long, value_name = "FILE")]
     pdf: Option<PathBuf>,
     /// The Chromium that prints the PDF [default: `QFILL_CHROMIUM`, else `chromium`,
@@ -416,6 +439,17 @@ enum ExportArg {
     Text,
 }
 
+impl From<CompileArg> for CompileFormat {
+    fn from(f: CompileArg) -> CompileFormat {
+        match f {
+            CompileArg::Xlsx => CompileFormat::Xlsx,
+            CompileArg::Csv => CompileFormat::Csv,
+            CompileArg::Json => CompileFormat::Json,
+            CompileArg::Markdown => CompileFormat::Markdown,
+        }
+    }
+}
+
 impl From<ExportArg> for ExportFormat {
     fn from(f: ExportArg) -> ExportFormat {
         match f {
@@ -431,13 +465,16 @@ impl From<ExportArg> for ExportFormat {
 enum FormatArg {
     Toml,
     Json,
+    // The legacy text layout copied out of the Word form.
+    Text,
 }
 
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
+impl From<FormatArg> for Kind {
+    fn from(f: FormatArg) -> Kind {
         match f {
-            FormatArg::Toml => Format::Toml,
-            FormatArg::Json => Format::Json,
+            FormatArg::Toml => Kind::Answers(Format::Toml),
+            FormatArg::Json => Kind::Answers(Format::Json),
+            FormatArg::Text => Kind::Legacy,
         }
     }
 }
@@ -505,188 +542,215 @@ impl Progress for Bar {
     }
 }
 
+impl From<ValidateArgs> for ValidateRequest {
+    fn from(args: ValidateArgs) -> ValidateRequest {
+        ValidateRequest {
+            color: matches!(args.format, ReportArg::Human) && args.color.enabled(),
+            inputs: args.inputs,
+            questionnaire: args.questionnaire.questionnaire,
+            format: args.format.into(),
+            strict: args.strict,
+            quiet: args.quiet,
+            hidden: args.hidden,
+            read: args.read.options(),
+            jobs: args.jobs.map(usize::from),
+        }
+    }
+}
+
+impl From<ExportArgs> for ExportRequest {
+    fn from(args: ExportArgs) -> ExportRequest {
+        ExportRequest {
+            input: args.input,
+            to: args.to.map(ExportFormat::from),
+            output: args.output,
+            force: args.force,
+            strict: args.strict,
+            questionnaire: args.questionnaire.questionnaire,
+            read: args.read.options(),
+        }
+    }
+}
+
+impl From<ImportArgs> for ImportRequest {
+    fn from(args: ImportArgs) -> ImportRequest {
+        ImportRequest {
+            input: args.input,
+            output: args.output,
+            to: args.to.map(ExportFormat::from),
+            force: args.force,
+            check: args.check,
+            strict: args.strict,
+            questionnaire: args.questionnaire.questionnaire,
+            read: ReadOptions {
+                max_size: args.max_size,
+                format: None,
+            },
+        }
+    }
+}
+
+impl From<FmtArgs> for FmtRequest {
+    fn from(args: FmtArgs) -> FmtRequest {
+        FmtRequest {
+            inputs: args.inputs,
+            check: args.check,
+            questionnaire: args.questionnaire.questionnaire,
+            hidden: args.hidden,
+            read: args.read.options(),
+        }
+    }
+}
+
+impl From<CompileArgs> for CompileRequest {
+    fn from(args: CompileArgs) -> CompileRequest {
+        CompileRequest {
+            inputs: args.inputs,
+            output: args.output,
+            to: args.to.map(CompileFormat::from),
+            questionnaires: args.questionnaire,
+            roster: args.roster,
+            question: args.question,
+            labels: args.labels,
+            excel: args.excel,
+            force: args.force,
+            hidden: args.batch.hidden,
+            read: args.batch.read.options(),
+            jobs: args.batch.jobs.map(usize::from),
+            created: None,
+        }
+    }
+}
+
+impl From<ReportArgs> for ReportRequest {
+    fn from(args: ReportArgs) -> ReportRequest {
+        ReportRequest {
+            inputs: args.inputs,
+            output: args.output.into(),
+            questionnaires: args.questionnaire,
+            roster: args.roster,
+            pdf: args.pdf,
+            chromium: args.chromium,
+            templates: args.template,
+            previews: !args.no_previews,
+            force: args.force,
+            hidden: args.batch.hidden,
+            read: args.batch.read.options(),
+            jobs: args.batch.jobs.map(usize::from),
+        }
+    }
+}
+
+impl From<MigrateArgs> for MigrateRequest {
+    fn from(args: MigrateArgs) -> MigrateRequest {
+        MigrateRequest {
+            input: args.input,
+            questionnaire: args.questionnaire,
+            edition: args.edition,
+            output: args.output,
+            force: args.force,
+            read: args.read.options(),
+        }
+    }
+}
+
+impl From<DiffArgs> for DiffRequest {
+    fn from(args: DiffArgs) -> DiffRequest {
+        DiffRequest {
+            a: args.a,
+            b: args.b,
+            json: matches!(args.format, DiffFormat::Json),
+        }
+    }
+}
+
+impl From<FillArgs> for FillRequest {
+    fn from(args: FillArgs) -> FillRequest {
+        FillRequest {
+            questionnaire: args.questionnaire.questionnaire,
+            answers: args.answers,
+            output: args.output,
+            draft: args.draft,
+            force: args.force,
+            plain: args.plain,
+        }
+    }
+}
+
+impl ShowArgs {
+    fn what(&self) -> ShowWhat {
+        match (self.list, self.to) {
+            (true, _) => ShowWhat::List,
+            (false, Some(ShowTo::Text)) => ShowWhat::Form,
+            (false, None) => ShowWhat::Table,
+        }
+    }
+}
+
 impl Cli {
     /// Runs the command with the process's standard streams.
     pub fn run(self) -> Result<Exit, Error> {
-        let stdout = io::stdout();
-        let mut out = stdout.lock();
-        let result = match self.command {
+        // `fill` talks to the terminal, where a signal handler may write at any time: it holds
+        // no lock on the standard streams.
+        if let Command::Fill(args) = self.command {
+            return crate::tty::fill(&args.into());
+        }
+        with_std_streams(|io| match self.command {
             Command::Validate(args) => {
                 let bar = Bar::for_run(args.format, args.quiet);
-                let progress: &dyn Progress = match &bar {
-                    Some(bar) => bar,
-                    None => &Silent,
-                };
-                commands::validate(
-                    &ValidateRequest {
-                        inputs: args.inputs,
-                        questionnaire: args.questionnaire.questionnaire,
-                        format: args.format.into(),
-                        strict: args.strict,
-                        quiet: args.quiet,
-                        hidden: args.hidden,
-                        read: args.read.options(),
-                        jobs: args.jobs.map(usize::from),
-                        color: matches!(args.format, ReportArg::Human) && args.color.enabled(),
-                    },
-                    &mut out,
-                    &mut io::stderr(),
-                    progress,
-                )
+                commands::validate::run(&args.into(), io, progress(bar.as_ref()))
             }
-            Command::Export(args) => commands::export(
-                &ExportRequest {
-                    input: args.input,
-                    to: args.to.map(ExportFormat::from),
-                    output: args.output,
-                    force: args.force,
-                    strict: args.strict,
-                    questionnaire: args.questionnaire.questionnaire,
-                    read: args.read.options(),
-                },
-                &mut out,
-                &mut io::stderr().lock(),
-            ),
-            Command::Import(args) => commands::import(
-                &ImportRequest {
-                    input: args.input,
-                    output: args.output,
-                    to: args.to.map(ExportFormat::from),
-                    force: args.force,
-                    check: args.check,
-                    strict: args.strict,
-                    questionnaire: args.questionnaire.questionnaire,
-                    read: ReadOptions {
-                        max_size: args.max_size,
-                        format: None,
-                    },
-                },
-                &mut out,
-                &mut io::stderr().lock(),
-            ),
-            Command::Fmt(args) => commands::fmt(
-                &FmtRequest {
-                    inputs: args.inputs,
-                    check: args.check,
-                    questionnaire: args.questionnaire.questionnaire,
-                    hidden: args.hidden,
-                    read: args.read.options(),
-                },
-                &mut out,
-                &mut io::stderr().lock(),
-            ),
+            Command::Export(args) => commands::export::run(&args.into(), io),
+            Command::Import(args) => commands::import::run(&args.into(), io),
+            Command::Fmt(args) => commands::fmt::run(&args.into(), io),
             Command::Compile(args) => {
-                use qfill::compile::{CompileFormat, CompileRequest};
                 let bar = Bar::for_run(ReportArg::Human, false);
-                let progress: &dyn Progress = bar.as_ref().map_or(&Silent, |b| b);
-                qfill::compile::compile(
-                    &CompileRequest {
-                        inputs: args.inputs,
-                        output: args.output,
-                        to: args.to.map(|t| match t {
-                            CompileArg::Xlsx => CompileFormat::Xlsx,
-                            CompileArg::Csv => CompileFormat::Csv,
-                            CompileArg::Json => CompileFormat::Json,
-                            CompileArg::Markdown => CompileFormat::Markdown,
-                        }),
-                        questionnaires: args.questionnaire,
-                        roster: args.roster,
-                        question: args.question,
-                        labels: args.labels,
-                        excel: args.excel,
-                        force: args.force,
-                        hidden: args.batch.hidden,
-                        read: args.batch.read.options(),
-                        jobs: args.batch.jobs.map(usize::from),
-                        created: None,
-                    },
-                    &mut out,
-                    &mut io::stderr().lock(),
-                    progress,
-                )
+                commands::compile::run(&args.into(), io, progress(bar.as_ref()))
             }
             Command::Report(args) => {
                 let bar = Bar::for_run(ReportArg::Human, false);
-                let progress: &dyn Progress = bar.as_ref().map_or(&Silent, |b| b);
-                qfill::html::report(
-                    &qfill::html::ReportRequest {
-                        compile: qfill::compile::CompileRequest {
-                            inputs: args.inputs,
-                            output: args.output,
-                            questionnaires: args.questionnaire,
-                            roster: args.roster,
-                            force: args.force,
-                            hidden: args.batch.hidden,
-                            read: args.batch.read.options(),
-                            jobs: args.batch.jobs.map(usize::from),
-                            ..Default::default()
-                        },
-                        pdf: args.pdf,
-                        chromium: args.chromium,
-                        templates: args.template,
-                        previews: !args.no_previews,
-                    },
-                    &mut out,
-                    &mut io::stderr().lock(),
-                    progress,
-                )
+                commands::report::run(&args.into(), io, progress(bar.as_ref()))
             }
-            Command::Show(args) => match (args.list, args.to) {
-                (true, _) => commands::show_list(&mut out),
-                (false, Some(ShowTo::Text)) => {
-                    commands::show_form(args.questionnaire.questionnaire.as_deref(), &mut out)
-                }
-                (false, None) => {
-                    commands::show(args.questionnaire.questionnaire.as_deref(), &mut out)
-                }
-            },
-            Command::Migrate(args) => qfill::migrate::migrate_command(
-                &qfill::migrate::MigrateRequest {
-                    input: args.input,
-                    questionnaire: args.questionnaire,
-                    edition: args.edition,
-                    output: args.output,
-                    force: args.force,
-                    read: args.read.options(),
-                },
-                &mut out,
-                &mut io::stderr().lock(),
-            ),
-            Command::Diff(args) => qfill::diff::diff_command(
-                &args.a,
-                &args.b,
-                matches!(args.format, DiffFormat::Json),
-                &mut out,
-            ),
-            Command::Definition(DefinitionCommand::FromText {
-                input,
-                output,
-                force,
-            }) => qfill::definition::from_text_command(
-                &qfill::definition::FromTextRequest {
-                    input,
-                    output,
-                    force,
-                },
-                &mut out,
-                &mut io::stderr().lock(),
-            ),
-            Command::Schema(args) => commands::schema(args.questionnaire.as_deref(), &mut out),
-            Command::Completions(args) => {
-                generate::completions(Cli::command(), args.shell, &mut out)
+            Command::Show(args) => {
+                let what = args.what();
+                commands::show::run(what, args.questionnaire.questionnaire.as_deref(), io)
             }
-            Command::Man => generate::man(Cli::command(), &mut out),
-            Command::Fill(args) => crate::tty::fill(&qfill::fill::FillRequest {
-                questionnaire: args.questionnaire.questionnaire,
-                answers: args.answers,
-                output: args.output,
-                draft: args.draft,
-                force: args.force,
-                plain: args.plain,
-            }),
-        };
-        let _ = out.flush();
-        result
+            Command::Migrate(args) => commands::migrate::run(&args.into(), io),
+            Command::Diff(args) => commands::diff::run(&args.into(), io),
+            Command::Definition(DefinitionCommand::FromText(args)) => {
+                commands::definition::run(&args.into(), io)
+            }
+            Command::Schema(args) => commands::schema::run(args.questionnaire.as_deref(), io),
+            Command::Completions(args) => generate::completions(Cli::command(), args.shell, io.out),
+            Command::Man => generate::man(Cli::command(), io.out),
+            // Run above, outside the streams; here only so that the match is whole.
+            Command::Fill(args) => crate::tty::fill(&args.into()),
+        })
+    }
+}
+
+/// Runs `f` with the process's standard streams, flushing standard output at the end. Standard
+/// output is locked for the run (findings of many files go there); standard error is not, so
+/// that a progress bar's thread can write to it.
+fn with_std_streams<R>(f: impl FnOnce(&mut Streams<'_>) -> R) -> R {
+    let stdout = io::stdout();
+    let out_is_terminal = stdout.is_terminal();
+    let mut out = stdout.lock();
+    let mut err = io::stderr();
+    let result = f(&mut Streams {
+        out: &mut out,
+        err: &mut err,
+        out_is_terminal,
+    });
+    let _ = out.flush();
+    result
+}
+
+/// The progress bar, if one is drawn; else nothing hears of the files.
+fn progress(bar: Option<&Bar>) -> &dyn Progress {
+    match bar {
+        Some(bar) => bar,
+        None => &Silent,
     }
 }
 

@@ -4,12 +4,10 @@
 //! `continues` links, as `migrate` matches them.
 
 use std::io::Write;
-use std::path::Path;
 
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-use crate::error::{Error, Exit};
 use crate::questionnaire::{Field, Question, QuestionKind, Questionnaire, WordLimits};
 
 /// Two values of one setting, in A and in B.
@@ -404,52 +402,6 @@ pub fn write_human(d: &EditionDiff, out: &mut dyn Write) -> std::io::Result<()> 
         }
     }
     Ok(())
-}
-
-/// Loads an edition for `diff`, refusing an answers file given in its place.
-fn edition(id_or_path: &str) -> Result<Questionnaire, Error> {
-    let path = Path::new(id_or_path);
-    if Questionnaire::builtin(id_or_path).is_none()
-        && path.is_file()
-        && let Ok(text) = std::fs::read_to_string(path)
-        && looks_like_answers(&text, id_or_path)
-    {
-        return Err(Error::NotAnEdition {
-            path: id_or_path.to_string(),
-        });
-    }
-    Ok(Questionnaire::resolve(id_or_path)?)
-}
-
-fn looks_like_answers(text: &str, name: &str) -> bool {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if name.ends_with(".json") || text.trim_start().starts_with('{') {
-        return true;
-    }
-    match text.parse::<toml::Table>() {
-        Ok(table) => {
-            !table.contains_key("questions")
-                && (table.contains_key("answers") || table.contains_key("entity"))
-        }
-        Err(_) => false,
-    }
-}
-
-/// `qfill diff A B`: exits 0 whether or not the editions differ.
-pub fn diff_command(a: &str, b: &str, json: bool, out: &mut dyn Write) -> Result<Exit, Error> {
-    let (a, b) = (edition(a)?, edition(b)?);
-    let d = diff(&a, &b);
-    let written = if json {
-        serde_json::to_writer_pretty(&mut *out, &d)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out))
-    } else {
-        write_human(&d, out)
-    };
-    if let Err(e) = written {
-        return Error::stdout(e).or_closed_stdout(Exit::Valid);
-    }
-    Ok(Exit::Valid)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::finding::{Anchor, Segment};
+use crate::finding::{Anchor, Finding, Segment};
 
 mod json;
 
@@ -309,6 +309,24 @@ impl<'a> LineIndex<'a> {
         let start = self.starts[line - 1];
         (line, self.text[start..offset].chars().count() + 1)
     }
+}
+
+/// Turns anchors into lines and columns and sorts findings into file order.
+///
+/// A file's tree has the span of every value and key, so each anchor is an offset; a value that
+/// came from no file (answers held in memory) has no place to point at.
+pub fn resolve_positions(findings: &mut [Finding], text: &str) {
+    let mut lines: Option<LineIndex<'_>> = None;
+    for finding in findings.iter_mut() {
+        if let Anchor::Offset(offset) = finding.anchor {
+            let (line, column) = lines
+                .get_or_insert_with(|| LineIndex::new(text))
+                .position(offset);
+            finding.line = Some(line);
+            finding.column = Some(column);
+        }
+    }
+    findings.sort_by_key(|f| (f.line.unwrap_or(0), f.column.unwrap_or(0)));
 }
 
 #[cfg(test)]

@@ -1,11 +1,83 @@
-//! Writing files so that they cannot be corrupted: a temporary file in the same folder, flushed
-//! to disk, then renamed over the target. An existing file keeps its permissions; a new one gets
-//! the permissions any program's new file gets (read-write for all, less the umask), not the
-//! owner-only mode of a temporary file.
+//! Writing outputs: files written so that they cannot be corrupted — a temporary file in the
+//! same folder, flushed to disk, then renamed over the target (an existing file keeps its
+//! permissions; a new one gets the permissions any program's new file gets, read-write for all
+//! less the umask, not the owner-only mode of a temporary file) — and what a failed write names.
 
+use std::fmt;
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use crate::text::io_reason;
+
+/// Where output was going when it could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Standard output.
+    Stdout,
+    /// Standard error (findings, notes).
+    Stderr,
+    /// The terminal `fill` talks to.
+    Terminal,
+    /// A file.
+    File(PathBuf),
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Stdout => f.write_str("standard output"),
+            Target::Stderr => f.write_str("standard error"),
+            Target::Terminal => f.write_str("the terminal"),
+            Target::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// Output that could not be written: where it was going, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write `{target}`: {}", io_reason(.source))]
+pub struct WriteError {
+    /// Where it was going.
+    pub target: Target,
+    /// Why it failed.
+    #[source]
+    pub source: io::Error,
+}
+
+impl WriteError {
+    /// A failure to write to `target`, for `map_err`.
+    pub fn to(target: Target) -> impl FnOnce(io::Error) -> WriteError {
+        move |source| WriteError { target, source }
+    }
+
+    /// A failure to write to a file, for `map_err`.
+    pub fn file(path: &Path) -> impl FnOnce(io::Error) -> WriteError {
+        WriteError::to(Target::File(path.to_path_buf()))
+    }
+
+    /// A failure to write to standard output, for `map_err`.
+    pub fn stdout(source: io::Error) -> WriteError {
+        WriteError {
+            target: Target::Stdout,
+            source,
+        }
+    }
+
+    /// A failure to write to standard error, for `map_err`.
+    pub fn stderr(source: io::Error) -> WriteError {
+        WriteError {
+            target: Target::Stderr,
+            source,
+        }
+    }
+
+    /// The reader of standard output went away (`qfill validate dir | head -1`): not a failure
+    /// worth a message; the run ends with the exit code of the work done so far.
+    pub fn is_closed_stdout(&self) -> bool {
+        self.target == Target::Stdout && self.source.kind() == io::ErrorKind::BrokenPipe
+    }
+}
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {

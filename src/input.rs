@@ -39,13 +39,44 @@ impl Source {
     }
 }
 
-/// An input's text, ready to parse.
+/// What an input holds, and so how it is read: decided by the flag, else the extension, else
+/// the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// An answers file, parsed as TOML or JSON.
+    Answers(Format),
+    /// Answers in the legacy text layout copied out of the Word form, read by `import`'s reader;
+    /// only when named (`.txt`) or flagged, never picked up from a folder.
+    Legacy,
+}
+
+impl Kind {
+    /// The kind a file name's extension names: `.toml`, `.json`, `.txt`.
+    pub fn from_extension(name: &str) -> Option<Kind> {
+        if let Some(format) = Format::from_extension(name) {
+            return Some(Kind::Answers(format));
+        }
+        let ext = Path::new(name).extension()?.to_str()?;
+        ext.eq_ignore_ascii_case("txt").then_some(Kind::Legacy)
+    }
+
+    /// How people name it: `TOML`, `JSON`, `legacy text`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Answers(Format::Toml) => "toml",
+            Kind::Answers(Format::Json) => "json",
+            Kind::Legacy => "legacy text",
+        }
+    }
+}
+
+/// An input's text, ready to read.
 #[derive(Debug, Clone)]
 pub struct Text {
     /// The text, without a BOM.
     pub text: String,
-    /// The format to parse it as.
-    pub format: Format,
+    /// How to read it.
+    pub kind: Kind,
 }
 
 /// How to read inputs.
@@ -53,8 +84,8 @@ pub struct Text {
 pub struct ReadOptions {
     /// Larger inputs get `too-large` and are not read.
     pub max_size: u64,
-    /// Overrides the format guessed from the extension or content.
-    pub format: Option<Format>,
+    /// Overrides the kind told by the extension or content (`--input-format`).
+    pub format: Option<Kind>,
 }
 
 impl Default for ReadOptions {
@@ -110,14 +141,14 @@ pub fn read(source: &Source, options: ReadOptions) -> Result<Text, ReadFailure> 
         }
     };
     let text = decode(bytes)?;
-    let format = options
+    let kind = options
         .format
         .or_else(|| match source {
-            Source::File(_) => Format::from_extension(&name),
+            Source::File(_) => Kind::from_extension(&name),
             Source::Stdin | Source::Unmatched { .. } => None,
         })
-        .unwrap_or_else(|| Format::sniff(&text));
-    Ok(Text { text, format })
+        .unwrap_or_else(|| Kind::Answers(Format::sniff(&text)));
+    Ok(Text { text, kind })
 }
 
 fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadFailure> {

@@ -5,19 +5,14 @@
 //! and a note written so is read back into its question when the answers migrate back.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use crate::answers::{Answer, Answers, Record};
 use crate::check;
 use crate::document::{self, Format, Node, Value};
-use crate::error::{Error, Exit, Target};
-use crate::export::{ExportFormat, question_block};
+use crate::export::question_block;
 use crate::finding::{Finding, Segment, answer_path};
-use crate::input::{self, ReadOptions, Source};
-use crate::questionnaire::{self, Question, QuestionKind, Questionnaire};
-use crate::report;
-use crate::report::FileReport;
-use crate::validate::{Validator, resolve_positions};
+use crate::input::{Kind, Text};
+use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 
 /// Where one question's answer went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,132 +208,73 @@ fn strip_spans(node: Node) -> Node {
     Node::new(value)
 }
 
-/// `qfill migrate`.
-#[derive(Debug, Clone, Default)]
-pub struct MigrateRequest {
-    /// The answers file, or `-`.
-    pub input: String,
-    /// `-q`: the edition the file is read as; else its `questionnaire` key.
-    pub questionnaire: Option<String>,
-    /// `--edition`: the target, an id or a definition file.
-    pub edition: String,
-    /// `-o`; TOML on stdout without it.
-    pub output: Option<PathBuf>,
-    /// `--force`.
-    pub force: bool,
-    /// `--max-size`, `--input-format`.
-    pub read: ReadOptions,
+/// Why migrated answers could not be written: a bug in `migrate`, never the person's input.
+#[derive(Debug, thiserror::Error)]
+pub enum MigrateError {
+    /// The migrated answers do not read back.
+    #[error("the migrated answers do not read back ({reason}); please report this")]
+    Unreadable {
+        /// The parser's message.
+        reason: String,
+    },
 }
 
-/// Migrates an answers file to another edition; the findings for the result go to `err`.
-pub fn migrate_command(
-    request: &MigrateRequest,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<Exit, Error> {
-    let target = Questionnaire::resolve(&request.edition)?;
-    let flag = questionnaire::from_flag(request.questionnaire.as_deref())?;
-    if let Some(path) = &request.output
-        && path.exists()
-        && !request.force
-    {
-        return Err(Error::OutputExists { path: path.clone() });
-    }
-    let format = match request
-        .output
-        .as_deref()
-        .and_then(|path| ExportFormat::from_extension(&path.to_string_lossy()))
-    {
-        None | Some(ExportFormat::Toml) => Format::Toml,
-        Some(ExportFormat::Json) => Format::Json,
-        Some(_) => {
-            return Err(Error::MigrateFormat {
-                path: request.output.clone().unwrap_or_default(),
-            });
-        }
-    };
-    let source = if request.input == "-" {
-        Source::Stdin
-    } else {
-        Source::File(PathBuf::from(&request.input))
-    };
-    let name = source.name();
-    let fail = |err: &mut dyn Write, findings: Vec<Finding>| -> Result<Exit, Error> {
-        report::write_findings(err, &name, &findings).map_err(Error::stderr)?;
-        let report = FileReport::new(name.clone(), findings);
-        Ok(Exit::of(&[report], false))
-    };
-    let text = match input::read(&source, request.read) {
-        Ok(text) => text,
-        Err(finding) => return fail(err, vec![*finding]),
-    };
-    let validator = Validator {
-        questionnaire: flag.as_ref(),
-        read: request.read,
-    };
-    let (mut findings, checked) = validator.validate_text(&text.text, text.format);
-    let Some(checked) = checked else {
-        // Not answers qfill can read (a parse error, an unknown edition): nothing to migrate.
-        resolve_positions(&mut findings, &text.text);
-        return fail(err, findings);
-    };
-    // The edition the file was checked as: the one resolver `validate` uses.
-    let named = checked.answers.questionnaire.as_deref();
-    let from = questionnaire::applicable(flag.as_ref(), named)
-        .questionnaire()
-        .unwrap_or_else(|| questionnaire::flag_or_default(flag.as_ref()));
-    let migrated = migrate(&checked.answers, from, &target);
-    // The result is what checking it against the target edition gives: canonical values, in
-    // the target's order, and the findings a `validate` of it would give.
+/// Answers carried to another edition and written out, with what checking them there gives.
+#[derive(Debug, Clone)]
+pub struct Rewritten {
+    /// The answers file in the target edition, TOML or JSON.
+    pub text: String,
+    /// Where each question went.
+    pub migrated: Migrated,
+    /// What `validate` of the result gives, placed in it, each about a moved answer saying
+    /// where it was.
+    pub findings: Vec<Finding>,
+}
+
+/// Carries `answers` (read from `original`, whose comments travel with their keys when both are
+/// TOML) from edition `from` to `target`, and writes them in `format`: canonical values in the
+/// target's order, as checking them against the target gives them.
+pub fn rewrite(
+    answers: &Answers,
+    original: &Text,
+    from: &Questionnaire,
+    target: &Questionnaire,
+    format: Format,
+) -> Result<Rewritten, MigrateError> {
+    let migrated = migrate(answers, from, target);
     let draft = migrated.answers.to_text(format);
     let doc = document::parse(&draft, format)
-        .map_err(|e| Error::MigratedUnreadable { reason: e.message })?;
-    let result = check::check(&doc, &target);
-    let mut written = result.answers.to_text(format);
-    if format == Format::Toml && text.format == Format::Toml {
-        written = crate::comments::carry(&text.text, &written, &|path| {
+        .map_err(|e| MigrateError::Unreadable { reason: e.message })?;
+    let result = check::check(&doc, target);
+    let mut text = result.answers.to_text(format);
+    if format == Format::Toml && original.kind == Kind::Answers(Format::Toml) {
+        text = crate::comments::carry(&original.text, &text, &|path| {
             map_path(path, &migrated.moves)
         });
     }
-    let out_name = match &request.output {
-        Some(path) => path.display().to_string(),
-        None => "-".to_string(),
-    };
-    let mut findings = match document::parse(&written, format) {
-        Ok(doc) => check::check(&doc, &target).findings,
+    let mut findings = match document::parse(&text, format) {
+        Ok(doc) => check::check(&doc, target).findings,
         Err(_) => result.findings,
     };
-    resolve_positions(&mut findings, &written);
+    document::resolve_positions(&mut findings, &text);
     for finding in &mut findings {
-        name_old_place(finding, from, &target, &migrated.moves);
+        name_old_place(finding, from, target, &migrated.moves);
     }
-    let exit = Exit::of(
-        &[FileReport::new(out_name.clone(), findings.clone())],
-        false,
-    );
-    tell(err, from, &target, &migrated)
-        .and_then(|()| report::write_findings(err, &out_name, &findings))
-        .map_err(Error::stderr)?;
-    match &request.output {
-        Some(path) => crate::fsio::write_atomic(path, written.as_bytes())
-            .map_err(Error::write(Target::File(path.clone())))?,
-        None => {
-            if let Err(e) = out.write_all(written.as_bytes()) {
-                return Error::stdout(e).or_closed_stdout(exit);
-            }
-        }
-    }
-    Ok(exit)
+    Ok(Rewritten {
+        text,
+        migrated,
+        findings,
+    })
 }
 
 /// Says on `err` that the target is incomplete, and where each question went.
-fn tell(
+pub fn tell(
     err: &mut dyn Write,
     from: &Questionnaire,
     target: &Questionnaire,
     migrated: &Migrated,
 ) -> std::io::Result<()> {
-    if let Some(notice) = crate::incomplete::notice(target) {
+    if let Some(notice) = target.incomplete_notice() {
         writeln!(err, "{notice}")?;
     }
     for m in &migrated.moves {

@@ -7,12 +7,13 @@ use std::io::{self, IsTerminal};
 use std::sync::Arc;
 
 use console::Term;
-use qfill::error::{Error, Exit};
-use qfill::fill::{self, FillRequest, Interrupt, PlainPrompter, TerminalPrompter};
+use qfill::commands::{self, Error, Exit};
+use qfill::fill::{FillRequest, Interrupt, PlainPrompter, TerminalPrompter};
 
 /// Runs `fill` on the process's terminal: refuses without one, picks the prompter, and makes
 /// Ctrl-C save-safe everywhere (menus report it; line reads get SIGINT).
 pub fn fill(request: &FillRequest) -> Result<Exit, Error> {
+    commands::fill::check(request)?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(Error::NoTerminal);
     }
@@ -38,10 +39,10 @@ pub fn fill(request: &FillRequest) -> Result<Exit, Error> {
     let result = if plain {
         let stdin = io::stdin();
         let mut prompter = PlainPrompter::new(stdin.lock(), io::stderr()).with_editor();
-        fill::run(request, &mut prompter, &interrupt)
+        commands::fill::run(request, &mut prompter, &interrupt)
     } else {
         let mut prompter = TerminalPrompter::default();
-        let result = fill::run(request, &mut prompter, &interrupt);
+        let result = commands::fill::run(request, &mut prompter, &interrupt);
         let _ = Term::stderr().show_cursor();
         result
     };

@@ -4,7 +4,7 @@
 use crate::check::{self, Checked};
 use crate::document::{self, Format};
 use crate::finding::{Anchor, Code, Finding};
-use crate::input::{self, ReadOptions, Source};
+use crate::input::{self, Kind, ReadOptions, Source, Text};
 use crate::questionnaire::{self, Applicable, Questionnaire};
 use crate::report::FileReport;
 
@@ -15,35 +15,38 @@ pub struct Validator<'q> {
     pub questionnaire: Option<&'q Questionnaire>,
     /// How inputs are read.
     pub read: ReadOptions,
+    /// The editions a legacy text may answer when `questionnaire` does not say which, matched by
+    /// its question texts; `None`: the built-in editions.
+    pub editions: Option<&'q [Questionnaire]>,
 }
 
-/// A checked input: the report, and the answers when the file parsed.
+/// A checked input: the report, and the answers when the file could be read.
 #[derive(Debug, Clone)]
 pub struct Validated {
     /// Findings for the file.
     pub report: FileReport,
     /// The canonical answers, if the file parsed and its questionnaire is known.
     pub checked: Option<Checked>,
-    /// The format the input was read as.
-    pub format: Option<Format>,
+    /// What the input was read as.
+    pub kind: Option<Kind>,
 }
 
 impl<'q> Validator<'q> {
-    /// Reads and checks one input.
+    /// Reads and checks one input, of any kind.
     pub fn validate(&self, source: &Source) -> Validated {
-        let file = source.name();
-        let text = match input::read(source, self.read) {
-            Ok(text) => text,
-            Err(finding) => {
-                return Validated {
-                    report: FileReport::new(file, vec![with_subject(*finding, &source.name())]),
-                    checked: None,
-                    format: None,
-                };
-            }
-        };
-        let (mut findings, checked, edition) = self.check_text(&text.text, text.format, true);
-        resolve_positions(&mut findings, &text.text);
+        match input::read(source, self.read) {
+            Ok(text) => self.validate_read(source.name(), &text),
+            Err(finding) => Validated {
+                report: FileReport::new(source.name(), vec![*finding]),
+                checked: None,
+                kind: None,
+            },
+        }
+    }
+
+    /// Checks an input already read (named `file` in findings); findings are placed.
+    pub fn validate_read(&self, file: String, text: &Text) -> Validated {
+        let (findings, checked, edition) = self.check_input(text, true);
         Validated {
             report: FileReport {
                 file,
@@ -51,7 +54,7 @@ impl<'q> Validator<'q> {
                 edition: edition.map(|q| q.id.clone()),
             },
             checked,
-            format: Some(text.format),
+            kind: Some(text.kind),
         }
     }
 
@@ -60,8 +63,7 @@ impl<'q> Validator<'q> {
     pub fn report(&self, source: &Source) -> FileReport {
         let mut report = match input::read(source, self.read) {
             Ok(text) => {
-                let (mut findings, _, edition) = self.check_text(&text.text, text.format, false);
-                resolve_positions(&mut findings, &text.text);
+                let (findings, _, edition) = self.check_input(&text, false);
                 drop(text);
                 FileReport {
                     file: source.name(),
@@ -69,11 +71,7 @@ impl<'q> Validator<'q> {
                     edition: edition.map(|q| q.id.clone()),
                 }
             }
-            Err(finding) => {
-                let file = source.name();
-                let findings = vec![with_subject(*finding, &file)];
-                FileReport::new(file, findings)
-            }
+            Err(finding) => FileReport::new(source.name(), vec![*finding]),
         };
         for finding in &mut report.findings {
             // Positions are resolved; the anchor's document path is no longer needed.
@@ -81,6 +79,46 @@ impl<'q> Validator<'q> {
         }
         report.findings.shrink_to_fit();
         report
+    }
+
+    /// Checks an input of any kind, building the canonical answers of an answers file only if
+    /// `answers` is set; findings are placed. Says which edition it was checked against.
+    fn check_input(
+        &self,
+        text: &Text,
+        answers: bool,
+    ) -> (Vec<Finding>, Option<Checked>, Option<&'q Questionnaire>) {
+        match text.kind {
+            Kind::Answers(format) => {
+                let (mut findings, checked, edition) = self.check_text(&text.text, format, answers);
+                document::resolve_positions(&mut findings, &text.text);
+                (findings, checked, edition)
+            }
+            Kind::Legacy => {
+                let q = self.legacy_edition(&text.text);
+                let imported = crate::import::import(&text.text, q);
+                let checked = Checked {
+                    answers: imported.answers,
+                    findings: Vec::new(),
+                };
+                (imported.findings, Some(checked), Some(q))
+            }
+        }
+    }
+
+    /// The edition a legacy text is read as: `--questionnaire`, else the one among the
+    /// candidates whose question texts it holds most of.
+    pub fn legacy_edition(&self, text: &str) -> &'q Questionnaire {
+        if let Some(q) = self.questionnaire {
+            return q;
+        }
+        match self.editions {
+            Some(editions) => crate::import::guess_edition(text, editions),
+            None => crate::import::guess_edition(
+                text,
+                Questionnaire::builtin_ids().filter_map(Questionnaire::builtin_cached),
+            ),
+        }
     }
 
     /// Checks text already read; findings are not yet placed.
@@ -163,29 +201,4 @@ impl<'q> Validator<'q> {
         findings.extend(checked.findings.iter().cloned());
         (findings, Some(checked), Some(questionnaire))
     }
-}
-
-fn with_subject(mut finding: Finding, file: &str) -> Finding {
-    if finding.code == Code::Unreadable && file == "-" {
-        finding.message = finding.message.replace("the file", "standard input");
-    }
-    finding
-}
-
-/// Turns anchors into lines and columns and sorts findings into file order.
-///
-/// A file's tree has the span of every value and key, so each anchor is an offset; a value that
-/// came from no file (answers held in memory) has no place to point at.
-pub fn resolve_positions(findings: &mut [Finding], text: &str) {
-    let mut lines: Option<document::LineIndex<'_>> = None;
-    for finding in findings.iter_mut() {
-        if let Anchor::Offset(offset) = finding.anchor {
-            let (line, column) = lines
-                .get_or_insert_with(|| document::LineIndex::new(text))
-                .position(offset);
-            finding.line = Some(line);
-            finding.column = Some(column);
-        }
-    }
-    findings.sort_by_key(|f| (f.line.unwrap_or(0), f.column.unwrap_or(0)));
 }

@@ -11,6 +11,7 @@ mod cursor;
 mod dates;
 mod draft;
 pub mod form;
+mod incomplete;
 mod lists;
 mod places;
 mod questions;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::cursor::Cursor;
-use super::{choices, dates, lists, places, sdgs, urls};
+use super::{choices, dates, incomplete, lists, places, sdgs, urls};
 use crate::answers::{Answer, FieldValue, Record};
 use crate::document::{Node, Value};
 use crate::finding::{Anchor, Code, Segment};
@@ -29,7 +29,7 @@ pub(super) fn answers(c: &mut Cursor<'_>, node: &Node) -> Vec<(String, Answer)> 
     } else {
         let q = c.q;
         c.extra_keys(entries, &ids, |key, near| {
-            crate::incomplete::unknown_question(q, key, near)
+            incomplete::unknown_question(q, key, near)
         })
     };
     let table_anchor = c.table_anchor(node);

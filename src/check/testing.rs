@@ -1,10 +1,10 @@
 //! What the checker's tests share: a file header, a sample event, and findings as tuples.
 
 use super::check;
+use crate::document::resolve_positions;
 use crate::document::{Format, parse};
 use crate::finding::Code;
 use crate::questionnaire::Questionnaire;
-use crate::validate::resolve_positions;
 
 /// The top of every test file, up to `[answers]`.
 pub const HEADER: &str = "questionnaire = \"hlpf-2024\"\nentity = \"X\"\n[answers]\n";

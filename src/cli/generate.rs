@@ -5,7 +5,7 @@ use std::io::Write;
 
 use clap::Command;
 use clap_complete::Shell;
-use qfill::error::{Error, Exit};
+use qfill::commands::{Error, Exit};
 
 /// Writes the completion script for `shell` to `out`.
 pub fn completions(mut command: Command, shell: Shell, out: &mut dyn Write) -> Result<Exit, Error> {

@@ -1,13 +1,21 @@
-//! Why `compile` cannot start: its options do not fit together, or its roster cannot be read.
+//! Why `compile` cannot do its job: its options do not fit together, its roster cannot be read,
+//! or its output cannot be written.
+
+use crate::fsio::WriteError;
 
 /// A `compile` request that cannot be carried out; every one exits 2.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum CompileError {
-    /// `-o -` without a format that can go to standard output.
-    #[error("`-o -` needs `--to json` or `--to markdown`")]
+    /// An output (the tables, or standard error) could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// `-o -` without `--to`: standard output has no extension to tell the format.
+    #[error("`-o -` needs `--to json`, `--to markdown` or `--to xlsx`")]
     StdoutNeedsFormat,
-    /// `--to xlsx` or `--to csv` with `-o -`.
-    #[error("only JSON and Markdown can go to standard output (`-o -`)")]
+    /// `--to csv` with `-o -`.
+    #[error(
+        "CSV output is a folder of files, one per sheet: it cannot go to standard output (`-o -`)"
+    )]
     NotForStdout,
     /// OUT has no extension `compile` knows and is not a folder.
     #[error("cannot tell what to write to `{output}`")]
@@ -62,11 +70,16 @@ pub enum CompileError {
 }
 
 impl CompileError {
-    /// How to fix it.
-    pub fn hint(&self) -> String {
-        match self {
-            CompileError::StdoutNeedsFormat | CompileError::NotForStdout => {
-                "a workbook and CSV files go to a path: `-o 2024.xlsx`, `-o tables/`".into()
+    /// How to fix it, if there is something to say.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            CompileError::Write(_) => return None,
+            CompileError::StdoutNeedsFormat => {
+                "say what to write, e.g. `--to json -o -`, or name a file: `-o 2024.xlsx`".into()
+            }
+            CompileError::NotForStdout => {
+                "name a folder, e.g. `-o tables/`, or write one document with `--to json -o -`"
+                    .into()
             }
             CompileError::UnknownOutput { .. } => "name a `.xlsx`, `.json` or `.md` file, a folder ending in `/` for CSV files, or use `--to`".into(),
             CompileError::CsvNeedsFolder { .. } => "name a folder, e.g. `tables/`".into(),
@@ -86,6 +99,6 @@ impl CompileError {
                 "a roster is one entity per line, or a CSV file with a `name,acronym` header"
                     .into()
             }
-        }
+        })
     }
 }

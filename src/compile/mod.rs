@@ -15,12 +15,12 @@ pub mod roster;
 pub mod topic;
 pub mod xlsx;
 
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::Path;
 
 use crate::batch::{Pool, Progress};
-use crate::error::{Error, Exit, Target};
-use crate::input::{self, ReadOptions, Source};
+use crate::fsio::{Target, WriteError};
+use crate::input::{ReadOptions, Source};
 use crate::questionnaire::Questionnaire;
 pub use error::CompileError;
 
@@ -55,105 +55,12 @@ impl CompileFormat {
     }
 }
 
-/// `qfill compile`.
-#[derive(Debug, Clone, Default)]
-pub struct CompileRequest {
-    /// Files, folders, glob patterns and `-`; `.txt` files named here are read as legacy text.
-    pub inputs: Vec<String>,
-    /// `-o`: a file, a folder (CSV), or `-` (JSON and Markdown to stdout).
-    pub output: String,
-    /// `--to`; else OUT's extension; else a folder of CSV files.
-    pub to: Option<CompileFormat>,
-    /// `-q`, given once or more: one checks every file against it, as in `validate`; several
-    /// are the editions that files naming them are checked against.
-    pub questionnaires: Vec<String>,
-    /// `--roster`: the entities expected to respond.
-    pub roster: Option<PathBuf>,
-    /// `--question`: the question Markdown shows.
-    pub question: Option<String>,
-    /// `--labels`: form labels as headers instead of ids.
-    pub labels: bool,
-    /// `--excel`: CSV for Excel (a BOM, formula-like cells quoted).
-    pub excel: bool,
-    /// `--force`: replace existing output files.
-    pub force: bool,
-    /// `--hidden`.
-    pub hidden: bool,
-    /// `--max-size`, `--input-format`.
-    pub read: ReadOptions,
-    /// `--jobs`.
-    pub jobs: Option<usize>,
-    /// The document date, seconds since the epoch; `None`: `SOURCE_DATE_EPOCH`, else a fixed
-    /// date, so that the same inputs give the same bytes.
-    pub created: Option<i64>,
-}
-
 /// The date a workbook carries when `SOURCE_DATE_EPOCH` is not set: 2000-01-01T00:00:00Z.
 pub const FIXED_DATE: i64 = 946_684_800;
 
 /// Responses checked in parallel at a time: enough to keep every thread busy, few enough that
 /// their answers take little memory.
 const SLICE: usize = 64;
-
-/// Where the output goes, decided once.
-enum Out {
-    Stdout,
-    File(PathBuf),
-    Folder(PathBuf),
-}
-
-impl Out {
-    /// What a failure to write names.
-    fn target(&self) -> Target {
-        match self {
-            Out::Stdout => Target::Stdout,
-            Out::File(path) | Out::Folder(path) => Target::File(path.clone()),
-        }
-    }
-}
-
-fn target(request: &CompileRequest) -> Result<(CompileFormat, Out), Error> {
-    let out = request.output.as_str();
-    let folder_like = out.ends_with('/') || Path::new(out).is_dir();
-    let format = match request.to.or_else(|| CompileFormat::from_extension(out)) {
-        Some(format) => format,
-        None if folder_like => CompileFormat::Csv,
-        None if out == "-" => return Err(CompileError::StdoutNeedsFormat.into()),
-        None => {
-            return Err(CompileError::UnknownOutput {
-                output: out.to_string(),
-            }
-            .into());
-        }
-    };
-    let target = match (format, out) {
-        (CompileFormat::Json | CompileFormat::Markdown, "-") => Out::Stdout,
-        (_, "-") => return Err(CompileError::NotForStdout.into()),
-        (CompileFormat::Csv, _) => {
-            if Path::new(out).exists() && !Path::new(out).is_dir() {
-                return Err(CompileError::CsvNeedsFolder {
-                    output: out.to_string(),
-                }
-                .into());
-            }
-            Out::Folder(PathBuf::from(out))
-        }
-        (_, _) if folder_like => {
-            return Err(CompileError::FileNeedsFile {
-                output: out.to_string(),
-            }
-            .into());
-        }
-        (_, _) => {
-            let path = PathBuf::from(out);
-            if path.exists() && !request.force {
-                return Err(Error::OutputExists { path });
-            }
-            Out::File(path)
-        }
-    };
-    Ok((format, target))
-}
 
 /// The editions: a single `-q` alone (every file is checked against it); else every `-q` and
 /// every built-in edition, so that each file finds the one it names.
@@ -169,84 +76,74 @@ fn editions(flags: &[Questionnaire]) -> Layout {
     Layout::new(all)
 }
 
-/// Inputs with OUT left out: an output is never read back as an input.
-fn sources(request: &CompileRequest, target: &Out) -> Result<Vec<Source>, Error> {
-    let out = match target {
-        Out::Stdout => None,
-        Out::File(p) | Out::Folder(p) => Some(p.canonicalize().unwrap_or_else(|_| p.clone())),
-    };
-    let all = input::expand(&request.inputs, request.hidden);
-    let kept: Vec<Source> = all
-        .into_iter()
-        .filter(|source| match (source, &out) {
-            (Source::File(path), Some(out)) => {
-                let path = path.canonicalize().unwrap_or_else(|_| path.clone());
-                !path.starts_with(out)
-            }
-            _ => true,
-        })
-        .collect();
-    if kept.is_empty() {
-        return Err(Error::NoAnswersFiles {
-            inputs: request.inputs.clone(),
-        });
-    }
-    Ok(kept)
-}
-
-fn load_roster(path: &Path) -> Result<Roster, Error> {
+fn load_roster(path: &Path) -> Result<Roster, CompileError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| CompileError::RosterUnreadable {
         path: shown.clone(),
         reason: crate::text::io_reason(&e),
     })?;
-    Ok(
-        Roster::parse(&text).map_err(|e| CompileError::RosterInvalid {
-            path: shown,
-            line: e.line,
-            reason: e.message,
-        })?,
-    )
-}
-
-/// The topic `--question` names: a topic id, or a question id of an edition.
-fn question_topic(layout: &Layout, id: &str) -> Result<(String, String), Error> {
-    if let Some(topic) = layout.topic(id) {
-        return Ok((topic.id.clone(), topic.label.clone()));
-    }
-    for q in &layout.editions {
-        if let Some(question) = q.question(id) {
-            let root = root_question(q, id);
-            return Ok((root, question.text.clone()));
-        }
-    }
-    Err(CompileError::UnknownQuestion {
-        id: id.to_string(),
-        known: layout.topics.iter().map(|t| t.id.clone()).collect(),
-    }
-    .into())
+    Roster::parse(&text).map_err(|e| CompileError::RosterInvalid {
+        path: shown,
+        line: e.line,
+        reason: e.message,
+    })
 }
 
 /// What a compilation knows before it reads a file: the editions and the roster.
-struct Setup {
+pub struct Setup {
     flags: Vec<Questionnaire>,
     layout: Layout,
     roster: Option<Roster>,
 }
 
-fn setup(request: &CompileRequest) -> Result<Setup, Error> {
-    let flags = request
-        .questionnaires
-        .iter()
-        .map(|f| Questionnaire::resolve(f))
-        .collect::<Result<Vec<_>, _>>()?;
-    let layout = editions(&flags);
-    let roster = request.roster.as_deref().map(load_roster).transpose()?;
-    Ok(Setup {
-        flags,
-        layout,
-        roster,
-    })
+impl Setup {
+    /// The editions given with `-q` (none: each file's own) and the roster, read.
+    pub fn new(flags: Vec<Questionnaire>, roster: Option<&Path>) -> Result<Setup, CompileError> {
+        let layout = editions(&flags);
+        let roster = roster.map(load_roster).transpose()?;
+        Ok(Setup {
+            flags,
+            layout,
+            roster,
+        })
+    }
+
+    /// The editions compiled, aligned by topic.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// The sheets a compilation of these editions has, in order.
+    pub fn sheet_names(&self) -> Vec<String> {
+        build::sheet_names(&self.layout, self.roster.is_some())
+    }
+
+    /// The topic `--question` names, and its title: a topic id, or a question id of an edition.
+    pub fn question_topic(&self, id: &str) -> Result<(String, String), CompileError> {
+        let layout = &self.layout;
+        if let Some(topic) = layout.topic(id) {
+            return Ok((topic.id.clone(), topic.label.clone()));
+        }
+        for q in &layout.editions {
+            if let Some(question) = q.question(id) {
+                let root = root_question(q, id);
+                return Ok((root, question.text.clone()));
+            }
+        }
+        Err(CompileError::UnknownQuestion {
+            id: id.to_string(),
+            known: layout.topics.iter().map(|t| t.id.clone()).collect(),
+        })
+    }
+}
+
+/// How inputs are read and checked: what `validate` takes besides the edition.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadPlan {
+    /// `--max-size`, `--input-format`.
+    pub read: ReadOptions,
+    /// `--jobs`: threads to check files with; all cores when `None`.
+    pub jobs: Option<usize>,
 }
 
 /// How a compilation went.
@@ -258,63 +155,28 @@ pub struct Totals {
     pub unreadable: bool,
 }
 
-impl Totals {
-    /// The exit status, as `validate` gives it: 2 wins over 1.
-    pub fn exit(&self) -> Exit {
-        if self.unreadable {
-            Exit::Incomplete
-        } else if self.summary.invalid > 0 {
-            Exit::Invalid
-        } else {
-            Exit::Valid
-        }
-    }
-}
-
-/// Reads and checks every input of `request` and builds the tables into `sink` (for
-/// `qfill report`: a [`Compilation`]). The findings of inputs that cannot be read go to `err`;
-/// `request.output`, unless `-`, is left out of the inputs.
+/// Reads and checks every source and builds the tables into `sink`, in input order; the
+/// findings of inputs that cannot be read go to `err` as well, since they make the run exit 2.
+/// `shown` is what a failure of the sink names.
 pub fn tables(
-    request: &CompileRequest,
-    sink: &mut dyn Sink,
-    err: &mut dyn Write,
-    progress: &dyn Progress,
-) -> Result<Totals, Error> {
-    let setup = setup(request)?;
-    let out = match request.output.as_str() {
-        "-" | "" => Out::Stdout,
-        path => Out::File(PathBuf::from(path)),
-    };
-    let sources = sources(request, &out)?;
-    build_tables(
-        request,
-        &setup,
-        &sources,
-        sink,
-        err,
-        progress,
-        &out.target(),
-    )
-}
-
-fn build_tables(
-    request: &CompileRequest,
     setup: &Setup,
     sources: &[Source],
+    plan: ReadPlan,
     sink: &mut dyn Sink,
     err: &mut dyn Write,
     progress: &dyn Progress,
     shown: &Target,
-) -> Result<Totals, Error> {
+) -> Result<Totals, CompileError> {
     let reader = read::Reader {
         flags: &setup.flags,
         layout: &setup.layout,
-        read: request.read,
+        read: plan.read,
     };
+    let sink_error = |e| WriteError::to(shown.clone())(e);
     let mut builder = Builder::new(&setup.layout, setup.roster.as_ref());
-    builder.start(sink).map_err(|e| sink_error(shown, e))?;
+    builder.start(sink).map_err(sink_error)?;
     progress.start(sources.len());
-    let pool = Pool::new(request.jobs, sources.len());
+    let pool = Pool::new(plan.jobs, sources.len());
     let check = |slice: &[Source]| {
         pool.map(slice, |source| {
             let response = reader.read(source);
@@ -344,7 +206,7 @@ fn build_tables(
         }
     }
     progress.finish();
-    let (summary, unreadable) = builder.finish(sink).map_err(|e| sink_error(shown, e))?;
+    let (summary, unreadable) = builder.finish(sink).map_err(sink_error)?;
     Ok(Totals {
         summary,
         unreadable,
@@ -352,14 +214,14 @@ fn build_tables(
 }
 
 /// Adds checked responses to the tables, in order; the findings of inputs that could not be
-/// read go to `err` as well, since they make the run exit 2.
+/// read go to `err` as well.
 fn add_all(
     responses: Vec<Response>,
     builder: &mut Builder<'_>,
     sink: &mut dyn Sink,
     err: &mut dyn Write,
     shown: &Target,
-) -> Result<(), Error> {
+) -> Result<(), WriteError> {
     for response in responses {
         let unread: Vec<_> = response
             .findings
@@ -367,106 +229,19 @@ fn add_all(
             .filter(|f| f.code == crate::finding::Code::Unreadable)
             .cloned()
             .collect();
-        crate::report::write_findings(err, &response.file, &unread).map_err(Error::stderr)?;
+        crate::report::write_findings(err, &response.file, &unread).map_err(WriteError::stderr)?;
         builder
             .add(response, sink)
-            .map_err(|e| sink_error(shown, e))?;
+            .map_err(WriteError::to(shown.clone()))?;
     }
     Ok(())
 }
 
-/// Compiles every input into tables and writes them; the totals line goes to `err`.
-pub fn compile(
-    request: &CompileRequest,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-    progress: &dyn Progress,
-) -> Result<Exit, Error> {
-    let (format, target) = target(request)?;
-    let setup = setup(request)?;
-    let question = match (&request.question, format) {
-        (Some(id), CompileFormat::Markdown) => Some(question_topic(&setup.layout, id)?),
-        (Some(_), _) => return Err(CompileError::QuestionWithoutMarkdown.into()),
-        (None, CompileFormat::Markdown) => {
-            return Err(CompileError::MarkdownWithoutQuestion.into());
-        }
-        (None, _) => None,
-    };
-    let sources = sources(request, &target)?;
-    let created = request.created.unwrap_or_else(source_date);
-    let shown = target.target();
-    let mut run =
-        |sink: &mut dyn Sink| build_tables(request, &setup, &sources, sink, err, progress, &shown);
-    let totals = match (format, &target) {
-        (_, Out::Folder(folder)) => {
-            if !request.force {
-                let names = build::sheet_names(&setup.layout, setup.roster.is_some());
-                if let Some(path) = names
-                    .iter()
-                    .map(|name| folder.join(format!("{name}.csv")))
-                    .find(|path| path.symlink_metadata().is_ok())
-                {
-                    return Err(Error::OutputExists { path });
-                }
-            }
-            let options = csv::CsvOptions {
-                labels: request.labels,
-                excel: request.excel,
-                force: request.force,
-            };
-            let mut sink = csv::CsvSink::new(folder, options).map_err(|e| sink_error(&shown, e))?;
-            let totals = run(&mut sink)?;
-            sink.finish().map_err(|e| sink_error(&shown, e))?;
-            totals
-        }
-        (CompileFormat::Xlsx, Out::File(path)) => {
-            let mut sink = xlsx::XlsxSink::new(request.labels);
-            let totals = run(&mut sink)?;
-            sink.finish(path, created)
-                .map_err(|e| sink_error(&shown, e))?;
-            totals
-        }
-        // JSON and Markdown: the whole model in memory, then one document.
-        (_, target) => {
-            let mut compilation = Compilation::default();
-            let totals = run(&mut compilation)?;
-            let mut text = match &question {
-                Some((topic, title)) if format == CompileFormat::Markdown => {
-                    markdown::question_markdown(&compilation, topic, title)
-                }
-                _ => serde_json::to_string_pretty(&compilation)
-                    .map_err(|e| Error::write(shown.clone())(io::Error::other(e)))?,
-            };
-            text.push('\n');
-            match target {
-                Out::File(path) => crate::fsio::write_atomic(path, text.as_bytes())
-                    .map_err(|e| sink_error(&shown, e))?,
-                _ => out.write_all(text.as_bytes()).map_err(Error::stdout)?,
-            }
-            totals
-        }
-    };
-    let wrote = match &target {
-        Out::Stdout => "-".to_string(),
-        Out::File(path) | Out::Folder(path) => path.display().to_string(),
-    };
-    say_totals(err, &totals, &wrote)?;
-    Ok(totals.exit())
-}
-
-/// The totals line `compile` and `report` end with, on stderr: the files' counts and what was
-/// written.
-pub fn say_totals(err: &mut dyn Write, totals: &Totals, wrote: &str) -> Result<(), Error> {
-    writeln!(
-        err,
-        "{}; wrote {wrote}",
-        crate::report::totals(&totals.summary, false)
-    )
-    .map_err(Error::stderr)
-}
-
-fn sink_error(shown: &Target, e: io::Error) -> Error {
-    Error::write(shown.clone())(e)
+/// The compilation as one JSON document, ending in a new line.
+pub fn to_json(compilation: &Compilation) -> serde_json::Result<String> {
+    let mut text = serde_json::to_string_pretty(compilation)?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// `SOURCE_DATE_EPOCH` if set to a number of seconds, else [`FIXED_DATE`].
@@ -489,17 +264,25 @@ mod tests {
     #[test]
     fn tables_builds_a_compilation_in_memory_for_other_renderers() {
         let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-        let request = CompileRequest {
-            inputs: vec![examples.to_string(), format!("{examples}/missing.toml")],
-            output: "-".to_string(),
-            ..CompileRequest::default()
-        };
+        let mut sources = crate::input::expand(&[examples.to_string()], false);
+        sources.push(Source::File(format!("{examples}/missing.toml").into()));
+        let setup = Setup::new(Vec::new(), None).unwrap();
         let mut compilation = Compilation::default();
         let mut err = Vec::new();
-        let totals = tables(&request, &mut compilation, &mut err, &Silent).unwrap();
+        let plan = ReadPlan::default();
+        let totals = tables(
+            &setup,
+            &sources,
+            plan,
+            &mut compilation,
+            &mut err,
+            &Silent,
+            &Target::Stdout,
+        )
+        .unwrap();
         let files = std::fs::read_dir(examples).unwrap().count();
         assert_eq!(totals.summary.files, files + 1);
-        assert_eq!(totals.exit(), Exit::Incomplete);
+        assert!(totals.unreadable);
         let err = String::from_utf8(err).unwrap();
         assert!(err.starts_with("error[unreadable]: "), "{err}");
         let responses = compilation.sheet("responses").unwrap();
@@ -513,35 +296,8 @@ mod tests {
             .iter()
             .map(|s| s.spec.name.clone())
             .collect();
-        assert_eq!(names, build::sheet_names(&editions(&[]), false));
+        assert_eq!(names, setup.sheet_names());
         assert_eq!(names.last().map(String::as_str), Some("codebook"));
-    }
-
-    #[test]
-    fn outputs_by_flag_extension_or_folder() {
-        let cases = [
-            ("a.xlsx", None, Some(CompileFormat::Xlsx)),
-            ("a.JSON", None, Some(CompileFormat::Json)),
-            ("notes.md", None, Some(CompileFormat::Markdown)),
-            ("a.csv", None, None),
-            ("a", Some(CompileFormat::Json), Some(CompileFormat::Json)),
-        ];
-        for (out, to, want) in cases {
-            let request = CompileRequest {
-                output: out.to_string(),
-                to,
-                ..CompileRequest::default()
-            };
-            assert_eq!(target(&request).ok().map(|(f, _)| f), want, "{out}");
-        }
-        let request = CompileRequest {
-            output: "tables/".to_string(),
-            ..CompileRequest::default()
-        };
-        assert!(matches!(
-            target(&request),
-            Ok((CompileFormat::Csv, Out::Folder(_)))
-        ));
     }
 
     #[test]

@@ -61,9 +61,9 @@ impl XlsxSink {
         }
     }
 
-    /// Writes the workbook to `path` atomically; documents are dated `created` (seconds since
+    /// The workbook of every sheet, ready to save; documents are dated `created` (seconds since
     /// the epoch), so that the same inputs give the same bytes.
-    pub fn finish(self, path: &Path, created: i64) -> io::Result<()> {
+    pub fn finish(self, created: i64) -> io::Result<Workbook> {
         let mut workbook = Workbook::new();
         // Level 6 (the default) spends most of a big run compressing; 3 is several times faster
         // for a file about a tenth larger.
@@ -121,10 +121,20 @@ impl XlsxSink {
                 .collect()
         });
         written.into_iter().collect::<io::Result<()>>()?;
-        crate::fsio::write_atomic_with(path, |file| {
-            workbook.save_to_writer(file).map_err(xlsx_error)
-        })
+        Ok(workbook)
     }
+}
+
+/// Writes a finished workbook to `path`, atomically.
+pub fn save(workbook: &mut Workbook, path: &Path) -> io::Result<()> {
+    crate::fsio::write_atomic_with(path, |file| {
+        workbook.save_to_writer(file).map_err(xlsx_error)
+    })
+}
+
+/// A finished workbook as the bytes of its file, for standard output.
+pub fn to_bytes(workbook: &mut Workbook) -> io::Result<Vec<u8>> {
+    workbook.save_to_buffer().map_err(xlsx_error)
 }
 
 /// The cell formats of a workbook.
@@ -343,7 +353,7 @@ mod tests {
             for i in 0..rows {
                 sink.row(0, vec![Cell::Int(i), Cell::Empty]).unwrap();
             }
-            sink.finish(&path, 0).unwrap();
+            save(&mut sink.finish(0).unwrap(), &path).unwrap();
             let xml = sheet_xml(&path);
             assert_eq!(xml.contains("<tableParts"), table, "{xml}");
             assert_eq!(xml.contains("<autoFilter"), !table, "{xml}");
@@ -366,7 +376,7 @@ mod tests {
             ],
         )
         .unwrap();
-        sink.finish(&path, 0).unwrap();
+        save(&mut sink.finish(0).unwrap(), &path).unwrap();
         let xml = sheet_xml(&path);
         assert_eq!(xml.matches("<hyperlink ").count(), 1, "{xml}");
         assert!(xml.contains(&long), "the long address is kept as text");

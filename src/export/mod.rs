@@ -50,11 +50,15 @@ impl ExportFormat {
     }
 }
 
-impl From<crate::document::Format> for ExportFormat {
-    fn from(format: crate::document::Format) -> ExportFormat {
-        match format {
-            crate::document::Format::Toml => ExportFormat::Toml,
-            crate::document::Format::Json => ExportFormat::Json,
+impl ExportFormat {
+    /// The format that writes back what an input was read as.
+    pub fn of(kind: crate::input::Kind) -> ExportFormat {
+        use crate::document::Format;
+        use crate::input::Kind;
+        match kind {
+            Kind::Answers(Format::Toml) => ExportFormat::Toml,
+            Kind::Answers(Format::Json) => ExportFormat::Json,
+            Kind::Legacy => ExportFormat::Text,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! atomically after every confirmed answer so that nothing a person confirmed is ever lost.
 
 mod ask;
+mod error;
 mod external;
 mod goals;
 mod interrupt;
@@ -16,6 +17,7 @@ mod terminal;
 
 use std::path::{Path, PathBuf};
 
+pub use error::{FillError, Resume};
 pub use interrupt::Interrupt;
 pub use plain::PlainPrompter;
 pub use prompter::{
@@ -26,8 +28,8 @@ pub use terminal::TerminalPrompter;
 use crate::answers::{Answer, Answers, Draft, Scalar, Typed};
 use crate::check::{self, Checked};
 use crate::document::Format;
-use crate::error::{Error, Exit, Resume, Target};
 use crate::finding::Finding;
+use crate::fsio::{Target, WriteError};
 use crate::input::{ReadOptions, Source};
 use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::validate::Validator;
@@ -107,62 +109,64 @@ impl FillRequest {
 }
 
 fn shell_quote(path: &Path) -> String {
-    let s = path.display().to_string();
-    if s.chars().all(|c| c.is_alphanumeric() || "._-/".contains(c)) {
-        s
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
+    shell_words::quote(&path.display().to_string()).into_owned()
 }
 
-/// Runs `fill` with any prompter. Whoever handles Ctrl-C (a signal handler of the binary's) shares
-/// `interrupt`: files are written while holding it, and Ctrl-C is reported once.
+/// How a fill ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filled {
+    /// The response was saved; `valid` when it has no errors.
+    Saved {
+        /// Whether the saved response has no errors.
+        valid: bool,
+    },
+    /// Stopped by Ctrl-C; every confirmed answer is in the draft.
+    Interrupted,
+}
+
+/// Runs `fill` with any prompter, against `flag` (`--questionnaire`, resolved) if given. Whoever
+/// handles Ctrl-C (a signal handler of the binary's) shares `interrupt`: files are written while
+/// holding it, and Ctrl-C is reported once.
 pub fn run(
     request: &FillRequest,
+    flag: Option<&Questionnaire>,
     prompter: &mut dyn Prompter,
     interrupt: &Interrupt,
-) -> Result<Exit, Error> {
-    if request.output.exists() && !request.force {
-        return Err(Error::ResponseExists {
-            path: request.output.clone(),
-        });
-    }
-    let flag = crate::questionnaire::from_flag(request.questionnaire.as_deref())?;
+) -> Result<Filled, FillError> {
     // Find out now, not after an hour of typing, whether the answers can be saved.
     for path in [&request.output, &request.draft_path()] {
         check_writable(path)?;
     }
-    let mut session = Session::start(request, flag.as_ref(), prompter, interrupt)?;
+    let mut session = Session::start(request, flag, prompter, interrupt)?;
     match session.walk() {
-        Ok(exit) => Ok(exit),
+        Ok(filled) => Ok(filled),
         Err(PromptError::Interrupted) => {
             if interrupt.first_report() {
                 let _ = session
                     .p
                     .say(&format!("\n{}", request.interrupted_message()));
             }
-            Ok(Exit::Interrupted)
+            Ok(Filled::Interrupted)
         }
         // Back cannot leave the walk (it stops at the first question); should it, it ends the
         // input the same way.
-        Err(PromptError::Eof | PromptError::Back | PromptError::Keep) => Err(Error::InputEnded {
-            resume: request.resume(),
-        }),
-        Err(PromptError::Save { path, source }) => Err(Error::Unsaved {
+        Err(PromptError::Eof | PromptError::Back | PromptError::Keep) => {
+            Err(FillError::InputEnded {
+                resume: request.resume(),
+            })
+        }
+        Err(PromptError::Save { path, source }) => Err(FillError::Unsaved {
             path,
             source,
             resume: request.resume(),
         }),
-        Err(PromptError::Io(e)) => Err(Error::Write {
-            target: Target::Terminal,
-            source: e,
-        }),
+        Err(PromptError::Io(e)) => Err(WriteError::to(Target::Terminal)(e).into()),
     }
 }
 
 /// Fails unless a file can be created beside `path` (as the atomic writes do).
-fn check_writable(path: &Path) -> Result<(), Error> {
-    let unwritable = Error::write(Target::File(path.to_path_buf()));
+fn check_writable(path: &Path) -> Result<(), WriteError> {
+    let unwritable = WriteError::file(path);
     if path.is_dir() {
         return Err(unwritable(std::io::ErrorKind::IsADirectory.into()));
     }
@@ -208,7 +212,7 @@ impl<'a> Session<'a> {
         flag: Option<&Questionnaire>,
         p: &'a mut dyn Prompter,
         interrupt: &'a Interrupt,
-    ) -> Result<Session<'a>, Error> {
+    ) -> Result<Session<'a>, FillError> {
         let draft_path = request.draft_path();
         let mut base: Option<(Checked, Questionnaire)> = None;
         if draft_path.exists() {
@@ -277,14 +281,14 @@ impl<'a> Session<'a> {
         })
     }
 
-    fn walk(&mut self) -> Prompted<Exit> {
+    fn walk(&mut self) -> Prompted<Filled> {
         self.p.say(&format!(
             "{} ({})\nYour answers are saved after every step in {}; press Ctrl-C at any time and run the same command to resume.",
             self.q.title,
             self.q.id,
             self.request.draft_path().display()
         ))?;
-        if let Some(notice) = crate::incomplete::notice(&self.q) {
+        if let Some(notice) = self.q.incomplete_notice() {
             self.p.say(&notice)?;
         }
         loop {
@@ -444,7 +448,7 @@ impl<'a> Session<'a> {
         }
     }
 
-    fn save_output(&mut self) -> Prompted<Exit> {
+    fn save_output(&mut self) -> Prompted<Filled> {
         let mut out = self.answers.clone();
         out.draft = None;
         let format =
@@ -461,11 +465,7 @@ impl<'a> Session<'a> {
         let errors = findings.iter().filter(|f| f.is_error()).count();
         let warnings = findings.len() - errors;
         self.p.say(&save_summary(self.request, errors, warnings))?;
-        Ok(if errors > 0 {
-            Exit::Invalid
-        } else {
-            Exit::Valid
-        })
+        Ok(Filled::Saved { valid: errors == 0 })
     }
 }
 
@@ -513,15 +513,16 @@ fn load(
     path: &Path,
     flag: Option<&Questionnaire>,
     p: &mut dyn Prompter,
-) -> Result<(Checked, Questionnaire), Error> {
+) -> Result<(Checked, Questionnaire), FillError> {
     let validator = Validator {
         questionnaire: flag,
         read: ReadOptions::default(),
+        editions: None,
     };
     let validated = validator.validate(&Source::File(path.to_path_buf()));
     let fail = |validated: &crate::validate::Validated| {
         let first = validated.report.findings.first();
-        Error::CannotStart {
+        FillError::CannotStart {
             path: path.to_path_buf(),
             reason: first.map_or("it cannot be read".to_string(), |f| {
                 match (f.line, f.column) {
@@ -559,19 +560,13 @@ fn is_not_answered(answer: &Answer) -> bool {
         if node.as_str().and_then(crate::rules::text::marker) == Some(crate::rules::text::Marker::NotAnswered))
 }
 
-fn prompt_usage<T>(result: Prompted<T>) -> Result<T, Error> {
+fn prompt_usage<T>(result: Prompted<T>) -> Result<T, FillError> {
     result.map_err(|e| match e {
         PromptError::Interrupted | PromptError::Eof | PromptError::Back | PromptError::Keep => {
-            Error::StoppedBeforeStart
+            FillError::StoppedBeforeStart
         }
-        PromptError::Io(e) => Error::Write {
-            target: Target::Terminal,
-            source: e,
-        },
-        PromptError::Save { path, source } => Error::Write {
-            target: Target::File(path),
-            source,
-        },
+        PromptError::Io(e) => WriteError::to(Target::Terminal)(e).into(),
+        PromptError::Save { path, source } => WriteError::file(&path)(source).into(),
     })
 }
 

@@ -15,12 +15,12 @@ fn request(dir: &Path) -> FillRequest {
 }
 
 /// Runs a fill with typed lines; returns how it ended and what it showed.
-fn run_lines(request: &FillRequest, lines: &[&str]) -> (Result<Exit, Error>, String) {
+fn run_lines(request: &FillRequest, lines: &[&str]) -> (Result<Filled, FillError>, String) {
     let input = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
     let mut shown = Vec::new();
     let result = {
         let mut prompter = PlainPrompter::new(input.as_bytes(), &mut shown);
-        run(request, &mut prompter, &Interrupt::default())
+        run(request, None, &mut prompter, &Interrupt::default())
     };
     (result, String::from_utf8(shown).unwrap())
 }

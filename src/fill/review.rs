@@ -3,16 +3,15 @@
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use super::Session;
 use super::prompter::{PromptError, Prompted};
+use super::{Filled, Session};
 use crate::answers::{Answer, Answers, FieldValue, Record};
-use crate::error::Exit;
 use crate::finding::Finding;
 use crate::questionnaire::{Question, QuestionKind, Records};
 
 impl Session<'_> {
     /// Shows the review until the person saves.
-    pub(super) fn review(&mut self) -> Prompted<Exit> {
+    pub(super) fn review(&mut self) -> Prompted<Filled> {
         let mut undo: Option<(String, Snapshot)> = None;
         loop {
             // The review's prompts say where they are themselves.
@@ -86,7 +85,7 @@ impl Session<'_> {
     }
 
     /// Carries out the review's choice; `Some` once the response is saved.
-    fn review_choice(&mut self, choice: usize, findings: &[Finding]) -> Prompted<Option<Exit>> {
+    fn review_choice(&mut self, choice: usize, findings: &[Finding]) -> Prompted<Option<Filled>> {
         match choice {
             0 => {
                 let errors = findings.iter().filter(|f| f.is_error()).count();

@@ -4,7 +4,7 @@
 use super::*;
 
 /// Runs a whole fill with typed lines, in a scratch folder; returns the saved response.
-fn fill(script: &[&str]) -> (Exit, String, String) {
+fn fill(script: &[&str]) -> (Filled, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let request = FillRequest {
         questionnaire: None,
@@ -18,7 +18,7 @@ fn fill(script: &[&str]) -> (Exit, String, String) {
     let mut shown = Vec::new();
     let exit = {
         let mut prompter = PlainPrompter::new(input.as_bytes(), &mut shown);
-        run(&request, &mut prompter, &Interrupt::default())
+        run(&request, None, &mut prompter, &Interrupt::default())
     };
     let exit = exit.unwrap_or_else(|e| panic!("{e}\n{}", String::from_utf8_lossy(&shown)));
     let saved = std::fs::read_to_string(&request.output).unwrap_or_default();
@@ -58,7 +58,7 @@ fn the_review_edits_reorders_and_changes_answers() {
     // "Undo"), save.
     script.extend(["4", "1", "7", "11", "3", "Office Renamed (OR)", "1"]);
     let (exit, saved, shown) = fill(&script);
-    assert_eq!(exit, Exit::Valid, "{shown}");
+    assert_eq!(exit, Filled::Saved { valid: true }, "{shown}");
     let b = saved.find("Forum B").unwrap();
     let a = saved.find("Forum A").unwrap();
     assert!(b < a, "event 2 was moved up:\n{saved}");
@@ -93,7 +93,7 @@ fn a_closed_input_keeps_the_draft_and_says_how_to_resume() {
         plain: true,
     };
     let mut prompter = PlainPrompter::new("Office (O)\n".as_bytes(), Vec::new());
-    let error = run(&request, &mut prompter, &Interrupt::default()).unwrap_err();
+    let error = run(&request, None, &mut prompter, &Interrupt::default()).unwrap_err();
     assert!(error.to_string().contains("the input ended"), "{error}");
     assert!(
         error.hint().unwrap().contains("qfill fill -o"),
@@ -113,7 +113,7 @@ fn a_country_that_matches_nothing_offers_what_it_may_mean() {
     script.extend(["Helps.", ".", "", "n", "Recommendations.", "."]);
     script.push("1");
     let (exit, saved, shown) = fill(&script);
-    assert_eq!(exit, Exit::Valid, "{shown}");
+    assert_eq!(exit, Filled::Saved { valid: true }, "{shown}");
     assert!(
         shown.contains("`Trinidad and Tobaggo`: did you mean Trinidad and Tobago? [Y/n]"),
         "{shown}"
@@ -161,7 +161,7 @@ fn back_from_a_first_record_leaves_the_question_unanswered() {
         "1",
     ];
     let (exit, saved, shown) = fill(&script);
-    assert_eq!(exit, Exit::Valid, "{shown}");
+    assert_eq!(exit, Filled::Saved { valid: true }, "{shown}");
     assert_eq!(shown.matches("Question 1 of 6").count(), 2, "{shown}");
     assert_eq!(shown.matches("Add an event?").count(), 2, "{shown}");
     assert!(saved.contains("events = []"), "{saved}");
@@ -180,7 +180,7 @@ fn removing_asks_first_and_the_review_undoes_one_step() {
     // once one event is left): yes; back (item 4 with none left). Then undo (item 2), save.
     script.extend(["4", "5", "n", "5", "y", "5", "y", "4", "2", "1"]);
     let (exit, saved, shown) = fill(&script);
-    assert_eq!(exit, Exit::Valid, "{shown}");
+    assert_eq!(exit, Filled::Saved { valid: true }, "{shown}");
     assert!(shown.contains("Remove event 1 (Forum A)? [y/N]"), "{shown}");
     assert!(
         shown.contains("Remove the event and report none? [y/N]"),
@@ -216,7 +216,7 @@ fn a_refused_answer_can_be_kept_for_now_and_saving_then_asks() {
         "y",
     ];
     let (exit, saved, shown) = fill(&script);
-    assert_eq!(exit, Exit::Invalid, "{shown}");
+    assert_eq!(exit, Filled::Saved { valid: false }, "{shown}");
     assert!(
         shown.contains("`:keep` keeps the refused answer"),
         "{shown}"
@@ -245,8 +245,10 @@ fn the_first_screen_says_when_the_edition_is_incomplete() {
         plain: true,
     };
     let mut shown = Vec::new();
+    let q = Questionnaire::builtin_cached("hlpf-2026");
     let _ = run(
         &request,
+        q,
         &mut PlainPrompter::new("".as_bytes(), &mut shown),
         &Interrupt::default(),
     );

@@ -13,7 +13,9 @@ use crate::questionnaire::{Field, Question, QuestionKind, Questionnaire};
 use crate::rules::text;
 use crate::text::fold;
 
+mod edition;
 mod label;
+pub use edition::guess_edition;
 use label::match_label;
 
 /// The legacy text as an answers tree, and what only the import can see.
@@ -69,7 +71,7 @@ pub fn import(text: &str, questionnaire: &Questionnaire) -> ImportResult {
             .into_iter()
             .filter(|f| f.code != Code::NonCanonical),
     );
-    crate::validate::resolve_positions(&mut findings, text);
+    crate::document::resolve_positions(&mut findings, text);
     ImportResult {
         answers: checked.answers,
         findings,

@@ -142,6 +142,23 @@ impl Questionnaire {
             theirs.contains(&here) || self.lineage(mine).contains(&theirs[0])
         })
     }
+
+    /// The one line `validate`, `fill` and `migrate` show about an incomplete edition, or `None`.
+    pub fn incomplete_notice(&self) -> Option<String> {
+        (!self.complete).then(|| {
+            let known: Vec<&str> = self
+                .questions
+                .iter()
+                .map(|q| q.number.as_str())
+                .collect();
+            format!(
+                "note: {} is incomplete: qfill knows only question{} {} of it; answers to other questions get `question-unknown` and are kept as written",
+                self.id,
+                if known.len() == 1 { "" } else { "s" },
+                known.join(", ")
+            )
+        })
+    }
 }
 
 #[cfg(test)]
@@ -204,5 +221,19 @@ mod tests {
         let resources = q24.question("resources").unwrap();
         assert!(q26.counterpart(q24, resources).is_none());
         assert_eq!(q24.counterpart(q24, resources).unwrap().id, "resources");
+    }
+
+    #[test]
+    fn the_notice_names_what_is_known() {
+        let q = Questionnaire::builtin_cached("hlpf-2026").unwrap();
+        let line = q.incomplete_notice().unwrap();
+        assert!(line.contains("questions 1, 2, 3"), "{line}");
+        assert!(!line.contains('\n'));
+        assert_eq!(
+            Questionnaire::builtin_cached("hlpf-2024")
+                .unwrap()
+                .incomplete_notice(),
+            None
+        );
     }
 }

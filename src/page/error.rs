@@ -1,11 +1,17 @@
-//! Why `report` could not do its whole job: an output that is a folder, a template that cannot
-//! be read or does not work, or a PDF Chromium could not print. Every one exits 2.
+//! Why the page of `qfill report` could not be made: an output that is a folder, a template that
+//! cannot be read or does not work, a PDF Chromium could not print, or a write that failed.
+//! Every one exits 2.
 
 use std::path::PathBuf;
 
-/// A `report` request that could not be carried out.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ReportError {
+use crate::fsio::WriteError;
+
+/// A page that could not be made or written.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    /// The page could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
     /// `-o` or `--pdf` names a folder.
     #[error("`{}` is a folder; {what} is one file", .path.display())]
     IsFolder {
@@ -58,23 +64,24 @@ pub enum ReportError {
     },
 }
 
-impl ReportError {
-    /// How to fix it.
-    pub fn hint(&self) -> String {
-        match self {
-            ReportError::IsFolder { .. } => "name a file, e.g. `report.html`".into(),
-            ReportError::TemplateFolder { .. } => {
+impl PageError {
+    /// How to fix it, if there is something to say.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            PageError::Write(_) => return None,
+            PageError::IsFolder { .. } => "name a file, e.g. `report.html`".into(),
+            PageError::TemplateFolder { .. } => {
                 "name a folder of templates that replace the built-in ones by file name".into()
             }
-            ReportError::TemplateUnreadable { .. } => "a template is a UTF-8 text file".into(),
-            ReportError::Template { .. } => {
+            PageError::TemplateUnreadable { .. } => "a template is a UTF-8 text file".into(),
+            PageError::Template { .. } => {
                 "fix the template, or remove it from the template folder to use the built-in one"
                     .into()
             }
-            ReportError::NoChromium { .. } => "install Chromium (Debian/Ubuntu: `apt-get install chromium`; macOS: `brew install --cask chromium`) or name it with `--chromium PATH` or `QFILL_CHROMIUM`".into(),
-            ReportError::PdfFailed { .. } => {
+            PageError::NoChromium { .. } => "install Chromium (Debian/Ubuntu: `apt-get install chromium`; macOS: `brew install --cask chromium`) or name it with `--chromium PATH` or `QFILL_CHROMIUM`".into(),
+            PageError::PdfFailed { .. } => {
                 "run the same Chromium by hand on the HTML report to see what it says, or name another with `--chromium PATH`".into()
             }
-        }
+        })
     }
 }

@@ -130,8 +130,8 @@ pub fn arguments(profile: &Path, out: &Path, page: &str) -> Vec<String> {
     args
 }
 
-/// Prints `html` to the PDF file `pdf` with `chromium`, within `limit`.
-pub fn print(html: &str, pdf: &Path, chromium: &Path, limit: Duration) -> Result<(), PdfError> {
+/// Prints `html` with `chromium`, within `limit`: the bytes of the PDF.
+pub fn print(html: &str, chromium: &Path, limit: Duration) -> Result<Vec<u8>, PdfError> {
     let failed = |what: String| PdfError::Failed(what);
     let work =
         tempfile::tempdir().map_err(|e| failed(format!("cannot make a temporary folder: {e}")))?;
@@ -186,13 +186,7 @@ pub fn print(html: &str, pdf: &Path, chromium: &Path, limit: Duration) -> Result
             last.trim()
         )));
     };
-    crate::fsio::write_atomic(pdf, &bytes).map_err(|e| {
-        failed(format!(
-            "cannot write `{}`: {}",
-            pdf.display(),
-            crate::text::io_reason(&e)
-        ))
-    })
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -253,7 +247,7 @@ mod tests {
     }
 
     #[test]
-    fn a_failing_chromium_is_said_and_writes_nothing() {
+    fn a_failing_chromium_is_said() {
         let dir = tempfile::tempdir().unwrap();
         let fake = dir.path().join("chromium");
         std::fs::write(&fake, "#!/bin/sh\necho 'cannot open display' >&2\nexit 3\n").unwrap();
@@ -262,12 +256,10 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
         }
-        let pdf = dir.path().join("out.pdf");
-        let e = print("<p>x</p>", &pdf, &fake, Duration::from_secs(30)).unwrap_err();
+        let e = print("<p>x</p>", &fake, Duration::from_secs(30)).unwrap_err();
         assert!(
             matches!(&e, PdfError::Failed(m) if m.contains("cannot open display")),
             "{e:?}"
         );
-        assert!(!pdf.exists());
     }
 }

@@ -1,71 +1,17 @@
-//! The failures that stop a command, each with its cause, and how a run ends (its exit code).
+//! The aggregate error: what stops a command, from any engine or from the command itself. It sits
+//! on top of the engines (each returns its own error type) and picks the exit code; no engine
+//! sees it.
 
-use std::fmt;
-use std::io;
 use std::path::PathBuf;
 
+use crate::compile::CompileError;
+use crate::exit::Exit;
+use crate::fill::FillError;
+use crate::fsio::{Target, WriteError};
+use crate::migrate::MigrateError;
+use crate::page::PageError;
 use crate::questionnaire::DefinitionError;
-use crate::report::FileReport;
-use crate::text::io_reason;
-
-/// How a run ended; the process exits with the number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Exit {
-    /// Every file valid.
-    Valid = 0,
-    /// Some file has errors (or warnings with `--strict`).
-    Invalid = 1,
-    /// The tool could not do its whole job.
-    Incomplete = 2,
-    /// Interrupted by Ctrl-C.
-    Interrupted = 130,
-}
-
-impl Exit {
-    /// The exit status of a set of reports: 2 wins over 1.
-    pub fn of(reports: &[FileReport], strict: bool) -> Exit {
-        if reports.iter().any(FileReport::unreadable) {
-            Exit::Incomplete
-        } else if reports.iter().any(|r| !r.valid(strict)) {
-            Exit::Invalid
-        } else {
-            Exit::Valid
-        }
-    }
-}
-
-/// Where output was going when it could not be written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// Standard output.
-    Stdout,
-    /// Standard error (findings, notes).
-    Stderr,
-    /// The terminal `fill` talks to.
-    Terminal,
-    /// A file.
-    File(PathBuf),
-}
-
-impl fmt::Display for Target {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Target::Stdout => f.write_str("standard output"),
-            Target::Stderr => f.write_str("standard error"),
-            Target::Terminal => f.write_str("the terminal"),
-            Target::File(path) => write!(f, "{}", path.display()),
-        }
-    }
-}
-
-/// How to pick up a `fill` that stopped: where its answers are and the command that resumes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resume {
-    /// The draft holding every confirmed answer.
-    pub draft: PathBuf,
-    /// The command that resumes the fill.
-    pub command: String,
-}
+use crate::text::backticked;
 
 /// Why a command could not start, or could not finish its job. Every one exits 2.
 #[derive(Debug, thiserror::Error)]
@@ -73,8 +19,23 @@ pub enum Error {
     /// A questionnaire definition is broken or missing.
     #[error(transparent)]
     Definition(#[from] DefinitionError),
+    /// Output could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// `compile` cannot start.
+    #[error(transparent)]
+    Compile(#[from] CompileError),
+    /// `report` could not do its whole job.
+    #[error(transparent)]
+    Page(#[from] PageError),
+    /// `fill` could not start or go on.
+    #[error(transparent)]
+    Fill(#[from] FillError),
+    /// `migrate` could not carry the answers.
+    #[error(transparent)]
+    Migrate(#[from] MigrateError),
     /// The inputs name no answers file at all.
-    #[error("no answers files (.toml, .json) found in {}", crate::text::backticked(.inputs))]
+    #[error("no answers files (.toml, .json) found in {}", backticked(.inputs))]
     NoAnswersFiles {
         /// The inputs as given.
         inputs: Vec<String>,
@@ -91,18 +52,33 @@ pub enum Error {
         /// The response.
         path: PathBuf,
     },
+    /// `-o -` where standard output cannot take the output.
+    #[error("{what} cannot go to standard output (`-o -`)")]
+    NotForStdout {
+        /// What was to be written, e.g. `the response`.
+        what: &'static str,
+        /// How to do it instead.
+        hint: &'static str,
+    },
+    /// A binary output to standard output while it is a terminal.
+    #[error("{what} is binary and standard output is a terminal")]
+    BinaryToTerminal {
+        /// What was to be written, e.g. `the workbook`.
+        what: &'static str,
+    },
+    /// `fmt` was named a file it does not rewrite in place (legacy text, a Word form).
+    #[error(
+        "{file}: {what} is not rewritten in place; `qfill fmt` formats TOML and JSON answers files"
+    )]
+    FmtNotAnswers {
+        /// The file as named.
+        file: String,
+        /// What it is: `legacy text`.
+        what: &'static str,
+    },
     /// `fmt` was asked to format standard input.
     #[error("`qfill fmt` rewrites files in place and cannot format stdin")]
     FmtStdin,
-    /// Output could not be written.
-    #[error("cannot write `{target}`: {}", io_reason(.source))]
-    Write {
-        /// Where it was going.
-        target: Target,
-        /// Why it failed.
-        #[source]
-        source: io::Error,
-    },
     /// `definition from-text` cannot read its form.
     #[error("{file}: {reason}")]
     FormUnreadable {
@@ -139,78 +115,37 @@ pub enum Error {
         /// The output.
         path: PathBuf,
     },
-    /// The migrated answers do not read back: a bug in `migrate`.
-    #[error("the migrated answers do not read back ({reason}); please report this")]
-    MigratedUnreadable {
-        /// The parser's message.
-        reason: String,
-    },
-    /// `compile` cannot start.
-    #[error(transparent)]
-    Compile(#[from] crate::compile::CompileError),
-    /// `report` could not do its whole job.
-    #[error(transparent)]
-    Report(#[from] crate::html::ReportError),
     /// `fill` was run without a terminal.
     #[error("`qfill fill` needs a terminal: its stdin and stdout are not one")]
     NoTerminal,
-    /// `fill` cannot start from a draft or `--answers` file.
-    #[error("cannot start from `{}`: {reason}", .path.display())]
-    CannotStart {
-        /// The file.
-        path: PathBuf,
-        /// Its first finding, with its place, or why it cannot be read.
-        reason: String,
-    },
-    /// `fill` was stopped (Ctrl-C, end of input) at its first prompt.
-    #[error("stopped before the first question")]
-    StoppedBeforeStart,
-    /// `fill`'s input ended mid-walk.
-    #[error("the input ended; every confirmed answer is saved in {}", .resume.draft.display())]
-    InputEnded {
-        /// How to go on.
-        resume: Resume,
-    },
-    /// `fill` could not save the draft or the response mid-walk.
-    #[error("cannot write `{}`: {}", .path.display(), io_reason(.source))]
-    Unsaved {
-        /// The draft or the response.
-        path: PathBuf,
-        /// Why.
-        #[source]
-        source: io::Error,
-        /// How to go on.
-        resume: Resume,
-    },
 }
 
 impl Error {
-    /// A failure to write to `target`.
-    pub fn write(target: Target) -> impl FnOnce(io::Error) -> Error {
-        move |source| Error::Write { target, source }
+    /// A failure to write to `target`, for `map_err`.
+    pub fn write(target: Target) -> impl FnOnce(std::io::Error) -> Error {
+        move |source| Error::Write(WriteError { target, source })
     }
 
     /// A failure to write to standard output, for `map_err`.
-    pub fn stdout(source: io::Error) -> Error {
-        Error::Write {
-            target: Target::Stdout,
-            source,
-        }
+    pub fn stdout(source: std::io::Error) -> Error {
+        Error::Write(WriteError::stdout(source))
     }
 
     /// A failure to write to standard error, for `map_err`.
-    pub fn stderr(source: io::Error) -> Error {
-        Error::Write {
-            target: Target::Stderr,
-            source,
-        }
+    pub fn stderr(source: std::io::Error) -> Error {
+        Error::Write(WriteError::stderr(source))
     }
 
-    /// The reader of standard output went away (`qfill validate dir | head -1`): not a failure
-    /// worth a message, and the run ends with the exit code of the work done so far.
+    /// The reader of standard output went away (`qfill validate dir | head -1`), whichever part
+    /// of the run was writing: not a failure worth a message.
     pub fn is_closed_stdout(&self) -> bool {
-        matches!(self, Error::Write { target: Target::Stdout, source }
-            if source.kind() == io::ErrorKind::BrokenPipe)
+        let write = match self {
+            Error::Write(e)
+            | Error::Compile(CompileError::Write(e))
+            | Error::Page(PageError::Write(e)) => e,
+            _ => return false,
+        };
+        write.is_closed_stdout()
     }
 
     /// The exit code this failure warrants.
@@ -227,19 +162,17 @@ impl Error {
                 "use `--force` to replace it, `-o` to write elsewhere, or `--answers {}` to start from it",
                 path.display()
             ),
+            Error::NotForStdout { hint, .. } => (*hint).into(),
+            Error::BinaryToTerminal { .. } => {
+                "name a file with `-o`, or pipe standard output into a file or program".into()
+            }
+            Error::FmtNotAnswers { file, .. } => {
+                format!("write its answers to an answers file with `qfill export {file} -o FILE.toml`")
+            }
             Error::FmtStdin => {
                 "use `qfill export -` to write the canonical form to stdout".into()
             }
             Error::NoTerminal => "from a script, write the answers in a TOML or JSON file, check it with `qfill validate FILE` and clean it with `qfill export FILE`".into(),
-            Error::CannotStart { .. } => {
-                "fix the file (see `qfill validate`), or start without it".into()
-            }
-            Error::InputEnded { resume } => format!("resume with: {}", resume.command),
-            Error::Unsaved { resume, .. } => format!(
-                "every answer confirmed before is in {}; resume with: {}",
-                resume.draft.display(),
-                resume.command
-            ),
             Error::FormUnreadable { .. } => {
                 "give the text of a blank form, copied out of Word as plain text".into()
             }
@@ -252,13 +185,13 @@ impl Error {
             Error::MigrateFormat { .. } => {
                 "name OUT `.toml` or `.json`; `qfill export` renders Markdown and text".into()
             }
-            Error::Compile(e) => e.hint(),
-            Error::Report(e) => e.hint(),
+            Error::Compile(e) => return e.hint(),
+            Error::Page(e) => return e.hint(),
+            Error::Fill(e) => return e.hint(),
             Error::Definition(_)
-            | Error::Write { .. }
-            | Error::StoppedBeforeStart
-            | Error::FormNotLoaded { .. }
-            | Error::MigratedUnreadable { .. } => return None,
+            | Error::Write(_)
+            | Error::Migrate(_)
+            | Error::FormNotLoaded { .. } => return None,
         })
     }
 
@@ -275,6 +208,7 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io;
 
     #[test]
     fn a_write_failure_names_its_target_and_keeps_its_cause() {
@@ -285,7 +219,10 @@ mod tests {
             error.to_string(),
             "cannot write `out/r.toml`: permission denied"
         );
-        let source = std::error::Error::source(&error).expect("the io::Error is kept");
+        let Error::Write(write) = &error else {
+            panic!("a write error")
+        };
+        let source = std::error::Error::source(write).expect("the io::Error is kept");
         assert_eq!(
             source.downcast_ref::<io::Error>().map(io::Error::kind),
             Some(io::ErrorKind::PermissionDenied)
@@ -303,6 +240,7 @@ mod tests {
     fn only_a_closed_stdout_is_quiet() {
         let pipe = || io::Error::from(io::ErrorKind::BrokenPipe);
         assert!(Error::stdout(pipe()).is_closed_stdout());
+        assert!(Error::Compile(CompileError::Write(WriteError::stdout(pipe()))).is_closed_stdout());
         assert!(!Error::stderr(pipe()).is_closed_stdout());
         assert!(!Error::write(Target::File("f".into()))(pipe()).is_closed_stdout());
         assert!(!Error::stdout(io::Error::from(io::ErrorKind::StorageFull)).is_closed_stdout());

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
-use super::ReportError;
+use super::PageError;
 
 /// The built-in templates: (file name, text).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -37,8 +37,8 @@ pub struct Templates {
     files: HashMap<String, PathBuf>,
 }
 
-fn broken(path: &str, e: &minijinja::Error) -> ReportError {
-    ReportError::Template {
+fn broken(path: &str, e: &minijinja::Error) -> PageError {
+    PageError::Template {
         template: path.to_string(),
         line: e.line(),
         reason: e
@@ -50,7 +50,7 @@ fn broken(path: &str, e: &minijinja::Error) -> ReportError {
 impl Templates {
     /// The built-in templates, each replaced by `dir`'s file of the same name if there is one;
     /// `dir`'s other `.html`, `.css` and `.svg` files are added for templates to include.
-    pub fn load(dir: Option<&Path>) -> Result<Templates, ReportError> {
+    pub fn load(dir: Option<&Path>) -> Result<Templates, PageError> {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| AutoEscape::Html);
         env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -60,7 +60,7 @@ impl Templates {
             .collect();
         let mut files = HashMap::new();
         if let Some(dir) = dir {
-            let entries = std::fs::read_dir(dir).map_err(|e| ReportError::TemplateFolder {
+            let entries = std::fs::read_dir(dir).map_err(|e| PageError::TemplateFolder {
                 path: dir.to_path_buf(),
                 reason: crate::text::io_reason(&e),
             })?;
@@ -80,12 +80,11 @@ impl Templates {
                 if !path.is_file() || !(known || matches!(ext, "html" | "css" | "svg")) {
                     continue;
                 }
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    ReportError::TemplateUnreadable {
+                let text =
+                    std::fs::read_to_string(&path).map_err(|e| PageError::TemplateUnreadable {
                         path: path.clone(),
                         reason: crate::text::io_reason(&e),
-                    }
-                })?;
+                    })?;
                 match sources.iter_mut().find(|(n, _)| *n == name) {
                     Some(source) => source.1 = text,
                     None => sources.push((name.clone(), text)),
@@ -110,7 +109,7 @@ impl Templates {
     }
 
     /// Renders `report.html` with the page's fields as its variables.
-    pub fn render(&self, page: &super::view::Page) -> Result<String, ReportError> {
+    pub fn render(&self, page: &super::view::Page) -> Result<String, PageError> {
         let template = self
             .env
             .get_template("report.html")
@@ -150,7 +149,7 @@ mod tests {
         let missing = Path::new("/nonexistent/templates");
         assert!(matches!(
             Templates::load(Some(missing)),
-            Err(ReportError::TemplateFolder { .. })
+            Err(PageError::TemplateFolder { .. })
         ));
     }
 }
