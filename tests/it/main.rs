@@ -24,3 +24,4 @@ mod readme;
 mod report;
 mod roundtrip;
 mod schema;
+mod tidy;
