@@ -1,15 +1,15 @@
-//! The README promises what the code does: its table of finding codes is exactly
+//! The reference promises what the code does: its table of finding codes is exactly
 //! `qfill::finding::Code::ALL`, in order, with each code's severity.
 
 use qfill::finding::Code;
 
-/// The `| code | severity | when |` rows of the README's table of finding codes.
-fn readme_codes() -> Vec<(String, String)> {
-    let readme = std::fs::read_to_string(crate::common::repo("README.md")).unwrap();
-    let table = readme
+/// The `| code | severity | when |` rows of the reference's table of finding codes.
+fn reference_codes() -> Vec<(String, String)> {
+    let reference = std::fs::read_to_string(crate::common::repo("docs/reference.md")).unwrap();
+    let table = reference
         .split("\n| code | severity | when |\n")
         .nth(1)
-        .expect("the README has a table of finding codes");
+        .expect("docs/reference.md has a table of finding codes");
     table
         .lines()
         .skip(1) // the `| --- |` line
@@ -25,10 +25,10 @@ fn readme_codes() -> Vec<(String, String)> {
 }
 
 #[test]
-fn the_readme_lists_every_code_with_its_severity() {
+fn the_reference_lists_every_code_with_its_severity() {
     let code: Vec<(String, String)> = Code::ALL
         .iter()
         .map(|c| (c.as_str().to_string(), c.severity().as_str().to_string()))
         .collect();
-    assert_eq!(readme_codes(), code);
+    assert_eq!(reference_codes(), code);
 }
