@@ -1,7 +1,7 @@
 //! The fuzz targets' regression cases: every file under `tests/fuzz-regressions/TARGET/` goes
 //! through the same code and the same oracle as the cargo-fuzz target TARGET (`fuzz/oracle.rs`,
 //! included here), and so does every seed `fuzz/seed.sh` gives the fuzzer. Fuzzing itself is
-//! not part of CI; these cases are. See "Fuzzing" in the README.
+//! not part of CI; these cases are. See "Fuzz" in CONTRIBUTING.md.
 
 #[path = "../../fuzz/oracle.rs"]
 mod oracle;
