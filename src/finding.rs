@@ -37,7 +37,7 @@ macro_rules! codes {
         pub enum Code { $(#[doc = $what] $variant,)* }
 
         impl Code {
-            /// Every code, in the order the README lists them.
+            /// Every code, in the order `docs/reference.md` lists them.
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
 
             /// The stable kebab-case id, e.g. `word-limit`.
