@@ -82,7 +82,7 @@ fn main() {
                 .arg("--force");
             c
         });
-        let size = fs::metadata(&book).map(|m| m.len()).unwrap_or(0);
+        let size = fs::metadata(&book).map_or(0, |m| m.len());
         println!(
             "| {count} | {} | {} | {} | {} | {:.2} | {} | {} | {:.2} | {} |",
             ms(validate),

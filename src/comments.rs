@@ -98,7 +98,7 @@ fn suffix(decor: &Decor) -> &str {
 /// Comments of a value's inside: those of a multi-line array's items and after its last item.
 fn inner(value: &Value, out: &mut Vec<String>) {
     if let Value::Array(array) = value {
-        for item in array.iter() {
+        for item in array {
             out.extend(comment_lines(prefix(item.decor())));
             inner(item, out);
             out.extend(comment_lines(suffix(item.decor())));
@@ -108,9 +108,9 @@ fn inner(value: &Value, out: &mut Vec<String>) {
 }
 
 fn gather(table: &Table, path: &mut KeyPath, out: &mut Vec<(KeyPath, Comments)>) {
-    for (key, item) in table.iter() {
+    for (key, item) in table {
         path.push(key.to_string());
-        let key_decor = table.key(key).map(|k| k.leaf_decor());
+        let key_decor = table.key(key).map(toml_edit::Key::leaf_decor);
         match item {
             Item::Value(value) => {
                 let mut above = key_decor

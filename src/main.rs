@@ -17,5 +17,5 @@ fn main() -> ExitCode {
         }
         error.exit()
     });
-    ExitCode::from(exit as u8)
+    ExitCode::from(exit.code())
 }

@@ -20,22 +20,8 @@ pub fn fill(request: &FillRequest) -> Result<Exit, Error> {
     // Plain mode writes no terminal control sequences, not even on Ctrl-C.
     let plain = request.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
     let interrupt = Arc::new(Interrupt::default());
-    let handler = Arc::clone(&interrupt);
-    let message = request.interrupted_message();
-    // Line prompts read in cooked mode, where Ctrl-C is SIGINT: answer it like a menu would.
-    let _ = ctrlc::set_handler(move || {
-        let _guard = handler.saving();
-        let term = Term::stderr();
-        if !plain {
-            let _ = term.show_cursor();
-        }
-        if handler.first_report() {
-            let _ = term.write_line(&format!("\n{message}"));
-        }
-        std::process::exit(Exit::Interrupted as i32);
-    });
     #[cfg(unix)]
-    stop_on_term_and_hup(Arc::clone(&interrupt), request.interrupted_message(), plain);
+    handle_signals(Arc::clone(&interrupt), request.interrupted_message(), plain);
     let result = if plain {
         let stdin = io::stdin();
         let mut prompter = PlainPrompter::new(stdin.lock(), io::stderr()).with_editor();
@@ -58,33 +44,39 @@ pub fn fill(request: &FillRequest) -> Result<Exit, Error> {
     result
 }
 
-/// SIGTERM and SIGHUP (a closed terminal) end the fill like Ctrl-C, once the text being typed is
-/// in the draft: the editor, which watches for the stop, saves it and ends the walk itself; at a
-/// menu, where nothing is being typed, the process ends at once.
+/// Ctrl-C, SIGTERM and SIGHUP (a closed terminal) end the fill, on a thread of their own.
+///
+/// Ctrl-C in a line read (cooked mode, where it is SIGINT) ends it at once, once a draft write in
+/// progress is done: every confirmed answer is in the draft. SIGTERM and SIGHUP end it once the
+/// text being typed is in the draft too: the editor, which watches for the stop, saves it and ends
+/// the walk itself; at a menu, where nothing is being typed, the process ends at once. (In a menu
+/// or the editor, Ctrl-C is a key, which the prompter reports.)
 #[cfg(unix)]
-fn stop_on_term_and_hup(interrupt: Arc<Interrupt>, message: String, plain: bool) {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
+fn handle_signals(interrupt: Arc<Interrupt>, message: String, plain: bool) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     use std::time::Duration;
     // The flag is set in the handler itself, so a menu read that the signal interrupts finds
     // the stop requested when it returns; the thread below then ends the process.
     for signal in [SIGTERM, SIGHUP] {
         let _ = signal_hook::flag::register(signal, interrupt.stop_flag());
     }
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
         return;
     };
     // A menu reads keys in raw mode: ended there, the terminal gets its settings back.
     let settings = rustix::termios::tcgetattr(rustix::stdio::stdin()).ok();
     std::thread::spawn(move || {
-        if signals.forever().next().is_none() {
+        let Some(signal) = signals.forever().next() else {
             return;
-        }
-        interrupt.request_stop();
-        // The editor looks for the stop every tenth of a second, saves, and ends the walk, and
-        // the process ends as after Ctrl-C (terminal restored); this is a generous wait for
-        // that, after which the process ends here all the same.
-        if interrupt.is_watched() {
-            std::thread::sleep(Duration::from_secs(3));
+        };
+        if signal != SIGINT {
+            interrupt.request_stop();
+            // The editor looks for the stop every tenth of a second, saves, and ends the walk,
+            // and the process ends as after Ctrl-C (terminal restored); this is a generous wait
+            // for that, after which the process ends here all the same.
+            if interrupt.is_watched() {
+                std::thread::sleep(Duration::from_secs(3));
+            }
         }
         let _guard = interrupt.saving();
         if let Some(settings) = &settings {
@@ -103,6 +95,6 @@ fn stop_on_term_and_hup(interrupt: Arc<Interrupt>, message: String, plain: bool)
         if interrupt.first_report() {
             let _ = term.write_line(&format!("\n{message}"));
         }
-        std::process::exit(Exit::Interrupted as i32);
+        std::process::exit(i32::from(Exit::Interrupted.code()));
     });
 }

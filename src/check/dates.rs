@@ -44,7 +44,7 @@ pub(super) fn date_value(c: &mut Cursor<'_>, node: &Node) -> Read<Dates> {
                                 "a span needs `start` and `end`; a single day is written as one date"
                                     .to_string(),
                             ),
-                        )
+                        );
                     });
                     continue;
                 };

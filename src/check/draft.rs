@@ -195,7 +195,7 @@ fn typed(c: &mut Cursor<'_>, node: &Node) -> Option<Typed> {
                 Anchor::None,
                 format!("`{question}` is not a question id"),
                 Some("remove the `[draft.typed]` table".to_string()),
-            )
+            );
         });
         return None;
     }
@@ -205,7 +205,7 @@ fn typed(c: &mut Cursor<'_>, node: &Node) -> Option<Typed> {
         Some(_) => {
             let record = node.get("record").unwrap_or(node);
             c.key("record", |c| {
-                c.wrong_type(record, "a record number from 1", "write `record = 1`")
+                c.wrong_type(record, "a record number from 1", "write `record = 1`");
             });
             whole = false;
             None

@@ -42,7 +42,7 @@ pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<Fie
                     Some(s) => out.push((Some(i), item, Cow::Borrowed(s.trim()))),
                     None => {
                         c.enter(Segment::Index(i), |c| {
-                            c.wrong_type(item, "a name", "write each name in quotes")
+                            c.wrong_type(item, "a name", "write each name in quotes");
                         });
                         broken = true;
                     }

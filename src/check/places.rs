@@ -97,7 +97,7 @@ fn place_table(c: &mut Cursor<'_>, node: &Node) -> Read<Place> {
                     anchor,
                     "is missing".to_string(),
                     Some(format!("add `{key}`")),
-                )
+                );
             });
             whole = false;
             continue;

@@ -223,7 +223,7 @@ fn duplicate_records(c: &mut Cursor<'_>, def: &Records, items: &[Node]) {
                 ))
                 .value(name);
                 c.emit(problem, c.anchor(name_node));
-            })
+            });
         });
     }
 }
@@ -251,7 +251,7 @@ fn record(c: &mut Cursor<'_>, def: &Records, node: &Node) -> Record {
                         anchor,
                         format!("is missing: the {} needs it", def.record_label),
                         Some(format!("add `{}` ({})", field.id, field.short_label())),
-                    )
+                    );
                 });
             }
             None => {}

@@ -80,8 +80,8 @@ pub(super) fn root(c: &mut Cursor<'_>, doc: &Node) -> Answers {
                 let anchor = root_anchor.clone();
                 c.key("answers", |c| {
                     c.key(&question.id, |c| {
-                        super::questions::unanswered(c, question, anchor)
-                    })
+                        super::questions::unanswered(c, question, anchor);
+                    });
                 });
             }
         }
@@ -118,7 +118,7 @@ fn missing_root(c: &mut Cursor<'_>, key: &str, hint: &str) {
             Anchor::None,
             "is missing".to_string(),
             Some(hint.to_string()),
-        )
+        );
     });
 }
 

@@ -233,7 +233,7 @@ pub fn run(
                 .map_err(WriteError::to(shown.clone()))?;
             match out {
                 Out::File(path) => {
-                    xlsx::save(&mut workbook, path).map_err(WriteError::to(shown.clone()))?
+                    xlsx::save(&mut workbook, path).map_err(WriteError::to(shown.clone()))?;
                 }
                 _ => {
                     let bytes =

@@ -48,7 +48,10 @@ fn edition(id_or_path: &str) -> Result<Questionnaire, Error> {
 
 fn looks_like_answers(text: &str, name: &str) -> bool {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if name.ends_with(".json") || text.trim_start().starts_with('{') {
+    let json = std::path::Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if json || text.trim_start().starts_with('{') {
         return true;
     }
     match text.parse::<toml::Table>() {

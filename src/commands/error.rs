@@ -139,11 +139,11 @@ impl Error {
     /// The reader of standard output went away (`qfill validate dir | head -1`), whichever part
     /// of the run was writing: not a failure worth a message.
     pub fn is_closed_stdout(&self) -> bool {
-        let write = match self {
-            Error::Write(e)
-            | Error::Compile(CompileError::Write(e))
-            | Error::Page(PageError::Write(e)) => e,
-            _ => return false,
+        let (Error::Write(write)
+        | Error::Compile(CompileError::Write(write))
+        | Error::Page(PageError::Write(write))) = self
+        else {
+            return false;
         };
         write.is_closed_stdout()
     }

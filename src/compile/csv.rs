@@ -51,7 +51,7 @@ impl CsvSink {
                 .into_inner()
                 .map_err(|e| io::Error::other(e.to_string()))?
                 .into_inner()
-                .map_err(|e| e.into_error())?;
+                .map_err(std::io::IntoInnerError::into_error)?;
             spooled.rewind()?;
             crate::fsio::write_atomic_with(&open.target, |file| {
                 io::copy(&mut spooled, file).map(|_| ())

@@ -104,7 +104,7 @@ impl XlsxSink {
                             let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
                             match next {
                                 Some((sheet, spooled)) => {
-                                    write_sheet(sheet, spooled, labels, table_cells, formats)?
+                                    write_sheet(sheet, spooled, labels, table_cells, formats)?;
                                 }
                                 None => return Ok(()),
                             }
@@ -196,7 +196,9 @@ fn write_sheet(
                 .map_err(xlsx_error)?;
         }
     }
-    let mut file = file.into_inner().map_err(|e| e.into_error())?;
+    let mut file = file
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
     file.rewind()?;
     let mut links = 0usize;
     for (i, line) in BufReader::new(file).lines().enumerate() {

@@ -295,7 +295,7 @@ pub(crate) fn question_line(line: &str) -> Option<(String, String)> {
         }
         parts.push(&line[start..i]);
         match bytes.get(i) {
-            Some(b'.') | Some(b')') => i += 1,
+            Some(b'.' | b')') => i += 1,
             // `1.1 Text`: the last part needs no dot before a space.
             Some(b' ') if parts.len() > 1 => break,
             None if bytes.iter().all(u8::is_ascii_digit) => break,
@@ -456,7 +456,7 @@ fn write(
                     .to_string(),
             ),
             FormKind::Text => {
-                push("kind = \"text\"  # no record rows or check boxes follow it".to_string())
+                push("kind = \"text\"  # no record rows or check boxes follow it".to_string());
             }
         }
         if q.text.is_empty() {

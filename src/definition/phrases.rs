@@ -119,7 +119,7 @@ pub fn kind_of(label: &str) -> (FieldKind, Option<&'static str>) {
     if has("description") {
         return (FieldKind::Paragraphs, Some("description"));
     }
-    if matches!(words.last(), Some(&"name") | Some(&"title")) {
+    if matches!(words.last(), Some(&"name" | &"title")) {
         return (FieldKind::Line, Some("a name"));
     }
     let rules: [(&[&str], FieldKind, &str); 8] = [

@@ -72,7 +72,10 @@ impl Session<'_> {
                 Ok(if yes { one } else { name }.to_string())
             }
             several => {
-                let mut items: Vec<String> = several.iter().map(|s| s.to_string()).collect();
+                let mut items: Vec<String> = several
+                    .iter()
+                    .map(std::string::ToString::to_string)
+                    .collect();
                 items.push(format!("Keep `{name}` as typed"));
                 let keep = items.len() - 1;
                 let what = if within == name {

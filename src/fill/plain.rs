@@ -318,7 +318,10 @@ mod tests {
     #[test]
     fn choices() {
         use super::super::prompter::pick_numbers;
-        let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        let items: Vec<String> = ["a", "b", "c"]
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         let mut p = prompter("9\n2\n\ny\nmaybe\nn\n1, 3\n2-3\n\nnone\n");
         assert_eq!(p.select("pick", &items, 0).unwrap(), 1);
         assert_eq!(p.select("pick", &items, 2).unwrap(), 2);

@@ -9,6 +9,9 @@ use crate::answers::{Answer, Answers, FieldValue, Record};
 use crate::finding::Finding;
 use crate::questionnaire::{Question, QuestionKind, Records};
 
+/// Findings the review shows at once, so that the table and the menu fit on a 24-row screen.
+const SHOWN: usize = 4;
+
 impl Session<'_> {
     /// Shows the review until the person saves.
     pub(super) fn review(&mut self) -> Prompted<Filled> {
@@ -18,8 +21,6 @@ impl Session<'_> {
             self.p.progress("");
             let findings = self.check_all();
             self.p.say(&format!("\n{}", self.status_table(&findings)))?;
-            // A few findings, so that the table and the menu fit on a 24-row screen.
-            const SHOWN: usize = 4;
             for f in findings.iter().take(SHOWN) {
                 self.show_finding(f, false)?;
             }
@@ -113,7 +114,7 @@ impl Session<'_> {
                 let question = self.q.questions[n - 2].clone();
                 match &question.kind {
                     QuestionKind::Records(def) => {
-                        self.change_records(&question, def, "Back to the review")?
+                        self.change_records(&question, def, "Back to the review")?;
                     }
                     _ => self.ask_question(&question)?,
                 }

@@ -31,9 +31,13 @@ pub fn guess_edition<'q>(
             best = Some((q, s));
         }
     }
-    best.map(|(q, _)| q).unwrap_or_else(|| {
-        Questionnaire::builtin_cached(DEFAULT_ID).expect("the default questionnaire is built in")
-    })
+    best.map_or_else(
+        || {
+            Questionnaire::builtin_cached(DEFAULT_ID)
+                .expect("the default questionnaire is built in")
+        },
+        |(q, _)| q,
+    )
 }
 
 #[cfg(test)]

@@ -132,7 +132,7 @@ mod tests {
     fn labels_match_loosely_but_whole() {
         // (line, question, field and same-line value)
         type Case<'a> = (&'a str, &'a str, Option<(&'a str, Option<&'a str>)>);
-        let cases: &[Case] = &[
+        let cases: &[Case<'_>] = &[
             ("Event Name:", "events", Some(("name", None))),
             ("event name", "events", Some(("name", None))),
             ("EVENT NAME :", "events", Some(("name", None))),

@@ -426,7 +426,7 @@ impl Importer<'_> {
                 } else {
                     let joined: Vec<&str> = values
                         .iter()
-                        .map(|l| l.trimmed())
+                        .map(Line::trimmed)
                         .filter(|t| !t.is_empty())
                         .collect();
                     Node {

@@ -440,8 +440,8 @@ fn timeline(dated: &[Event], outside: usize) -> BarChart {
     let description = format!(
         "Dated events by the {} of their first day, from {} to {}; outside the reporting window: {} (hatched, with the number written beside the bar). Busiest: {}.",
         unit.to_lowercase(),
-        data.first().map(|d| d.0.as_str()).unwrap_or(""),
-        data.last().map(|d| d.0.as_str()).unwrap_or(""),
+        data.first().map_or("", |d| d.0.as_str()),
+        data.last().map_or("", |d| d.0.as_str()),
         outside,
         leaders(&data, 3)
     );

@@ -91,8 +91,7 @@ pub fn find(
 
 #[cfg(unix)]
 fn is_root() -> bool {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() == 0 }
+    rustix::process::geteuid().is_root()
 }
 
 #[cfg(not(unix))]

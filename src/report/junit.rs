@@ -121,7 +121,7 @@ fn escape(s: &str, attribute: bool) -> Cow<'_, str> {
             '\r' => out.push_str("&#13;"),
             '\n' => out.push('\n'),
             c if is_unsafe(c) || matches!(c, '\u{fffe}' | '\u{ffff}') => {
-                out.extend(c.escape_unicode())
+                out.extend(c.escape_unicode());
             }
             c => out.push(c),
         }

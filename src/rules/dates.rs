@@ -458,7 +458,7 @@ fn resolve(partials: Vec<Partial>) -> HumanDates {
         let month = p.month.unwrap_or(1);
         let later_year = partials[i + 1..]
             .iter()
-            .find_map(|q| q.year.or(q.full.map(|d| d.year())));
+            .find_map(|q| q.year.or(q.full.map(jiff::civil::Date::year)));
         let year = match (p.year, later_year, days.last()) {
             (Some(year), _, _) if !p.shared_year => year,
             (Some(year), _, _) | (None, Some(year), _) => {

@@ -364,7 +364,10 @@ mod tests {
     fn targeted(v: &[i64], targets: &[&str]) -> Option<SdgText> {
         Some(SdgText::Numbers {
             numbers: v.to_vec(),
-            targets: targets.iter().map(|t| t.to_string()).collect(),
+            targets: targets
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
         })
     }
 

@@ -265,7 +265,10 @@ fn junit_is_xml_with_a_test_case_per_file() {
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}: {xml}"));
         let root = doc.root_element();
         assert_eq!(root.tag_name().name(), "testsuites");
-        let suites: Vec<_> = root.children().filter(|n| n.is_element()).collect();
+        let suites: Vec<_> = root
+            .children()
+            .filter(roxmltree::Node::is_element)
+            .collect();
         assert_eq!(suites.len(), 1, "one test suite per run");
         let suite = suites[0];
         assert_eq!(suite.tag_name().name(), "testsuite");
@@ -274,7 +277,10 @@ fn junit_is_xml_with_a_test_case_per_file() {
             assert_eq!(node.attribute("tests"), Some("4"));
             assert_eq!(node.attribute("failures"), Some(failures));
         }
-        let cases: Vec<_> = suite.children().filter(|n| n.is_element()).collect();
+        let cases: Vec<_> = suite
+            .children()
+            .filter(roxmltree::Node::is_element)
+            .collect();
         let names: Vec<&str> = cases.iter().filter_map(|c| c.attribute("name")).collect();
         assert_eq!(
             names,

@@ -518,7 +518,7 @@ fn hostile_answers_files_start_a_fill_calmly() {
         assert!(!rest.contains("panicked"), "{}: {rest}", file.display());
         match f.session.process().wait().unwrap() {
             WaitStatus::Exited(_, code) => {
-                assert_eq!(code, 130, "{}: {seen}{rest}", file.display())
+                assert_eq!(code, 130, "{}: {seen}{rest}", file.display());
             }
             other => panic!("{}: {other:?}", file.display()),
         }

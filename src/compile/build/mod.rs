@@ -76,13 +76,20 @@ pub const FIXED_SHEETS: [&str; 10] = [
 
 /// The names of the sheets a compilation of `layout` writes, in workbook order.
 pub fn sheet_names(layout: &Layout, roster: bool) -> Vec<String> {
-    let mut names: Vec<String> = FIXED_SHEETS[..2].iter().map(|s| s.to_string()).collect();
+    let mut names: Vec<String> = FIXED_SHEETS[..2]
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     names.extend(
         layout
             .record_topics()
             .map(|(topic, _)| sheet_name(&topic.id, &FIXED_SHEETS)),
     );
-    names.extend(FIXED_SHEETS[2..9].iter().map(|s| s.to_string()));
+    names.extend(
+        FIXED_SHEETS[2..9]
+            .iter()
+            .map(std::string::ToString::to_string),
+    );
     if roster {
         names.push(FIXED_SHEETS[9].to_string());
     }

@@ -130,7 +130,7 @@ mod tests {
     use super::*;
 
     fn texts(lines: &[&str], w: usize) -> Vec<String> {
-        let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        let lines: Vec<String> = lines.iter().map(std::string::ToString::to_string).collect();
         wrap(&lines, w)
             .iter()
             .map(|r| lines[r.line][r.start..r.end].to_string())

@@ -11,7 +11,7 @@ fn code(input: &str) -> Option<&'static str> {
 fn closest_to(input: &str) -> Vec<&'static str> {
     match match_language(input) {
         LanguageMatch::Unknown { closest } => closest,
-        other => panic!("{input} matched {other:?}"),
+        other @ LanguageMatch::Code(_) => panic!("{input} matched {other:?}"),
     }
 }
 
