@@ -1,6 +1,6 @@
-//! Writes `country_tables.rs` and `language_tables.rs`: the reference data as sorted static
-//! tables, built from `countries.toml`, `iso639-1.tsv`, `languages-common.tsv` and the isolang
-//! crate.
+//! Writes `country_tables.rs`, `language_tables.rs` and `entity_tables.rs`: the reference data
+//! as sorted static tables, built from `countries.toml`, `iso639-1.tsv`, `languages-common.tsv`,
+//! the isolang crate and `entities.toml`.
 //!
 //! The tables are built here, by the test suite, rather than each time qfill starts: building
 //! them at run time took two thirds of the instructions of validating one file. The test
@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use serde::Deserialize;
 
 use super::countries::Kind;
+use super::entities::{Group, spelling_words};
 use crate::text::fold;
 
 /// `countries.toml`.
@@ -282,6 +283,229 @@ fn language_tables() -> String {
     out
 }
 
+/// `entities.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EntitiesFile {
+    pub entity: Vec<EntityEntry>,
+}
+
+/// One entry of `entities.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EntityEntry {
+    pub name: String,
+    pub acronym: Option<String>,
+    #[serde(default)]
+    pub former: Vec<String>,
+    #[serde(default)]
+    pub variants: Vec<String>,
+    pub group: Group,
+    #[serde(default)]
+    pub ceb: bool,
+    #[serde(default)]
+    pub exact: bool,
+    pub source: String,
+}
+
+/// `entities.toml`, parsed.
+pub(super) fn entities_file() -> EntitiesFile {
+    toml::from_str(include_str!("entities.toml")).expect("entities.toml is valid")
+}
+
+/// The look-up tables of `entities.toml`, each key with its entry and the `MatchedBy` variant
+/// of the spelling it comes from.
+#[derive(Default)]
+struct EntityKeys {
+    /// Every spelling, folded: the whole-name look-up.
+    folded: BTreeMap<String, (usize, &'static str)>,
+    /// Spellings of several words, lowercase, `UN` written out, space-separated: the names
+    /// looked for among the words of a longer name.
+    names: BTreeMap<String, (usize, &'static str)>,
+    /// Acronyms, lowercase and space-separated, with their words as written: looked for among
+    /// the words of a longer name.
+    acronyms: BTreeMap<String, (String, usize, &'static str)>,
+    /// Entries found by their whole name only.
+    whole_name_only: Vec<usize>,
+    /// Spellings that two entries share, or that one repeats.
+    clashes: Vec<String>,
+}
+
+/// Words too common to find an entity by, in a name of two words: `Ethics Office` is also
+/// UNDP's.
+const COMMON_IN_NAMES: &[&str] = &[
+    "un",
+    "united",
+    "nations",
+    "office",
+    "secretariat",
+    "department",
+];
+
+/// Whether a spelling, as words, reads as an acronym: one or two words, the first in capitals
+/// (`UNECE`, `SCBD`, `UN Women`).
+fn reads_as_acronym(words: &[(String, String)]) -> bool {
+    let first_in_capitals = words.first().is_some_and(|(cased, _)| {
+        cased.len() >= 2
+            && cased.bytes().any(|b| b.is_ascii_uppercase())
+            && cased
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    });
+    words.len() <= 2 && first_in_capitals
+}
+
+/// Reads every spelling of `entities.toml` into the look-up tables, and what clashes.
+fn entity_keys(file: &EntitiesFile) -> EntityKeys {
+    let mut keys = EntityKeys::default();
+    for (index, entry) in file.entity.iter().enumerate() {
+        if entry.exact {
+            keys.whole_name_only.push(index);
+        }
+        let spellings = std::iter::once((&entry.name, "Name"))
+            .chain(entry.acronym.iter().map(|a| (a, "Acronym")))
+            .chain(entry.variants.iter().map(|v| (v, "Variant")))
+            .chain(entry.former.iter().map(|f| (f, "Former")));
+        for (spelling, by) in spellings {
+            let words = spelling_words(spelling);
+            let lower: Vec<&str> = words.iter().map(|(_, l)| l.as_str()).collect();
+            let clash = |table: &str, key: &str, other: usize| {
+                format!(
+                    "`{spelling}` ({}) is {table} `{key}` of `{}` already",
+                    entry.name, file.entity[other].name
+                )
+            };
+            let folded = lower.concat();
+            if folded.is_empty() {
+                keys.clashes
+                    .push(format!("`{spelling}` ({}) has no word", entry.name));
+            } else if let Some((other, _)) = keys.folded.get(&folded) {
+                keys.clashes.push(clash("the spelling", &folded, *other));
+            } else {
+                keys.folded.insert(folded, (index, by));
+            }
+            if entry.exact {
+                continue;
+            }
+            let as_name = lower.len() >= 3
+                || (lower.len() == 2 && !lower.iter().any(|w| COMMON_IN_NAMES.contains(w)));
+            if as_name {
+                let key = lower
+                    .iter()
+                    .map(|w| if *w == "un" { "united nations" } else { w })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                match keys.names.get(&key) {
+                    Some((other, _)) if *other != index => {
+                        keys.clashes.push(clash("the name", &key, *other));
+                    }
+                    _ => {
+                        keys.names.entry(key).or_insert((index, by));
+                    }
+                }
+            }
+            if by == "Acronym" || reads_as_acronym(&words) {
+                let key = lower.join(" ");
+                let cased: Vec<&str> = words.iter().map(|(c, _)| c.as_str()).collect();
+                match keys.acronyms.get(&key) {
+                    Some((_, other, _)) if *other != index => {
+                        keys.clashes.push(clash("the acronym", &key, *other));
+                    }
+                    _ => {
+                        keys.acronyms
+                            .entry(key)
+                            .or_insert((cased.join(" "), index, by));
+                    }
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// The text of `entity_tables.rs`.
+fn entity_tables() -> String {
+    let file = entities_file();
+    let keys = entity_keys(&file);
+    assert!(
+        keys.clashes.is_empty(),
+        "entities.toml: every spelling must stand for one entry, once:\n{}",
+        keys.clashes.join("\n")
+    );
+    let mut out = header("UN system entities", "`entities.toml`");
+    out.push_str("\nuse super::{Entity, Group, MatchedBy};\n");
+    let strings = |list: &[String]| {
+        let quoted: Vec<String> = list.iter().map(|s| format!("{s:?}")).collect();
+        format!("&[{}]", quoted.join(", "))
+    };
+    // One field a line: the entries are what a change to the data is reviewed by.
+    out.push_str(
+        "\n/// Every entity, in file order: the entries the other tables point at.\n\
+         pub(super) static ENTITIES: &[Entity] = &[\n",
+    );
+    for e in &file.entity {
+        let _ = write!(
+            out,
+            "    Entity {{\n        name: {:?},\n        acronym: {:?},\n        former: {},\n        \
+             variants: {},\n        group: Group::{:?},\n        ceb: {},\n        source: {:?},\n    }},\n",
+            e.name,
+            e.acronym,
+            strings(&e.former),
+            strings(&e.variants),
+            e.group,
+            e.ceb,
+            e.source
+        );
+    }
+    out.push_str("];\n");
+    let index = |i: usize| u16::try_from(i).expect("fewer than 65,536 entries");
+    let rows: Vec<String> = keys
+        .folded
+        .iter()
+        .map(|(k, (i, by))| format!("({k:?}, {}, MatchedBy::{by})", index(*i)))
+        .collect();
+    table(
+        &mut out,
+        "Every spelling, folded, sorted, with its entity and what it is.",
+        "ENTITY_KEYS: &[(&str, u16, MatchedBy)]",
+        &rows,
+    );
+    let rows: Vec<String> = keys
+        .names
+        .iter()
+        .map(|(k, (i, by))| format!("({k:?}, {}, MatchedBy::{by})", index(*i)))
+        .collect();
+    table(
+        &mut out,
+        "Spellings of several words (`UN` written out), sorted, to look for in longer names.",
+        "NAME_WORDS: &[(&str, u16, MatchedBy)]",
+        &rows,
+    );
+    let rows: Vec<String> = keys
+        .acronyms
+        .iter()
+        .map(|(k, (cased, i, by))| format!("({k:?}, {cased:?}, {}, MatchedBy::{by})", index(*i)))
+        .collect();
+    table(
+        &mut out,
+        "Acronyms, lowercase and as written, sorted, to look for in longer names.",
+        "ACRONYM_WORDS: &[(&str, &str, u16, MatchedBy)]",
+        &rows,
+    );
+    let rows: Vec<String> = keys
+        .whole_name_only
+        .iter()
+        .map(|i| index(*i).to_string())
+        .collect();
+    table(
+        &mut out,
+        "The entities found by their whole name only.",
+        "WHOLE_NAME_ONLY: &[u16]",
+        &rows,
+    );
+    out
+}
+
 /// A static table of `(text, index)` rows.
 fn indexed<'a>(
     out: &mut String,
@@ -330,6 +554,7 @@ fn tables_are_current() {
             "src/refdata/language_tables.rs",
             language_tables().into_bytes(),
         ),
+        ("src/refdata/entity_tables.rs", entity_tables().into_bytes()),
     ]);
 }
 

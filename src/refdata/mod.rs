@@ -4,6 +4,7 @@
 //! run pays nothing to build them.
 
 mod countries;
+pub mod entities;
 #[rustfmt::skip]
 mod country_tables;
 #[cfg(test)]
