@@ -50,6 +50,12 @@ fn lookup(input: &str) -> Option<usize> {
         .or_else(|| look_up(LANGUAGE_AUTONYMS, &lower))
 }
 
+/// The English name people write for a language, by its ISO 639-1 code (`fr` → `French`).
+pub fn language_name(code: &str) -> Option<&'static str> {
+    let index = LANGUAGES.binary_search(&code).ok()?;
+    shown().find(|(_, i)| *i == index).map(|(name, _)| name)
+}
+
 /// The names people write, with the language each is of.
 fn shown() -> impl Iterator<Item = (&'static str, usize)> + Clone {
     LANGUAGE_SHOWN

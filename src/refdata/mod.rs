@@ -18,7 +18,7 @@ pub use countries::{
 };
 pub use languages::{
     LanguageMatch, complete_language, knows_language, language_candidates, language_hint,
-    match_language,
+    language_name, match_language,
 };
 
 /// The 17 Sustainable Development Goals, by number (index 0 is SDG 1).

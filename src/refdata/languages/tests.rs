@@ -165,3 +165,20 @@ fn candidates_for_an_unknown_language() {
     assert!(language_candidates("Swa").contains(&"Swahili"));
     assert!(language_candidates("qqqq").is_empty());
 }
+
+#[test]
+fn every_code_has_a_name_that_reads_back_as_the_code() {
+    for code in LANGUAGES {
+        let name = language_name(code).unwrap_or_else(|| panic!("{code} has no name"));
+        assert_eq!(
+            match_language(name),
+            LanguageMatch::Code(code),
+            "{code}: {name}"
+        );
+        assert!(!name.contains([',', ';']), "{code}: {name}");
+    }
+    assert_eq!(language_name("fr"), Some("French"));
+    assert_eq!(language_name("el"), Some("Modern Greek"));
+    assert_eq!(language_name("xx"), None);
+    assert_eq!(language_name(""), None);
+}
