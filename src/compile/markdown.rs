@@ -1,10 +1,12 @@
-//! One question, every entity: the answers to a question as a Markdown document, entity by entity
-//! in roster order (else input order), with word counts — the raw material of a synthesis note.
+//! One question, every entity: the answers to a question entity by entity in roster order (else
+//! input order), with word counts — the raw material of a synthesis note. [`digest`] builds the
+//! model; [`Digest::markdown`] writes it as Markdown (`docx::write::digest` as Word).
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::model::{Cell, Compilation, Sheet};
+use crate::text::one_line;
 
 /// The responses in the order the note takes them: each file once, roster members first (in
 /// roster order, with members who did not respond as `None`), then the other files in input
@@ -80,10 +82,65 @@ fn by_file(sheet: &Sheet) -> HashMap<String, Vec<&Vec<Cell>>> {
     out
 }
 
-/// The answers to topic `question` (its text, or its records) as Markdown; `title` heads it.
-pub fn question_markdown(c: &Compilation, question: &str, title: &str) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", crate::text::one_line(title));
+/// One question's answers, entity by entity: the model of the digest, whatever it is written as
+/// (Markdown here, Word in `docx::write`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Digest {
+    /// What heads the digest: the question's text.
+    pub title: String,
+    /// One entry per response, in the order the note takes them.
+    pub entries: Vec<DigestEntry>,
+}
+
+/// One entity's answer in a digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestEntry {
+    /// The entity's name, or `(file)` when the response names none.
+    pub heading: String,
+    /// The response's file; `None` for a roster member who did not respond.
+    pub file: Option<String>,
+    /// The edition the file was checked against, if known.
+    pub edition: Option<String>,
+    /// Whether that edition asks the question (when it does not, nothing answers it).
+    pub asked: bool,
+    /// The texts that answer the question, with their word counts.
+    pub texts: Vec<DigestText>,
+    /// The records that answer it.
+    pub records: Vec<DigestRecord>,
+}
+
+/// A text answer in a digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestText {
+    /// Its word count, as the `texts` sheet holds it.
+    pub words: String,
+    /// Its word limit, if the question has one.
+    pub limit: Option<String>,
+    /// The text, trimmed.
+    pub text: String,
+}
+
+/// A record in a digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestRecord {
+    /// Its number in the response.
+    pub number: String,
+    /// Its name: the first field that holds a value.
+    pub name: String,
+    /// The other fields that hold a value, as (label, value).
+    pub fields: Vec<(String, String)>,
+}
+
+impl DigestEntry {
+    /// Whether anything in the response answers the question.
+    pub fn answered(&self) -> bool {
+        !self.texts.is_empty() || !self.records.is_empty()
+    }
+}
+
+/// The answers to topic `question` (its text, or its records), entity by entity; `title` heads
+/// it.
+pub fn digest(c: &Compilation, question: &str, title: &str) -> Digest {
     let texts = c.sheet("texts");
     let text_rows = texts.map(by_file).unwrap_or_default();
     let records = c.sheets.iter().find(|s| {
@@ -94,13 +151,20 @@ pub fn question_markdown(c: &Compilation, question: &str, title: &str) -> String
                 .any(|col| col.question.as_deref() == Some(question))
     });
     let record_rows = records.map(by_file).unwrap_or_default();
+    let mut entries = Vec::new();
     for (heading, file) in order(c) {
-        let _ = writeln!(out, "## {}\n", crate::text::one_line(&heading));
         let Some(file) = file else {
-            let _ = writeln!(out, "_no response_\n");
+            entries.push(DigestEntry {
+                heading,
+                file: None,
+                edition: None,
+                asked: true,
+                texts: Vec::new(),
+                records: Vec::new(),
+            });
             continue;
         };
-        let mut said = false;
+        let mut entry_texts = Vec::new();
         if let Some(texts) = texts {
             let (q, w, l, t) = (
                 texts.column("question"),
@@ -112,32 +176,26 @@ pub fn question_markdown(c: &Compilation, question: &str, title: &str) -> String
                 if q.map(|q| row[q].to_plain()) != Some(question.to_string()) {
                     continue;
                 }
-                let words = w.map(|w| row[w].to_plain()).unwrap_or_default();
                 let limit = l.map(|l| row[l].to_plain()).unwrap_or_default();
-                let limit = if limit.is_empty() {
-                    String::new()
-                } else {
-                    format!(", limit {limit}")
-                };
-                let _ = writeln!(out, "_{words} words{limit}; {file}_\n");
-                let _ = writeln!(
-                    out,
-                    "{}\n",
-                    t.map(|t| row[t].to_plain()).unwrap_or_default().trim()
-                );
-                said = true;
+                entry_texts.push(DigestText {
+                    words: w.map(|w| row[w].to_plain()).unwrap_or_default(),
+                    limit: (!limit.is_empty()).then_some(limit),
+                    text: t
+                        .map(|t| row[t].to_plain())
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
+                });
             }
         }
+        let mut entry_records = Vec::new();
         if let Some(sheet) = records {
             let rows = record_rows
                 .get(&file)
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            if !rows.is_empty() {
-                let _ = writeln!(out, "_{} records; {file}_\n", rows.len());
-            }
             for row in rows {
-                let fields: Vec<(String, String)> = sheet
+                let mut fields: Vec<(String, String)> = sheet
                     .spec
                     .columns
                     .iter()
@@ -146,34 +204,92 @@ pub fn question_markdown(c: &Compilation, question: &str, title: &str) -> String
                     .map(|(col, cell)| (col.label.clone(), cell.to_plain()))
                     .filter(|(_, v)| !v.is_empty())
                     .collect();
-                let name = fields.first().map(|(_, v)| v.clone()).unwrap_or_default();
+                let name = if fields.is_empty() {
+                    String::new()
+                } else {
+                    fields.remove(0).1
+                };
                 let number = sheet
                     .column("record")
                     .map(|r| row[r].to_plain())
                     .unwrap_or_default();
-                let _ = writeln!(out, "### {number}. {}\n", crate::text::one_line(&name));
-                for (label, value) in fields.iter().skip(1) {
+                entry_records.push(DigestRecord {
+                    number,
+                    name,
+                    fields,
+                });
+            }
+        }
+        let edition = edition_of(c, &file);
+        let asked = edition
+            .as_deref()
+            .is_none_or(|edition| asked_in(c, question, edition));
+        entries.push(DigestEntry {
+            heading,
+            file: Some(file),
+            edition,
+            asked,
+            texts: entry_texts,
+            records: entry_records,
+        });
+    }
+    Digest {
+        title: title.to_string(),
+        entries,
+    }
+}
+
+/// The answers to topic `question` (its text, or its records) as Markdown; `title` heads it.
+pub fn question_markdown(c: &Compilation, question: &str, title: &str) -> String {
+    digest(c, question, title).markdown()
+}
+
+impl Digest {
+    /// The digest as a Markdown document.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "# {}\n", one_line(&self.title));
+        for entry in &self.entries {
+            let _ = writeln!(out, "## {}\n", one_line(&entry.heading));
+            let Some(file) = &entry.file else {
+                let _ = writeln!(out, "_no response_\n");
+                continue;
+            };
+            for text in &entry.texts {
+                let limit = text
+                    .limit
+                    .as_ref()
+                    .map(|limit| format!(", limit {limit}"))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "_{} words{limit}; {file}_\n", text.words);
+                let _ = writeln!(out, "{}\n", text.text);
+            }
+            if !entry.records.is_empty() {
+                let _ = writeln!(out, "_{} records; {file}_\n", entry.records.len());
+            }
+            for record in &entry.records {
+                let _ = writeln!(out, "### {}. {}\n", record.number, one_line(&record.name));
+                for (label, value) in &record.fields {
                     let _ = writeln!(out, "- **{label}**: {}", value.trim());
                 }
                 let _ = writeln!(out);
-                said = true;
+            }
+            if !entry.answered() {
+                match &entry.edition {
+                    Some(edition) if !entry.asked => {
+                        let _ = writeln!(out, "_not asked in {edition}; {file}_\n");
+                    }
+                    _ => {
+                        let _ = writeln!(out, "_not answered; {file}_\n");
+                    }
+                }
             }
         }
-        if !said {
-            match edition_of(c, &file) {
-                Some(edition) if !asked_in(c, question, &edition) => {
-                    let _ = writeln!(out, "_not asked in {edition}; {file}_\n");
-                }
-                _ => {
-                    let _ = writeln!(out, "_not answered; {file}_\n");
-                }
-            }
+        while out.ends_with("\n\n") {
+            out.pop();
         }
+        out
     }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
 }
 
 /// The edition a file was checked against, from the `responses` sheet.
@@ -198,4 +314,128 @@ fn asked_in(c: &Compilation, question: &str, edition: &str) -> bool {
             .filter(|col| col.question.as_deref() == Some(question))
             .any(|col| col.editions.iter().any(|e| e == edition))
     })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::compile::{CompileRequest, tables};
+
+    /// The examples compiled with the test roster: responses of three editions, a roster member
+    /// without a response.
+    pub(crate) fn examples() -> Compilation {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let request = CompileRequest {
+            inputs: vec![format!("{root}/examples")],
+            output: "-".to_string(),
+            roster: Some(format!("{root}/tests/data/roster.csv").into()),
+            ..CompileRequest::default()
+        };
+        let mut compilation = Compilation::default();
+        let mut err = Vec::new();
+        tables(&request, &mut compilation, &mut err, &crate::batch::Silent).unwrap();
+        compilation
+    }
+
+    fn file_name(entry: &DigestEntry) -> Option<&str> {
+        entry
+            .file
+            .as_deref()
+            .map(|f| f.rsplit('/').next().unwrap_or(f))
+    }
+
+    #[test]
+    fn a_digest_holds_every_roster_member_and_what_answers_the_question() {
+        let c = examples();
+        let digest = digest(&c, "recommendations", "Recommendations?");
+        assert_eq!(digest.title, "Recommendations?");
+        // (heading, file name, edition, asked, texts)
+        type Seen<'a> = (&'a str, Option<&'a str>, Option<&'a str>, bool, usize);
+        let seen: Vec<Seen<'_>> = digest
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.heading.as_str(),
+                    file_name(e),
+                    e.edition.as_deref(),
+                    e.asked,
+                    e.texts.len(),
+                )
+            })
+            .collect();
+        let gwri = "Global Water Resilience Institute (GWRI)";
+        let icra = "Inter-Agency Centre for Climate-Resilient Agriculture (ICRA)";
+        assert_eq!(
+            seen,
+            [
+                (
+                    gwri,
+                    Some("response-2025.toml"),
+                    Some("hlpf-2025"),
+                    false,
+                    0
+                ),
+                (
+                    gwri,
+                    Some("response-2026.toml"),
+                    Some("hlpf-2026"),
+                    false,
+                    0
+                ),
+                (gwri, Some("response.json"), Some("hlpf-2024"), true, 1),
+                (gwri, Some("response.toml"), Some("hlpf-2024"), true, 1),
+                (icra, Some("warnings.toml"), Some("hlpf-2024"), true, 0),
+                ("Missing Entity Organization", None, None, true, 0),
+            ]
+        );
+        let text = &digest.entries[3].texts[0];
+        assert_eq!((text.words.as_str(), text.limit.as_deref()), ("133", None));
+        assert!(text.text.starts_with("GWRI recommends"));
+        assert!(digest.entries.iter().all(|e| e.records.is_empty()));
+    }
+
+    #[test]
+    fn a_digest_of_records_names_each_record_and_its_fields() {
+        let c = examples();
+        let digest = digest(&c, "events", "Events?");
+        let toml = digest
+            .entries
+            .iter()
+            .find(|e| file_name(e) == Some("response.toml"))
+            .unwrap();
+        assert!(toml.texts.is_empty());
+        let records: Vec<(&str, &str)> = toml
+            .records
+            .iter()
+            .map(|r| (r.number.as_str(), r.name.as_str()))
+            .collect();
+        assert_eq!(
+            records,
+            [
+                (
+                    "1",
+                    "Regional Forum on Water Security and Climate Adaptation in Africa"
+                ),
+                ("2", "Global Dialogue on Water Data for the SDGs"),
+            ]
+        );
+        let fields = &toml.records[0].fields;
+        assert!(
+            fields
+                .iter()
+                .all(|(label, value)| !label.is_empty() && !value.is_empty())
+        );
+        assert!(
+            fields
+                .iter()
+                .any(|(_, v)| v == "https://www.gwri.example.org/events/africa-forum-2023")
+        );
+        let markdown = digest.markdown();
+        assert!(
+            markdown.contains("### 1. Regional Forum on Water Security"),
+            "{markdown}"
+        );
+        assert!(markdown.contains(&format!("_2 records; {}_", toml.file.as_deref().unwrap())));
+    }
 }
