@@ -13,6 +13,7 @@ pub mod compile;
 pub mod definition;
 pub mod diff;
 pub mod document;
+pub mod docx;
 pub mod exit;
 pub mod export;
 pub mod fill;
