@@ -1,0 +1,414 @@
+//! The Word documents qfill writes: the filled form of every example, of generated answers and
+//! of awkward ones, and the digests of the examples. Always: each is a well-formed package that
+//! the same answers write byte for byte. In the LibreOffice tier: LibreOffice opens each one and
+//! converts it to text, in which every answer is found — numbers, bullets and check boxes as
+//! Word shows them.
+//!
+//! The tier runs when `QFILL_TEST_LIBREOFFICE=1` (set by `.ci/run`, which installs
+//! `libreoffice-writer`); then a missing LibreOffice is a failure. Until `export --to docx` and
+//! `compile --to docx` are wired, the documents are written through the library; then this
+//! switches to the binary.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use qfill::answers::{Answer, Answers, FieldValue, Scalar};
+use qfill::check::check;
+use qfill::compile::markdown::{Digest, digest};
+use qfill::compile::{CompileRequest, model::Compilation, tables};
+use qfill::document::{Format, parse};
+use qfill::docx::write::{filled_form, no_records};
+use qfill::questionnaire::{FieldKind, QuestionKind, Questionnaire, Records};
+use qfill::rules::sdgs::SdgSet;
+
+use crate::common::repo;
+
+/// Answers no example holds: markup characters, nested bullets, breaks and tabs, an initiative
+/// the edition does not list, no events, notes.
+const AWKWARD: &str = r#"
+questionnaire = "hlpf-2024"
+entity = "Office for <Awkward> & \"Quoted\" Texts (OAQT)"
+submitted = "2024-03-01"
+notes = ["A note with a tab\there.", "A note on\ntwo lines."]
+
+[contact]
+name = "Ana O'Neil"
+email = "ana@example.org"
+
+[answers]
+governing_body = """
+The Board decided:
+- to act on water
+  - in rivers
+    - in deltas
+  - in lakes
+- to report yearly
+
+Then a line
+broken in two, and a tab\there.
+
+  Indented start and trailing spaces   """
+recommendations = "Use 5 < 6 & 7 > 3, say \"why\" and 'how'."
+events = []
+
+[answers.high_impact]
+initiatives = ["Energy Compacts", "Ocean Decade Alliance"]
+text = "We back the Energy Compacts and the Ocean Decade Alliance."
+
+[[answers.resources]]
+name = "Guide"
+sdgs = "all"
+publishers = ["UNEP", "FAO"]
+audience = "Planners"
+description = "- first point\n- second point"
+languages = ["el", "ny", "ar"]
+"#;
+
+/// A response to write: its name, its answers, the edition they answer.
+struct Response {
+    name: String,
+    answers: Answers,
+    q: Questionnaire,
+}
+
+fn read(name: &str, text: &str, format: Format) -> Response {
+    let doc = parse(text, format).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    let id = doc
+        .get("questionnaire")
+        .and_then(|n| n.as_str())
+        .unwrap_or(qfill::questionnaire::DEFAULT_ID)
+        .to_string();
+    let q = Questionnaire::builtin(&id).unwrap().unwrap();
+    Response {
+        name: name.to_string(),
+        answers: check(&doc, &q).answers,
+        q,
+    }
+}
+
+/// The examples, six generated responses and the awkward one.
+fn responses(dir: &Path) -> Vec<Response> {
+    let mut out = Vec::new();
+    let mut examples: Vec<PathBuf> = fs::read_dir(repo("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    examples.sort();
+    for path in examples {
+        let format = Format::from_extension(path.to_str().unwrap()).unwrap();
+        let name = path.file_stem().unwrap().to_str().unwrap();
+        let ext = format.as_str();
+        out.push(read(
+            &format!("{name}-{ext}"),
+            &fs::read_to_string(&path).unwrap(),
+            format,
+        ));
+    }
+    let generated = dir.join("generated");
+    let q = Questionnaire::default_builtin();
+    crate::generator::generate(&generated, 6, crate::generator::Format::Toml, &q);
+    let mut files: Vec<PathBuf> = fs::read_dir(&generated)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for path in files {
+        let name = format!("generated-{}", path.file_stem().unwrap().to_str().unwrap());
+        out.push(read(
+            &name,
+            &fs::read_to_string(&path).unwrap(),
+            Format::Toml,
+        ));
+    }
+    out.push(read("awkward", AWKWARD, Format::Toml));
+    out
+}
+
+/// The examples compiled with the test roster, and the digests of three questions.
+fn digests() -> Vec<(String, Digest)> {
+    let request = CompileRequest {
+        inputs: vec![repo("examples").to_str().unwrap().to_string()],
+        output: "-".to_string(),
+        roster: Some(repo("tests/data/roster.csv")),
+        ..CompileRequest::default()
+    };
+    let mut compilation = Compilation::default();
+    let mut err = Vec::new();
+    tables(&request, &mut compilation, &mut err, &qfill::batch::Silent).unwrap();
+    ["governing_body", "events", "recommendations"]
+        .iter()
+        .map(|id| {
+            let title = format!("Question {id}: what every entity said");
+            (format!("digest-{id}"), digest(&compilation, id, &title))
+        })
+        .collect()
+}
+
+fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut text = String::new();
+            file.read_to_string(&mut text).unwrap();
+            (file.name().unwrap().to_string(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn every_form_and_digest_is_a_well_formed_package_written_the_same_each_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut documents: Vec<(String, Vec<u8>, Vec<u8>)> = responses(dir.path())
+        .iter()
+        .map(|r| {
+            let once = filled_form(&r.answers, &r.q);
+            (r.name.clone(), once, filled_form(&r.answers, &r.q))
+        })
+        .collect();
+    for (name, digest) in digests() {
+        let once = qfill::docx::write::digest(&digest);
+        documents.push((name, once, qfill::docx::write::digest(&digest)));
+    }
+    assert!(documents.len() >= 15, "{}", documents.len());
+    for (name, once, twice) in &documents {
+        assert_eq!(once, twice, "{name}: the same input, other bytes");
+        let parts = unzip(once);
+        assert_eq!(parts[0].0, "[Content_Types].xml", "{name}");
+        for (part, text) in &parts {
+            roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{name}: {part}: {e}"));
+        }
+    }
+}
+
+/// Whitespace runs as one space: LibreOffice's text puts list glyphs, tabs and line breaks its
+/// own way.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The glyph LibreOffice shows before a list item of a level (the form's bullet list).
+fn glyph(level: usize) -> char {
+    ['\u{2022}', '\u{25e6}', '\u{25aa}'][level % 3]
+}
+
+/// What a free text shows: each line, a list item (`- `, two spaces of indent a level) after its
+/// glyph.
+fn text_pieces(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let rest = line.trim_start_matches(' ');
+            let level = (line.len() - rest.len()) / 2;
+            match rest.strip_prefix("- ") {
+                Some(item) => format!("{} {item}", glyph(level)),
+                None => line.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn scalar(value: &Scalar) -> Option<String> {
+    match value {
+        Scalar::Text(text) => Some(text.clone()),
+        Scalar::Raw(node) => node.as_str().map(str::to_string),
+    }
+}
+
+/// What a record's field shows, as the form's rules say: goals `1, 3, 5` or `All`, dates as
+/// their text, each place `City, Country`, languages by name, every entry of a list.
+fn value_pieces(kind: FieldKind, value: &FieldValue) -> Vec<String> {
+    match value {
+        FieldValue::Text(text) if kind == FieldKind::Paragraphs => text_pieces(text),
+        FieldValue::Sdgs(SdgSet::All) | FieldValue::All => vec!["All".to_string()],
+        FieldValue::Sdgs(SdgSet::Goals(goals)) => {
+            let goals: Vec<String> = goals.iter().map(u8::to_string).collect();
+            vec![goals.join(", ")]
+        }
+        FieldValue::Places(places) => places.iter().map(ToString::to_string).collect(),
+        FieldValue::List(items) => items
+            .iter()
+            .map(|item| match kind {
+                FieldKind::Languages => qfill::refdata::language_name(item)
+                    .unwrap_or(item)
+                    .to_string(),
+                _ => item.clone(),
+            })
+            .collect(),
+        other => vec![other.to_plain()],
+    }
+}
+
+fn record_pieces(def: &Records, records: &[qfill::answers::Record], out: &mut Vec<String>) {
+    let mut label = def.record_label.clone();
+    label[..1].make_ascii_uppercase();
+    for (i, record) in records.iter().enumerate() {
+        out.push(format!("{label} {}", i + 1));
+        for field in &def.fields {
+            out.push(squeeze(&field.label));
+            if let Some((_, value)) = record.fields.iter().find(|(id, _)| *id == field.id) {
+                out.extend(value_pieces(field.kind, value));
+            }
+        }
+    }
+}
+
+/// Everything a filled form must show for its answers.
+fn form_pieces(answers: &Answers, q: &Questionnaire) -> Vec<String> {
+    let mut out: Vec<String> = [&answers.entity, &answers.submitted]
+        .into_iter()
+        .flatten()
+        .filter_map(scalar)
+        .collect();
+    out.extend(answers.contact.iter().filter_map(|(_, v)| scalar(v)));
+    for question in &q.questions {
+        out.push(format!("{}. {}", question.number, squeeze(&question.text)));
+        match (&question.kind, answers.answer(&question.id)) {
+            (QuestionKind::Records(def), Some(Answer::Records(records))) => {
+                if records.is_empty() {
+                    out.push(no_records(def));
+                }
+                record_pieces(def, records, &mut out);
+            }
+            (QuestionKind::ChoicesText(def), Some(Answer::Choices { selected, text, .. })) => {
+                let chosen = selected.clone().unwrap_or_default();
+                for choice in &def.choices {
+                    let ticked = chosen.contains(choice);
+                    out.push(format!(
+                        "{} {choice}",
+                        if ticked { '\u{2612}' } else { '\u{2610}' }
+                    ));
+                }
+                for name in chosen.iter().filter(|c| !def.choices.contains(c)) {
+                    out.push(format!("\u{2612} {name}"));
+                }
+                out.extend(text.iter().flat_map(|t| text_pieces(t)));
+            }
+            (_, Some(Answer::Text(text))) => out.extend(text_pieces(text)),
+            (_, Some(Answer::Raw(node))) => {
+                out.extend(node.as_str().map(text_pieces).unwrap_or_default())
+            }
+            _ => {}
+        }
+    }
+    if !answers.notes.is_empty() {
+        out.push("Notes".to_string());
+        out.extend(answers.notes.iter().cloned());
+    }
+    out
+}
+
+/// Everything a digest must show.
+fn digest_pieces(digest: &Digest) -> Vec<String> {
+    let mut out = vec![digest.title.clone()];
+    for entry in &digest.entries {
+        out.push(entry.heading.clone());
+        let Some(file) = &entry.file else {
+            out.push("no response".to_string());
+            continue;
+        };
+        for text in &entry.texts {
+            out.push(format!("{} words", text.words));
+            out.extend(text_pieces(&text.text));
+        }
+        for record in &entry.records {
+            out.push(format!("{}. {}", record.number, record.name));
+            for (label, value) in &record.fields {
+                out.push(format!("{} {label}: {}", glyph(0), value.trim()));
+            }
+        }
+        if !entry.answered() {
+            out.push(file.clone());
+        }
+    }
+    out
+}
+
+fn office() -> Option<&'static str> {
+    ["soffice", "libreoffice"].into_iter().find(|tool| {
+        Command::new(tool)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+#[test]
+fn libreoffice_shows_every_answer_of_the_forms_and_digests_qfill_writes() {
+    if std::env::var("QFILL_TEST_LIBREOFFICE").as_deref() != Ok("1") {
+        return;
+    }
+    let tool = office().expect(
+        "QFILL_TEST_LIBREOFFICE=1 but neither `soffice` nor `libreoffice` runs; install libreoffice-writer",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let written = dir.path().join("docx");
+    fs::create_dir_all(&written).unwrap();
+    let mut expected: Vec<(String, Vec<String>)> = Vec::new();
+    for r in responses(dir.path()) {
+        fs::write(
+            written.join(format!("{}.docx", r.name)),
+            filled_form(&r.answers, &r.q),
+        )
+        .unwrap();
+        expected.push((r.name.clone(), form_pieces(&r.answers, &r.q)));
+    }
+    for (name, digest) in digests() {
+        fs::write(
+            written.join(format!("{name}.docx")),
+            qfill::docx::write::digest(&digest),
+        )
+        .unwrap();
+        expected.push((name, digest_pieces(&digest)));
+    }
+    let converted = dir.path().join("txt");
+    let output = Command::new(tool)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("profile").display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+        ])
+        .arg(&converted)
+        .args(
+            expected
+                .iter()
+                .map(|(name, _)| written.join(format!("{name}.docx"))),
+        )
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut missing = Vec::new();
+    for (name, pieces) in &expected {
+        let path = converted.join(format!("{name}.txt"));
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{tool} wrote no {}: {e}; {}",
+                path.display(),
+                String::from_utf8_lossy(&output.stdout)
+            )
+        });
+        let text = squeeze(&text);
+        assert!(pieces.len() > 5, "{name}: {pieces:?}");
+        for piece in pieces {
+            if !text.contains(&squeeze(piece)) {
+                missing.push(format!("{name}: `{piece}`"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not in LibreOffice's text:\n{}",
+        missing.join("\n")
+    );
+}
