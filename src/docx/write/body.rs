@@ -11,7 +11,8 @@ const TEXT_WIDTH: u32 = 9026;
 /// A label column's share of a table.
 const LABEL_WIDTH: u32 = 3160;
 
-/// The glyphs a check box shows, ticked and empty (Word's own: ☒ and ☐, in MS Gothic).
+/// What a check box shows ticked and empty: the glyph's code point in hex, as `w14` records it,
+/// and the glyph (Word's own: ☒ and ☐, in MS Gothic).
 const TICKED: (&str, &str) = ("2612", "\u{2612}");
 const EMPTY: (&str, &str) = ("2610", "\u{2610}");
 const BOX_FONT: &str = "MS Gothic";
@@ -23,7 +24,7 @@ pub enum Style {
     Normal,
     /// A document's title.
     Title,
-    /// A heading, level 1 to 3.
+    /// A heading, level 1 to 3 (deeper levels are shown as 3).
     Heading(u8),
 }
 
@@ -170,7 +171,7 @@ impl Body {
     }
 
     /// A two-column table, label | value, one row per field, under an optional title row that
-    /// spans both columns (`Event 1`, in `title_style`).
+    /// spans both columns (`Event 1`, in its style).
     pub fn table(&mut self, title: Option<(&str, Style)>, rows: &[(String, Cell)]) {
         if self.after_table {
             // An empty paragraph keeps two tables apart.

@@ -17,7 +17,8 @@ mod styles;
 mod values;
 mod xml;
 
-pub use form::{ENTITY_LABELS, NOTES_HEADING, QUESTIONNAIRE_PROPERTY, no_records};
+pub use digest::digest_at;
+pub use form::{ENTITY_LABELS, NOTES_HEADING, QUESTIONNAIRE_PROPERTY, filled_form_at, no_records};
 
 use crate::answers::Answers;
 use crate::compile::markdown::Digest;
@@ -30,14 +31,16 @@ const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
 /// Markup compatibility: lets a reader that does not know `w14` ignore it.
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-/// The answers as the Word form DESA sends out, filled in; dated `SOURCE_DATE_EPOCH` if set.
+/// The answers as the Word form DESA sends out, filled in; dated `SOURCE_DATE_EPOCH` if set,
+/// else compile's fixed date ([`filled_form_at`] takes the date).
 pub fn filled_form(answers: &Answers, q: &Questionnaire) -> Vec<u8> {
-    form::filled_form_at(answers, q, crate::compile::source_date())
+    filled_form_at(answers, q, crate::compile::source_date())
 }
 
-/// A digest of one question's answers as a Word document; dated `SOURCE_DATE_EPOCH` if set.
+/// A digest of one question's answers as a Word document; dated `SOURCE_DATE_EPOCH` if set,
+/// else compile's fixed date ([`digest_at`] takes the date).
 pub fn digest(digest: &Digest) -> Vec<u8> {
-    digest::digest_at(digest, crate::compile::source_date())
+    digest_at(digest, crate::compile::source_date())
 }
 
 /// A `w:val` attribute, the one most elements take.

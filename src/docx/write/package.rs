@@ -201,19 +201,10 @@ fn app() -> String {
             ("xmlns:vt", VT),
         ],
     )
+    // No `AppVersion`: Office expects its own versions there (`16.0000`), not qfill's.
     .element("Application", &[], "qfill")
-    .element("AppVersion", &[], app_version())
     .end();
     xml.finish()
-}
-
-/// The version as Office spells it (`XX.YYYY`): qfill's major and minor version.
-fn app_version() -> &'static str {
-    concat!(
-        env!("CARGO_PKG_VERSION_MAJOR"),
-        ".",
-        env!("CARGO_PKG_VERSION_MINOR")
-    )
 }
 
 /// `docProps/custom.xml`: named text properties (property ids start at 2; 0 and 1 are reserved).
