@@ -14,12 +14,12 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use qfill::answers::{Answer, Answers, FieldValue, Scalar};
+use qfill::answers::{Answer, Answers, FieldValue, Record, Scalar};
 use qfill::check::check;
 use qfill::compile::markdown::{Digest, digest};
 use qfill::compile::{CompileRequest, model::Compilation, tables};
 use qfill::document::{Format, parse};
-use qfill::docx::write::{filled_form, no_records};
+use qfill::docx::write::{ENTITY_LABELS, filled_form, no_records};
 use qfill::questionnaire::{FieldKind, QuestionKind, Questionnaire, Records};
 use qfill::rules::sdgs::SdgSet;
 
@@ -88,7 +88,7 @@ fn read(name: &str, text: &str, format: Format) -> Response {
     }
 }
 
-/// The examples, six generated responses and the awkward one.
+/// The examples, six generated responses, the awkward one and a blank form of another edition.
 fn responses(dir: &Path) -> Vec<Response> {
     let mut out = Vec::new();
     let mut examples: Vec<PathBuf> = fs::read_dir(repo("examples"))
@@ -123,6 +123,12 @@ fn responses(dir: &Path) -> Vec<Response> {
         ));
     }
     out.push(read("awkward", AWKWARD, Format::Toml));
+    // A blank form of an edition numbered `A`, `B.1`, `B.2`: numbers that are not counts.
+    out.push(Response {
+        name: "pilot-blank".to_string(),
+        answers: Answers::default(),
+        q: Questionnaire::from_file(&repo("tests/data/pilot-2026.toml")).unwrap(),
+    });
     out
 }
 
@@ -241,10 +247,18 @@ fn value_pieces(kind: FieldKind, value: &FieldValue) -> Vec<String> {
     }
 }
 
-fn record_pieces(def: &Records, records: &[qfill::answers::Record], out: &mut Vec<String>) {
+/// A record table per record, or one empty table when there is none: its title and labels,
+/// and the values there are.
+fn record_pieces(def: &Records, records: &[Record], out: &mut Vec<String>) {
     let mut label = def.record_label.clone();
     label[..1].make_ascii_uppercase();
-    for (i, record) in records.iter().enumerate() {
+    let empty = [Record::default()];
+    let tables = if records.is_empty() {
+        &empty[..]
+    } else {
+        records
+    };
+    for (i, record) in tables.iter().enumerate() {
         out.push(format!("{label} {}", i + 1));
         for field in &def.fields {
             out.push(squeeze(&field.label));
@@ -257,11 +271,13 @@ fn record_pieces(def: &Records, records: &[qfill::answers::Record], out: &mut Ve
 
 /// Everything a filled form must show for its answers.
 fn form_pieces(answers: &Answers, q: &Questionnaire) -> Vec<String> {
-    let mut out: Vec<String> = [&answers.entity, &answers.submitted]
-        .into_iter()
-        .flatten()
-        .filter_map(scalar)
-        .collect();
+    let mut out: Vec<String> = ENTITY_LABELS.iter().map(|l| l.to_string()).collect();
+    out.extend(
+        [&answers.entity, &answers.submitted]
+            .into_iter()
+            .flatten()
+            .filter_map(scalar),
+    );
     out.extend(answers.contact.iter().filter_map(|(_, v)| scalar(v)));
     for question in &q.questions {
         out.push(format!("{}. {}", question.number, squeeze(&question.text)));
@@ -271,6 +287,12 @@ fn form_pieces(answers: &Answers, q: &Questionnaire) -> Vec<String> {
                     out.push(no_records(def));
                 }
                 record_pieces(def, records, &mut out);
+            }
+            (QuestionKind::Records(def), other) => {
+                if let Some(Answer::Raw(node)) = other {
+                    out.extend(node.as_str().map(text_pieces).unwrap_or_default());
+                }
+                record_pieces(def, &[], &mut out);
             }
             (QuestionKind::ChoicesText(def), Some(Answer::Choices { selected, text, .. })) => {
                 let chosen = selected.clone().unwrap_or_default();
