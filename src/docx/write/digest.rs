@@ -2,10 +2,9 @@
 //! ([`Digest`]), with Word's headings, paragraphs and lists, for an analyst to draft from.
 
 use super::body::{Body, Run, Style};
-use super::one_line;
 use super::package::Package;
 use crate::compile::markdown::{Digest, DigestEntry};
-use crate::rules::text::plural;
+use crate::text::{one_line, plural};
 
 /// The digest as a Word document; dated `created` (seconds since the epoch).
 pub fn digest_at(digest: &Digest, created: i64) -> Vec<u8> {

@@ -3,7 +3,6 @@
 //! value table, the initiatives of a choices question as check boxes, and the notes at the end.
 
 use super::body::{Body, Cell, Run, Style};
-use super::one_line;
 use super::package::Package;
 use super::values::{field_text, node_text, scalar_text};
 use crate::answers::{Answer, Answers, Record};
@@ -11,8 +10,7 @@ use crate::document::Value;
 use crate::questionnaire::{
     ChoicesText, FieldKind, Question, QuestionKind, Questionnaire, Records,
 };
-use crate::refdata::fold;
-use crate::rules::text::capitalised;
+use crate::text::{capitalised, fold, one_line};
 
 /// The custom document property that names the edition a form was written for.
 pub const QUESTIONNAIRE_PROPERTY: &str = "qfill-questionnaire";

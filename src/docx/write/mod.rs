@@ -48,10 +48,5 @@ fn attr(value: &str) -> [(&'static str, &str); 1] {
     [("w:val", value)]
 }
 
-/// A text on one line, its whitespace folded: question texts, labels and headings.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod testing;
