@@ -319,21 +319,29 @@ fn asked_in(c: &Compilation, question: &str, edition: &str) -> bool {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::compile::{CompileRequest, tables};
+    use crate::compile::{ReadPlan, Setup, tables};
+    use crate::fsio::Target;
 
     /// The examples compiled with the test roster: responses of three editions, a roster member
     /// without a response.
     pub(crate) fn examples() -> Compilation {
         let root = env!("CARGO_MANIFEST_DIR");
-        let request = CompileRequest {
-            inputs: vec![format!("{root}/examples")],
-            output: "-".to_string(),
-            roster: Some(format!("{root}/tests/data/roster.csv").into()),
-            ..CompileRequest::default()
-        };
+        let roster = std::path::PathBuf::from(format!("{root}/tests/data/roster.csv"));
+        let setup = Setup::new(Vec::new(), Some(&roster)).unwrap();
+        let sources = crate::input::expand(&[format!("{root}/examples")], false);
         let mut compilation = Compilation::default();
         let mut err = Vec::new();
-        tables(&request, &mut compilation, &mut err, &crate::batch::Silent).unwrap();
+        let silent = &crate::batch::Silent;
+        tables(
+            &setup,
+            &sources,
+            ReadPlan::default(),
+            &mut compilation,
+            &mut err,
+            silent,
+            &Target::Stdout,
+        )
+        .unwrap();
         compilation
     }
 
@@ -346,11 +354,11 @@ pub(crate) mod tests {
 
     #[test]
     fn a_digest_holds_every_roster_member_and_what_answers_the_question() {
+        // (heading, file name, edition, asked, texts)
+        type Seen<'a> = (&'a str, Option<&'a str>, Option<&'a str>, bool, usize);
         let c = examples();
         let digest = digest(&c, "recommendations", "Recommendations?");
         assert_eq!(digest.title, "Recommendations?");
-        // (heading, file name, edition, asked, texts)
-        type Seen<'a> = (&'a str, Option<&'a str>, Option<&'a str>, bool, usize);
         let seen: Vec<Seen<'_>> = digest
             .entries
             .iter()

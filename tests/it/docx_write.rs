@@ -17,9 +17,10 @@ use std::process::Command;
 use qfill::answers::{Answer, Answers, FieldValue, Record, Scalar};
 use qfill::check::check;
 use qfill::compile::markdown::{Digest, digest};
-use qfill::compile::{CompileRequest, model::Compilation, tables};
+use qfill::compile::{ReadPlan, Setup, model::Compilation, tables};
 use qfill::document::{Format, parse};
 use qfill::docx::write::{ENTITY_LABELS, filled_form, no_records};
+use qfill::fsio::Target;
 use qfill::questionnaire::{FieldKind, QuestionKind, Questionnaire, Records};
 use qfill::rules::sdgs::SdgSet;
 
@@ -134,15 +135,21 @@ fn responses(dir: &Path) -> Vec<Response> {
 
 /// The examples compiled with the test roster, and the digests of three questions.
 fn digests() -> Vec<(String, Digest)> {
-    let request = CompileRequest {
-        inputs: vec![repo("examples").to_str().unwrap().to_string()],
-        output: "-".to_string(),
-        roster: Some(repo("tests/data/roster.csv")),
-        ..CompileRequest::default()
-    };
+    let setup = Setup::new(Vec::new(), Some(&repo("tests/data/roster.csv"))).unwrap();
+    let sources = qfill::input::expand(&[repo("examples").to_str().unwrap().to_string()], false);
     let mut compilation = Compilation::default();
     let mut err = Vec::new();
-    tables(&request, &mut compilation, &mut err, &qfill::batch::Silent).unwrap();
+    let (plan, silent) = (ReadPlan::default(), &qfill::batch::Silent);
+    tables(
+        &setup,
+        &sources,
+        plan,
+        &mut compilation,
+        &mut err,
+        silent,
+        &Target::Stdout,
+    )
+    .unwrap();
     ["governing_body", "events", "recommendations"]
         .iter()
         .map(|id| {
@@ -271,7 +278,10 @@ fn record_pieces(def: &Records, records: &[Record], out: &mut Vec<String>) {
 
 /// Everything a filled form must show for its answers.
 fn form_pieces(answers: &Answers, q: &Questionnaire) -> Vec<String> {
-    let mut out: Vec<String> = ENTITY_LABELS.iter().map(|l| l.to_string()).collect();
+    let mut out: Vec<String> = ENTITY_LABELS
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     out.extend(
         [&answers.entity, &answers.submitted]
             .into_iter()
@@ -310,7 +320,7 @@ fn form_pieces(answers: &Answers, q: &Questionnaire) -> Vec<String> {
             }
             (_, Some(Answer::Text(text))) => out.extend(text_pieces(text)),
             (_, Some(Answer::Raw(node))) => {
-                out.extend(node.as_str().map(text_pieces).unwrap_or_default())
+                out.extend(node.as_str().map(text_pieces).unwrap_or_default());
             }
             _ => {}
         }

@@ -544,6 +544,8 @@ mod tests {
 
     #[test]
     fn free_text_keeps_paragraphs_lists_line_breaks_and_tabs() {
+        // (list and level, style, text)
+        type Shown<'a> = (Option<(u32, u8)>, Option<&'a str>, &'a str);
         let q = Questionnaire::default_builtin();
         let text = "Intro:\n- one\n  - one and a half\n- two\n\nLine one\nline two\twith a tab\n\n  spaced  ";
         let answers = Answers {
@@ -552,8 +554,6 @@ mod tests {
         };
         let form = form(&answers, &q);
         let blocks = form.body();
-        // (list and level, style, text)
-        type Shown<'a> = (Option<(u32, u8)>, Option<&'a str>, &'a str);
         let shown: Vec<Shown<'_>> = paragraphs(after_question(&blocks, &q, "governing_body"))
             .into_iter()
             .map(|p| (p.list, p.style.as_deref(), p.text.as_str()))
@@ -675,7 +675,7 @@ mod tests {
             let properties: Vec<(&str, &str)> = custom
                 .root_element()
                 .children()
-                .filter(|n| n.is_element())
+                .filter(roxmltree::Node::is_element)
                 .map(|n| {
                     assert_eq!(
                         n.attribute("fmtid"),

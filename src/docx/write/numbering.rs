@@ -185,7 +185,7 @@ mod tests {
         let names: Vec<&str> = doc
             .root_element()
             .children()
-            .filter(|n| n.is_element())
+            .filter(roxmltree::Node::is_element)
             .map(|n| n.tag_name().name())
             .collect();
         let first_num = names.iter().position(|n| *n == "num").unwrap();
