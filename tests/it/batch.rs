@@ -2,7 +2,7 @@
 //! each output format read back by a real parser, the flags, and results that do not depend on
 //! the number of threads.
 
-use crate::common::repo;
+use crate::common::{Scratch, command, qfill, repo};
 
 use std::fs;
 use std::path::Path;
@@ -12,14 +12,10 @@ use assert_cmd::Command;
 use qfill::finding::Code;
 use serde_json::Value;
 
-/// The binary in a scratch folder, with colour left to each test.
-fn qfill(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("qfill").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("TERM");
+/// `qfill` in `dir`, with colour left to each test.
+fn qfill_in(dir: &Path) -> Command {
+    let mut cmd = qfill();
+    cmd.current_dir(dir).env_remove("NO_COLOR");
     cmd
 }
 
@@ -37,49 +33,26 @@ fn with_error() -> String {
     complete().replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 18]")
 }
 
-/// A scratch folder with files in it.
-struct Scratch {
-    dir: tempfile::TempDir,
+/// Runs `qfill validate ARGS` in the scratch folder.
+fn validate(s: &Scratch, args: &[&str]) -> Output {
+    qfill_in(s.path())
+        .arg("validate")
+        .args(args)
+        .output()
+        .unwrap()
 }
 
-impl Scratch {
-    fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn file(&self, name: &str, content: impl AsRef<[u8]>) {
-        let path = self.dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, content).unwrap();
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    /// Runs `qfill validate ARGS` in the folder.
-    fn validate(&self, args: &[&str]) -> Output {
-        qfill(self.path())
-            .arg("validate")
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    /// A folder of valid, warned and invalid files, TOML and JSON.
-    fn mixed(&self, count: usize) {
-        let json = fs::read_to_string(repo("examples/response.json")).unwrap();
-        for i in 0..count {
-            match i % 5 {
-                0 => self.file(&format!("subs/{i:03}-valid.toml"), complete()),
-                1 => self.file(&format!("subs/{i:03}-warn.toml"), with_warning()),
-                2 => self.file(&format!("subs/{i:03}-error.toml"), with_error()),
-                3 => self.file(&format!("subs/{i:03}-valid.json"), &json),
-                _ => self.file(&format!("subs/{i:03}-broken.json"), "{\"entity\": "),
-            }
-        }
+/// A folder `subs` of valid, warned and invalid files, TOML and JSON.
+fn mixed(s: &Scratch, count: usize) {
+    let json = fs::read_to_string(repo("examples/response.json")).unwrap();
+    for i in 0..count {
+        match i % 5 {
+            0 => s.file(&format!("subs/{i:03}-valid.toml"), complete()),
+            1 => s.file(&format!("subs/{i:03}-warn.toml"), with_warning()),
+            2 => s.file(&format!("subs/{i:03}-error.toml"), with_error()),
+            3 => s.file(&format!("subs/{i:03}-valid.json"), &json),
+            _ => s.file(&format!("subs/{i:03}-broken.json"), "{\"entity\": "),
+        };
     }
 }
 
@@ -122,7 +95,7 @@ fn files_folders_globs_and_stdin_in_one_run_in_a_stable_order() {
     s.file("globbed/deeper/x3.toml", complete());
     s.file("globbed/.x0.toml", complete());
     s.file("globbed/x4.txt", complete());
-    let output = qfill(s.path())
+    let output = qfill_in(s.path())
         .args(["validate", "--format", "json", "single.toml", "dir"])
         .args(["globbed/*.toml", "-", "globbed/**/x3.toml"])
         .write_stdin(complete())
@@ -152,7 +125,10 @@ fn files_folders_globs_and_stdin_in_one_run_in_a_stable_order() {
         .collect();
     assert_eq!(codes, ["sdg-range"]);
     // `**` crosses folders, `--hidden` takes hidden files too.
-    let doc = json(&s.validate(&["--format", "json", "--hidden", "globbed/**/*.toml"]));
+    let doc = json(&validate(
+        &s,
+        &["--format", "json", "--hidden", "globbed/**/*.toml"],
+    ));
     assert_eq!(
         files_of(&doc),
         [
@@ -163,7 +139,7 @@ fn files_folders_globs_and_stdin_in_one_run_in_a_stable_order() {
         ]
     );
     // A pattern with no directory part matches in the current folder.
-    let doc = json(&s.validate(&["--format", "json", "*.toml"]));
+    let doc = json(&validate(&s, &["--format", "json", "*.toml"]));
     assert_eq!(files_of(&doc), ["single.toml"]);
 }
 
@@ -173,7 +149,7 @@ fn a_glob_that_matches_nothing_is_reported_and_the_run_exits_2() {
     s.file("a.toml", complete());
     s.file("subs/readme.txt", "");
     for pattern in ["subs/*.toml", "nowhere/**/*.json", "[unclosed*"] {
-        let output = s.validate(&["--format", "json", "a.toml", pattern]);
+        let output = validate(&s, &["--format", "json", "a.toml", pattern]);
         assert_eq!(output.status.code(), Some(2), "{pattern}");
         let doc = json(&output);
         assert_eq!(files_of(&doc), ["a.toml", pattern]);
@@ -189,7 +165,7 @@ fn a_glob_that_matches_nothing_is_reported_and_the_run_exits_2() {
         assert_eq!(doc["files"][0]["valid"], true);
     }
     // The human report says it too.
-    let output = s.validate(&["subs/*.toml"]);
+    let output = validate(&s, &["subs/*.toml"]);
     assert!(
         stdout(&output).contains("error[unreadable]: subs/*.toml: no file matches `subs/*.toml`"),
         "{}",
@@ -205,14 +181,17 @@ fn files_over_the_size_limit_are_not_read() {
         "questionnaire = \"hlpf-2024\"\nentity = \"E (E)\"\n",
     );
     s.file("big.toml", complete());
-    let output = s.validate(&[
-        "--format",
-        "json",
-        "--max-size",
-        "200",
-        "small.toml",
-        "big.toml",
-    ]);
+    let output = validate(
+        &s,
+        &[
+            "--format",
+            "json",
+            "--max-size",
+            "200",
+            "small.toml",
+            "big.toml",
+        ],
+    );
     assert_eq!(output.status.code(), Some(1));
     let doc = json(&output);
     assert_eq!(doc["files"][0]["valid"], true);
@@ -227,7 +206,7 @@ fn files_over_the_size_limit_are_not_read() {
     );
     assert_eq!(doc["files"][1]["findings"].as_array().unwrap().len(), 1);
     // From stdin as well.
-    let output = qfill(s.path())
+    let output = qfill_in(s.path())
         .args(["validate", "--format", "json", "--max-size", "200", "-"])
         .write_stdin(complete())
         .output()
@@ -259,7 +238,7 @@ fn junit_is_xml_with_a_test_case_per_file() {
         if strict {
             args.push("--strict");
         }
-        let output = s.validate(&args);
+        let output = validate(&s, &args);
         assert_eq!(output.status.code(), Some(1));
         let xml = stdout(&output);
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}: {xml}"));
@@ -335,9 +314,9 @@ fn junit_is_xml_with_a_test_case_per_file() {
 #[test]
 fn sarif_has_the_structure_code_scanning_needs() {
     let s = Scratch::new();
-    s.mixed(10);
+    mixed(&s, 10);
     s.file("subs/with space.toml", with_error());
-    let output = qfill(s.path())
+    let output = qfill_in(s.path())
         .args(["validate", "--format", "sarif", "subs", "-"])
         .write_stdin("{\"questionnaire\": 1}")
         .output()
@@ -345,7 +324,7 @@ fn sarif_has_the_structure_code_scanning_needs() {
     assert_eq!(output.status.code(), Some(1));
     let sarif = json(&output);
     let reference = json(
-        &qfill(s.path())
+        &qfill_in(s.path())
             .args(["validate", "--format", "json", "subs", "-"])
             .write_stdin("{\"questionnaire\": 1}")
             .output()
@@ -460,7 +439,7 @@ fn github_annotations_name_file_line_column_and_code() {
     s.file("a,b: 100%.toml", with_error());
     s.file("warn.toml", with_warning());
     s.file("valid.toml", complete());
-    let output = s.validate(&["--format", "github", "."]);
+    let output = validate(&s, &["--format", "github", "."]);
     assert_eq!(output.status.code(), Some(1));
     let out = stdout(&output);
     let lines: Vec<&str> = out.lines().collect();
@@ -495,30 +474,39 @@ fn strict_makes_warnings_count_in_every_format() {
     s.file("warn.toml", with_warning());
     s.file("valid.toml", complete());
     assert_eq!(
-        s.validate(&["warn.toml", "valid.toml"]).status.code(),
+        validate(&s, &["warn.toml", "valid.toml"]).status.code(),
         Some(0)
     );
-    let output = s.validate(&["--strict", "warn.toml", "valid.toml"]);
+    let output = validate(&s, &["--strict", "warn.toml", "valid.toml"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).ends_with(
         "2 files: 1 valid, 1 invalid; 0 errors, 1 warning (strict: warnings count as errors)\n"
     ));
-    let doc = json(&s.validate(&["--strict", "--format", "json", "warn.toml", "valid.toml"]));
+    let doc = json(&validate(
+        &s,
+        &["--strict", "--format", "json", "warn.toml", "valid.toml"],
+    ));
     assert_eq!(doc["files"][0]["valid"], false);
     assert_eq!(doc["files"][0]["findings"][0]["severity"], "warning");
     assert_eq!(doc["summary"]["invalid"], 1);
     // Findings keep their severity.
-    let sarif = json(&s.validate(&["--strict", "--format", "sarif", "warn.toml"]));
+    let sarif = json(&validate(
+        &s,
+        &["--strict", "--format", "sarif", "warn.toml"],
+    ));
     assert_eq!(sarif["runs"][0]["results"][0]["level"], "warning");
-    let github = stdout(&s.validate(&["--strict", "--format", "github", "warn.toml"]));
+    let github = stdout(&validate(
+        &s,
+        &["--strict", "--format", "github", "warn.toml"],
+    ));
     assert!(github.starts_with("::warning "), "{github}");
 }
 
 #[test]
 fn quiet_prints_the_totals_line_only() {
     let s = Scratch::new();
-    s.mixed(10);
-    let output = s.validate(&["--quiet", "subs"]);
+    mixed(&s, 10);
+    let output = validate(&s, &["--quiet", "subs"]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stdout(&output),
@@ -532,7 +520,7 @@ fn colour_follows_the_flag_and_no_color() {
     let s = Scratch::new();
     s.file("e.toml", with_error());
     let run = |args: &[&str], env: &[(&str, &str)]| {
-        let mut cmd = qfill(s.path());
+        let mut cmd = qfill_in(s.path());
         cmd.arg("validate").args(args).arg("e.toml");
         for (k, v) in env {
             cmd.env(k, v);
@@ -563,11 +551,11 @@ fn colour_follows_the_flag_and_no_color() {
 #[test]
 fn results_do_not_depend_on_the_number_of_threads() {
     let s = Scratch::new();
-    s.mixed(60);
+    mixed(&s, 60);
     for format in ["json", "human", "junit", "sarif", "github"] {
-        let one = s.validate(&["--jobs", "1", "--format", format, "subs"]);
-        let two = s.validate(&["--jobs", "2", "--format", format, "subs"]);
-        let all = s.validate(&["--format", format, "subs"]);
+        let one = validate(&s, &["--jobs", "1", "--format", format, "subs"]);
+        let two = validate(&s, &["--jobs", "2", "--format", format, "subs"]);
+        let all = validate(&s, &["--format", format, "subs"]);
         assert_eq!(one.status.code(), Some(1), "{format}");
         for other in [&two, &all] {
             assert_eq!(stdout(&one), stdout(other), "{format}");
@@ -576,24 +564,22 @@ fn results_do_not_depend_on_the_number_of_threads() {
         // Not a terminal: no progress bar, even for a long run.
         assert!(one.stderr.is_empty() && all.stderr.is_empty(), "{format}");
     }
-    let doc = json(&s.validate(&["--format", "json", "-j", "2", "subs"]));
+    let doc = json(&validate(&s, &["--format", "json", "-j", "2", "subs"]));
     assert_eq!(doc["summary"]["files"], 60);
     assert_eq!(doc["summary"]["invalid"], 24);
-    let output = s.validate(&["--jobs", "0", "subs"]);
+    let output = validate(&s, &["--jobs", "0", "subs"]);
     assert_eq!(output.status.code(), Some(2));
 }
 
 /// Runs `qfill validate ARGS` in a pseudo-terminal (stdout and stderr both) and returns all it
 /// printed.
 fn on_terminal(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
-    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("qfill"));
+    let mut command = command();
     command
         .arg("validate")
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE")
         .env("TERM", "xterm-256color");
     for (key, value) in env {
         command.env(key, value);
@@ -605,7 +591,7 @@ fn on_terminal(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
 #[test]
 fn on_a_terminal_long_runs_show_progress_and_findings_are_coloured() {
     let s = Scratch::new();
-    s.mixed(60);
+    mixed(&s, 60);
     let red = "\u{1b}[1m\u{1b}[31merror\u{1b}[0m[sdg-range]";
     let seen = on_terminal(s.path(), &["subs"], &[]);
     assert!(seen.contains("/60 files"), "a progress bar: {seen:?}");

@@ -1,35 +1,11 @@
 //! Integration tests: the built `qfill` binary, its outputs and exit codes.
 
-use crate::common::{qfill, repo};
+use crate::common::{Scratch, qfill, repo};
 use std::fs;
 use std::path::Path;
 
 use qfill::finding::Code;
 use serde_json::Value;
-
-/// A scratch folder with files in it.
-struct Scratch {
-    dir: tempfile::TempDir,
-}
-
-impl Scratch {
-    fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn file(&self, name: &str, content: impl AsRef<[u8]>) -> String {
-        let path = self.dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, content).unwrap();
-        path.display().to_string()
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.dir.path().join(name).display().to_string()
-    }
-}
 
 /// Runs `validate --format json` and returns the document and the exit code.
 fn validate_json(args: &[&str]) -> (Value, i32) {
@@ -399,7 +375,7 @@ fn exit_codes() {
         complete().replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 18]"),
     );
     let broken = s.file("broken.json", "{\"questionnaire\": ");
-    let missing = s.path("missing.toml");
+    let missing = s.at("missing.toml");
 
     qfill().args(["validate", &valid]).assert().code(0);
     qfill().args(["validate", &warnings]).assert().code(0);
@@ -464,8 +440,8 @@ fn unreadable_inputs() {
         .stderr(predicates::str::contains("is a folder"));
     #[cfg(unix)]
     {
-        let a = s.path("loop-a.toml");
-        let b = s.path("loop-b.toml");
+        let a = s.at("loop-a.toml");
+        let b = s.at("loop-b.toml");
         std::os::unix::fs::symlink(&b, &a).unwrap();
         std::os::unix::fs::symlink(&a, &b).unwrap();
         let (doc, code) = validate_json(&[&a]);
@@ -571,7 +547,7 @@ fn export_writes_canonical_answers() {
         "in.toml",
         fs::read_to_string(repo("examples/warnings.toml")).unwrap(),
     );
-    let out = s.path("out.json");
+    let out = s.at("out.json");
     qfill()
         .args(["export", &input, "--to", "json", "-o", &out])
         .assert()
@@ -621,7 +597,7 @@ fn export_writes_canonical_answers() {
 fn export_writes_nothing_for_a_parse_error_and_everything_for_rule_errors() {
     let s = Scratch::new();
     let broken = s.file("broken.toml", "questionnaire = ");
-    let out = s.path("out.toml");
+    let out = s.at("out.toml");
     qfill()
         .args(["export", &broken, "-o", &out])
         .assert()

@@ -7,7 +7,7 @@
 #[test]
 fn cli_cases() {
     trycmd::TestCases::new()
-        .default_bin_path(env!("CARGO_BIN_EXE_qfill"))
+        .default_bin_path(crate::common::bin())
         .env("NO_COLOR", "1")
         .case("tests/cmd/*.toml");
 }

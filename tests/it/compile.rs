@@ -9,7 +9,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::common::{qfill, repo};
+use crate::common::{Scratch, qfill, repo};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 /// A sheet as text: the header, then rows; cells by column id.
@@ -144,7 +144,7 @@ const SHEETS: &[&str] = &[
 
 #[test]
 fn the_workbook_of_the_examples_holds_what_the_answers_files_say() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     examples(dir.path());
     let (code, _, stderr) = run(dir.path(), &["subs", "-o", "all.xlsx"]);
     assert_eq!(code, Some(0), "{stderr}");
@@ -275,7 +275,7 @@ fn sheet_xml(path: &Path, name: &str) -> String {
 
 #[test]
 fn csv_files_hold_the_same_tables() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     examples(dir.path());
     let (code, _, stderr) = run(dir.path(), &["subs", "-o", "csv/"]);
     assert_eq!(code, Some(0), "{stderr}");
@@ -319,7 +319,7 @@ fn csv_files_hold_the_same_tables() {
 
 #[test]
 fn excel_csv_quotes_cells_that_would_run_as_formulas() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let text = fs::read_to_string(repo("examples/response.toml"))
         .unwrap()
         .replace(
@@ -345,7 +345,7 @@ fn excel_csv_quotes_cells_that_would_run_as_formulas() {
 
 #[test]
 fn two_runs_give_the_same_bytes_and_the_date_comes_from_source_date_epoch() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     examples(dir.path());
     let build = |out: &str, epoch: Option<&str>| {
         let mut cmd = qfill();
@@ -373,7 +373,7 @@ fn two_runs_give_the_same_bytes_and_the_date_comes_from_source_date_epoch() {
 
 #[test]
 fn the_roster_lists_who_responded_twice_and_who_did_not() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     examples(dir.path());
     let roster = repo("tests/data/roster.csv");
     let (code, _, stderr) = run(
@@ -420,7 +420,7 @@ fn the_roster_lists_who_responded_twice_and_who_did_not() {
 
 #[test]
 fn a_text_longer_than_a_cell_is_cut_with_a_marker_and_a_finding() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let long = "word ".repeat(8_000);
     let text = fs::read_to_string(repo("examples/response.toml"))
         .unwrap()
@@ -457,7 +457,7 @@ fn a_text_longer_than_a_cell_is_cut_with_a_marker_and_a_finding() {
 
 #[test]
 fn a_folder_with_a_parse_error_a_legacy_text_and_two_editions_compiles() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let subs = examples(dir.path());
     fs::write(
         subs.join("broken.toml"),
@@ -510,7 +510,7 @@ fn a_folder_with_a_parse_error_a_legacy_text_and_two_editions_compiles() {
 
 #[test]
 fn one_question_as_markdown_in_roster_order() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     examples(dir.path());
     let roster = dir.path().join("roster.txt");
     fs::write(
@@ -571,7 +571,7 @@ fn one_question_as_markdown_in_roster_order() {
 
 #[test]
 fn json_on_stdout_is_the_same_model() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     examples(dir.path());
     let (code, stdout, stderr) = run(dir.path(), &["subs", "--to", "json", "-o", "-"]);
     assert_eq!(code, Some(0), "{stderr}");
@@ -592,7 +592,7 @@ fn json_on_stdout_is_the_same_model() {
 
 #[test]
 fn the_output_is_never_read_as_an_input() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let subs = examples(dir.path());
     let out = subs.join("compiled.json");
     for _ in 0..2 {
@@ -613,7 +613,7 @@ fn the_output_is_never_read_as_an_input() {
 
 #[test]
 fn failures_exit_2_with_a_message_and_broken_files_exit_1() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     examples(dir.path());
     fs::write(dir.path().join("exists.xlsx"), "mine").unwrap();
     fs::write(dir.path().join("file"), "").unwrap();
@@ -704,7 +704,7 @@ struct Case {
 fn the_hostile_corpus_compiles_without_a_crash() {
     let corpus: Corpus =
         toml::from_str(&fs::read_to_string(repo("tests/hostile/cases.toml")).unwrap()).unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     for case in &corpus.case {
         let path = repo(&format!("tests/hostile/{}", case.file));
         let out = dir.path().join(format!("{}.xlsx", case.file));
@@ -736,7 +736,7 @@ fn the_hostile_corpus_compiles_without_a_crash() {
 
 #[test]
 fn three_editions_compile_into_the_same_columns() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let (code, _, stderr) = run(
         dir.path(),
         &[repo("examples").to_str().unwrap(), "-o", "all/"],

@@ -1,6 +1,6 @@
 //! `import`, `fmt` and the document formats of `export`, through the built binary.
 
-use crate::common::{qfill, repo};
+use crate::common::{Scratch, qfill, repo};
 use std::fs;
 
 use predicates::str::contains;
@@ -73,7 +73,7 @@ fn importing_the_legacy_example_finds_exactly_what_a_reader_sees() {
 
 #[test]
 fn import_writes_files_checks_and_refuses_to_overwrite() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let out = dir.path().join("imported.json");
     let out = out.to_str().unwrap();
     qfill()
@@ -117,7 +117,7 @@ fn import_writes_files_checks_and_refuses_to_overwrite() {
 
 #[test]
 fn text_that_belongs_nowhere_is_kept_in_notes() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let input = dir.path().join("old.txt");
     fs::write(
         &input,
@@ -174,7 +174,7 @@ fn export_renders_markdown_and_the_legacy_layout() {
         md.contains("- **Relevant SDGs:** 2 Zero Hunger, 6 Clean Water and Sanitation"),
         "{md}"
     );
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let text = dir.path().join("legacy.txt");
     qfill()
         .args(["export", example, "-o", text.to_str().unwrap()])
@@ -198,7 +198,7 @@ fn export_renders_markdown_and_the_legacy_layout() {
 
 #[test]
 fn fmt_rewrites_in_place_and_check_reports() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let messy = dir.path().join("messy.toml");
     let original = fs::read_to_string(repo("examples/warnings.toml")).unwrap();
     fs::write(&messy, &original).unwrap();

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::common::{qfill, repo};
+use crate::common::{Scratch, qfill, repo};
 use serde_json::Value;
 
 /// Sentences that begin with a form label's words, added as the last paragraph of descriptions
@@ -73,7 +73,7 @@ fn hostile_legacy(dir: &Path) -> std::path::PathBuf {
 
 #[test]
 fn values_beginning_with_a_label_word_are_imported_whole_and_validate() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let legacy = hostile_legacy(dir.path());
     let imported = dir.path().join("imported.json");
     let out = run(&[
@@ -116,7 +116,7 @@ fn values_beginning_with_a_label_word_are_imported_whole_and_validate() {
 
 #[test]
 fn a_one_line_value_beginning_with_a_label_word_is_a_value() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let legacy = dir.path().join("old.txt");
     fs::write(
         &legacy,
@@ -198,7 +198,7 @@ fn findings(path: &Path) -> (Option<i32>, Vec<(String, String)>) {
 
 #[test]
 fn registry_names_common_names_and_alpha_2_codes_are_read() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let answers = example_with(
         dir.path(),
         r#"["Pashto", "Punjabi", "Kyrgyz", "Haitian Creole", "Greek, Modern (1453-)", "Farsi", "ara"]"#,
@@ -222,7 +222,7 @@ fn registry_names_common_names_and_alpha_2_codes_are_read() {
 
 #[test]
 fn hints_name_the_close_candidates_or_say_none_is_close() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let answers = example_with(
         dir.path(),
         r#"["en", "Pashtu", "Klingon"]"#,
@@ -448,7 +448,7 @@ fn kept_failures(n: usize, case: &Kept, example: &str) -> Vec<String> {
             failures.push(what);
         }
     };
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     assert_eq!(example.matches(&case.from).count(), 1, "{}", case.from);
     let answers = dir.path().join(format!("case{n}.toml"));
     fs::write(&answers, example.replacen(&case.from, &case.to, 1)).unwrap();
@@ -533,7 +533,7 @@ fn values_people_write_are_read_as_meant_and_kept_by_export_fmt_and_import() {
 
 #[test]
 fn a_target_is_read_as_its_goal_with_a_warning_that_names_it() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let example = fs::read_to_string(repo("examples/response.toml")).unwrap();
     let answers = dir.path().join("targets.toml");
     fs::write(
@@ -564,7 +564,7 @@ fn a_target_is_read_as_its_goal_with_a_warning_that_names_it() {
 
 #[test]
 fn a_not_answered_word_beside_names_is_kept_with_a_finding() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let answers = example_with(dir.path(), r#"["en", "N/A"]"#, r#"["Kenya", "N/A"]"#);
     let (code, found) = findings(&answers);
     let codes: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use crate::common::{qfill, repo};
+use crate::common::{Scratch, qfill, repo};
 use qfill::definition::to_text::FormView;
 use qfill::questionnaire::{FieldKind, QuestionKind, Questionnaire};
 use serde_json::Value;
@@ -114,7 +114,7 @@ fn the_examples_of_the_new_editions_validate() {
 
 #[test]
 fn answers_to_questions_an_incomplete_edition_does_not_know_are_kept() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let file = dir.path().join("a.toml");
     fs::write(
         &file,
@@ -147,7 +147,7 @@ fn answers_to_questions_an_incomplete_edition_does_not_know_are_kept() {
 /// the other settings a form does not print are not compared: `FormView` leaves them out.
 #[test]
 fn the_blank_form_round_trip_holds_for_every_builtin_edition_and_the_pilot() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let pilot = repo("tests/data/pilot-2026.toml");
     let mut editions: Vec<(String, Questionnaire)> = Questionnaire::builtin_ids()
         .map(|id| (id.to_string(), Questionnaire::resolve(id).unwrap()))
@@ -296,7 +296,7 @@ fn a_form_with_words_quirks() {
 
 #[test]
 fn forms_that_are_not_forms_exit_2_with_one_line() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let prose = dir.path().join("prose.txt");
     fs::write(&prose, "Dear colleague,\nplease find the form attached.\n").unwrap();
     let binary = dir.path().join("form.docx");
@@ -327,7 +327,7 @@ fn forms_that_are_not_forms_exit_2_with_one_line() {
 /// words, and are found all the same.
 #[test]
 fn a_2026_response_imports_by_the_opening_words_of_its_questions() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let legacy = dir.path().join("2026.txt");
     fs::write(
         &legacy,
@@ -357,7 +357,7 @@ fn a_2026_response_imports_by_the_opening_words_of_its_questions() {
 
 #[test]
 fn the_example_migrated_to_2026_and_back() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let to_2026 = dir.path().join("2026.toml");
     let output = run(&[
         "migrate",
@@ -433,7 +433,7 @@ fn the_example_migrated_to_2026_and_back() {
 
 #[test]
 fn migrating_to_the_files_own_edition_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let file = dir.path().join("commented.toml");
     fs::write(&file, COMMENTED).unwrap();
     let output = run(&["migrate", file.to_str().unwrap(), "--edition", "hlpf-2024"]);
@@ -491,7 +491,7 @@ description = "A forum."
 
 #[test]
 fn comments_survive_fmt_and_migrate() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let file = dir.path().join("a.toml");
     // Out of canonical order, with a comment inside an array.
     let scrambled = COMMENTED
@@ -595,7 +595,7 @@ fn diff_2024_2026() {
 
 #[test]
 fn a_broken_continues_link_breaks_the_definition() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let def = dir.path().join("def.toml");
     fs::write(
         &def,

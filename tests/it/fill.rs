@@ -3,13 +3,14 @@
 #![cfg(unix)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
+use std::process::Stdio;
 
-use assert_cmd::cargo::cargo_bin;
 use nix::sys::signal::Signal;
 use nix::sys::wait::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
+
+use crate::common::{Scratch, command, qfill, repo};
 
 const TIMEOUT_MS: u64 = 15_000;
 const DOWN: &str = "\x1b[B";
@@ -19,22 +20,17 @@ struct Fill {
     session: PtySession,
 }
 
-fn scratch() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap()
-}
-
 impl Fill {
     fn start(dir: &Path, args: &[&str], plain: bool) -> Fill {
         Fill::start_with_editor(dir, args, plain, None)
     }
 
     fn start_with_editor(dir: &Path, args: &[&str], plain: bool, editor: Option<&Path>) -> Fill {
-        let mut command = Command::new(cargo_bin("qfill"));
+        let mut command = command();
         command
             .arg("fill")
             .args(args)
             .current_dir(dir)
-            .env("NO_COLOR", "1")
             .env("TERM", if plain { "dumb" } else { "xterm-256color" })
             .env_remove("VISUAL");
         match editor {
@@ -81,7 +77,7 @@ fn words(n: usize) -> String {
 }
 
 fn validate(path: &Path) -> (i32, String) {
-    let output = Command::new(cargo_bin("qfill"))
+    let output = qfill()
         .args(["validate", "--format", "json"])
         .arg(path)
         .output()
@@ -106,7 +102,7 @@ fn plain_resource(f: &mut Fill, name: &str) {
 
 #[test]
 fn a_complete_fill_in_plain_mode_with_refused_answers() {
-    let dir = scratch();
+    let dir = Scratch::new();
     let mut f = Fill::start(dir.path(), &["--plain"], true);
     f.answer("Entity (name and acronym", "Office for Testing (OFT)");
     // Q1: too long first, refused, then corrected.
@@ -197,7 +193,7 @@ fn a_complete_fill_in_plain_mode_with_refused_answers() {
 
 #[test]
 fn a_fill_killed_with_sigkill_resumes_with_every_confirmed_answer() {
-    let dir = scratch();
+    let dir = Scratch::new();
     let mut f = Fill::start(dir.path(), &["--plain", "-o", "out.json"], true);
     f.answer("Entity (name and acronym", "Office for Testing (OFT)");
     f.expect("Question 1 of 6");
@@ -275,7 +271,7 @@ fn a_fill_killed_with_sigkill_resumes_with_every_confirmed_answer() {
 
 #[test]
 fn ctrl_c_saves_restores_the_terminal_and_resumes() {
-    let dir = scratch();
+    let dir = Scratch::new();
     let mut f = Fill::start(dir.path(), &[], false);
     f.answer("Entity", "Office for Testing (OFT)");
     f.expect("Question 1 of 6");
@@ -345,11 +341,8 @@ fn ctrl_c_saves_restores_the_terminal_and_resumes() {
 
 #[test]
 fn prefilled_answers_ask_only_what_is_missing_or_wrong() {
-    let dir = scratch();
-    let example = fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/response.toml"),
-    )
-    .unwrap();
+    let dir = Scratch::new();
+    let example = fs::read_to_string(repo("examples/response.toml")).unwrap();
     // SDG 18 in the first event, Q6 left out.
     let start = dir.path().join("start.toml");
     let broken = example.replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 18]");
@@ -410,11 +403,8 @@ impl Fill {
 
 #[test]
 fn the_review_removes_a_fourth_resource() {
-    let dir = scratch();
-    let example = fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/response.toml"),
-    )
-    .unwrap();
+    let dir = Scratch::new();
+    let example = fs::read_to_string(repo("examples/response.toml")).unwrap();
     // A fourth resource: a copy of the first under another name.
     let first = example.find("[[answers.resources]]").unwrap();
     let second = example[first + 1..].find("[[answers.resources]]").unwrap() + first + 1;
@@ -440,11 +430,11 @@ fn the_review_removes_a_fourth_resource() {
 
 #[test]
 fn without_a_terminal_fill_refuses_at_once() {
-    let dir = scratch();
-    let output = Command::new(cargo_bin("qfill"))
+    let dir = Scratch::new();
+    let output = command()
         .arg("fill")
         .current_dir(dir.path())
-        .stdin(std::process::Stdio::null())
+        .stdin(Stdio::null())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -456,7 +446,7 @@ fn without_a_terminal_fill_refuses_at_once() {
 
 #[test]
 fn an_existing_output_is_not_overwritten_without_force() {
-    let dir = scratch();
+    let dir = Scratch::new();
     fs::write(dir.path().join("response.toml"), "keep me").unwrap();
     let mut f = Fill::start(dir.path(), &["--plain"], true);
     f.expect("use `--force`");
@@ -484,12 +474,12 @@ impl Fill {
 /// not parse, a calm start (and Ctrl-C) for the rest; never a panic, never a raw escape.
 #[test]
 fn hostile_answers_files_start_a_fill_calmly() {
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    let corpus = repo("tests/hostile");
     let cases: toml::Table =
         toml::from_str(&fs::read_to_string(corpus.join("cases.toml")).unwrap()).unwrap();
     for case in cases["case"].as_array().unwrap() {
         let file = corpus.join(case["file"].as_str().unwrap());
-        let dir = scratch();
+        let dir = Scratch::new();
         let mut f = Fill::start(
             dir.path(),
             &["--plain", "--answers", file.to_str().unwrap()],
@@ -527,7 +517,7 @@ fn hostile_answers_files_start_a_fill_calmly() {
 
 #[test]
 fn not_answered_values_are_asked_and_an_unwritable_output_is_refused_at_once() {
-    let dir = scratch();
+    let dir = Scratch::new();
     let start = dir.path().join("start.toml");
     fs::write(
         &start,
@@ -563,7 +553,7 @@ fn not_answered_values_are_asked_and_an_unwritable_output_is_refused_at_once() {
 #[test]
 fn a_long_text_can_be_written_in_the_editor() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = scratch();
+    let dir = Scratch::new();
     let editor = dir.path().join("editor.sh");
     fs::write(
         &editor,

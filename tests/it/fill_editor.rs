@@ -54,7 +54,7 @@ fn long_text() -> String {
 
 #[test]
 fn a_pasted_text_with_double_blank_lines_is_stored_whole() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 100, 30);
     s.wait_for("Question 6 of 6 · Your answer:");
@@ -83,7 +83,7 @@ fn a_pasted_text_with_double_blank_lines_is_stored_whole() {
 
 #[test]
 fn the_rest_of_a_paste_never_answers_a_confirmation() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
     s.wait_for("0 words · Ctrl-D finish");
@@ -111,7 +111,7 @@ fn the_rest_of_a_paste_never_answers_a_confirmation() {
 
 #[test]
 fn cjk_and_combining_marks_are_edited_by_screen_cell() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 40, 20);
     s.wait_for("0 words");
@@ -161,7 +161,7 @@ fn unicode_cells(row: &str) -> usize {
 
 #[test]
 fn after_a_resize_the_text_is_wrapped_to_the_new_width() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
     s.wait_for("0 words");
@@ -242,7 +242,7 @@ fn colourless(s: &mut Screen) -> bool {
 
 #[test]
 fn menus_show_the_current_row_and_ticks_without_colour_and_esc_goes_back() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
     fs::write(
@@ -300,7 +300,7 @@ fn menus_show_the_current_row_and_ticks_without_colour_and_esc_goes_back() {
 
 #[test]
 fn the_plain_mode_keeps_pastes_whole_and_has_back_and_help() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let mut s = Screen::start_on(dir.path(), &["--answers", "start.toml"], 100, 30, "dumb");
     s.wait_for("Question 6 of 6");
@@ -339,7 +339,7 @@ fn the_plain_mode_keeps_pastes_whole_and_has_back_and_help() {
 #[test]
 fn filling_the_fixture_from_scratch() {
     let binary = std::env::var_os("QFILL_BIN").map_or_else(
-        || assert_cmd::cargo::cargo_bin("qfill"),
+        || common::bin().to_path_buf(),
         std::path::PathBuf::from,
     );
     let fixture: toml::Table =
@@ -355,7 +355,7 @@ fn filling_the_fixture_from_scratch() {
 
 #[test]
 fn a_long_list_of_countries_with_completion_shows_what_is_stored() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
     let start = start.replace(
@@ -402,10 +402,10 @@ fn a_long_list_of_countries_with_completion_shows_what_is_stored() {
 
 #[test]
 fn a_missing_editor_is_one_line_and_the_question_stays() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let mut s = Screen::start_binary(
-        &assert_cmd::cargo::cargo_bin("qfill"),
+        common::bin(),
         dir.path(),
         &["--answers", "start.toml"],
         (80, 24),
@@ -432,7 +432,7 @@ fn a_missing_editor_is_one_line_and_the_question_stays() {
 
 #[test]
 fn a_refused_text_comes_back_in_the_editor_and_ctrl_c_restores_the_terminal() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
     // The first resource loses its description: the walk asks for it.
@@ -490,7 +490,7 @@ fn a_refused_text_comes_back_in_the_editor_and_ctrl_c_restores_the_terminal() {
 
 #[test]
 fn the_review_fits_80_by_24() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     fs::copy(
         common::repo("tests/data/focal-point.toml"),
         dir.path().join("start.toml"),
@@ -521,7 +521,7 @@ fn the_review_fits_80_by_24() {
 
 #[test]
 fn removing_a_record_asks_first_and_the_review_undoes_it() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     fs::copy(
         common::repo("tests/data/focal-point.toml"),
         dir.path().join("start.toml"),
@@ -561,7 +561,7 @@ fn removing_a_record_asks_first_and_the_review_undoes_it() {
 
 #[test]
 fn f2_keeps_a_refused_text_for_now() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
     s.wait_for("0 words · Ctrl-D finish");

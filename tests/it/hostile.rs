@@ -6,10 +6,11 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Output, Stdio};
 
-use assert_cmd::cargo::cargo_bin;
 use serde::Deserialize;
+
+use crate::common::{Scratch, command, repo};
 
 #[derive(Deserialize)]
 struct Corpus {
@@ -42,13 +43,13 @@ impl Found {
 }
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
+    repo("tests/hostile")
 }
 
+/// Runs `qfill ARGS` with backtraces on, so that a panic cannot pass for a message.
 fn qfill(args: &[&str]) -> Output {
-    Command::new(cargo_bin("qfill"))
+    command()
         .args(args)
-        .env("NO_COLOR", "1")
         .env("RUST_BACKTRACE", "1")
         .output()
         .unwrap()
@@ -142,7 +143,7 @@ fn check_file(path: &Path, want: i32, what: &str) -> Found {
     found.sort();
 
     // export: the same status; a canonical file that validates, or nothing at all.
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let exported = dir.path().join("out.toml");
     let export = qfill(&["export", name, "-o", exported.to_str().unwrap()]);
     assert_calm(&export, what);
@@ -231,10 +232,8 @@ fn the_corpus() {
 
 #[test]
 fn large_inputs() {
-    let dir = tempfile::tempdir().unwrap();
-    let example =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/response.toml"))
-            .unwrap();
+    let dir = Scratch::new();
+    let example = fs::read_to_string(repo("examples/response.toml")).unwrap();
     // 50 MiB: too large, not read.
     let big = dir.path().join("fifty-mib.toml");
     let mut content = example.clone().into_bytes();
@@ -272,7 +271,7 @@ fn large_inputs() {
 
 #[test]
 fn files_that_cannot_be_read() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let folder = dir.path().join("folder.toml");
     fs::create_dir(&folder).unwrap();
     let missing = dir.path().join("missing.toml");
@@ -329,7 +328,7 @@ fn files_that_cannot_be_read() {
         }
     }
     // A missing file beside a good one: reported, and the good one is still checked.
-    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/response.toml");
+    let good = repo("examples/response.toml");
     let missing = dir.path().join("missing.toml");
     let out = qfill(&[
         "validate",
@@ -346,8 +345,8 @@ fn files_that_cannot_be_read() {
 
 #[test]
 fn broken_definitions() {
-    let dir = tempfile::tempdir().unwrap();
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/response.toml");
+    let dir = Scratch::new();
+    let example = repo("examples/response.toml");
     let cases = [
         (
             "contradictory.toml",
@@ -393,7 +392,7 @@ fn broken_definitions() {
 #[cfg(unix)]
 #[test]
 fn a_write_killed_midway_leaves_the_old_or_the_new_file() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let record = "[[answers.events]]\nname = \"E\"\ndates = \"2023-01-01\"\nlocation = \"Apia, Samoa\"\nsdgs = \"1, 2\"\ndescription = \"D\"\n";
     let input = dir.path().join("big.toml");
     fs::write(
@@ -412,7 +411,7 @@ fn a_write_killed_midway_leaves_the_old_or_the_new_file() {
     };
     for delay_ms in [0u64, 1, 2, 5, 10, 20, 40, 80] {
         fs::write(&target, old).unwrap();
-        let mut child = Command::new(cargo_bin("qfill"))
+        let mut child = command()
             .args([
                 "export",
                 input.to_str().unwrap(),
@@ -422,7 +421,7 @@ fn a_write_killed_midway_leaves_the_old_or_the_new_file() {
                 "-o",
             ])
             .arg(&target)
-            .stderr(std::process::Stdio::null())
+            .stderr(Stdio::null())
             .spawn()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));

@@ -7,13 +7,12 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-/// The built binary, in `dir`, with colour off.
+use crate::common::{Scratch, command, repo};
+
+/// The built binary in `dir`, reading nothing.
 fn qfill(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qfill"));
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("TERM")
-        .stdin(Stdio::null());
+    let mut cmd = command();
+    cmd.current_dir(dir).stdin(Stdio::null());
     cmd
 }
 
@@ -41,13 +40,12 @@ fn first_line_then_close(mut cmd: Command) -> (String, Output) {
 }
 
 fn example() -> String {
-    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/response.toml"))
-        .unwrap()
+    fs::read_to_string(repo("examples/response.toml")).unwrap()
 }
 
 /// A folder of `n` answers files: valid ones, or each with one error (an SDG out of range).
-fn folder(n: usize, with_error: bool) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+fn folder(n: usize, with_error: bool) -> Scratch {
+    let dir = Scratch::new();
     let mut text = example();
     if with_error {
         text = text.replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 18]");
@@ -122,7 +120,7 @@ fn export_import_show_schema_and_fmt_stop_quietly_when_stdout_closes() {
         example().replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 18]"),
     )
     .unwrap();
-    let legacy = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/legacy-example.txt");
+    let legacy = repo("tests/data/legacy-example.txt");
     let legacy = legacy.to_str().unwrap();
     let cases: &[(&[&str], i32)] = &[
         (&["export", file], 0),
@@ -178,7 +176,7 @@ fn export_import_show_schema_and_fmt_stop_quietly_when_stdout_closes() {
 
 #[test]
 fn show_piped_into_head_stops_quietly() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let mut cmd = qfill(dir.path());
     cmd.arg("show");
     let mut child = cmd

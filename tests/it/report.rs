@@ -10,7 +10,7 @@ mod pdf;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 
-use crate::common::{qfill, repo};
+use crate::common::{Scratch, qfill, repo};
 use model::{Model, fixture, page, report};
 use scraper::{ElementRef, Html, Selector};
 
@@ -501,7 +501,7 @@ fn without_previews_the_page_has_no_previews_and_no_links_to_them() {
 
 #[test]
 fn a_template_folder_replaces_templates_by_name_and_a_broken_one_exits_2_naming_its_line() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let templates = dir.path().join("templates");
     fs::create_dir(&templates).unwrap();
     fs::write(
@@ -572,7 +572,7 @@ fn a_template_folder_replaces_templates_by_name_and_a_broken_one_exits_2_naming_
 
 #[test]
 fn outputs_are_written_as_compile_writes_them() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let out = dir.path().join("r.html");
     fs::write(&out, "keep").unwrap();
     let examples = repo("examples");

@@ -1,7 +1,7 @@
 //! `qfill schema`: the JSON Schema it prints is a valid 2020-12 schema that accepts every valid
 //! answers file and rejects files the checker finds errors in, for any questionnaire.
 
-use crate::common::{qfill, repo};
+use crate::common::{Scratch, qfill, repo};
 use std::fs;
 use std::path::Path;
 
@@ -68,7 +68,7 @@ fn toml_to_json(value: &toml::Value) -> Value {
 
 /// Exit code of `qfill validate` on TOML text.
 fn validate_exit(args: &[&str], toml: &str) -> i32 {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let file = dir.path().join("answers.toml");
     fs::write(&file, toml).unwrap();
     qfill()

@@ -48,7 +48,7 @@ fn libreoffice_reads_every_sheet_as_qfill_wrote_it() {
     let tool = office().expect(
         "QFILL_TEST_LIBREOFFICE=1 but neither `libreoffice` nor `soffice` runs; install libreoffice-calc",
     );
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::common::Scratch::new();
     examples(dir.path());
     let roster = crate::common::repo("tests/data/roster.csv");
     let roster = roster.to_str().unwrap();

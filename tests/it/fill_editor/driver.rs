@@ -1,20 +1,21 @@
 //! Fills a real-sized response (tests/data/focal-point.toml: 6 questions, 8 records) from scratch
 //! through the pty, as a focal point with the answers at hand would, and counts the prompts and
 //! keys it takes. It reads the screen to see which kind of prompt it faces, so the same driver
-//! measures an older build too: `QFILL_BIN=path/to/old/qfill cargo test --test fill_editor
-//! fixture -- --nocapture`.
+//! measures an older build too: `QFILL_BIN=path/to/old/qfill cargo test --test it
+//! fill_editor::filling_the_fixture -- --nocapture`.
 //!
 //! Counting: each typed character is a typed key; Enter, arrows, Space, Ctrl-D, a `y` at a
 //! confirmation and a paste (one shortcut) are other keys.
 
 use std::fmt;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use toml::{Table, Value};
 
 use super::screen::Screen;
+use crate::common::{Scratch, repo};
 
 const DOWN: &str = "\x1b[B";
 
@@ -144,10 +145,6 @@ impl Driver {
     }
 }
 
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
 /// A field's value as a person types it.
 fn typed(kind: &str, value: &Value) -> String {
     let list = |separator: &str| match value {
@@ -188,7 +185,7 @@ pub fn fill_fixture(binary: &Path, size: (u16, u16)) -> (Counts, Table) {
     let definition: Table =
         toml::from_str(&fs::read_to_string(repo("questionnaires/hlpf-2024.toml")).unwrap())
             .unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let mut d = Driver {
         s: Screen::start_binary(binary, dir.path(), &[], size, "xterm-256color", &[]),
         seen: 0,

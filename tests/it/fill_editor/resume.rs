@@ -29,7 +29,7 @@ fn wait_for_draft(dir: &Path, text: &str) {
 
 #[test]
 fn killed_inside_a_record_a_resume_asks_the_optional_field_and_offers_the_typed_text() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     let mut s = Screen::start(dir.path(), &[], 100, 30);
     s.wait_for("Entity (name and acronym");
     s.keys("Office for Testing (OFT)\r");
@@ -88,7 +88,7 @@ fn killed_inside_a_record_a_resume_asks_the_optional_field_and_offers_the_typed_
 
 #[test]
 fn sigterm_while_typing_keeps_the_text_and_the_save_says_what_next() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
     s.wait_for("Question 6 of 6 · Your answer:");
@@ -140,7 +140,7 @@ fn sigterm_while_typing_keeps_the_text_and_the_save_says_what_next() {
 
 #[test]
 fn answers_show_why_a_field_is_asked_and_its_current_value() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     let example = fs::read_to_string(common::repo("examples/response.toml")).unwrap();
     let long = (0..163)
         .map(|i| format!("w{i}"))
@@ -165,7 +165,7 @@ fn answers_show_why_a_field_is_asked_and_its_current_value() {
 
 #[test]
 fn the_resume_hint_repeats_the_options_given() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     let mut s = Screen::start_on(
         dir.path(),
         &[
@@ -194,10 +194,10 @@ fn the_resume_hint_repeats_the_options_given() {
 
 #[test]
 fn a_failing_editor_is_one_line_and_the_text_stays() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let mut s = Screen::start_binary(
-        &assert_cmd::cargo::cargo_bin("qfill"),
+        common::bin(),
         dir.path(),
         &["--answers", "start.toml"],
         (100, 30),
@@ -217,7 +217,7 @@ fn a_failing_editor_is_one_line_and_the_text_stays() {
 
 #[test]
 fn sigterm_at_a_menu_ends_at_once_with_the_resume_hint() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     fs::write(
         dir.path().join("response.draft.toml"),
         "questionnaire = \"hlpf-2024\"\nentity = \"Office (O)\"\n[draft]\nnext = \"events\"\n",
@@ -233,7 +233,7 @@ fn sigterm_at_a_menu_ends_at_once_with_the_resume_hint() {
 
 #[test]
 fn sighup_while_typing_keeps_the_text() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::Scratch::new();
     without_question_6(dir.path());
     let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
     s.wait_for("0 words · Ctrl-D finish");

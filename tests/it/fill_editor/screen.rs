@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::cargo_bin;
 use nix::sys::wait::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
@@ -27,7 +26,7 @@ impl Screen {
     }
 
     pub fn start_on(dir: &Path, args: &[&str], cols: u16, rows: u16, term: &str) -> Screen {
-        Screen::start_binary(&cargo_bin("qfill"), dir, args, (cols, rows), term, &[])
+        Screen::start_binary(crate::common::bin(), dir, args, (cols, rows), term, &[])
     }
 
     /// Runs `binary` (another build of qfill, say) instead of this one.

@@ -11,7 +11,7 @@ use std::process::Command;
 use scraper::{Html, Selector};
 
 use super::model::Model;
-use crate::common::{qfill, repo};
+use crate::common::{Scratch, qfill, repo};
 
 fn enabled() -> bool {
     std::env::var("QFILL_TEST_BROWSER").is_ok_and(|v| v == "1")
@@ -75,7 +75,7 @@ const SECTIONS: &[&str] = &[
 
 /// Reports `inputs`, opens the page in Chromium, prints it, and checks what a reader gets.
 fn open_in_chromium(inputs: &[&str]) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let page = dir.path().join("report.html");
     let pdf = dir.path().join("report.pdf");
     let output = qfill()
@@ -175,7 +175,7 @@ fn chromium_opens_and_prints_the_report_of_50_generated_responses() {
     if !enabled() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let q = qfill::questionnaire::Questionnaire::default_builtin();
     crate::generator::generate(dir.path(), 50, crate::generator::Format::Toml, &q);
     open_in_chromium(&[dir.path().to_str().unwrap()]);

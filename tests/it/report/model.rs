@@ -6,9 +6,8 @@ use std::fs;
 
 use scraper::Html;
 use serde_json::Value;
-use tempfile::TempDir;
 
-use crate::common::{qfill, repo};
+use crate::common::{Scratch, qfill, repo};
 
 /// One sheet of the model: column ids and rows of JSON values.
 pub struct Sheet {
@@ -141,8 +140,8 @@ website = "https://example.org/partnership?a=1&b=<2>"
 
 /// A folder: the examples, a hostile response (an event outside the window, one without a
 /// year, markup everywhere), a text over its limit, and a file that does not parse.
-pub fn fixture() -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
+pub fn fixture() -> Scratch {
+    let dir = Scratch::new();
     for name in ["response.toml", "response.json", "warnings.toml"] {
         fs::copy(repo(&format!("examples/{name}")), dir.path().join(name)).unwrap();
     }
@@ -163,7 +162,7 @@ pub fn fixture() -> TempDir {
 
 /// `qfill report ARGS -o TMP/report.html EXTRA`: the page parsed, its source, the exit code.
 pub fn report(args: &[&str], extra: &[&str]) -> (Html, String, Option<i32>) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let out = dir.path().join("report.html");
     let output = qfill()
         .arg("report")

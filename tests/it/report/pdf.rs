@@ -4,11 +4,11 @@
 
 use std::fs;
 
-use crate::common::{qfill, repo};
+use crate::common::{Scratch, qfill, repo};
 
 #[test]
 fn without_chromium_the_html_is_written_and_the_message_says_how_to_install_it() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let out = dir.path().join("r.html");
     let pdf = dir.path().join("r.pdf");
     let empty = dir.path().join("bin");
@@ -99,7 +99,7 @@ fn fake_chromium(dir: &std::path::Path, works: bool) -> std::path::PathBuf {
 #[cfg(unix)]
 #[test]
 fn the_pdf_is_printed_by_the_chromium_named_with_a_throwaway_profile_or_the_failure_is_said() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let out = dir.path().join("r.html");
     let pdf = dir.path().join("r.pdf");
     let chromium = fake_chromium(dir.path(), true);
@@ -148,7 +148,7 @@ fn the_pdf_is_printed_by_the_chromium_named_with_a_throwaway_profile_or_the_fail
     );
 
     // A Chromium that fails: the HTML is written, the PDF is not, the run exits 2.
-    let broken = tempfile::tempdir().unwrap();
+    let broken = Scratch::new();
     let chromium = fake_chromium(broken.path(), false);
     let pdf2 = dir.path().join("r2.pdf");
     let assert = qfill()
