@@ -1,4 +1,7 @@
-//! Integration tests: the built `qfill` binary, its outputs and exit codes.
+//! Integration tests: the built `qfill` binary, its outputs and exit codes; where output goes
+//! when its reader is gone or a write fails (`output.rs`).
+
+mod output;
 
 use crate::common::{Scratch, qfill, repo};
 use std::fs;

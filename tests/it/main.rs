@@ -20,7 +20,6 @@ mod fuzz_regressions;
 #[path = "../../benches/common/mod.rs"]
 mod generator;
 mod hostile;
-mod layers;
 mod readme;
 mod report;
 mod roundtrip;

@@ -1,6 +1,6 @@
-//! When the reader of standard output goes away (`qfill validate dir | head -1`), qfill stops
-//! quietly with the exit code of the work done so far; any other failure to write is still an
-//! error that names where the output was going. Run through the built binary, with real pipes.
+//! Where output goes, for every command: when the reader of standard output goes away (`qfill
+//! validate dir | head -1`), qfill stops quietly with the exit code of the work done so far; any
+//! other failure to write is still an error that names where the output was going. Real pipes.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Read};
