@@ -3,10 +3,14 @@
 //! the number of threads.
 
 use crate::common::{Scratch, command, qfill, repo};
+#[cfg(unix)]
+use crate::terminal::Terminal;
 
 use std::fs;
 use std::path::Path;
 use std::process::Output;
+#[cfg(unix)]
+use std::time::Duration;
 
 use assert_cmd::Command;
 use qfill::finding::Code;
@@ -573,6 +577,7 @@ fn results_do_not_depend_on_the_number_of_threads() {
 
 /// Runs `qfill validate ARGS` in a pseudo-terminal (stdout and stderr both) and returns all it
 /// printed.
+#[cfg(unix)]
 fn on_terminal(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
     let mut command = command();
     command
@@ -584,10 +589,13 @@ fn on_terminal(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
     for (key, value) in env {
         command.env(key, value);
     }
-    let mut session = rexpect::session::spawn_command(command, Some(30_000)).unwrap();
-    session.exp_eof().unwrap()
+    let mut terminal = Terminal::start(command, Duration::from_secs(30));
+    let seen = terminal.rest();
+    terminal.wait();
+    seen
 }
 
+#[cfg(unix)]
 #[test]
 fn on_a_terminal_long_runs_show_progress_and_findings_are_coloured() {
     let s = Scratch::new();

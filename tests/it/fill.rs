@@ -5,19 +5,20 @@
 use std::fs;
 use std::path::Path;
 use std::process::Stdio;
+use std::time::Duration;
 
 use nix::sys::signal::Signal;
 use nix::sys::wait::WaitStatus;
-use rexpect::session::{PtySession, spawn_command};
 
 use crate::common::{Scratch, command, qfill, repo};
+use crate::terminal::Terminal;
 
-const TIMEOUT_MS: u64 = 15_000;
+const TIMEOUT: Duration = Duration::from_secs(15);
 const DOWN: &str = "\x1b[B";
 
-/// A `qfill` process in a pseudo-terminal, in a scratch folder.
+/// A `qfill fill` process in a pseudo-terminal, in a scratch folder.
 struct Fill {
-    session: PtySession,
+    terminal: Terminal,
 }
 
 impl Fill {
@@ -38,34 +39,27 @@ impl Fill {
             None => command.env_remove("EDITOR"),
         };
         Fill {
-            session: spawn_command(command, Some(TIMEOUT_MS)).unwrap(),
+            terminal: Terminal::start(command, TIMEOUT),
         }
     }
 
-    /// Waits for `text` on the screen.
+    /// Waits for `text` on the screen; returns what was shown before it.
     fn expect(&mut self, text: &str) -> String {
-        self.session
-            .exp_string(text)
-            .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"))
+        self.terminal.expect(text)
     }
 
     /// Waits for `prompt`, then types `line` and Enter.
     fn answer(&mut self, prompt: &str, line: &str) {
         self.expect(prompt);
-        self.session.send_line(line).unwrap();
+        self.terminal.send_line(line);
     }
 
     fn keys(&mut self, keys: &str) {
-        self.session.send(keys).unwrap();
-        self.session.flush().unwrap();
+        self.terminal.send(keys);
     }
 
     fn exit_code(mut self) -> i32 {
-        let _ = self.session.exp_eof();
-        match self.session.process().wait().unwrap() {
-            WaitStatus::Exited(_, code) => code,
-            other => panic!("not exited: {other:?}"),
-        }
+        self.terminal.exit_code()
     }
 }
 
@@ -205,7 +199,7 @@ fn a_fill_killed_with_sigkill_resumes_with_every_confirmed_answer() {
     f.expect("Event Location");
     f.keys("Apia, Sa");
     std::thread::sleep(std::time::Duration::from_millis(200));
-    f.session.process_mut().kill(Signal::SIGKILL).unwrap();
+    f.terminal.kill(Signal::SIGKILL);
 
     let draft = dir.path().join("out.draft.toml");
     let text = fs::read_to_string(&draft).unwrap();
@@ -281,12 +275,12 @@ fn ctrl_c_saves_restores_the_terminal_and_resumes() {
     f.keys("\x03");
     let rest = f.expect("resume with: qfill fill -o response.toml");
     assert!(rest.contains("interrupted: every confirmed answer is saved in response.draft.toml"));
-    let tail = f.session.exp_eof().unwrap_or_default();
+    let tail = f.terminal.rest();
     assert!(
         format!("{rest}{tail}").contains("\x1b[?25h"),
         "the cursor is shown again: {rest:?}{tail:?}"
     );
-    match f.session.process().wait().unwrap() {
+    match f.terminal.wait() {
         WaitStatus::Exited(_, code) => assert_eq!(code, 130),
         other => panic!("{other:?}"),
     }
@@ -390,13 +384,13 @@ impl Fill {
             .unwrap_or_else(|| panic!("no `{item}` in {menu}"))
             .trim()
             .to_string();
-        self.session.send_line(&number).unwrap();
+        self.terminal.send_line(&number);
     }
 
     /// Answers a prompt and returns what was shown before it.
     fn answer_and_capture(&mut self, prompt: &str, line: &str) -> String {
         let before = self.expect(prompt);
-        self.session.send_line(line).unwrap();
+        self.terminal.send_line(line);
         before
     }
 }
@@ -479,38 +473,23 @@ fn hostile_answers_files_start_a_fill_calmly() {
         toml::from_str(&fs::read_to_string(corpus.join("cases.toml")).unwrap()).unwrap();
     for case in cases["case"].as_array().unwrap() {
         let file = corpus.join(case["file"].as_str().unwrap());
+        let file = file.to_str().unwrap();
         let dir = Scratch::new();
-        let mut f = Fill::start(
-            dir.path(),
-            &["--plain", "--answers", file.to_str().unwrap()],
-            true,
-        );
-        let seen = match f.session.exp_any(vec![
-            rexpect::ReadUntil::String(": ".to_string()),
-            rexpect::ReadUntil::String("> ".to_string()),
-            rexpect::ReadUntil::EOF,
-        ]) {
-            Ok((before, matched)) => format!("{before}{matched}"),
-            Err(e) => panic!("{}: {e}", file.display()),
-        };
-        assert!(!seen.contains("panicked"), "{}: {seen}", file.display());
-        assert!(
-            !seen.contains('\u{1b}'),
-            "{}: a raw escape: {seen:?}",
-            file.display()
-        );
+        let mut f = Fill::start(dir.path(), &["--plain", "--answers", file], true);
+        // `--answers` says first either where the fill starts from or why it cannot.
+        let seen = f.terminal.first_line();
+        assert!(!seen.contains("panicked"), "{file}: {seen}");
+        assert!(!seen.contains('\u{1b}'), "{file}: a raw escape: {seen:?}");
         if seen.contains("cannot start from") {
-            assert_eq!(f.exit_code(), 2, "{}", file.display());
+            assert_eq!(f.exit_code(), 2, "{file}");
             continue;
         }
         f.keys("\x03");
-        let rest = f.session.exp_eof().unwrap_or_default();
-        assert!(!rest.contains("panicked"), "{}: {rest}", file.display());
-        match f.session.process().wait().unwrap() {
-            WaitStatus::Exited(_, code) => {
-                assert_eq!(code, 130, "{}: {seen}{rest}", file.display());
-            }
-            other => panic!("{}: {other:?}", file.display()),
+        let rest = f.terminal.rest();
+        assert!(!rest.contains("panicked"), "{file}: {rest}");
+        match f.terminal.wait() {
+            WaitStatus::Exited(_, code) => assert_eq!(code, 130, "{file}: {seen}{rest}"),
+            other => panic!("{file}: {other:?}"),
         }
     }
 }
@@ -574,7 +553,7 @@ fn a_long_text_can_be_written_in_the_editor() {
         f.expect("210 words");
         f.expect("Question 2 of 6");
         f.keys("\x03");
-        let _ = f.session.exp_eof();
+        f.terminal.rest();
         let draft =
             fs::read_to_string(dir.path().join(out.replace(".toml", ".draft.toml"))).unwrap();
         assert!(

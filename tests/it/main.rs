@@ -24,4 +24,7 @@ mod readme;
 mod report;
 mod roundtrip;
 mod schema;
+// A process in a pseudo-terminal, for the `fill` and `batch` groups.
+#[cfg(unix)]
+mod terminal;
 mod tidy;
