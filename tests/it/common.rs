@@ -1,9 +1,12 @@
 //! Helpers shared by the integration tests: the one way to start the built `qfill`, paths in the
-//! checkout, and scratch folders.
+//! checkout, scratch folders, and running the cases of a loop on several threads.
 
 use std::fs;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::thread;
 
 /// The path of the built `qfill`, for what starts it itself (a pseudo-terminal, trycmd).
 pub fn bin() -> &'static Path {
@@ -58,4 +61,48 @@ impl Scratch {
         fs::write(&path, content).unwrap();
         path.display().to_string()
     }
+}
+
+/// `each` of every item, in the items' order, computed on `workers` threads (a loop over many
+/// files spends most of its time waiting for the processes it starts). The first failure stops
+/// the loop and fails the test with its own message.
+pub fn on_threads<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    each: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let work = || {
+        let mut done = Vec::new();
+        while !failed.load(Ordering::Relaxed) {
+            let n = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(n) else {
+                break;
+            };
+            match panic::catch_unwind(AssertUnwindSafe(|| each(item))) {
+                Ok(result) => done.push((n, result)),
+                Err(panic) => {
+                    failed.store(true, Ordering::Relaxed);
+                    panic::resume_unwind(panic);
+                }
+            }
+        }
+        done
+    };
+    let mut results: Vec<(usize, R)> = thread::scope(|scope| {
+        let running: Vec<_> = (0..workers.clamp(1, items.len().max(1)))
+            .map(|_| scope.spawn(work))
+            .collect();
+        let mut results = Vec::with_capacity(items.len());
+        for worker in running {
+            match worker.join() {
+                Ok(done) => results.extend(done),
+                Err(panic) => panic::resume_unwind(panic),
+            }
+        }
+        results
+    });
+    results.sort_by_key(|(n, _)| *n);
+    results.into_iter().map(|(_, result)| result).collect()
 }

@@ -9,7 +9,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::common::{Scratch, qfill, repo};
+use crate::common::{Scratch, on_threads, qfill, repo};
+use crate::hostile::{self, assert_calm, cases, corpus_dir};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 /// A sheet as text: the header, then rows; cells by column id.
@@ -689,41 +690,51 @@ fn failures_exit_2_with_a_message_and_broken_files_exit_1() {
     assert!(dir.path().join("bad.xlsx").exists());
 }
 
-#[derive(serde::Deserialize)]
-struct Corpus {
-    case: Vec<Case>,
+/// The number of rows of one sheet of a workbook, without reading the other sheets.
+fn rows_of_sheet(path: &Path, name: &str) -> usize {
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range.rows().count().saturating_sub(1)
 }
 
-#[derive(serde::Deserialize)]
-struct Case {
-    file: String,
-    validate: i32,
+/// The number of rows of each sheet of `compile --to json`, read without keeping the cells.
+fn rows_of_model(json: &str) -> HashMap<String, usize> {
+    #[derive(serde::Deserialize)]
+    struct Model {
+        sheets: Vec<Sheet>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Sheet {
+        name: String,
+        rows: Vec<serde::de::IgnoredAny>,
+    }
+    let model: Model = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    model
+        .sheets
+        .into_iter()
+        .map(|s| (s.name, s.rows.len()))
+        .collect()
 }
 
 #[test]
-fn the_hostile_corpus_compiles_without_a_crash() {
-    let corpus: Corpus =
-        toml::from_str(&fs::read_to_string(repo("tests/hostile/cases.toml")).unwrap()).unwrap();
-    let dir = Scratch::new();
-    for case in &corpus.case {
-        let path = repo(&format!("tests/hostile/{}", case.file));
-        let out = dir.path().join(format!("{}.xlsx", case.file));
-        let (code, _, stderr) = run(
-            dir.path(),
-            &[path.to_str().unwrap(), "-o", out.to_str().unwrap()],
+fn every_hostile_file_compiles_with_the_exit_code_of_validate_into_one_row() {
+    // Each file alone (to JSON on stdout): its own exit code and one response.
+    on_threads(cases(), 2, |case| {
+        let out = hostile::run(&["compile", &case.path(), "--to", "json", "-o", "-"]);
+        assert_calm(&out, &case.file);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(case.validate),
+            "{}: {stderr}",
+            case.file
         );
-        assert_eq!(code, Some(case.validate), "{}: {stderr}", case.file);
-        let (_, sheets) = workbook(&out);
-        assert_eq!(sheets["responses"].rows.len(), 1, "{}", case.file);
-    }
-    // The whole folder at once, as CSV (the legacy text in it is named, so read as legacy).
-    let (code, _, stderr) = run(
-        dir.path(),
-        &[repo("tests/hostile").to_str().unwrap(), "-o", "all/"],
-    );
-    assert_eq!(code, Some(1), "{stderr}");
-    let responses = csv_table(&dir.path().join("all/responses.csv"));
-    let walked = fs::read_dir(repo("tests/hostile"))
+        let json = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(rows_of_model(&json)["responses"], 1, "{}", case.file);
+    });
+    // The whole folder at once, as a workbook and as CSV (the legacy text in it is not picked up
+    // from a folder; `cases.toml` is a TOML file like any other there).
+    let walked = fs::read_dir(corpus_dir())
         .unwrap()
         .filter(|e| {
             let path = e.as_ref().unwrap().path();
@@ -731,6 +742,18 @@ fn the_hostile_corpus_compiles_without_a_crash() {
                 .is_some_and(|x| x.eq_ignore_ascii_case("toml") || x.eq_ignore_ascii_case("json"))
         })
         .count();
+    let corpus = corpus_dir().display().to_string();
+    let dir = Scratch::new();
+    let book = dir.at("all.xlsx");
+    let out = hostile::run(&["compile", &corpus, "-o", &book]);
+    assert_calm(&out, "the corpus as a workbook");
+    assert_eq!(out.status.code(), Some(1), "{}", hostile::text(&out));
+    assert_eq!(rows_of_sheet(Path::new(&book), "responses"), walked);
+    let csv = dir.at("all/");
+    let out = hostile::run(&["compile", &corpus, "-o", &csv]);
+    assert_calm(&out, "the corpus as CSV");
+    assert_eq!(out.status.code(), Some(1), "{}", hostile::text(&out));
+    let responses = csv_table(&dir.path().join("all/responses.csv"));
     assert_eq!(responses.rows.len(), walked);
 }
 

@@ -7,7 +7,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use crate::common::{Scratch, qfill, repo};
+use crate::common::{Scratch, on_threads, qfill, repo};
+use crate::hostile::{self, assert_calm, cases};
 use qfill::definition::to_text::FormView;
 use qfill::questionnaire::{FieldKind, QuestionKind, Questionnaire};
 use serde_json::Value;
@@ -22,12 +23,6 @@ fn stdout(output: &Output) -> String {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).to_string()
-}
-
-fn calm(output: &Output, what: &str) {
-    let all = format!("{}{}", stdout(output), stderr(output));
-    assert!(!all.contains("panicked"), "{what}: {all}");
-    assert!(output.status.code().is_some(), "{what}: killed by a signal");
 }
 
 /// (code, path) of every finding of a `validate --format json` run on one file.
@@ -620,17 +615,6 @@ fn a_broken_continues_link_breaks_the_definition() {
     }
 }
 
-#[derive(serde::Deserialize)]
-struct Corpus {
-    case: Vec<Case>,
-}
-
-#[derive(serde::Deserialize)]
-struct Case {
-    file: String,
-    validate: i32,
-}
-
 /// Exactly one line of message, and its hint if any.
 fn one_line_error(output: &Output, what: &str) {
     let err = stderr(output);
@@ -646,30 +630,21 @@ fn one_line_error(output: &Output, what: &str) {
 }
 
 #[test]
-fn the_hostile_corpus_through_migrate_diff_and_from_text() {
-    let dir = repo("tests/hostile");
-    let corpus: Corpus =
-        toml::from_str(&fs::read_to_string(dir.join("cases.toml")).unwrap()).unwrap();
-    let mut files: Vec<(String, Option<i32>)> = corpus
-        .case
-        .iter()
-        .map(|c| (c.file.clone(), Some(c.validate)))
-        .collect();
-    files.push(("legacy-text.txt".to_string(), None));
-    for (name, validate) in files {
-        let path = dir.join(&name);
-        let file = path.to_str().unwrap();
+fn every_hostile_file_goes_calmly_through_migrate_diff_and_from_text() {
+    on_threads(cases(), 2, |case| {
+        let (file, name) = (case.path(), &case.file);
         // migrate: as validate for what cannot be read; otherwise a result, exit 0 or 1.
-        let migrated = run(&["migrate", file, "--edition", "hlpf-2026"]);
-        calm(&migrated, &name);
+        let migrated = hostile::run(&["migrate", &file, "--edition", "hlpf-2026"]);
+        assert_calm(&migrated, name);
         let code = migrated.status.code().unwrap();
-        match validate {
-            Some(2) => assert_eq!(code, 2, "migrate {name}: {}", stderr(&migrated)),
-            _ => assert!(
+        if case.validate == 2 {
+            assert_eq!(code, 2, "migrate {name}: {}", stderr(&migrated));
+        } else {
+            assert!(
                 code == 0 || code == 1,
                 "migrate {name}: {code} {}",
                 stderr(&migrated)
-            ),
+            );
         }
         if !stdout(&migrated).is_empty() {
             let text = stdout(&migrated);
@@ -677,13 +652,13 @@ fn the_hostile_corpus_through_migrate_diff_and_from_text() {
                 .unwrap_or_else(|e| panic!("migrate {name} writes TOML: {e}\n{text}"));
         }
         // diff: an answers file or a file that is no definition is refused, in one line.
-        let diffed = run(&["diff", "hlpf-2024", file]);
-        calm(&diffed, &name);
+        let diffed = hostile::run(&["diff", "hlpf-2024", &file]);
+        assert_calm(&diffed, name);
         assert_eq!(diffed.status.code(), Some(2), "diff {name}");
         one_line_error(&diffed, &format!("diff {name}"));
         // from-text: no question is exit 2 in one line; the legacy text has questions.
-        let made = run(&["definition", "from-text", file]);
-        calm(&made, &name);
+        let made = hostile::run(&["definition", "from-text", &file]);
+        assert_calm(&made, name);
         match made.status.code() {
             Some(2) => one_line_error(&made, &format!("from-text {name}")),
             Some(0) => {
@@ -693,5 +668,5 @@ fn the_hostile_corpus_through_migrate_diff_and_from_text() {
             }
             other => panic!("from-text {name}: {other:?} {}", stderr(&made)),
         }
-    }
+    });
 }

@@ -10,7 +10,8 @@ use std::time::Duration;
 use nix::sys::signal::Signal;
 use nix::sys::wait::WaitStatus;
 
-use crate::common::{Scratch, command, qfill, repo};
+use crate::common::{Scratch, command, on_threads, qfill, repo};
+use crate::hostile::cases;
 use crate::terminal::Terminal;
 
 const TIMEOUT: Duration = Duration::from_secs(15);
@@ -465,24 +466,21 @@ impl Fill {
 }
 
 /// Every file of the bad-input corpus given to `fill --answers`: a clean refusal for what does
-/// not parse, a calm start (and Ctrl-C) for the rest; never a panic, never a raw escape.
+/// not parse, a calm start (and Ctrl-C) for the rest; never a panic, never a raw escape. The
+/// files run side by side: each fill mostly waits for its terminal.
 #[test]
-fn hostile_answers_files_start_a_fill_calmly() {
-    let corpus = repo("tests/hostile");
-    let cases: toml::Table =
-        toml::from_str(&fs::read_to_string(corpus.join("cases.toml")).unwrap()).unwrap();
-    for case in cases["case"].as_array().unwrap() {
-        let file = corpus.join(case["file"].as_str().unwrap());
-        let file = file.to_str().unwrap();
+fn every_hostile_file_starts_a_fill_calmly_or_is_refused_with_exit_2() {
+    on_threads(cases(), 8, |case| {
+        let file = case.path();
         let dir = Scratch::new();
-        let mut f = Fill::start(dir.path(), &["--plain", "--answers", file], true);
+        let mut f = Fill::start(dir.path(), &["--plain", "--answers", &file], true);
         // `--answers` says first either where the fill starts from or why it cannot.
         let seen = f.terminal.first_line();
         assert!(!seen.contains("panicked"), "{file}: {seen}");
         assert!(!seen.contains('\u{1b}'), "{file}: a raw escape: {seen:?}");
         if seen.contains("cannot start from") {
             assert_eq!(f.exit_code(), 2, "{file}");
-            continue;
+            return;
         }
         f.keys("\x03");
         let rest = f.terminal.rest();
@@ -491,7 +489,7 @@ fn hostile_answers_files_start_a_fill_calmly() {
             WaitStatus::Exited(_, code) => assert_eq!(code, 130, "{file}: {seen}{rest}"),
             other => panic!("{file}: {other:?}"),
         }
-    }
+    });
 }
 
 #[test]

@@ -1,61 +1,81 @@
-//! The bad-input corpus (`tests/hostile/`): every case through `validate`, `export`, `fmt` and
-//! `import` (and `fill --answers`, in `fill.rs`), asserting the documented exit code, the finding
+//! The bad-input corpus (`tests/hostile/`, each file pinned in `cases.toml`) and the harness that
+//! runs it: every case through `validate`, `export`, `fmt` and `import` here (and through
+//! `compile`, `report`, `migrate`, `diff`, `definition from-text` and `fill --answers` in their
+//! groups, with [`cases`] and [`assert_calm`]), asserting the documented exit code, the finding
 //! codes pinned in `cases.toml`, a message that names the file, and never a panic. Large and
 //! filesystem cases are generated here.
+//!
+//! Each file goes through each command once: what is checked per file (exit codes, what is
+//! written, messages) runs per file, on two threads; what is checked of a set (the codes in
+//! the JSON report, that every export reads back, that every formatted file stays formatted)
+//! runs once over all of them, each file's result read from that run's report.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::common::{Scratch, command, repo};
+use crate::common::{Scratch, command, on_threads, repo};
+
+/// One file of the corpus and what every command must make of it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// The file's name in `tests/hostile/`.
+    pub file: String,
+    /// The exit code of `validate` (and `export`).
+    pub validate: i32,
+    /// The set of codes `validate` and `export` give.
+    codes: BTreeSet<String>,
+    /// The set of codes `import` gives, reading the file as legacy text.
+    import: BTreeSet<String>,
+    /// What the file is, for messages.
+    pub what: String,
+}
+
+impl Case {
+    /// The file's path, as an argument for `qfill`.
+    pub fn path(&self) -> String {
+        corpus_dir().join(&self.file).display().to_string()
+    }
+}
 
 #[derive(Deserialize)]
 struct Corpus {
     case: Vec<Case>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    file: String,
-    /// The exit code of `validate` (and `export`).
-    validate: i32,
-    /// The set of codes `validate` and `export` give.
-    codes: BTreeSet<String>,
-    /// The set of codes `import` gives, reading the file as legacy text.
-    import: BTreeSet<String>,
-    what: String,
-}
-
-/// The finding codes each command gave for one file, one entry per finding, sorted.
-struct Found {
-    validate: Vec<String>,
-    import: Vec<String>,
-}
-
-impl Found {
-    fn set(codes: &[String]) -> BTreeSet<String> {
-        codes.iter().cloned().collect()
-    }
-}
-
-fn corpus_dir() -> PathBuf {
+/// The corpus folder, `tests/hostile/`.
+pub fn corpus_dir() -> PathBuf {
     repo("tests/hostile")
 }
 
+/// Every case of `cases.toml`, in its order, read once for the whole test binary.
+pub fn cases() -> &'static [Case] {
+    static CASES: OnceLock<Vec<Case>> = OnceLock::new();
+    CASES.get_or_init(|| {
+        let text = fs::read_to_string(corpus_dir().join("cases.toml")).unwrap();
+        let corpus: Corpus = toml::from_str(&text).expect("tests/hostile/cases.toml");
+        assert!(corpus.case.len() >= 40, "at least 40 cases");
+        corpus.case
+    })
+}
+
 /// Runs `qfill ARGS` with backtraces on, so that a panic cannot pass for a message.
-fn qfill(args: &[&str]) -> Output {
+pub fn run(args: &[&str]) -> Output {
     command()
         .args(args)
         .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::null())
         .output()
         .unwrap()
 }
 
-fn text(output: &Output) -> String {
+/// Standard output and standard error, as text.
+pub fn text(output: &Output) -> String {
     format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
@@ -64,23 +84,31 @@ fn text(output: &Output) -> String {
 }
 
 /// No panic, no backtrace, whatever the input.
-fn assert_calm(output: &Output, what: &str) {
+pub fn assert_calm(output: &Output, what: &str) {
     let all = text(output);
     assert!(!all.contains("panicked"), "{what}: {all}");
     assert!(!all.contains("stack backtrace"), "{what}: {all}");
     assert!(output.status.code().is_some(), "{what}: killed by a signal");
 }
 
-/// Codes in a `validate --format json` document.
-fn codes(output: &Output) -> Vec<String> {
+/// The finding codes of each file of a `validate --format json` report, sorted, by file name.
+fn codes_by_file(output: &Output) -> HashMap<String, Vec<String>> {
     let doc: serde_json::Value =
         serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(output)));
     doc["files"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|f| f["findings"].as_array().unwrap().iter())
-        .map(|f| f["code"].as_str().unwrap().to_string())
+        .map(|file| {
+            let mut codes: Vec<String> = file["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["code"].as_str().unwrap().to_string())
+                .collect();
+            codes.sort();
+            (file["file"].as_str().unwrap().to_string(), codes)
+        })
         .collect()
 }
 
@@ -109,12 +137,105 @@ fn fatal(codes: &[String]) -> bool {
     })
 }
 
-/// Runs one file through every command, checking what holds for any file, and returns the codes
-/// found for the caller to compare with what it expects.
-fn check_file(path: &Path, want: i32, what: &str) -> Found {
-    let name = path.to_str().unwrap();
+/// An answers file to run through `validate`, `export`, `fmt` and `import`.
+struct Input {
+    path: String,
+    /// The exit code of `validate` and `export`.
+    want: i32,
+    what: String,
+}
+
+/// What the commands made of one file.
+struct Found {
+    /// The codes of `validate` (and `export`), one entry per finding, sorted.
+    validate: Vec<String>,
+    /// The codes of `import`, one entry per finding, sorted.
+    import: Vec<String>,
+    /// What `export` wrote, if anything.
+    exported: Option<String>,
+    /// The copy `fmt` formatted, if it parsed.
+    formatted: Option<String>,
+}
+
+/// Runs every input through `validate` (human and JSON), `export`, `fmt` on a copy and `import`,
+/// checking what holds for any file, and returns the codes found, in the order of `inputs`, for
+/// the caller to compare with what it expects.
+fn check_files(inputs: &[Input]) -> Vec<Found> {
+    let scratch = Scratch::new();
+    // validate --format json: every file's codes from one report.
+    let mut args = vec!["validate", "--format", "json"];
+    args.extend(inputs.iter().map(|i| i.path.as_str()));
+    let json = run(&args);
+    assert_calm(&json, "validate --format json");
+    let worst = inputs.iter().map(|i| i.want).max().unwrap_or(0);
+    assert_eq!(
+        json.status.code(),
+        Some(worst),
+        "validate --format json exits as its worst file: {}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let mut reported = codes_by_file(&json);
+    let reported: Vec<Vec<String>> = inputs
+        .iter()
+        .map(|i| {
+            reported
+                .remove(&i.path)
+                .unwrap_or_else(|| panic!("{} is in the JSON report", i.path))
+        })
+        .collect();
+
+    // Per file: exit codes, what is written, what is printed.
+    let numbered: Vec<usize> = (0..inputs.len()).collect();
+    let found = on_threads(&numbered, 2, |&n| {
+        let folder = scratch.path().join(n.to_string());
+        fs::create_dir(&folder).unwrap();
+        check_file(&inputs[n], reported[n].clone(), &folder)
+    });
+
+    // Every export reads back as answers.
+    let exported: Vec<(&Input, &str)> = inputs
+        .iter()
+        .zip(&found)
+        .filter_map(|(input, f)| Some((input, f.exported.as_deref()?)))
+        .collect();
+    if !exported.is_empty() {
+        let mut args = vec!["validate", "--format", "json"];
+        args.extend(exported.iter().map(|(_, path)| *path));
+        let mut again = codes_by_file(&run(&args));
+        for (input, path) in &exported {
+            let codes = again.remove(*path).expect("each export is in the report");
+            assert!(
+                !fatal(&codes),
+                "{}: the export reads back: {codes:?}",
+                input.what
+            );
+        }
+    }
+    // Every formatted copy is left as `fmt` wants it: formatting is idempotent.
+    let formatted: Vec<&str> = found
+        .iter()
+        .filter_map(|f| f.formatted.as_deref())
+        .collect();
+    if !formatted.is_empty() {
+        let mut args = vec!["fmt", "--check"];
+        args.extend(formatted.iter().copied());
+        let check = run(&args);
+        assert_calm(&check, "fmt --check");
+        assert_eq!(
+            check.status.code(),
+            Some(0),
+            "fmt is idempotent: {}",
+            text(&check)
+        );
+    }
+    found
+}
+
+/// One file through the commands whose exit code, output or written file is its own.
+fn check_file(input: &Input, found: Vec<String>, folder: &Path) -> Found {
+    let (name, want, what) = (input.path.as_str(), input.want, input.what.as_str());
     // validate: the documented code, the file named, terminal-safe output.
-    let human = qfill(&["validate", name]);
+    let human = run(&["validate", name]);
     assert_calm(&human, what);
     assert_eq!(
         human.status.code(),
@@ -137,15 +258,10 @@ fn check_file(path: &Path, want: i32, what: &str) -> Found {
             "{what}: every finding names the file: {line}"
         );
     }
-    let json = qfill(&["validate", "--format", "json", name]);
-    assert_calm(&json, what);
-    let mut found = codes(&json);
-    found.sort();
 
-    // export: the same status; a canonical file that validates, or nothing at all.
-    let dir = Scratch::new();
-    let exported = dir.path().join("out.toml");
-    let export = qfill(&["export", name, "-o", exported.to_str().unwrap()]);
+    // export: the same status; a canonical file (read back by the caller), or nothing at all.
+    let exported = folder.join("out.toml");
+    let export = run(&["export", name, "-o", exported.to_str().unwrap()]);
     assert_calm(&export, what);
     assert_eq!(
         export.status.code(),
@@ -163,16 +279,12 @@ fn check_file(path: &Path, want: i32, what: &str) -> Found {
         found,
         "export {what} reports what validate finds"
     );
-    if exported.exists() {
-        let again = qfill(&["validate", "--format", "json", exported.to_str().unwrap()]);
-        assert!(!fatal(&codes(&again)), "{what}: the export reads back");
-    }
 
-    // fmt, on a copy: formats what parses, leaves the rest untouched, and is idempotent.
-    let copy = dir.path().join(path.file_name().unwrap());
-    fs::copy(path, &copy).unwrap();
+    // fmt, on a copy: formats what parses (checked again by the caller), leaves the rest alone.
+    let copy = folder.join(Path::new(name).file_name().unwrap());
+    fs::copy(name, &copy).unwrap();
     let before = fs::read(&copy).unwrap();
-    let fmt = qfill(&["fmt", copy.to_str().unwrap()]);
+    let fmt = run(&["fmt", copy.to_str().unwrap()]);
     assert_calm(&fmt, what);
     if fatal(&found) {
         assert_eq!(fmt.status.code(), Some(1), "fmt {what}: {}", text(&fmt));
@@ -183,17 +295,10 @@ fn check_file(path: &Path, want: i32, what: &str) -> Found {
         );
     } else {
         assert_eq!(fmt.status.code(), Some(0), "fmt {what}: {}", text(&fmt));
-        let check = qfill(&["fmt", "--check", copy.to_str().unwrap()]);
-        assert_eq!(
-            check.status.code(),
-            Some(0),
-            "fmt {what} is idempotent: {}",
-            text(&check)
-        );
     }
 
     // import: any file is text; it never panics and exits as validate would.
-    let import = qfill(&["import", name, "--check"]);
+    let import = run(&["import", name, "--check"]);
     assert_calm(&import, what);
     assert!(
         matches!(import.status.code(), Some(0..=2)),
@@ -201,27 +306,35 @@ fn check_file(path: &Path, want: i32, what: &str) -> Found {
         text(&import)
     );
     Found {
+        formatted: (!fatal(&found)).then(|| copy.display().to_string()),
+        exported: exported.exists().then(|| exported.display().to_string()),
         validate: found,
         import: stderr_codes(&import),
     }
 }
 
 #[test]
-fn the_corpus() {
-    let corpus: Corpus =
-        toml::from_str(&fs::read_to_string(corpus_dir().join("cases.toml")).unwrap()).unwrap();
-    assert!(corpus.case.len() >= 40, "at least 40 cases");
-    for case in &corpus.case {
-        let found = check_file(&corpus_dir().join(&case.file), case.validate, &case.what);
+fn every_hostile_file_gets_its_exit_code_and_codes_from_validate_export_fmt_and_import() {
+    let inputs: Vec<Input> = cases()
+        .iter()
+        .map(|case| Input {
+            path: case.path(),
+            want: case.validate,
+            what: case.what.clone(),
+        })
+        .collect();
+    let found = check_files(&inputs);
+    for (case, found) in cases().iter().zip(found) {
+        let set = |codes: Vec<String>| -> BTreeSet<String> { codes.into_iter().collect() };
         assert_eq!(
-            Found::set(&found.validate),
+            set(found.validate),
             case.codes,
             "validate {}: {}",
             case.file,
             case.what
         );
         assert_eq!(
-            Found::set(&found.import),
+            set(found.import),
             case.import,
             "import {}: {}",
             case.file,
@@ -231,46 +344,55 @@ fn the_corpus() {
 }
 
 #[test]
-fn large_inputs() {
+fn a_file_over_the_size_limit_is_not_read_and_large_answers_and_many_records_are() {
     let dir = Scratch::new();
     let example = fs::read_to_string(repo("examples/response.toml")).unwrap();
-    // 50 MiB: too large, not read.
-    let big = dir.path().join("fifty-mib.toml");
+    // One byte over the default `--max-size` of 10 MiB: too large, not read.
+    let big = dir.path().join("over-the-limit.toml");
     let mut content = example.clone().into_bytes();
-    content.resize(50 * 1024 * 1024, b' ');
+    content.resize(10 * 1024 * 1024 + 1, b' ');
     fs::write(&big, &content).unwrap();
-    let out = qfill(&["validate", "--format", "json", big.to_str().unwrap()]);
-    assert_calm(&out, "50 MiB");
+    let out = run(&["validate", "--format", "json", big.to_str().unwrap()]);
+    assert_calm(&out, "10 MiB and a byte");
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(codes(&out), ["too-large"]);
-    // 1 MB in a single answer: read, checked, over the word limit.
-    let one_mb = dir.path().join("one-mb.toml");
+    assert_eq!(
+        codes_by_file(&out).remove(big.to_str().unwrap()),
+        Some(vec!["too-large".to_string()])
+    );
+    // 1 MB in a single answer (question 6 has no word limit): read, checked, valid.
     let answer = "word ".repeat(200_000);
-    fs::write(
-        &one_mb,
+    let one_mb = dir.file(
+        "one-mb.toml",
         example.replace(
             "recommendations = \"\"\"",
             &format!("recommendations = \"\"\"{answer}"),
         ),
-    )
-    .unwrap();
-    check_file(&one_mb, 0, "1 MB in one answer");
-    // 10,000 records.
-    let many = dir.path().join("many-records.toml");
+    );
+    // Many records: far more than any question's form has room for, and no limit in the way.
     let record = "[[answers.events]]\nname = \"E\"\ndates = \"2023-01-01\"\nlocation = \"Apia, Samoa\"\nsdgs = [1]\ndescription = \"D\"\n";
-    fs::write(
-        &many,
+    let many = dir.file(
+        "many-records.toml",
         format!(
             "questionnaire = \"hlpf-2024\"\nentity = \"E\"\n{}",
-            record.repeat(10_000)
+            record.repeat(1_000)
         ),
-    )
-    .unwrap();
-    check_file(&many, 0, "10,000 records");
+    );
+    check_files(&[
+        Input {
+            path: one_mb,
+            want: 0,
+            what: "1 MB in one answer".to_string(),
+        },
+        Input {
+            path: many,
+            want: 0,
+            what: "1,000 records".to_string(),
+        },
+    ]);
 }
 
 #[test]
-fn files_that_cannot_be_read() {
+fn missing_folder_looped_and_locked_files_are_unreadable_in_one_line() {
     let dir = Scratch::new();
     let folder = dir.path().join("folder.toml");
     fs::create_dir(&folder).unwrap();
@@ -302,7 +424,7 @@ fn files_that_cannot_be_read() {
         ] {
             if path.is_dir() && matches!(args[0], "validate" | "fmt") {
                 // These walk folders: an empty one holds no answers file at all.
-                let out = qfill(&args);
+                let out = run(&args);
                 assert_calm(&out, name);
                 assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
                 assert!(
@@ -312,7 +434,7 @@ fn files_that_cannot_be_read() {
                 );
                 continue;
             }
-            let out = qfill(&args);
+            let out = run(&args);
             assert_calm(&out, name);
             assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
             let all = text(&out);
@@ -330,7 +452,7 @@ fn files_that_cannot_be_read() {
     // A missing file beside a good one: reported, and the good one is still checked.
     let good = repo("examples/response.toml");
     let missing = dir.path().join("missing.toml");
-    let out = qfill(&[
+    let out = run(&[
         "validate",
         "--format",
         "json",
@@ -344,7 +466,7 @@ fn files_that_cannot_be_read() {
 }
 
 #[test]
-fn broken_definitions() {
+fn a_broken_definition_exits_2_in_every_command_and_its_place_is_named() {
     let dir = Scratch::new();
     let example = repo("examples/response.toml");
     let cases = [
@@ -362,14 +484,13 @@ fn broken_definitions() {
         ("binary.toml", "\u{0}\u{1}\u{2}", "binary.toml"),
     ];
     for (name, content, place) in cases {
-        let def = dir.path().join(name);
-        fs::write(&def, content).unwrap();
+        let def = dir.file(name, content);
         for command in ["validate", "export", "show", "fill"] {
-            let mut args = vec![command, "--questionnaire", def.to_str().unwrap()];
+            let mut args = vec![command, "--questionnaire", &def];
             if command != "show" && command != "fill" {
                 args.push(example.to_str().unwrap());
             }
-            let out = qfill(&args);
+            let out = run(&args);
             assert_calm(&out, name);
             assert_eq!(
                 out.status.code(),
@@ -394,32 +515,20 @@ fn broken_definitions() {
 fn a_write_killed_midway_leaves_the_old_or_the_new_file() {
     let dir = Scratch::new();
     let record = "[[answers.events]]\nname = \"E\"\ndates = \"2023-01-01\"\nlocation = \"Apia, Samoa\"\nsdgs = \"1, 2\"\ndescription = \"D\"\n";
-    let input = dir.path().join("big.toml");
-    fs::write(
-        &input,
+    let input = dir.file(
+        "big.toml",
         format!(
             "questionnaire = \"hlpf-2024\"\nentity = \"E\"\n{}",
             record.repeat(5_000)
         ),
-    )
-    .unwrap();
+    );
     let target = dir.path().join("out.json");
     let old = "{\"old\": true}\n";
-    let new = {
-        let out = qfill(&["export", input.to_str().unwrap(), "--to", "json"]);
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let new = String::from_utf8(run(&["export", &input, "--to", "json"]).stdout).unwrap();
     for delay_ms in [0u64, 1, 2, 5, 10, 20, 40, 80] {
         fs::write(&target, old).unwrap();
         let mut child = command()
-            .args([
-                "export",
-                input.to_str().unwrap(),
-                "--to",
-                "json",
-                "--force",
-                "-o",
-            ])
+            .args(["export", &input, "--to", "json", "--force", "-o"])
             .arg(&target)
             .stderr(Stdio::null())
             .spawn()

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 
 use crate::common::{Scratch, qfill, repo};
+use crate::hostile::corpus_dir;
 use model::{Model, fixture, page, report};
 use scraper::{ElementRef, Html, Selector};
 
@@ -381,10 +382,14 @@ fn one_response_previews_its_answers_with_its_warnings_marked() {
 #[test]
 fn nothing_is_loaded_from_outside_and_answer_text_is_escaped() {
     let dir = fixture();
-    let hostile = repo("tests/hostile");
+    let hostile = corpus_dir();
     let args = [dir.path().to_str().unwrap(), hostile.to_str().unwrap()];
-    let m = Model::compile(&args);
-    let (doc, html, code) = report(&args, &[]);
+    // The model and the page side by side: each is a run and a parse of several megabytes.
+    let (m, (doc, html, code)) = std::thread::scope(|scope| {
+        let model = scope.spawn(|| Model::compile(&args));
+        let page = report(&args, &[]);
+        (model.join().unwrap(), page)
+    });
     assert!(
         matches!(code, Some(1 | 2)),
         "the hostile corpus reports without a crash: {code:?}"
