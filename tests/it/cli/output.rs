@@ -68,11 +68,56 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// What a pipe holds before its writer has to wait: 64 KiB on Linux, less elsewhere.
+const PIPE_CAPACITY: usize = 64 * 1024;
+
+/// A folder of `n` copies of the example with a finding in each of its seven SDG lists: a goal
+/// out of range (an error each) or the list written as text (a warning each: still valid).
+fn folder_of_findings(n: usize, with_error: bool) -> Scratch {
+    let mut text = String::new();
+    let mut rest = example();
+    while let Some(at) = rest.find("sdgs = [") {
+        let end = at + rest[at..].find(']').unwrap();
+        let goals = &rest[at + "sdgs = [".len()..end];
+        text.push_str(&rest[..at]);
+        text.push_str(&if with_error {
+            format!("sdgs = [{goals}, 18]")
+        } else {
+            format!("sdgs = \"{goals}\"")
+        });
+        rest = rest[end + 1..].to_string();
+    }
+    text.push_str(&rest);
+    assert_eq!(text.matches("sdgs = ").count(), 7, "the example changed");
+    let dir = Scratch::new();
+    for i in 0..n {
+        dir.file(&format!("response-{i:04}.toml"), &text);
+    }
+    dir
+}
+
+/// One file's share of what `validate ARGS` prints for the folder: what a second file adds.
+fn one_files_output(dir: &Path, args: &[&str]) -> usize {
+    let printed = |files: &[&str]| {
+        let output = qfill(dir)
+            .arg("validate")
+            .args(args)
+            .args(files)
+            .output()
+            .unwrap();
+        output.stdout.len()
+    };
+    let one = printed(&["response-0000.toml"]);
+    printed(&["response-0000.toml", "response-0001.toml"]) - one
+}
+
 #[test]
 fn validate_of_a_folder_piped_into_head_stops_quietly_with_the_files_exit_code() {
-    // Each file's error and its row in the table: far more than a pipe holds, so the writes
+    // Each file's findings and its row in the table: far more than a pipe holds, so the writes
     // after the first line meet a closed pipe.
-    let dir = folder(800, true);
+    let files = 200;
+    let dir = folder_of_findings(files, true);
+    assert!(files * one_files_output(dir.path(), &[]) > 2 * PIPE_CAPACITY);
     let mut cmd = qfill(dir.path());
     cmd.args(["validate", "--jobs", "2", "."]);
     let (line, output) = first_line_then_close(cmd);
@@ -80,9 +125,11 @@ fn validate_of_a_folder_piped_into_head_stops_quietly_with_the_files_exit_code()
     assert_eq!(stderr(&output), "");
     assert_eq!(code(&output), 1);
 
-    let dir = folder(800, false);
+    let dir = folder_of_findings(files, false);
+    let json = ["--format", "json"];
+    assert!(files * one_files_output(dir.path(), &json) > 2 * PIPE_CAPACITY);
     let mut cmd = qfill(dir.path());
-    cmd.args(["validate", "--jobs", "2", "--format", "json", "."]);
+    cmd.args(["validate", "--jobs", "2"]).args(json).arg(".");
     let (line, output) = first_line_then_close(cmd);
     assert_eq!(line.trim(), "{");
     assert_eq!(stderr(&output), "");
