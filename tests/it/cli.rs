@@ -127,7 +127,7 @@ fn the_json_document_has_the_documented_shape() {
 }
 
 #[test]
-fn positions_in_toml_and_json() {
+fn findings_give_the_same_path_and_their_own_line_and_column_in_toml_and_json() {
     let s = Scratch::new();
     let toml = s.file(
         "p.toml",
@@ -366,7 +366,7 @@ fn every_finding_code_through_the_binary() {
 }
 
 #[test]
-fn exit_codes() {
+fn validate_exits_0_when_valid_1_on_errors_and_2_when_it_cannot_do_its_job() {
     let s = Scratch::new();
     let valid = s.file("valid.toml", complete());
     let warnings = s.file(
@@ -426,7 +426,7 @@ fn exit_codes() {
 }
 
 #[test]
-fn unreadable_inputs() {
+fn a_folder_or_a_symlink_loop_where_a_file_is_needed_is_unreadable_and_exits_2() {
     let s = Scratch::new();
     let folder_as_file = s.file("dir/x.txt", "");
     let folder = Path::new(&folder_as_file)
@@ -460,7 +460,7 @@ fn unreadable_inputs() {
 }
 
 #[test]
-fn human_output() {
+fn human_output_gives_each_finding_with_place_and_hint_then_a_table_and_totals() {
     let s = Scratch::new();
     let file = s.file("a.toml", toml_answers("governing_body = \"Too short.\"\n"));
     let out = qfill()
@@ -513,7 +513,7 @@ fn hostile_text_is_escaped_for_terminals() {
 }
 
 #[test]
-fn stdin_and_input_format() {
+fn stdin_a_bom_crlf_and_input_format_are_read() {
     let text = fs::read_to_string(repo("examples/response.json")).unwrap();
     let (doc, code) = {
         let output = qfill()
@@ -690,7 +690,7 @@ fn another_questionnaire_drives_every_rule() {
 }
 
 #[test]
-fn help_and_version() {
+fn help_lists_the_subcommands_and_version_succeeds() {
     qfill()
         .arg("--help")
         .assert()

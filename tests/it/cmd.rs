@@ -5,7 +5,7 @@
 //! expected output after a deliberate change (review the diff).
 
 #[test]
-fn cli_cases() {
+fn every_case_in_tests_cmd_gives_its_output_and_exit_code() {
     trycmd::TestCases::new()
         .default_bin_path(crate::common::bin())
         .env("NO_COLOR", "1")

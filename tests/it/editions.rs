@@ -190,7 +190,7 @@ fn the_blank_form_round_trip_holds_for_every_builtin_edition_and_the_pilot() {
 }
 
 #[test]
-fn a_form_with_words_quirks() {
+fn a_form_with_words_quirks_becomes_a_definition_that_marks_inferences_and_guesses() {
     let form = repo("tests/data/form-quirks.txt");
     let output = run(&["definition", "from-text", form.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -542,7 +542,7 @@ fn comments_survive_fmt_and_migrate() {
 }
 
 #[test]
-fn diff_2024_2026() {
+fn diff_says_what_changed_from_2024_to_2026_in_text_and_json() {
     let output = run(&["diff", "hlpf-2024", "hlpf-2026"]);
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);

@@ -86,22 +86,22 @@ fn regressions(target: &str) {
 }
 
 #[test]
-fn answers_toml_regressions() {
+fn answers_toml_regressions_pass_the_oracle() {
     regressions("answers_toml");
 }
 
 #[test]
-fn answers_json_regressions() {
+fn answers_json_regressions_pass_the_oracle() {
     regressions("answers_json");
 }
 
 #[test]
-fn definition_regressions() {
+fn definition_regressions_pass_the_oracle() {
     regressions("definition");
 }
 
 #[test]
-fn legacy_import_regressions() {
+fn legacy_import_regressions_pass_the_oracle() {
     regressions("legacy_import");
 }
 
