@@ -1,14 +1,13 @@
 //! The bad-input corpus (`tests/hostile/`, each file pinned in `cases.toml`) and the harness that
-//! runs it: every case through `validate`, `export`, `fmt` and `import` here (and through
+//! runs it: every case through `validate`, `export`, `fmt` and `import` here, and through
 //! `compile`, `report`, `migrate`, `diff`, `definition from-text` and `fill --answers` in their
-//! groups, with [`cases`] and [`assert_calm`]), asserting the documented exit code, the finding
-//! codes pinned in `cases.toml`, a message that names the file, and never a panic. Large and
-//! filesystem cases are generated here.
+//! groups with the helpers below, asserting the documented exit code, the finding codes pinned
+//! in `cases.toml`, a message that names the file, and never a panic. Large and filesystem cases
+//! are generated here.
 //!
-//! Each file goes through each command once: what is checked per file (exit codes, what is
-//! written, messages) runs per file, on two threads; what is checked of a set (the codes in
-//! the JSON report, that every export reads back, that every formatted file stays formatted)
-//! runs once over all of them, each file's result read from that run's report.
+//! A file's exit code, messages and written files come from a run of its own (several files at
+//! a time); what is checked of every file alike (its codes in the JSON report, that its export
+//! reads back, that its formatted copy stays formatted) comes from one run over all of them.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
