@@ -56,7 +56,7 @@ fn open(chromium: &PathBuf, page: &std::path::Path, scratch: &std::path::Path) -
     .stdout(Stdio::null())
     .stderr(Stdio::null());
     // SAFETY: geteuid cannot fail.
-    if unsafe { libc::geteuid() } == 0 {
+    if rustix::process::geteuid().is_root() {
         cmd.arg("--no-sandbox");
     }
     let status = cmd.status().unwrap();

@@ -351,6 +351,7 @@ pub fn generate(dir: &Path, count: usize, format: Format, q: &Questionnaire) -> 
 
 /// Runs the command to its end; returns the wall time, its peak resident memory in KiB and the
 /// exit code.
+#[allow(unsafe_code, reason = "wait4 and its rusage: rustix offers no rusage")]
 pub fn measure(command: &mut Command) -> (Duration, u64, i32) {
     let start = Instant::now();
     #[allow(clippy::zombie_processes, reason = "`wait4` below reaps it")]

@@ -234,6 +234,10 @@ struct Masks {
 }
 
 /// Classes a block with SSE2 where the build targets it (all of x86-64 does), else byte by byte.
+#[allow(
+    unsafe_code,
+    reason = "SSE2 intrinsics: the word count classes every byte of every file"
+)]
 fn masks(bytes: &[u8; 64]) -> Masks {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     // SAFETY: SSE2, all `masks_sse2` needs, is a target feature of this build.
@@ -245,6 +249,7 @@ fn masks(bytes: &[u8; 64]) -> Masks {
 /// [`masks`] 16 bytes an instruction.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
+#[allow(unsafe_code, reason = "an unaligned SSE2 load of 16 bytes in bounds")]
 fn masks_sse2(bytes: &[u8; 64]) -> Masks {
     use std::arch::x86_64::*;
     // `lo <= x <= hi` in two instructions: shifted so that the range starts at the lowest
@@ -497,6 +502,7 @@ mod tests {
     /// Both ways of classing a block agree, on any bytes.
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     #[test]
+    #[allow(unsafe_code, reason = "the SSE2 classes against the portable ones")]
     fn sse2_masks_are_the_portable_ones() {
         use proptest::prelude::*;
         proptest!(|(bytes in proptest::array::uniform32(any::<u8>()), more in proptest::array::uniform32(any::<u8>()))| {

@@ -612,6 +612,38 @@ fn the_output_is_never_read_as_an_input() {
     assert!(stderr.starts_with("3 files:"), "{stderr}");
 }
 
+/// `-o -` writes the workbook into a pipe, byte for byte the file `-o` writes, and a JSON
+/// document the same; `-o ./-` writes a file named `-`.
+#[test]
+fn a_dash_writes_the_workbook_or_document_to_standard_output() {
+    let dir = Scratch::new();
+    examples(dir.path());
+    let (code, _, stderr) = run(dir.path(), &["subs", "-o", "file.xlsx"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let output = qfill()
+        .current_dir(dir.path())
+        .args(["compile", "subs", "--to", "xlsx", "-o", "-"])
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stderr).ends_with("; wrote -\n"));
+    assert_eq!(
+        output.stdout,
+        fs::read(dir.path().join("file.xlsx")).unwrap()
+    );
+    fs::write(dir.path().join("piped.xlsx"), &output.stdout).unwrap();
+    let (names, sheets) = workbook(&dir.path().join("piped.xlsx"));
+    assert!(names.contains(&"responses".to_string()));
+    assert_eq!(sheets["responses"].rows.len(), 3);
+
+    let (code, json, _) = run(dir.path(), &["subs", "--to", "json", "-o", "-"]);
+    assert_eq!(code, Some(0));
+    let (code, _, _) = run(dir.path(), &["subs", "--to", "json", "-o", "./-"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(fs::read_to_string(dir.path().join("-")).unwrap(), json);
+}
+
 #[test]
 fn failures_exit_2_with_a_message_and_broken_files_exit_1() {
     let dir = Scratch::new();
@@ -625,11 +657,11 @@ fn failures_exit_2_with_a_message_and_broken_files_exit_1() {
         ),
         (
             &["subs", "-o", "-"],
-            "`-o -` needs `--to json` or `--to markdown`",
+            "`-o -` needs `--to json`, `--to markdown` or `--to xlsx`",
         ),
         (
-            &["subs", "--to", "xlsx", "-o", "-"],
-            "only JSON and Markdown",
+            &["subs", "--to", "csv", "-o", "-"],
+            "CSV output is a folder of files",
         ),
         (
             &["subs", "-o", "out.docx"],

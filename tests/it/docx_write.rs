@@ -24,7 +24,7 @@ use qfill::fsio::Target;
 use qfill::questionnaire::{FieldKind, QuestionKind, Questionnaire, Records};
 use qfill::rules::sdgs::SdgSet;
 
-use crate::common::repo;
+use crate::common::{Scratch, repo};
 
 /// Answers no example holds: markup characters, nested bullets, breaks and tabs, an initiative
 /// the edition does not list, no events, notes.
@@ -173,7 +173,7 @@ fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
 
 #[test]
 fn every_form_and_digest_is_a_well_formed_package_written_the_same_each_time() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let mut documents: Vec<(String, Vec<u8>, Vec<u8>)> = responses(dir.path())
         .iter()
         .map(|r| {
@@ -375,7 +375,7 @@ fn libreoffice_shows_every_answer_of_the_forms_and_digests_qfill_writes() {
     let tool = office().expect(
         "QFILL_TEST_LIBREOFFICE=1 but neither `soffice` nor `libreoffice` runs; install libreoffice-writer",
     );
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let written = dir.path().join("docx");
     fs::create_dir_all(&written).unwrap();
     let mut expected: Vec<(String, Vec<String>)> = Vec::new();

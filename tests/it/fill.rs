@@ -7,8 +7,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
-use nix::sys::signal::Signal;
-use nix::sys::wait::WaitStatus;
+use rexpect::process::{Signal, WaitStatus};
 
 use crate::common::{Scratch, command, on_threads, qfill, repo};
 use crate::hostile::cases;

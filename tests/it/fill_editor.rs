@@ -338,10 +338,8 @@ fn the_plain_mode_keeps_pastes_whole_and_has_back_and_help() {
 /// The fixture filled from scratch, as a focal point would; the counts go to the test's output.
 #[test]
 fn filling_the_fixture_from_scratch() {
-    let binary = std::env::var_os("QFILL_BIN").map_or_else(
-        || common::bin().to_path_buf(),
-        std::path::PathBuf::from,
-    );
+    let binary = std::env::var_os("QFILL_BIN")
+        .map_or_else(|| common::bin().to_path_buf(), std::path::PathBuf::from);
     let fixture: toml::Table =
         toml::from_str(&fs::read_to_string(common::repo("tests/data/focal-point.toml")).unwrap())
             .unwrap();

@@ -10,9 +10,8 @@ use std::process::Command;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use nix::sys::signal::Signal;
-use nix::sys::wait::WaitStatus;
 use rexpect::process::PtyProcess;
+use rexpect::process::{Signal, WaitStatus};
 
 /// A process in a pseudo-terminal of its own.
 pub struct Terminal {

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::repo;
+use crate::common::{Scratch, repo};
 
 /// The binary's side: the only files that may use `commands`, print, or end the process.
 const BINARY: &[&str] = &["src/main.rs", "src/cli.rs", "src/cli/", "src/tty.rs"];
@@ -174,7 +174,7 @@ fn the_source_keeps_the_layer_rules_architecture_md_states() {
 
 #[test]
 fn a_rule_broken_on_purpose_is_named_with_its_file_and_line() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let write = |path: &str, text: &str| {
         let path = dir.path().join(path);
         fs::create_dir_all(path.parent().unwrap()).unwrap();

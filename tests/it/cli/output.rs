@@ -275,3 +275,86 @@ fn a_failed_write_names_the_file() {
     );
     assert_eq!(code(&output), 2);
 }
+
+/// `-o -` is standard output for every command that writes one output, and a reader that goes
+/// away ends each quietly with the exit code its work warrants.
+#[test]
+fn every_one_output_command_writes_to_stdout_with_a_dash_and_stops_quietly_when_it_closes() {
+    let dir = folder(2, false);
+    let file = "response-0000.toml";
+    let legacy = repo("tests/data/legacy-example.txt");
+    let legacy = legacy.to_str().unwrap();
+    let form = dir.file("form.txt", "1. What did you do?\n");
+    let cases: &[(&[&str], &str, i32)] = &[
+        (&["export", file, "-o", "-"], "questionnaire = ", 0),
+        (&["import", legacy, "-o", "-"], "questionnaire = ", 1),
+        (
+            &["migrate", file, "--edition", "hlpf-2026", "-o", "-"],
+            "questionnaire = \"hlpf-2026\"",
+            1,
+        ),
+        (
+            &["definition", "from-text", &form, "-o", "-"],
+            "# Made by `qfill definition from-text`",
+            0,
+        ),
+        (&["compile", ".", "--to", "json", "-o", "-"], "{", 0),
+        (
+            &[
+                "compile",
+                ".",
+                "--to",
+                "markdown",
+                "--question",
+                "recommendations",
+                "-o",
+                "-",
+            ],
+            "# ",
+            0,
+        ),
+        (
+            &["compile", ".", "--to", "xlsx", "-o", "-"],
+            "PK\u{3}\u{4}",
+            0,
+        ),
+        (&["report", ".", "-o", "-"], "<!DOCTYPE html>", 0),
+    ];
+    for (args, starts, want) in cases {
+        let mut cmd = qfill(dir.path());
+        cmd.args(*args);
+        let output = cmd.output().unwrap();
+        assert_eq!(code(&output), *want, "{args:?}: {}", stderr(&output));
+        assert!(
+            output.stdout.starts_with(starts.as_bytes()),
+            "{args:?}: {:?}",
+            String::from_utf8_lossy(&output.stdout[..output.stdout.len().min(60)])
+        );
+        assert!(
+            !dir.path().join("-").exists(),
+            "{args:?} wrote a file named `-`"
+        );
+        let mut cmd = qfill(dir.path());
+        cmd.args(*args);
+        let closed = with_closed_stdout(cmd);
+        assert_eq!(code(&closed), *want, "{args:?} closed: {}", stderr(&closed));
+        assert!(
+            !stderr(&closed).contains("cannot write"),
+            "{args:?}: {}",
+            stderr(&closed)
+        );
+    }
+}
+
+/// A binary output to a terminal is refused with a hint; the same command into a pipe writes it.
+#[cfg(unix)]
+#[test]
+fn a_binary_output_to_a_terminal_is_refused() {
+    let dir = folder(1, false);
+    let mut cmd = qfill(dir.path());
+    cmd.args(["compile", ".", "--to", "xlsx", "-o", "-"]);
+    let mut terminal = crate::terminal::Terminal::start(cmd, std::time::Duration::from_secs(30));
+    terminal.expect("error: the workbook is binary and standard output is a terminal");
+    terminal.expect("hint: name a file with `-o`, or pipe standard output");
+    assert_eq!(terminal.exit_code(), 2);
+}

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use nix::sys::signal::Signal;
+use rexpect::process::Signal;
 
 use super::screen::Screen;
 use super::{CTRL_D, answer, saved, without_question_6};

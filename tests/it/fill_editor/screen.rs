@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use nix::sys::wait::WaitStatus;
+use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -142,21 +142,18 @@ impl Screen {
 
     /// Gives the terminal a new size, as a window manager does (the program gets SIGWINCH).
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        use std::os::fd::AsRawFd;
         // The emulator takes the new size first: what the program draws for it must not be
         // rendered at the old one.
         self.pump();
         self.parser.set_size(nonzero(rows), nonzero(cols));
         let pty = self.session.process().get_file_handle().unwrap();
-        let size = libc::winsize {
+        let size = rustix::termios::Winsize {
             ws_row: rows,
             ws_col: cols,
             ws_xpixel: 0,
             ws_ypixel: 0,
         };
-        // SAFETY: a valid descriptor and a valid winsize for TIOCSWINSZ.
-        let done = unsafe { libc::ioctl(pty.as_raw_fd(), libc::TIOCSWINSZ, &size) };
-        assert_eq!(done, 0, "TIOCSWINSZ");
+        rustix::termios::tcsetwinsize(pty, size).expect("TIOCSWINSZ");
     }
 
     pub fn exit_code(mut self) -> i32 {

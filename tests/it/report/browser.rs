@@ -55,7 +55,7 @@ fn browser(profile: &Path) -> Command {
     ])
     .arg(format!("--user-data-dir={}", profile.display()));
     // SAFETY: geteuid cannot fail.
-    if unsafe { libc::geteuid() } == 0 {
+    if rustix::process::geteuid().as_raw() == 0 {
         cmd.arg("--no-sandbox");
     }
     cmd

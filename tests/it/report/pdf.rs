@@ -140,7 +140,7 @@ fn the_pdf_is_printed_by_the_chromium_named_with_a_throwaway_profile_or_the_fail
     );
     assert!(args.last().unwrap().starts_with("file://"));
     // SAFETY: geteuid cannot fail.
-    let root = unsafe { libc::geteuid() } == 0;
+    let root = rustix::process::geteuid().as_raw() == 0;
     assert_eq!(
         args.contains(&"--no-sandbox"),
         root,
