@@ -173,8 +173,7 @@ pub fn tables(
         read: plan.read,
     };
     let sink_error = |e| WriteError::to(shown.clone())(e);
-    let mut builder = Builder::new(&setup.layout, setup.roster.as_ref());
-    builder.start(sink).map_err(sink_error)?;
+    let mut builder = Builder::new(&setup.layout, setup.roster.as_ref()).map_err(sink_error)?;
     progress.start(sources.len());
     let pool = Pool::new(plan.jobs, sources.len());
     let check = |slice: &[Source]| {
@@ -191,7 +190,7 @@ pub fn tables(
         // The next slice is checked while this one becomes rows.
         let (checked, added) = std::thread::scope(|scope| {
             let checking = next.map(|slice| scope.spawn(move || check(slice)));
-            let added = add_all(std::mem::take(&mut ready), &mut builder, sink, err, shown);
+            let added = add_all(std::mem::take(&mut ready), &mut builder, err, shown);
             let checked = checking.map(|handle| {
                 handle
                     .join()
@@ -218,7 +217,6 @@ pub fn tables(
 fn add_all(
     responses: Vec<Response>,
     builder: &mut Builder<'_>,
-    sink: &mut dyn Sink,
     err: &mut dyn Write,
     shown: &Target,
 ) -> Result<(), WriteError> {
@@ -231,7 +229,7 @@ fn add_all(
             .collect();
         crate::report::write_findings(err, &response.file, &unread).map_err(WriteError::stderr)?;
         builder
-            .add(response, sink)
+            .add(response)
             .map_err(WriteError::to(shown.clone()))?;
     }
     Ok(())

@@ -27,7 +27,6 @@ pub(super) struct Stats {
 /// The row's first cells and where findings of the response go.
 pub(super) struct Context<'r> {
     pub(super) who: &'r [Cell; 3],
-    pub(super) entity: &'r str,
     pub(super) findings: &'r mut Vec<Finding>,
 }
 
@@ -71,10 +70,6 @@ pub(super) fn scalar_text(s: &Scalar) -> String {
         Scalar::Text(t) => t.clone(),
         Scalar::Raw(node) => node.as_str().map(str::to_string).unwrap_or_default(),
     }
-}
-
-pub(super) fn cell_plain(cell: &Cell) -> String {
-    cell.to_plain()
 }
 
 /// The columns a record field takes: two for dates (start and end), one for the others.

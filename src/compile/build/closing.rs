@@ -1,56 +1,126 @@
 //! The closing sheets, written once every response is in: the SDG and country matrices, the
-//! High-Impact Initiatives, the roster, and the codebook.
+//! roster, and the codebook.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io;
 
-use super::{Builder, col, who};
+use super::columns::{col, who};
+use super::{ALL_MEMBER_STATES, Builder, Plan};
 use crate::compile::model::{Cell, Column, ColumnKind, SheetSpec, Sink};
-use crate::compile::topic::{TopicKind, review_sdgs};
+use crate::compile::roster::Match;
+use crate::compile::topic::review_sdgs;
 
-use super::ALL_MEMBER_STATES;
-
-impl Builder<'_> {
-    pub(super) fn sdg_matrix(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
-        let mut columns = who();
-        for goal in 1..=17 {
-            columns.push(
-                col(
-                    &format!("sdg_{goal}"),
-                    &format!("SDG {goal}"),
-                    ColumnKind::Integer,
-                )
-                .unit("records"),
-            );
-        }
-        columns.extend([
-            col("goals", "Goals named", ColumnKind::Integer).unit("goals"),
+/// `sdg_matrix`: records naming each goal, a row per response naming any.
+pub(super) fn sdg_columns() -> Vec<Column> {
+    let mut columns = who();
+    for goal in 1..=17 {
+        columns.push(
             col(
-                "review_sdgs",
-                "SDGs under review in the edition",
-                ColumnKind::Text,
-            ),
-            col(
-                "review_goals",
-                "Goals under review named",
+                &format!("sdg_{goal}"),
+                &format!("SDG {goal}"),
                 ColumnKind::Integer,
             )
-            .unit("goals"),
-        ]);
-        self.header(sink, self.plan.sdg_matrix, "sdg_matrix", columns)?;
+            .unit("records"),
+        );
+    }
+    columns.extend([
+        col("goals", "Goals named", ColumnKind::Integer).unit("goals"),
+        col(
+            "review_sdgs",
+            "SDGs under review in the edition",
+            ColumnKind::Text,
+        ),
+        col(
+            "review_goals",
+            "Goals under review named",
+            ColumnKind::Integer,
+        )
+        .unit("goals"),
+    ]);
+    columns
+}
+
+/// `codebook`: every column of every sheet.
+pub(super) fn codebook_columns() -> Vec<Column> {
+    vec![
+        col("sheet", "Sheet", ColumnKind::Text),
+        col("column", "Column", ColumnKind::Text),
+        col("question", "Question", ColumnKind::Text),
+        col("label", "Label", ColumnKind::Text),
+        col("editions", "Editions", ColumnKind::Text),
+        col("kind", "Kind", ColumnKind::Text),
+        col("unit", "Unit", ColumnKind::Text),
+    ]
+}
+
+/// `roster`: each entry and what matched it, then the responses matching none.
+pub(super) fn roster_columns() -> Vec<Column> {
+    vec![
+        col("name", "Name", ColumnKind::Text),
+        col("acronym", "Acronym", ColumnKind::Text),
+        col("status", "Status", ColumnKind::Text),
+        col("responses", "Responses", ColumnKind::Integer).unit("files"),
+        col("editions", "Editions", ColumnKind::Text),
+        col("files", "Files", ColumnKind::Text),
+    ]
+}
+
+impl Builder<'_> {
+    /// The entities of the country matrix, in the order their first place was named: the
+    /// entity as written, else the file in brackets.
+    fn country_entities(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for entry in self
+            .entries
+            .iter()
+            .filter(|e| !e.shares.countries.is_empty())
+        {
+            let name = if entry.entity.is_empty() {
+                format!("({})", entry.file)
+            } else {
+                entry.entity.clone()
+            };
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// `country_matrix`: the country, a column per entity naming places, the total.
+    pub(super) fn country_columns(&self) -> Vec<Column> {
+        let mut columns = vec![col("country", "Country", ColumnKind::Text)];
+        for entity in self.country_entities() {
+            columns.push(Column {
+                id: entity.clone(),
+                label: entity,
+                question: None,
+                editions: Vec::new(),
+                kind: ColumnKind::Integer,
+                unit: Some("records".to_string()),
+            });
+        }
+        columns.push(col("total", "Total", ColumnKind::Integer).unit("records"));
+        columns
+    }
+
+    pub(super) fn sdg_matrix(&mut self, sink: &mut dyn Sink, plan: &Plan) -> io::Result<()> {
         let mut totals = [0i64; 17];
-        for row in std::mem::take(&mut self.sdg_rows) {
+        for entry in &self.entries {
+            let Some(counts) = entry.shares.sdgs else {
+                continue;
+            };
             let review = self
                 .layout
-                .edition(&row.edition)
+                .edition(&entry.edition)
                 .map(review_sdgs)
                 .unwrap_or_default();
             let mut cells = vec![
-                Cell::text(row.entity),
-                Cell::text(row.edition),
-                Cell::text(row.file),
+                Cell::text(entry.entity.clone()),
+                Cell::text(entry.edition.clone()),
+                Cell::text(entry.file.clone()),
             ];
-            for (i, count) in row.counts.iter().enumerate() {
+            for (i, count) in counts.iter().enumerate() {
                 if *count > 0 {
                     totals[i] += 1;
                 }
@@ -60,10 +130,10 @@ impl Builder<'_> {
                     Cell::Empty
                 });
             }
-            let named = row.counts.iter().filter(|c| **c > 0).count();
+            let named = counts.iter().filter(|c| **c > 0).count();
             let review_named = review
                 .iter()
-                .filter(|g| row.counts[usize::from(**g) - 1] > 0)
+                .filter(|g| counts[usize::from(**g) - 1] > 0)
                 .count();
             cells.extend([
                 Cell::Int(named as i64),
@@ -80,7 +150,7 @@ impl Builder<'_> {
                     Cell::Int(review_named as i64)
                 },
             ]);
-            sink.row(self.plan.sdg_matrix, cells)?;
+            sink.row(plan.sdg_matrix, cells)?;
         }
         let mut cells = vec![
             Cell::text("total (responses naming the goal)"),
@@ -89,98 +159,68 @@ impl Builder<'_> {
         ];
         cells.extend(totals.iter().map(|t| Cell::Int(*t)));
         cells.extend([Cell::Empty, Cell::Empty, Cell::Empty]);
-        sink.row(self.plan.sdg_matrix, cells)
+        sink.row(plan.sdg_matrix, cells)
     }
 
-    pub(super) fn country_matrix(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
-        let mut columns = vec![col("country", "Country", ColumnKind::Text)];
-        for entity in &self.entities {
-            columns.push(Column {
-                id: entity.clone(),
-                label: entity.clone(),
-                question: None,
-                editions: Vec::new(),
-                kind: ColumnKind::Integer,
-                unit: Some("records".to_string()),
-            });
+    pub(super) fn country_matrix(&mut self, sink: &mut dyn Sink, plan: &Plan) -> io::Result<()> {
+        let entities = self.country_entities();
+        let column: HashMap<&str, usize> = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.as_str(), i))
+            .collect();
+        let mut countries: BTreeMap<&str, BTreeMap<usize, i64>> = BTreeMap::new();
+        for entry in &self.entries {
+            let name = if entry.entity.is_empty() {
+                format!("({})", entry.file)
+            } else {
+                entry.entity.clone()
+            };
+            for (country, n) in &entry.shares.countries {
+                if let Some(at) = column.get(name.as_str()) {
+                    *countries
+                        .entry(country.as_str())
+                        .or_default()
+                        .entry(*at)
+                        .or_default() += n;
+                }
+            }
         }
-        columns.push(col("total", "Total", ColumnKind::Integer).unit("records"));
-        self.header(sink, self.plan.country_matrix, "country_matrix", columns)?;
-        let countries = std::mem::take(&mut self.countries);
         // "All Member States" first, then countries by name.
         let (all, rest): (Vec<_>, Vec<_>) = countries
             .into_iter()
-            .partition(|(c, _)| c == ALL_MEMBER_STATES);
+            .partition(|(c, _)| *c == ALL_MEMBER_STATES);
         for (country, counts) in all.into_iter().chain(rest) {
             let mut cells = vec![Cell::text(country)];
             cells.extend(
-                (0..self.entities.len())
-                    .map(|i| counts.get(&i).map_or(Cell::Empty, |n| Cell::Int(*n))),
+                (0..entities.len()).map(|i| counts.get(&i).map_or(Cell::Empty, |n| Cell::Int(*n))),
             );
             cells.push(Cell::Int(counts.values().sum()));
-            sink.row(self.plan.country_matrix, cells)?;
+            sink.row(plan.country_matrix, cells)?;
         }
         Ok(())
     }
 
-    pub(super) fn high_impact(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
-        let mut names: Vec<String> = Vec::new();
-        for topic in &self.layout.topics {
-            if let TopicKind::Choices(choices) = &topic.kind {
-                names.extend(
-                    choices
-                        .iter()
-                        .filter(|c| !names.contains(c))
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                );
-            }
-        }
-        let mut columns = who();
-        columns.push(col("question", "Question", ColumnKind::Text));
-        for name in &names {
-            columns.push(col(name, name, ColumnKind::Boolean));
-        }
-        columns.extend([
-            col("other", "Other initiatives named", ColumnKind::Text),
-            col("count", "Initiatives named", ColumnKind::Integer).unit("initiatives"),
-        ]);
-        self.header(sink, self.plan.high_impact, "high_impact", columns)?;
-        for row in std::mem::take(&mut self.choices) {
-            let mut cells = vec![
-                Cell::text(row.entity),
-                Cell::text(row.edition),
-                Cell::text(row.file),
-                Cell::text(row.question),
-            ];
-            cells.extend(names.iter().map(|n| Cell::Bool(row.selected.contains(n))));
-            let other: Vec<&str> = row
-                .selected
-                .iter()
-                .filter(|s| !names.contains(s))
-                .map(String::as_str)
-                .collect();
-            cells.push(Cell::text(other.join("; ")));
-            cells.push(Cell::Int(row.selected.len() as i64));
-            sink.row(self.plan.high_impact, cells)?;
-        }
-        Ok(())
-    }
-
-    pub(super) fn roster_sheet(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
+    pub(super) fn roster_sheet(&mut self, sink: &mut dyn Sink, plan: &Plan) -> io::Result<()> {
         let Some(roster) = self.roster else {
             return Ok(());
         };
-        let columns = vec![
-            col("name", "Name", ColumnKind::Text),
-            col("acronym", "Acronym", ColumnKind::Text),
-            col("status", "Status", ColumnKind::Text),
-            col("responses", "Responses", ColumnKind::Integer).unit("files"),
-            col("editions", "Editions", ColumnKind::Text),
-            col("files", "Files", ColumnKind::Text),
-        ];
-        self.header(sink, self.plan.roster, "roster", columns)?;
-        for (member, hits) in roster.members.iter().zip(&self.hits) {
+        let mut hits: Vec<Vec<(&str, &str)>> = vec![Vec::new(); roster.members.len()];
+        let mut unmatched: Vec<(&str, &str, &str, &str)> = Vec::new();
+        for entry in &self.entries {
+            let found = (entry.edition.as_str(), entry.file.as_str());
+            let status = match &entry.roster {
+                Some(Match::One(i)) => {
+                    hits[*i].push(found);
+                    continue;
+                }
+                Some(Match::None) => "not in roster",
+                Some(Match::Ambiguous(_)) => "ambiguous",
+                None => continue,
+            };
+            unmatched.push((&entry.entity, &entry.edition, &entry.file, status));
+        }
+        for (member, hits) in roster.members.iter().zip(&hits) {
             let mut per_edition: BTreeMap<&str, usize> = BTreeMap::new();
             for (edition, _) in hits {
                 *per_edition.entry(edition).or_default() += 1;
@@ -193,9 +233,9 @@ impl Builder<'_> {
                 "responded"
             };
             let editions: Vec<&str> = per_edition.keys().copied().collect();
-            let files: Vec<&str> = hits.iter().map(|(_, f)| f.as_str()).collect();
+            let files: Vec<&str> = hits.iter().map(|(_, f)| *f).collect();
             sink.row(
-                self.plan.roster,
+                plan.roster,
                 vec![
                     Cell::text(member.name.clone()),
                     Cell::text(member.acronym.clone().unwrap_or_default()),
@@ -206,9 +246,9 @@ impl Builder<'_> {
                 ],
             )?;
         }
-        for (entity, edition, file, status) in std::mem::take(&mut self.unmatched) {
+        for (entity, edition, file, status) in unmatched {
             sink.row(
-                self.plan.roster,
+                plan.roster,
                 vec![
                     Cell::text(entity),
                     Cell::Empty,
@@ -222,22 +262,12 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn codebook(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
-        let columns = vec![
-            col("sheet", "Sheet", ColumnKind::Text),
-            col("column", "Column", ColumnKind::Text),
-            col("question", "Question", ColumnKind::Text),
-            col("label", "Label", ColumnKind::Text),
-            col("editions", "Editions", ColumnKind::Text),
-            col("kind", "Kind", ColumnKind::Text),
-            col("unit", "Unit", ColumnKind::Text),
-        ];
-        self.header(sink, self.plan.codebook, "codebook", columns)?;
+    pub(super) fn codebook(&mut self, sink: &mut dyn Sink, plan: &Plan) -> io::Result<()> {
         let specs: Vec<SheetSpec> = self.specs.iter().flatten().cloned().collect();
         for spec in specs {
             for column in &spec.columns {
                 sink.row(
-                    self.plan.codebook,
+                    plan.codebook,
                     vec![
                         Cell::text(spec.name.clone()),
                         Cell::text(column.id.clone()),

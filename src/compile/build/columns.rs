@@ -1,0 +1,166 @@
+//! The columns of the sheets filled response by response.
+
+use super::FIXED_SHEETS;
+use super::cells::{field_columns, sheet_name};
+use crate::compile::model::{Column, ColumnKind};
+use crate::compile::topic::{Layout, TopicKind};
+
+pub(super) fn col(id: &str, label: &str, kind: ColumnKind) -> Column {
+    Column::plain(id, label, kind)
+}
+
+/// The columns that say whose a row is.
+pub(super) fn who() -> Vec<Column> {
+    vec![
+        col("entity", "Entity", ColumnKind::Text),
+        col("edition", "Edition", ColumnKind::Text),
+        col("file", "File", ColumnKind::Text),
+    ]
+}
+
+/// `responses`: who, how the file was read, its findings, and per topic its words or records.
+pub(super) fn responses(layout: &Layout) -> Vec<Column> {
+    let mut columns = who();
+    columns.extend([
+        col("read_as", "Read as", ColumnKind::Text),
+        col("valid", "Valid", ColumnKind::Boolean),
+        col("errors", "Errors", ColumnKind::Integer).unit("findings"),
+        col("warnings", "Warnings", ColumnKind::Integer).unit("findings"),
+    ]);
+    for topic in &layout.topics {
+        match topic.kind {
+            TopicKind::Text | TopicKind::Choices(_) => {
+                columns.push(
+                    col(
+                        &format!("{}_words", topic.id),
+                        &format!("{} (words)", topic.id),
+                        ColumnKind::Integer,
+                    )
+                    .unit("words")
+                    .of(&topic.id, &topic.editions),
+                );
+                columns.push(
+                    col(
+                        &format!("{}_limit", topic.id),
+                        &format!("{} (word limit)", topic.id),
+                        ColumnKind::Integer,
+                    )
+                    .unit("words")
+                    .of(&topic.id, &topic.editions),
+                );
+            }
+            TopicKind::Records(_) => columns.push(
+                col(
+                    &format!("{}_records", topic.id),
+                    &format!("{} (records)", topic.id),
+                    ColumnKind::Integer,
+                )
+                .unit("records")
+                .of(&topic.id, &topic.editions),
+            ),
+        }
+    }
+    columns.push(col(
+        "not_answered",
+        "Questions not answered",
+        ColumnKind::Text,
+    ));
+    columns
+}
+
+/// `texts`: one free-text answer a row.
+pub(super) fn texts() -> Vec<Column> {
+    let mut columns = who();
+    columns.extend([
+        col("question", "Question", ColumnKind::Text),
+        col("number", "Number", ColumnKind::Text),
+        col("words", "Words", ColumnKind::Integer).unit("words"),
+        col("limit", "Word limit", ColumnKind::Integer).unit("words"),
+        col("text", "Answer", ColumnKind::Text),
+    ]);
+    columns
+}
+
+/// One record sheet per record topic: its name and columns.
+pub(super) fn records(layout: &Layout) -> Vec<(String, Vec<Column>)> {
+    layout
+        .record_topics()
+        .map(|(topic, fields)| {
+            let mut columns = who();
+            columns.push(col("record", "Record", ColumnKind::Integer).unit("number"));
+            for field in fields {
+                columns.extend(field_columns(field, &topic.id));
+            }
+            (sheet_name(&topic.id, &FIXED_SHEETS), columns)
+        })
+        .collect()
+}
+
+/// `sdgs`: one goal of a record a row.
+pub(super) fn sdgs() -> Vec<Column> {
+    let mut columns = who();
+    columns.extend([
+        col("question", "Question", ColumnKind::Text),
+        col("record", "Record", ColumnKind::Integer).unit("number"),
+        col("name", "Record name", ColumnKind::Text),
+        col("goal", "SDG", ColumnKind::Integer).unit("goal"),
+        col("all", "All SDGs", ColumnKind::Boolean),
+    ]);
+    columns
+}
+
+/// `member_states`: one place a record names a row.
+pub(super) fn member_states() -> Vec<Column> {
+    let mut columns = vec![col("country", "Country", ColumnKind::Text)];
+    columns.extend(who());
+    columns.extend([
+        col("question", "Question", ColumnKind::Text),
+        col("record", "Record", ColumnKind::Integer).unit("number"),
+        col("name", "Record name", ColumnKind::Text),
+        col("all", "All Member States", ColumnKind::Boolean),
+    ]);
+    columns
+}
+
+/// `findings`: one finding a row.
+pub(super) fn findings() -> Vec<Column> {
+    vec![
+        col("file", "File", ColumnKind::Text),
+        col("line", "Line", ColumnKind::Integer),
+        col("column", "Column", ColumnKind::Integer),
+        col("path", "Path", ColumnKind::Text),
+        col("code", "Code", ColumnKind::Text),
+        col("severity", "Severity", ColumnKind::Text),
+        col("message", "Message", ColumnKind::Text),
+        col("hint", "Hint", ColumnKind::Text),
+    ]
+}
+
+/// `high_impact`: one response's choices a row, a column per initiative of any edition's list.
+pub(super) fn high_impact(names: &[String]) -> Vec<Column> {
+    let mut columns = who();
+    columns.push(col("question", "Question", ColumnKind::Text));
+    for name in names {
+        columns.push(col(name, name, ColumnKind::Boolean));
+    }
+    columns.extend([
+        col("other", "Other initiatives named", ColumnKind::Text),
+        col("count", "Initiatives named", ColumnKind::Integer).unit("initiatives"),
+    ]);
+    columns
+}
+
+/// The High-Impact Initiatives of every edition's list, in order, each once.
+pub(super) fn initiative_names(layout: &Layout) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for topic in &layout.topics {
+        if let TopicKind::Choices(choices) = &topic.kind {
+            for choice in choices {
+                if !names.contains(choice) {
+                    names.push(choice.clone());
+                }
+            }
+        }
+    }
+    names
+}

@@ -1,0 +1,200 @@
+//! One response's rows: its texts, records, goals and places, spooled as they are made, and its
+//! share of the matrices kept aside.
+
+use std::collections::BTreeMap;
+use std::io;
+
+use super::ALL_MEMBER_STATES;
+use super::cells::{Context, Place, Stats, field_cells};
+use super::spool::{Spool, Tag};
+use crate::answers::{Answer, Answers, FieldValue, Record};
+use crate::compile::model::Cell;
+use crate::compile::topic::{Layout, TopicField, root_question};
+use crate::questionnaire::{FieldKind, QuestionKind, Questionnaire};
+use crate::rules::sdgs::SdgSet;
+use crate::rules::text::{Marker, count_words, marker};
+
+/// What one response adds to the closing sheets.
+#[derive(Debug, Default)]
+pub(super) struct Shares {
+    /// Records naming each goal; `None` when no record names a goal.
+    pub(super) sdgs: Option<[i64; 17]>,
+    /// Records naming each place.
+    pub(super) countries: BTreeMap<String, i64>,
+}
+
+/// Makes the rows of one response into the spool.
+pub(super) struct Rows<'b> {
+    pub(super) layout: &'b Layout,
+    /// The High-Impact Initiatives of every edition's list.
+    pub(super) initiatives: &'b [String],
+    pub(super) spool: &'b mut Spool,
+    pub(super) stats: Stats,
+    pub(super) shares: Shares,
+}
+
+impl Rows<'_> {
+    /// The rows of every answer of `answers`, checked against `q`.
+    pub(super) fn answers(
+        &mut self,
+        answers: &Answers,
+        q: &Questionnaire,
+        cx: &mut Context<'_>,
+    ) -> io::Result<()> {
+        for question in &q.questions {
+            let topic = root_question(q, &question.id);
+            let answer = answers.answer(&question.id);
+            let limit = match &question.kind {
+                QuestionKind::Text(words) => words.max,
+                QuestionKind::ChoicesText(choices) => choices.words.max,
+                QuestionKind::Records(_) => None,
+            };
+            match answer {
+                None => self.stats.not_answered.push(topic.clone()),
+                Some(Answer::Raw(node)) => {
+                    if node.as_str().and_then(marker) == Some(Marker::NotAnswered) {
+                        self.stats.not_answered.push(topic.clone());
+                    }
+                }
+                Some(Answer::Text(text)) => {
+                    self.text(text, &topic, &question.number, &question.id, limit, cx)?;
+                }
+                Some(Answer::Choices { selected, text, .. }) => {
+                    if let Some(text) = text {
+                        self.text(text, &topic, &question.number, &question.id, limit, cx)?;
+                    }
+                    if let Some(selected) = selected {
+                        self.choices(selected, &topic, cx)?;
+                    }
+                }
+                Some(Answer::Records(records)) => {
+                    self.stats.records.insert(topic.clone(), records.len());
+                    let Some((sheet, fields)) = self.record_sheet(&topic) else {
+                        continue;
+                    };
+                    for (i, record) in records.iter().enumerate() {
+                        let path = format!("{}[{i}]", question.id);
+                        let mut row = cx.who.to_vec();
+                        row.push(Cell::Int(i as i64 + 1));
+                        for field in &fields {
+                            row.extend(field_cells(field, record, cx, &path));
+                        }
+                        self.spool.row(Tag::Records(sheet), &row)?;
+                        let name = record
+                            .fields
+                            .first()
+                            .map(|(_, v)| v.to_plain())
+                            .unwrap_or_default();
+                        let at = Place {
+                            topic: &topic,
+                            index: i,
+                            name: &name,
+                            fields: &fields,
+                        };
+                        self.record_extras(record, &at, cx)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn text(
+        &mut self,
+        text: &str,
+        topic: &str,
+        number: &str,
+        question: &str,
+        limit: Option<usize>,
+        cx: &mut Context<'_>,
+    ) -> io::Result<()> {
+        let words = count_words(text);
+        self.stats
+            .words
+            .insert(topic.to_string(), (Some(words), limit));
+        let mut row = cx.who.to_vec();
+        row.extend([
+            Cell::text(topic),
+            Cell::text(number),
+            Cell::Int(words as i64),
+            limit.map_or(Cell::Empty, |l| Cell::Int(l as i64)),
+            cx.cut(text, question),
+        ]);
+        self.spool.row(Tag::Texts, &row)
+    }
+
+    fn choices(&mut self, selected: &[String], topic: &str, cx: &Context<'_>) -> io::Result<()> {
+        let names = self.initiatives;
+        let mut row = cx.who.to_vec();
+        row.push(Cell::text(topic));
+        row.extend(names.iter().map(|n| Cell::Bool(selected.contains(n))));
+        let other: Vec<&str> = selected
+            .iter()
+            .filter(|s| !names.contains(s))
+            .map(String::as_str)
+            .collect();
+        row.push(Cell::text(other.join("; ")));
+        row.push(Cell::Int(selected.len() as i64));
+        self.spool.row(Tag::HighImpact, &row)
+    }
+
+    /// The place of a topic's record sheet among the record topics, and its fields.
+    fn record_sheet(&self, topic: &str) -> Option<(u16, Vec<TopicField>)> {
+        self.layout
+            .record_topics()
+            .enumerate()
+            .find(|(_, (t, _))| t.id == topic)
+            .map(|(i, (_, fields))| (i as u16, fields.to_vec()))
+    }
+
+    /// The long SDG and Member State rows of one record, and its share of the matrices.
+    fn record_extras(
+        &mut self,
+        record: &Record,
+        at: &Place<'_>,
+        cx: &mut Context<'_>,
+    ) -> io::Result<()> {
+        let place = [
+            Cell::text(at.topic),
+            Cell::Int(at.index as i64 + 1),
+            Cell::text(at.name),
+        ];
+        for (id, value) in &record.fields {
+            let kind = at.fields.iter().find(|f| f.id == *id).map(|f| f.kind);
+            match value {
+                FieldValue::Sdgs(set) => {
+                    let (goals, all): (Vec<u8>, bool) = match set {
+                        SdgSet::All => ((1..=17).collect(), true),
+                        SdgSet::Goals(goals) => (goals.clone(), false),
+                    };
+                    let counts = self.shares.sdgs.get_or_insert([0; 17]);
+                    for goal in goals {
+                        if let Some(count) = counts.get_mut(usize::from(goal).wrapping_sub(1)) {
+                            *count += 1;
+                        }
+                        let mut row = cx.who.to_vec();
+                        row.extend(place.iter().cloned());
+                        row.extend([Cell::Int(i64::from(goal)), Cell::Bool(all)]);
+                        self.spool.row(Tag::Sdgs, &row)?;
+                    }
+                }
+                FieldValue::All | FieldValue::List(_) if kind == Some(FieldKind::Countries) => {
+                    let (countries, all): (Vec<String>, bool) = match value {
+                        FieldValue::List(items) => (items.clone(), false),
+                        _ => (vec![ALL_MEMBER_STATES.to_string()], true),
+                    };
+                    for country in countries {
+                        *self.shares.countries.entry(country.clone()).or_default() += 1;
+                        let mut row = vec![Cell::text(country)];
+                        row.extend(cx.who.iter().cloned());
+                        row.extend(place.iter().cloned());
+                        row.push(Cell::Bool(all));
+                        self.spool.row(Tag::MemberStates, &row)?;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
