@@ -342,7 +342,7 @@ struct CompileArgs {
     /// Output format [default: OUT's extension, else CSV files in the folder OUT]
     #[arg(long, value_enum, value_name = "FORMAT")]
     to: Option<CompileArg>,
-    /// The entities expected to respond: one per line, or CSV with a `name,acronym` header
+    /// The entities expected to respond: one per line, or CSV with a `name,acronym,aliases` header
     #[arg(long, value_name = "FILE")]
     roster: Option<PathBuf>,
     /// The question Markdown shows, entity by entity (e.g. `recommendations`)
@@ -374,7 +374,7 @@ struct ReportArgs {
     /// Where to write the HTML page, or `-` for stdout
     #[arg(long, short = 'o', value_name = "OUT")]
     output: String,
-    /// The entities expected to respond: one per line, or CSV with a `name,acronym` header
+    /// The entities expected to respond: one per line, or CSV with a `name,acronym,aliases` header
     #[arg(long, value_name = "FILE")]
     roster: Option<PathBuf>,
     /// Also print the page to this PDF file with headless Chromium, or `-` for stdout (into a

@@ -159,14 +159,46 @@ pub(super) fn exit_of(totals: &Totals) -> Exit {
 }
 
 /// The totals line `compile` and `report` end with, on standard error: the files' counts and
-/// what was written.
+/// what was written; before it, the entities neither the roster nor the directory knows.
 pub(super) fn say_totals(err: &mut dyn Write, totals: &Totals, wrote: &str) -> Result<(), Error> {
+    if let Some(note) = unknown_note(&totals.unknown) {
+        writeln!(err, "{note}").map_err(Error::stderr)?;
+    }
     writeln!(
         err,
         "{}; wrote {wrote}",
         crate::report::totals(&totals.summary, false)
     )
     .map_err(Error::stderr)
+}
+
+/// The note that lists the entities neither the roster nor the directory knows, each with the
+/// closest known one; `None` when every entity is known.
+fn unknown_note(unknown: &[compile::Unknown]) -> Option<String> {
+    if unknown.is_empty() {
+        return None;
+    }
+    let listed: Vec<String> = unknown
+        .iter()
+        .map(|u| {
+            let name = crate::text::sanitize_line(&u.name);
+            match &u.closest {
+                Some(closest) => format!(
+                    "`{name}` (closest known: `{}`)",
+                    crate::text::sanitize_line(closest)
+                ),
+                None => format!("`{name}`"),
+            }
+        })
+        .collect();
+    let entities = match unknown.len() {
+        1 => "1 entity".to_string(),
+        n => format!("{n} entities"),
+    };
+    Some(format!(
+        "note: {entities} neither the roster nor the directory of UN system entities knows, counted under the name as written: {}\n  hint: if one is an entity you expect, add the name it writes to the roster's `aliases` column",
+        listed.join(", ")
+    ))
 }
 
 /// Compiles every input into tables and writes them; the totals line goes to standard error.

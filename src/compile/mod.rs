@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod csv;
+pub mod entity;
 pub mod error;
 pub mod markdown;
 pub mod model;
@@ -24,7 +25,7 @@ use crate::input::{ReadOptions, Source};
 use crate::questionnaire::Questionnaire;
 pub use error::CompileError;
 
-pub use build::{Builder, Response};
+pub use build::{Builder, Response, Unknown};
 pub use model::{Cell, Column, ColumnKind, Compilation, Sheet, SheetSpec, Sink};
 pub use roster::Roster;
 pub use topic::{Layout, review_sdgs, root_question};
@@ -147,12 +148,14 @@ pub struct ReadPlan {
 }
 
 /// How a compilation went.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Totals {
     /// Files, valid and invalid, errors and warnings.
     pub summary: crate::report::Summary,
     /// Some input could not be read at all.
     pub unreadable: bool,
+    /// The entities neither the roster nor the directory knows.
+    pub unknown: Vec<Unknown>,
 }
 
 /// Reads and checks every source and builds the tables into `sink`, in input order; the
@@ -205,11 +208,7 @@ pub fn tables(
         }
     }
     progress.finish();
-    let (summary, unreadable) = builder.finish(sink).map_err(sink_error)?;
-    Ok(Totals {
-        summary,
-        unreadable,
-    })
+    Ok(builder.finish(sink).map_err(sink_error)?)
 }
 
 /// Adds checked responses to the tables, in order; the findings of inputs that could not be

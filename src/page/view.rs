@@ -44,12 +44,16 @@ pub struct Edition {
 pub struct RosterView {
     /// Entities on the roster.
     pub members: usize,
-    /// Members who responded.
+    /// Members who responded, a file that could not be read counting as a response.
     pub responded: usize,
+    /// `responded` as a percentage of `members`, rounded down.
+    pub rate: usize,
     /// Members who did not respond.
     pub missing: Vec<String>,
     /// Members who responded more than once in one edition.
     pub twice: Vec<String>,
+    /// Members whose only files could not be read.
+    pub unreadable: Vec<String>,
     /// Responses matched to no member, or to several: entity, status, file.
     pub unmatched: Vec<(String, String, String)>,
 }
@@ -67,7 +71,7 @@ pub struct Summary {
     pub errors: i64,
     /// Warnings over all files.
     pub warnings: i64,
-    /// Distinct entities named.
+    /// Distinct entities: entity keys.
     pub entities: usize,
     /// The roster, with `--roster`.
     pub roster: Option<RosterView>,
@@ -157,7 +161,7 @@ pub fn page(c: &Compilation, defs: &Definitions, previews: bool) -> Page {
     let valid = responses.iter().filter(|r| r.flag("valid")).count();
     let entities: BTreeSet<String> = responses
         .iter()
-        .map(|r| r.text("entity"))
+        .map(|r| r.text("entity_key"))
         .filter(|e| !e.is_empty())
         .collect();
     let summary = Summary {
@@ -194,8 +198,10 @@ fn roster(c: &Compilation) -> Option<RosterView> {
     let mut view = RosterView {
         members: 0,
         responded: 0,
+        rate: 0,
         missing: Vec::new(),
         twice: Vec::new(),
+        unreadable: Vec::new(),
         unmatched: Vec::new(),
     };
     for row in super::sheet::sheet_rows(sheet) {
@@ -214,10 +220,20 @@ fn roster(c: &Compilation) -> Option<RosterView> {
                 view.responded += 1;
                 view.twice.push(name);
             }
+            // A roster entry's row says what matched it; a file that matched no entry's
+            // says nothing there.
+            "received, unreadable" if !row.text("matched_by").is_empty() => {
+                view.members += 1;
+                view.responded += 1;
+                view.unreadable.push(name);
+            }
             status => view
                 .unmatched
                 .push((name, status.to_string(), row.text("files"))),
         }
     }
+    view.rate = (view.responded * 100)
+        .checked_div(view.members)
+        .unwrap_or(0);
     Some(view)
 }

@@ -617,10 +617,16 @@ fn outputs_are_written_as_compile_writes_them() {
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("<!DOCTYPE html>"));
     let stderr = String::from_utf8_lossy(&output.stderr);
     let files = fs::read_dir(&examples).unwrap().count();
+    let totals = stderr.lines().last().unwrap_or_default();
     assert!(
-        stderr.starts_with(&format!(
+        totals.starts_with(&format!(
             "{files} files: {files} valid, 0 invalid; 0 errors, "
         )) && stderr.ends_with(" warnings; wrote -\n"),
+        "{stderr}"
+    );
+    // The examples' made-up entities are in neither the roster nor the directory.
+    assert!(
+        stderr.starts_with("note: 2 entities neither the roster nor the directory of UN system entities knows, counted under the name as written: `Global Water Resilience Institute (GWRI)`"),
         "{stderr}"
     );
 

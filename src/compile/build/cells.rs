@@ -26,7 +26,7 @@ pub(super) struct Stats {
 
 /// The row's first cells and where findings of the response go.
 pub(super) struct Context<'r> {
-    pub(super) who: &'r [Cell; 3],
+    pub(super) who: &'r [Cell; 4],
     pub(super) findings: &'r mut Vec<Finding>,
 }
 

@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::io;
 
 use super::columns::{col, who};
-use super::{ALL_MEMBER_STATES, Builder, Plan};
+use super::{ALL_MEMBER_STATES, Builder, Entry, Plan};
 use crate::compile::model::{Cell, Column, ColumnKind, SheetSpec, Sink};
-use crate::compile::roster::Match;
+use crate::compile::roster::{Match, MatchedBy};
 use crate::compile::topic::review_sdgs;
 
 /// `sdg_matrix`: records naming each goal, a row per response naming any.
@@ -59,10 +59,41 @@ pub(super) fn roster_columns() -> Vec<Column> {
         col("name", "Name", ColumnKind::Text),
         col("acronym", "Acronym", ColumnKind::Text),
         col("status", "Status", ColumnKind::Text),
+        col("matched_by", "Matched by", ColumnKind::Text),
+        col("entity_key", "Entity key", ColumnKind::Text),
         col("responses", "Responses", ColumnKind::Integer).unit("files"),
         col("editions", "Editions", ColumnKind::Text),
         col("files", "Files", ColumnKind::Text),
+        col("closest", "Closest roster entry", ColumnKind::Text),
     ]
+}
+
+/// A roster entry's status: what the files that matched it say.
+fn status(hits: &[&Entry]) -> &'static str {
+    let mut per_edition: BTreeMap<&str, usize> = BTreeMap::new();
+    for entry in hits.iter().filter(|e| !e.unparsed) {
+        *per_edition.entry(entry.edition.as_str()).or_default() += 1;
+    }
+    if per_edition.values().any(|n| *n > 1) {
+        "responded twice"
+    } else if !per_edition.is_empty() {
+        "responded"
+    } else if hits.is_empty() {
+        "not responded"
+    } else {
+        "received, unreadable"
+    }
+}
+
+/// Items each once, in order, joined with `sep`.
+fn distinct<'s>(items: impl Iterator<Item = &'s str>, sep: &str) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for item in items.filter(|i| !i.is_empty()) {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen.join(sep)
 }
 
 impl Builder<'_> {
@@ -117,6 +148,7 @@ impl Builder<'_> {
                 .unwrap_or_default();
             let mut cells = vec![
                 Cell::text(entry.entity.clone()),
+                Cell::text(entry.identity.key.clone()),
                 Cell::text(entry.edition.clone()),
                 Cell::text(entry.file.clone()),
             ];
@@ -154,6 +186,7 @@ impl Builder<'_> {
         }
         let mut cells = vec![
             Cell::text("total (responses naming the goal)"),
+            Cell::Empty,
             Cell::Empty,
             Cell::Empty,
         ];
@@ -205,57 +238,63 @@ impl Builder<'_> {
         let Some(roster) = self.roster else {
             return Ok(());
         };
-        let mut hits: Vec<Vec<(&str, &str)>> = vec![Vec::new(); roster.members.len()];
-        let mut unmatched: Vec<(&str, &str, &str, &str)> = Vec::new();
+        let mut hits: Vec<Vec<(&Entry, MatchedBy)>> = vec![Vec::new(); roster.members.len()];
+        let mut unmatched: Vec<&Entry> = Vec::new();
         for entry in &self.entries {
-            let found = (entry.edition.as_str(), entry.file.as_str());
-            let status = match &entry.roster {
-                Some(Match::One(i)) => {
-                    hits[*i].push(found);
-                    continue;
-                }
-                Some(Match::None) => "not in roster",
-                Some(Match::Ambiguous(_)) => "ambiguous",
-                None => continue,
-            };
-            unmatched.push((&entry.entity, &entry.edition, &entry.file, status));
+            match &entry.identity.roster {
+                Some(Match::One(i, by)) => hits[*i].push((entry, *by)),
+                Some(_) => unmatched.push(entry),
+                None => {}
+            }
         }
         for (member, hits) in roster.members.iter().zip(&hits) {
-            let mut per_edition: BTreeMap<&str, usize> = BTreeMap::new();
-            for (edition, _) in hits {
-                *per_edition.entry(edition).or_default() += 1;
-            }
-            let status = if hits.is_empty() {
-                "not responded"
-            } else if per_edition.values().any(|n| *n > 1) {
-                "responded twice"
-            } else {
-                "responded"
-            };
-            let editions: Vec<&str> = per_edition.keys().copied().collect();
-            let files: Vec<&str> = hits.iter().map(|(_, f)| *f).collect();
+            let entries: Vec<&Entry> = hits.iter().map(|(e, _)| *e).collect();
+            let key = entries
+                .first()
+                .map_or(member.key(), |e| e.identity.key.as_str());
             sink.row(
                 plan.roster,
                 vec![
                     Cell::text(member.name.clone()),
                     Cell::text(member.acronym.clone().unwrap_or_default()),
-                    Cell::text(status),
+                    Cell::text(status(&entries)),
+                    Cell::text(distinct(hits.iter().map(|(_, by)| by.as_str()), ", ")),
+                    Cell::text(key),
                     Cell::Int(hits.len() as i64),
-                    Cell::text(editions.join(", ")),
-                    Cell::text(files.join("; ")),
+                    Cell::text(distinct(entries.iter().map(|e| e.edition.as_str()), ", ")),
+                    Cell::text(
+                        entries
+                            .iter()
+                            .map(|e| e.file.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                    Cell::Empty,
                 ],
             )?;
         }
-        for (entity, edition, file, status) in unmatched {
+        for entry in unmatched {
+            let status = match (&entry.identity.roster, entry.unparsed) {
+                (_, true) => "received, unreadable",
+                (Some(Match::Ambiguous(_)), false) => "ambiguous",
+                _ => "not in roster",
+            };
+            let closest = match &entry.identity.roster {
+                Some(Match::None) => roster.closest(&entry.name).map(|m| m.name.clone()),
+                _ => None,
+            };
             sink.row(
                 plan.roster,
                 vec![
-                    Cell::text(entity),
+                    Cell::text(entry.name.clone()),
                     Cell::Empty,
                     Cell::text(status),
+                    Cell::Empty,
+                    Cell::text(entry.identity.key.clone()),
                     Cell::Int(1),
-                    Cell::text(edition),
-                    Cell::text(file),
+                    Cell::text(entry.edition.clone()),
+                    Cell::text(entry.file.clone()),
+                    Cell::text(closest.unwrap_or_default()),
                 ],
             )?;
         }

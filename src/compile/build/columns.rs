@@ -13,6 +13,7 @@ pub(super) fn col(id: &str, label: &str, kind: ColumnKind) -> Column {
 pub(super) fn who() -> Vec<Column> {
     vec![
         col("entity", "Entity", ColumnKind::Text),
+        col("entity_key", "Entity key", ColumnKind::Text),
         col("edition", "Edition", ColumnKind::Text),
         col("file", "File", ColumnKind::Text),
     ]
@@ -22,6 +23,7 @@ pub(super) fn who() -> Vec<Column> {
 pub(super) fn responses(layout: &Layout) -> Vec<Column> {
     let mut columns = who();
     columns.extend([
+        col("known_by", "Entity known by", ColumnKind::Text),
         col("read_as", "Read as", ColumnKind::Text),
         col("valid", "Valid", ColumnKind::Boolean),
         col("errors", "Errors", ColumnKind::Integer).unit("findings"),

@@ -18,7 +18,10 @@ pub use cells::{is_web_link, truncate};
 use rows::{Rows, Shares};
 use spool::{Item, Spool, Spooled, Tag};
 
+use super::Totals;
+use super::entity::{Identity, Keys, KnownBy, closest_known};
 use super::model::{Cell, Column, SheetSpec, Sink};
+use super::read::entity_of_file_name;
 use super::roster::{Match, Roster};
 use super::topic::{Layout, TopicKind};
 use crate::answers::Answers;
@@ -45,6 +48,10 @@ pub struct Response {
     pub answers: Option<Answers>,
     /// Its findings, placed.
     pub findings: Vec<Finding>,
+    /// Whether it was received but not read as answers: it does not parse, or is too large.
+    pub unparsed: bool,
+    /// The entity of a file that does not parse, read best-effort from its `entity` line.
+    pub entity_read: Option<String>,
 }
 
 /// The sheets every compilation has besides one per record question, in workbook order
@@ -135,11 +142,16 @@ impl Plan {
 /// What the builder keeps of one response once its rows are spooled.
 #[derive(Debug)]
 struct Entry {
+    /// The entity as the response writes it; empty when it writes none.
     entity: String,
+    /// The name it was identified by: the entity, else as read from a file that does not
+    /// parse, else from the file's name.
+    name: String,
+    identity: Identity,
     edition: String,
     file: String,
+    unparsed: bool,
     shares: Shares,
-    roster: Option<Match>,
 }
 
 /// Turns responses into rows, and keeps what the closing sheets need.
@@ -147,6 +159,7 @@ pub struct Builder<'a> {
     layout: &'a Layout,
     roster: Option<&'a Roster>,
     initiatives: Vec<String>,
+    keys: Keys,
     spool: Spool,
     entries: Vec<Entry>,
     specs: Vec<Option<SheetSpec>>,
@@ -164,6 +177,7 @@ impl<'a> Builder<'a> {
             layout,
             roster,
             initiatives: columns::initiative_names(layout),
+            keys: Keys::default(),
             spool: Spool::new()?,
             entries: Vec::new(),
             specs: Vec::new(),
@@ -180,28 +194,31 @@ impl<'a> Builder<'a> {
             edition,
             answers,
             mut findings,
+            unparsed,
+            entity_read,
         } = response;
         let entity = answers
             .as_ref()
             .and_then(|a| a.entity.as_ref())
             .map(scalar_text)
             .unwrap_or_default();
+        let name = [Some(entity.as_str()), entity_read.as_deref()]
+            .into_iter()
+            .flatten()
+            .find(|n| !n.trim().is_empty())
+            .map_or_else(|| entity_of_file_name(&file), str::to_string);
+        let identity = self.keys.identify(&name, self.roster);
+        if let (Some(Match::Ambiguous(candidates)), Some(roster)) = (&identity.roster, self.roster)
+        {
+            findings.push(ambiguous(roster, &name, candidates));
+        }
         let edition_id = edition.clone().unwrap_or_default();
         let who = [
             Cell::text(entity.clone()),
+            Cell::text(identity.key.clone()),
             Cell::text(edition_id.clone()),
             Cell::text(file.clone()),
         ];
-        let roster = match (self.roster, &answers) {
-            (Some(roster), Some(_)) => {
-                let found = roster.find(&entity);
-                if let Match::Ambiguous(candidates) = &found {
-                    findings.push(ambiguous(roster, &entity, candidates));
-                }
-                Some(found)
-            }
-            _ => None,
-        };
         self.spool.begin(self.entries.len() as u32)?;
         let mut rows = Rows {
             layout: self.layout,
@@ -241,6 +258,7 @@ impl<'a> Builder<'a> {
 
         let mut row = who.to_vec();
         row.extend([
+            Cell::text(identity.known_by.as_str()),
             Cell::text(read_as),
             Cell::Bool(report.valid(false)),
             Cell::Int(report.errors() as i64),
@@ -266,10 +284,12 @@ impl<'a> Builder<'a> {
         self.spool.row(Tag::Responses, &row)?;
         self.entries.push(Entry {
             entity,
+            name,
+            identity,
             edition: edition_id,
             file,
+            unparsed,
             shares,
-            roster,
         });
         Ok(())
     }
@@ -295,7 +315,7 @@ impl<'a> Builder<'a> {
 
     /// Writes every sheet: the headers, the spooled rows in input order, then the closing
     /// sheets (the matrices, the roster, the codebook).
-    pub fn finish(mut self, sink: &mut dyn Sink) -> io::Result<(Summary, bool)> {
+    pub fn finish(mut self, sink: &mut dyn Sink) -> io::Result<Totals> {
         let plan = Plan::new(self.layout);
         self.headers(sink, &plan)?;
         let spool = std::mem::replace(&mut self.spool, Spool::new()?);
@@ -321,7 +341,32 @@ impl<'a> Builder<'a> {
             self.roster_sheet(sink, &plan)?;
         }
         self.codebook(sink, &plan)?;
-        Ok((self.summary, self.unreadable))
+        Ok(Totals {
+            summary: self.summary,
+            unreadable: self.unreadable,
+            unknown: self.unknown(),
+        })
+    }
+
+    /// The entities neither the roster nor the directory knows, each once, with the closest
+    /// known one.
+    fn unknown(&self) -> Vec<Unknown> {
+        let mut out: Vec<Unknown> = Vec::new();
+        for entry in &self.entries {
+            let ambiguous = matches!(entry.identity.roster, Some(Match::Ambiguous(_)));
+            if entry.identity.known_by != KnownBy::Neither || ambiguous {
+                continue;
+            }
+            if out.iter().any(|u| u.key == entry.identity.key) {
+                continue;
+            }
+            out.push(Unknown {
+                name: entry.name.clone(),
+                key: entry.identity.key.clone(),
+                closest: closest_known(&entry.name, self.roster),
+            });
+        }
+        out
     }
 
     /// The headers of the sheets the spooled rows go to, and the sheets they close with.
@@ -356,6 +401,17 @@ impl<'a> Builder<'a> {
         }
         Ok(())
     }
+}
+
+/// An entity neither the roster nor the directory knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unknown {
+    /// Its name, as written (or read from the file).
+    pub name: String,
+    /// Its key.
+    pub key: String,
+    /// The closest entity the roster (else the directory) knows, if one is close.
+    pub closest: Option<String>,
 }
 
 /// The `roster-ambiguous` finding of an entity that matches several roster entries.
