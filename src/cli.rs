@@ -16,7 +16,7 @@ use qfill::commands::report::ReportRequest;
 use qfill::commands::show::ShowWhat;
 use qfill::commands::validate::{OutputFormat, ValidateRequest};
 use qfill::commands::{self, Error, Exit, Streams};
-use qfill::compile::CompileFormat;
+use qfill::compile::{CompileFormat, Keep};
 use qfill::document::Format;
 use qfill::export::ExportFormat;
 use qfill::fill::FillRequest;
@@ -348,6 +348,10 @@ struct CompileArgs {
     /// The question Markdown shows, entity by entity (e.g. `recommendations`)
     #[arg(long, value_name = "ID")]
     question: Option<String>,
+    /// Of an entity's answers to one edition, count only the latest (by `submitted`, then by
+    /// file name); the others are listed as not counted [default: every different answer counts]
+    #[arg(long, value_enum, value_name = "WHICH")]
+    keep: Option<KeepArg>,
     /// Headers are the form's labels instead of ids
     #[arg(long)]
     labels: bool,
@@ -388,6 +392,10 @@ struct ReportArgs {
     /// A folder of templates that replace the built-in ones by file name
     #[arg(long, value_name = "DIR")]
     template: Option<PathBuf>,
+    /// Of an entity's answers to one edition, count only the latest (by `submitted`, then by
+    /// file name); the others are listed as not counted [default: every different answer counts]
+    #[arg(long, value_enum, value_name = "WHICH")]
+    keep: Option<KeepArg>,
     /// Leave out the preview of each response
     #[arg(long)]
     no_previews: bool,
@@ -413,6 +421,21 @@ struct BatchArgs {
     jobs: Option<u16>,
     #[command(flatten)]
     read: ReadArgs,
+}
+
+/// `--keep`: which of an entity's answers to one edition count.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KeepArg {
+    /// The latest, by `submitted` then by file name
+    Latest,
+}
+
+/// `--keep` as given, else every different answer.
+fn keep(arg: Option<KeepArg>) -> Keep {
+    match arg {
+        Some(KeepArg::Latest) => Keep::Latest,
+        None => Keep::All,
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -611,6 +634,7 @@ impl From<CompileArgs> for CompileRequest {
             questionnaires: args.questionnaire,
             roster: args.roster,
             question: args.question,
+            keep: keep(args.keep),
             labels: args.labels,
             excel: args.excel,
             force: args.force,
@@ -632,6 +656,7 @@ impl From<ReportArgs> for ReportRequest {
             pdf: args.pdf,
             chromium: args.chromium,
             templates: args.template,
+            keep: keep(args.keep),
             previews: !args.no_previews,
             force: args.force,
             hidden: args.batch.hidden,

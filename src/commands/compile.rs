@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use super::{Error, Exit, Streams};
 use crate::batch::Progress;
 use crate::compile::{
-    self, Compilation, CompileError, CompileFormat, ReadPlan, Setup, Totals, csv, markdown, xlsx,
+    self, Compilation, CompileError, CompileFormat, Keep, ReadPlan, Setup, Totals, csv, markdown,
+    xlsx,
 };
 use crate::fsio::{Target, WriteError};
 use crate::input::{ReadOptions, Source};
@@ -29,6 +30,8 @@ pub struct CompileRequest {
     pub roster: Option<PathBuf>,
     /// `--question`: the question Markdown shows.
     pub question: Option<String>,
+    /// `--keep`: which of an entity's answers to one edition count.
+    pub keep: Keep,
     /// `--labels`: form labels as headers instead of ids.
     pub labels: bool,
     /// `--excel`: CSV for Excel (a BOM, formula-like cells quoted).
@@ -164,10 +167,13 @@ pub(super) fn say_totals(err: &mut dyn Write, totals: &Totals, wrote: &str) -> R
     if let Some(note) = unknown_note(&totals.unknown) {
         writeln!(err, "{note}").map_err(Error::stderr)?;
     }
+    let plural = crate::text::plural;
     writeln!(
         err,
-        "{}; wrote {wrote}",
-        crate::report::totals(&totals.summary, false)
+        "{}; {} {} merged; wrote {wrote}",
+        crate::report::totals(&totals.summary, false),
+        totals.merged,
+        plural(totals.merged, "duplicate"),
     )
     .map_err(Error::stderr)
 }
@@ -211,7 +217,8 @@ pub fn run(
     if matches!(out, Out::Stdout) && format == CompileFormat::Xlsx {
         super::Output::Stdout.check_binary("the workbook", streams)?;
     }
-    let setup = Setup::new(flags(&request.questionnaires)?, request.roster.as_deref())?;
+    let setup =
+        Setup::new(flags(&request.questionnaires)?, request.roster.as_deref())?.keep(request.keep);
     let question = match (&request.question, format) {
         (Some(id), CompileFormat::Markdown) => Some(setup.question_topic(id)?),
         (Some(_), _) => return Err(CompileError::QuestionWithoutMarkdown.into()),

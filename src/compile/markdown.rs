@@ -103,6 +103,9 @@ pub struct DigestEntry {
     pub edition: Option<String>,
     /// Whether that edition asks the question (when it does not, nothing answers it).
     pub asked: bool,
+    /// The file whose answers count instead of this one's (a copy of it, or with `--keep
+    /// latest` a later one): this entry then shows nothing.
+    pub duplicate_of: Option<String>,
     /// The texts that answer the question, with their word counts.
     pub texts: Vec<DigestText>,
     /// The records that answer it.
@@ -136,6 +139,25 @@ impl DigestEntry {
     pub fn answered(&self) -> bool {
         !self.texts.is_empty() || !self.records.is_empty()
     }
+
+    /// What the digest says, in italics, of a response that shows no answer: that it is not
+    /// counted, not asked in its edition, or not answered; `None` when it shows its answer (or
+    /// there is no response).
+    pub fn note(&self) -> Option<String> {
+        let file = self.file.as_ref()?;
+        if let Some(instead) = &self.duplicate_of {
+            return Some(format!(
+                "not counted: the answers of {instead} count instead; {file}"
+            ));
+        }
+        if self.answered() {
+            return None;
+        }
+        Some(match &self.edition {
+            Some(edition) if !self.asked => format!("not asked in {edition}; {file}"),
+            _ => format!("not answered; {file}"),
+        })
+    }
 }
 
 /// The answers to topic `question` (its text, or its records), entity by entity; `title` heads
@@ -159,6 +181,7 @@ pub fn digest(c: &Compilation, question: &str, title: &str) -> Digest {
                 file: None,
                 edition: None,
                 asked: true,
+                duplicate_of: None,
                 texts: Vec::new(),
                 records: Vec::new(),
             });
@@ -224,11 +247,13 @@ pub fn digest(c: &Compilation, question: &str, title: &str) -> Digest {
         let asked = edition
             .as_deref()
             .is_none_or(|edition| asked_in(c, question, edition));
+        let duplicate_of = response_cell(c, &file, "duplicate_of").filter(|d| !d.is_empty());
         entries.push(DigestEntry {
             heading,
             file: Some(file),
             edition,
             asked,
+            duplicate_of,
             texts: entry_texts,
             records: entry_records,
         });
@@ -274,15 +299,8 @@ impl Digest {
                 }
                 let _ = writeln!(out);
             }
-            if !entry.answered() {
-                match &entry.edition {
-                    Some(edition) if !entry.asked => {
-                        let _ = writeln!(out, "_not asked in {edition}; {file}_\n");
-                    }
-                    _ => {
-                        let _ = writeln!(out, "_not answered; {file}_\n");
-                    }
-                }
+            if let Some(note) = entry.note() {
+                let _ = writeln!(out, "_{note}_\n");
             }
         }
         while out.ends_with("\n\n") {
@@ -294,14 +312,18 @@ impl Digest {
 
 /// The edition a file was checked against, from the `responses` sheet.
 fn edition_of(c: &Compilation, file: &str) -> Option<String> {
+    response_cell(c, file, "edition").filter(|e| !e.is_empty())
+}
+
+/// Column `column` of a file's row of the `responses` sheet, as text.
+fn response_cell(c: &Compilation, file: &str, column: &str) -> Option<String> {
     let sheet = c.sheet("responses")?;
-    let (f, e) = (sheet.column("file")?, sheet.column("edition")?);
+    let (f, at) = (sheet.column("file")?, sheet.column(column)?);
     sheet
         .rows
         .iter()
         .find(|r| r[f].to_plain() == file)
-        .map(|r| r[e].to_plain())
-        .filter(|e| !e.is_empty())
+        .map(|r| r[at].to_plain())
 }
 
 /// Whether an edition asks the topic: the editions of the topic's columns in `responses`.
@@ -392,12 +414,26 @@ pub(crate) mod tests {
                     0
                 ),
                 (gwri, Some("response.json"), Some("hlpf-2024"), true, 1),
-                (gwri, Some("response.toml"), Some("hlpf-2024"), true, 1),
+                // The same answers as `response.json`: counted once, there.
+                (gwri, Some("response.toml"), Some("hlpf-2024"), true, 0),
                 (icra, Some("warnings.toml"), Some("hlpf-2024"), true, 0),
                 ("Missing Entity Organization", None, None, true, 0),
             ]
         );
-        let text = &digest.entries[3].texts[0];
+        let copy = &digest.entries[3];
+        assert!(
+            copy.duplicate_of
+                .as_deref()
+                .unwrap()
+                .ends_with("response.json")
+        );
+        let note = copy.note().unwrap();
+        assert!(
+            note.starts_with("not counted: the answers of ")
+                && note.contains("response.json count instead; "),
+            "{note}"
+        );
+        let text = &digest.entries[2].texts[0];
         assert_eq!((text.words.as_str(), text.limit.as_deref()), ("133", None));
         assert!(text.text.starts_with("GWRI recommends"));
         assert!(digest.entries.iter().all(|e| e.records.is_empty()));
@@ -410,7 +446,7 @@ pub(crate) mod tests {
         let toml = digest
             .entries
             .iter()
-            .find(|e| file_name(e) == Some("response.toml"))
+            .find(|e| file_name(e) == Some("response.json"))
             .unwrap();
         assert!(toml.texts.is_empty());
         let records: Vec<(&str, &str)> = toml

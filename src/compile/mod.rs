@@ -95,6 +95,18 @@ pub struct Setup {
     flags: Vec<Questionnaire>,
     layout: Layout,
     roster: Option<Roster>,
+    keep: Keep,
+}
+
+/// Which of an entity's answers to one edition count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Keep {
+    /// Every answer: a copy of an earlier one is left out, different ones each count (with a
+    /// `duplicate-entity` warning).
+    #[default]
+    All,
+    /// The latest only (`--keep latest`): by `submitted`, then by file name.
+    Latest,
 }
 
 impl Setup {
@@ -106,7 +118,14 @@ impl Setup {
             flags,
             layout,
             roster,
+            keep: Keep::All,
         })
+    }
+
+    /// The same setup, counting the answers `keep` says.
+    pub fn keep(mut self, keep: Keep) -> Setup {
+        self.keep = keep;
+        self
     }
 
     /// The editions compiled, aligned by topic.
@@ -156,6 +175,8 @@ pub struct Totals {
     pub unreadable: bool,
     /// The entities neither the roster nor the directory knows.
     pub unknown: Vec<Unknown>,
+    /// Responses not counted: copies of another, or (`--keep latest`) not the latest.
+    pub merged: usize,
 }
 
 /// Reads and checks every source and builds the tables into `sink`, in input order; the
@@ -176,7 +197,8 @@ pub fn tables(
         read: plan.read,
     };
     let sink_error = |e| WriteError::to(shown.clone())(e);
-    let mut builder = Builder::new(&setup.layout, setup.roster.as_ref()).map_err(sink_error)?;
+    let mut builder =
+        Builder::new(&setup.layout, setup.roster.as_ref(), setup.keep).map_err(sink_error)?;
     progress.start(sources.len());
     let pool = Pool::new(plan.jobs, sources.len());
     let check = |slice: &[Source]| {

@@ -21,7 +21,7 @@ pub struct Country {
     pub all: bool,
     /// Records naming it.
     pub records: usize,
-    /// Entities naming it.
+    /// Entities naming it: distinct entity keys.
     pub entities: usize,
     /// The records: `entity: name`.
     pub names: Vec<String>,
@@ -48,7 +48,7 @@ pub fn member_states(c: &Compilation) -> MemberStates {
         entry.0 |= row.flag("all");
         entry.1 += 1;
         entry.3.push(format!("{entity}: {}", row.text("name")));
-        entry.2.insert(entity);
+        entry.2.insert(row.text("entity_key"));
     }
     let mut countries: Vec<Country> = by
         .into_iter()
@@ -101,6 +101,8 @@ pub fn member_states(c: &Compilation) -> MemberStates {
 pub struct InitiativeRow {
     /// The entity.
     pub entity: String,
+    /// Its entity key.
+    pub key: String,
     /// Where its preview is.
     pub anchor: String,
     /// One mark per initiative of the list.
@@ -116,7 +118,7 @@ pub struct InitiativeRow {
 pub struct HighImpact {
     /// The initiatives of the list.
     pub initiatives: Vec<String>,
-    /// Responses naming each.
+    /// Entities naming each.
     pub chart: BarChart,
     /// One row per response that answered.
     pub rows: Vec<InitiativeRow>,
@@ -149,6 +151,7 @@ pub fn high_impact(c: &Compilation, places: &Places) -> HighImpact {
         .iter()
         .map(|row| InitiativeRow {
             entity: entity_name(row),
+            key: row.text("entity_key"),
             anchor: places.get(&row.text("file")).cloned().unwrap_or_default(),
             marks: initiatives.iter().map(|i| row.flag(i)).collect(),
             other: row.text("other"),
@@ -159,26 +162,28 @@ pub fn high_impact(c: &Compilation, places: &Places) -> HighImpact {
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            (
-                name.clone(),
-                rows.iter().filter(|r| r.marks[i]).count() as i64,
-                None,
-            )
+            let keys: BTreeSet<&str> = rows
+                .iter()
+                .filter(|r| r.marks[i])
+                .map(|r| r.key.as_str())
+                .collect();
+            (name.clone(), keys.len() as i64, None)
         })
         .collect();
+    let answered: BTreeSet<&str> = rows.iter().map(|r| r.key.as_str()).collect();
     let description = format!(
-        "Responses naming each of the {} High-Impact Initiatives ({} responses answered the question). Most named: {}.",
+        "Entities naming each of the {} High-Impact Initiatives ({} entities answered the question). Most named: {}.",
         initiatives.len(),
-        rows.len(),
+        answered.len(),
         leaders(&data, 3)
     );
     HighImpact {
         chart: BarChart::new(
             "chart-initiatives",
-            "Responses naming each High-Impact Initiative",
+            "Entities naming each High-Impact Initiative",
             description,
             "Initiative",
-            "Responses",
+            "Entities",
             data,
         ),
         initiatives,

@@ -73,6 +73,8 @@ pub struct Summary {
     pub warnings: i64,
     /// Distinct entities: entity keys.
     pub entities: usize,
+    /// Responses not counted: copies of another, or not the latest with `--keep latest`.
+    pub not_counted: usize,
     /// The roster, with `--roster`.
     pub roster: Option<RosterView>,
 }
@@ -171,6 +173,10 @@ pub fn page(c: &Compilation, defs: &Definitions, previews: bool) -> Page {
         errors: responses.iter().map(|r| r.int("errors")).sum(),
         warnings: responses.iter().map(|r| r.int("warnings")).sum(),
         entities: entities.len(),
+        not_counted: responses
+            .iter()
+            .filter(|r| !r.text("duplicate_of").is_empty())
+            .count(),
         roster: roster(c),
     };
     let title = match editions.as_slice() {

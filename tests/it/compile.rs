@@ -172,11 +172,16 @@ fn the_workbook_of_the_examples_holds_what_the_answers_files_say() {
     assert_eq!(responses.get(2, "not_answered"), "recommendations");
     assert_eq!(responses.get(1, "governing_body_limit"), "800");
 
-    // Record counts against the answers files.
+    // Record counts against the answers files: `response.toml` holds the same answers as
+    // `response.json`, so it counts once, there.
+    assert_eq!(responses.get(0, "counted"), "true");
+    assert_eq!(responses.get(1, "counted"), "false");
+    assert_eq!(responses.get(1, "duplicate_of"), "subs/response.json");
+    assert_eq!(responses.get(1, "entity_key"), "GWRI");
     let gwri = toml_file(&dir.path().join("subs/response.toml"));
     let icra = toml_file(&dir.path().join("subs/warnings.toml"));
     for question in ["events", "resources", "initiatives"] {
-        let want = 2 * records(&gwri, question) + records(&icra, question);
+        let want = records(&gwri, question) + records(&icra, question);
         assert_eq!(sheets[question].rows.len(), want, "{question}");
         assert_eq!(
             responses.get(1, &format!("{question}_records")),
@@ -186,7 +191,7 @@ fn the_workbook_of_the_examples_holds_what_the_answers_files_say() {
 
     // A date cell is a real date; one without a year would stay text.
     let events = &sheets["events"];
-    let first = events.rows_where("file", "subs/response.toml")[0];
+    let first = events.rows_where("file", "subs/response.json")[0];
     assert_eq!(first[events.at("dates_start")], "2023-05-10");
     assert_eq!(first[events.at("dates_end")], "2023-05-12");
     assert_eq!(first[events.at("location")], "Nairobi, Kenya");
@@ -204,22 +209,22 @@ fn the_workbook_of_the_examples_holds_what_the_answers_files_say() {
 
     // An SDG matrix cell: GWRI names SDG 6 in two events, three resources and two initiatives.
     let matrix = &sheets["sdg_matrix"];
-    let row = matrix.rows_where("file", "subs/response.toml")[0];
+    let row = matrix.rows_where("entity_key", "GWRI")[0];
+    assert_eq!(row[matrix.at("files")], "subs/response.json");
     assert_eq!(row[matrix.at("sdg_6")], "7");
     assert_eq!(row[matrix.at("sdg_4")], "");
-    let total = matrix.rows_where("entity", "total (responses naming the goal)")[0];
-    assert_eq!(total[matrix.at("sdg_6")], "2");
+    // The total counts entities: GWRI's two files are one, and ICRA names no SDG 6.
+    let total = matrix.rows_where("entity", "total (entities naming the goal)")[0];
+    assert_eq!(total[matrix.at("sdg_6")], "1");
 
     // "all" Member States: its own row; SDGs long form.
     let states = &sheets["member_states"];
-    assert_eq!(states.rows_where("country", "All Member States").len(), 2);
-    assert_eq!(states.rows_where("country", "Kenya").len(), 2);
+    assert_eq!(states.rows_where("country", "All Member States").len(), 1);
+    assert_eq!(states.rows_where("country", "Kenya").len(), 1);
     let country = &sheets["country_matrix"];
-    assert_eq!(
-        country.rows_where("country", "Kenya")[0]
-            [country.at("Global Water Resilience Institute (GWRI)")],
-        "2"
-    );
+    let kenya = country.rows_where("country", "Kenya")[0];
+    assert_eq!(kenya[country.at("GWRI")], "1");
+    assert_eq!(kenya[country.at("entities")], "1");
     let sdgs = &sheets["sdgs"];
     let gwri_goals: usize = [("events", 0), ("resources", 0), ("initiatives", 0)]
         .iter()
@@ -233,9 +238,10 @@ fn the_workbook_of_the_examples_holds_what_the_answers_files_say() {
         })
         .sum();
     assert_eq!(
-        sdgs.rows_where("file", "subs/response.toml").len(),
+        sdgs.rows_where("file", "subs/response.json").len(),
         gwri_goals
     );
+    assert!(sdgs.rows_where("file", "subs/response.toml").is_empty());
 
     // High-Impact Initiatives as a matrix; texts; findings; codebook.
     let hi = &sheets["high_impact"];
@@ -243,7 +249,7 @@ fn the_workbook_of_the_examples_holds_what_the_answers_files_say() {
     assert_eq!(row[hi.at("Food Systems Transformation")], "true");
     assert_eq!(row[hi.at("other")], "Early Warning for All");
     let texts = &sheets["texts"];
-    assert_eq!(texts.rows_where("question", "recommendations").len(), 2);
+    assert_eq!(texts.rows_where("question", "recommendations").len(), 1);
     let findings = &sheets["findings"];
     assert_eq!(findings.rows_where("file", "subs/warnings.toml").len(), 11);
     assert!(findings.rows_where("code", "choice-unknown").len() == 1);

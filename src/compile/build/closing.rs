@@ -1,18 +1,23 @@
 //! The closing sheets, written once every response is in: the SDG and country matrices, the
 //! roster, and the codebook.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io;
 
-use super::columns::{col, who};
+use super::columns::col;
 use super::{ALL_MEMBER_STATES, Builder, Entry, Plan};
 use crate::compile::model::{Cell, Column, ColumnKind, SheetSpec, Sink};
 use crate::compile::roster::{Match, MatchedBy};
 use crate::compile::topic::review_sdgs;
 
-/// `sdg_matrix`: records naming each goal, a row per response naming any.
+/// `sdg_matrix`: records naming each goal, a row per entity and edition naming any.
 pub(super) fn sdg_columns() -> Vec<Column> {
-    let mut columns = who();
+    let mut columns = vec![
+        col("entity", "Entity", ColumnKind::Text),
+        col("entity_key", "Entity key", ColumnKind::Text),
+        col("edition", "Edition", ColumnKind::Text),
+        col("files", "Files", ColumnKind::Text),
+    ];
     for goal in 1..=17 {
         columns.push(
             col(
@@ -96,65 +101,94 @@ fn distinct<'s>(items: impl Iterator<Item = &'s str>, sep: &str) -> String {
     seen.join(sep)
 }
 
+/// The largest of each goal's counts: a goal an entity's two answers both name counts once.
+fn most(counts: &[[i64; 17]]) -> [i64; 17] {
+    let mut out = [0; 17];
+    for c in counts {
+        for (o, n) in out.iter_mut().zip(c) {
+            *o = (*o).max(*n);
+        }
+    }
+    out
+}
+
 impl Builder<'_> {
-    /// The entities of the country matrix, in the order their first place was named: the
-    /// entity as written, else the file in brackets.
-    fn country_entities(&self) -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
-        for entry in self
-            .entries
-            .iter()
-            .filter(|e| !e.shares.countries.is_empty())
-        {
-            let name = if entry.entity.is_empty() {
-                format!("({})", entry.file)
-            } else {
-                entry.entity.clone()
-            };
-            if !names.contains(&name) {
-                names.push(name);
+    /// The counted responses of each entity and edition, in the order each group first
+    /// appears: the rows of the matrices.
+    fn groups(&self) -> Vec<(&str, &str, Vec<&Entry>)> {
+        let mut out: Vec<(&str, &str, Vec<&Entry>)> = Vec::new();
+        for (entry, counting) in self.entries.iter().zip(&self.counting) {
+            if !counting.counted() {
+                continue;
+            }
+            let (key, edition) = (entry.identity.key.as_str(), entry.edition.as_str());
+            match out.iter_mut().find(|(k, e, _)| *k == key && *e == edition) {
+                Some((_, _, entries)) => entries.push(entry),
+                None => out.push((key, edition, vec![entry])),
             }
         }
-        names
+        out
     }
 
-    /// `country_matrix`: the country, a column per entity naming places, the total.
+    /// The entity keys of the country matrix's columns, in the order each first names a place.
+    fn country_keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = Vec::new();
+        for (key, _, entries) in self.groups() {
+            if entries.iter().any(|e| !e.shares.countries.is_empty()) && !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
+    }
+
+    /// `country_matrix`: the country, a column per entity key naming places, the number of
+    /// entities naming it, and the total of records.
     pub(super) fn country_columns(&self) -> Vec<Column> {
         let mut columns = vec![col("country", "Country", ColumnKind::Text)];
-        for entity in self.country_entities() {
+        for key in self.country_keys() {
             columns.push(Column {
-                id: entity.clone(),
-                label: entity,
+                id: key.to_string(),
+                label: key.to_string(),
                 question: None,
                 editions: Vec::new(),
                 kind: ColumnKind::Integer,
                 unit: Some("records".to_string()),
             });
         }
-        columns.push(col("total", "Total", ColumnKind::Integer).unit("records"));
+        columns.extend([
+            col("entities", "Entities naming it", ColumnKind::Integer).unit("entities"),
+            col("total", "Total", ColumnKind::Integer).unit("records"),
+        ]);
         columns
     }
 
     pub(super) fn sdg_matrix(&mut self, sink: &mut dyn Sink, plan: &Plan) -> io::Result<()> {
-        let mut totals = [0i64; 17];
-        for entry in &self.entries {
-            let Some(counts) = entry.shares.sdgs else {
+        let mut naming: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); 17];
+        for (key, edition, entries) in self.groups() {
+            let with: Vec<&Entry> = entries
+                .into_iter()
+                .filter(|e| e.shares.sdgs.is_some())
+                .collect();
+            let counts: Vec<[i64; 17]> = with.iter().filter_map(|e| e.shares.sdgs).collect();
+            if counts.is_empty() {
                 continue;
-            };
+            }
+            let counts = most(&counts);
             let review = self
                 .layout
-                .edition(&entry.edition)
+                .edition(edition)
                 .map(review_sdgs)
                 .unwrap_or_default();
+            let files: Vec<&str> = with.iter().map(|e| e.file.as_str()).collect();
             let mut cells = vec![
-                Cell::text(entry.entity.clone()),
-                Cell::text(entry.identity.key.clone()),
-                Cell::text(entry.edition.clone()),
-                Cell::text(entry.file.clone()),
+                Cell::text(with[0].entity.clone()),
+                Cell::text(key),
+                Cell::text(edition),
+                Cell::text(files.join("; ")),
             ];
             for (i, count) in counts.iter().enumerate() {
                 if *count > 0 {
-                    totals[i] += 1;
+                    naming[i].insert(key);
                 }
                 cells.push(if *count > 0 {
                     Cell::Int(*count)
@@ -185,38 +219,39 @@ impl Builder<'_> {
             sink.row(plan.sdg_matrix, cells)?;
         }
         let mut cells = vec![
-            Cell::text("total (responses naming the goal)"),
+            Cell::text("total (entities naming the goal)"),
             Cell::Empty,
             Cell::Empty,
             Cell::Empty,
         ];
-        cells.extend(totals.iter().map(|t| Cell::Int(*t)));
+        cells.extend(naming.iter().map(|keys| Cell::Int(keys.len() as i64)));
         cells.extend([Cell::Empty, Cell::Empty, Cell::Empty]);
         sink.row(plan.sdg_matrix, cells)
     }
 
     pub(super) fn country_matrix(&mut self, sink: &mut dyn Sink, plan: &Plan) -> io::Result<()> {
-        let entities = self.country_entities();
-        let column: HashMap<&str, usize> = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.as_str(), i))
-            .collect();
+        let keys = self.country_keys();
+        let column: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        // Per country and key: the records of each edition's answers, the largest of one
+        // entity's answers to an edition, summed over editions.
         let mut countries: BTreeMap<&str, BTreeMap<usize, i64>> = BTreeMap::new();
-        for entry in &self.entries {
-            let name = if entry.entity.is_empty() {
-                format!("({})", entry.file)
-            } else {
-                entry.entity.clone()
+        for (key, _, entries) in self.groups() {
+            let Some(at) = column.get(key) else {
+                continue;
             };
-            for (country, n) in &entry.shares.countries {
-                if let Some(at) = column.get(name.as_str()) {
-                    *countries
-                        .entry(country.as_str())
-                        .or_default()
-                        .entry(*at)
-                        .or_default() += n;
+            let mut most: BTreeMap<&str, i64> = BTreeMap::new();
+            for entry in entries {
+                for (country, n) in &entry.shares.countries {
+                    let slot = most.entry(country.as_str()).or_default();
+                    *slot = (*slot).max(*n);
                 }
+            }
+            for (country, n) in most {
+                *countries
+                    .entry(country)
+                    .or_default()
+                    .entry(*at)
+                    .or_default() += n;
             }
         }
         // "All Member States" first, then countries by name.
@@ -226,8 +261,9 @@ impl Builder<'_> {
         for (country, counts) in all.into_iter().chain(rest) {
             let mut cells = vec![Cell::text(country)];
             cells.extend(
-                (0..entities.len()).map(|i| counts.get(&i).map_or(Cell::Empty, |n| Cell::Int(*n))),
+                (0..keys.len()).map(|i| counts.get(&i).map_or(Cell::Empty, |n| Cell::Int(*n))),
             );
+            cells.push(Cell::Int(counts.len() as i64));
             cells.push(Cell::Int(counts.values().sum()));
             sink.row(plan.country_matrix, cells)?;
         }

@@ -62,11 +62,11 @@ pub(super) fn responses(layout: &Layout) -> Vec<Column> {
             ),
         }
     }
-    columns.push(col(
-        "not_answered",
-        "Questions not answered",
-        ColumnKind::Text,
-    ));
+    columns.extend([
+        col("not_answered", "Questions not answered", ColumnKind::Text),
+        col("counted", "Counted", ColumnKind::Boolean),
+        col("duplicate_of", "Counted instead", ColumnKind::Text),
+    ]);
     columns
 }
 
@@ -128,6 +128,7 @@ pub(super) fn member_states() -> Vec<Column> {
 pub(super) fn findings() -> Vec<Column> {
     vec![
         col("file", "File", ColumnKind::Text),
+        col("entity_key", "Entity key", ColumnKind::Text),
         col("line", "Line", ColumnKind::Integer),
         col("column", "Column", ColumnKind::Integer),
         col("path", "Path", ColumnKind::Text),

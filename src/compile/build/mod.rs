@@ -8,22 +8,27 @@
 mod cells;
 mod closing;
 mod columns;
+mod count;
 mod rows;
 mod spool;
 
+use std::hash::{Hash, Hasher};
 use std::io;
+
+use jiff::civil::Date;
 
 use cells::{Context, Stats, scalar_text, sheet_name};
 pub use cells::{is_web_link, truncate};
+use count::{Candidate, Counting, decide};
 use rows::{Rows, Shares};
 use spool::{Item, Spool, Spooled, Tag};
 
-use super::Totals;
 use super::entity::{Identity, Keys, KnownBy, closest_known};
 use super::model::{Cell, Column, SheetSpec, Sink};
 use super::read::entity_of_file_name;
 use super::roster::{Match, Roster};
 use super::topic::{Layout, TopicKind};
+use super::{Keep, Totals};
 use crate::answers::Answers;
 use crate::finding::{Code, Finding};
 use crate::report::FileReport;
@@ -151,6 +156,9 @@ struct Entry {
     edition: String,
     file: String,
     unparsed: bool,
+    /// A fingerprint of the answers table, to tell copies from different answers.
+    answers: Option<u64>,
+    submitted: Option<Date>,
     shares: Shares,
 }
 
@@ -160,8 +168,11 @@ pub struct Builder<'a> {
     roster: Option<&'a Roster>,
     initiatives: Vec<String>,
     keys: Keys,
+    keep: Keep,
     spool: Spool,
     entries: Vec<Entry>,
+    /// What counts of each entry, decided once every response is in.
+    counting: Vec<Counting>,
     specs: Vec<Option<SheetSpec>>,
     /// Totals over the responses added so far.
     pub summary: Summary,
@@ -170,16 +181,23 @@ pub struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    /// A builder for these editions; `roster` adds the roster sheet. Its rows wait in a
-    /// temporary file until [`Builder::finish`].
-    pub fn new(layout: &'a Layout, roster: Option<&'a Roster>) -> io::Result<Builder<'a>> {
+    /// A builder for these editions; `roster` adds the roster sheet; `keep` says which of an
+    /// entity's answers to one edition count. Its rows wait in a temporary file until
+    /// [`Builder::finish`].
+    pub fn new(
+        layout: &'a Layout,
+        roster: Option<&'a Roster>,
+        keep: Keep,
+    ) -> io::Result<Builder<'a>> {
         Ok(Builder {
             layout,
             roster,
             initiatives: columns::initiative_names(layout),
             keys: Keys::default(),
+            keep,
             spool: Spool::new()?,
             entries: Vec::new(),
+            counting: Vec::new(),
             specs: Vec::new(),
             summary: Summary::default(),
             unreadable: false,
@@ -192,11 +210,16 @@ impl<'a> Builder<'a> {
             file,
             read_as,
             edition,
-            answers,
+            mut answers,
             mut findings,
             unparsed,
             entity_read,
         } = response;
+        let fingerprint = answers.as_mut().map(fingerprint);
+        let submitted = answers
+            .as_ref()
+            .and_then(|a| a.submitted.as_ref())
+            .and_then(|s| scalar_text(s).parse::<Date>().ok());
         let entity = answers
             .as_ref()
             .and_then(|a| a.entity.as_ref())
@@ -238,19 +261,8 @@ impl<'a> Builder<'a> {
         let Rows { stats, shares, .. } = rows;
 
         for finding in &findings {
-            self.spool.row(
-                Tag::Findings,
-                &[
-                    Cell::text(file.clone()),
-                    finding.line.map_or(Cell::Empty, |l| Cell::Int(l as i64)),
-                    finding.column.map_or(Cell::Empty, |c| Cell::Int(c as i64)),
-                    Cell::text(finding.path.clone()),
-                    Cell::text(finding.code.as_str()),
-                    Cell::text(finding.severity.as_str()),
-                    Cell::text(finding.message.clone()),
-                    Cell::text(finding.hint.clone().unwrap_or_default()),
-                ],
-            )?;
+            self.spool
+                .row(Tag::Findings, &finding_row(&file, &identity.key, finding))?;
         }
         let report = FileReport::new(file.clone(), findings);
         self.summary.add(&report, false);
@@ -289,6 +301,8 @@ impl<'a> Builder<'a> {
             edition: edition_id,
             file,
             unparsed,
+            answers: fingerprint,
+            submitted,
             shares,
         });
         Ok(())
@@ -316,24 +330,46 @@ impl<'a> Builder<'a> {
     /// Writes every sheet: the headers, the spooled rows in input order, then the closing
     /// sheets (the matrices, the roster, the codebook).
     pub fn finish(mut self, sink: &mut dyn Sink) -> io::Result<Totals> {
+        let candidates: Vec<Candidate<'_>> = self
+            .entries
+            .iter()
+            .map(|e| Candidate {
+                key: &e.identity.key,
+                edition: &e.edition,
+                answers: e.answers,
+                submitted: e.submitted,
+                file: &e.file,
+            })
+            .collect();
+        self.counting = decide(&candidates, self.keep);
         let plan = Plan::new(self.layout);
         self.headers(sink, &plan)?;
         let spool = std::mem::replace(&mut self.spool, Spool::new()?);
         let mut replay = spool.read_back()?;
+        let mut current = 0;
         while let Some(item) = replay.next_item()? {
-            match item {
-                Item::Begin(_) => {}
-                Item::Row(tag, cells) => {
-                    let cells = cells
-                        .into_iter()
-                        .map(|cell| match cell {
-                            Spooled::Cell(cell) => cell,
-                            Spooled::RecordId { .. } => Cell::Empty,
-                        })
-                        .collect();
-                    sink.row(plan.sheet(tag), cells)?;
+            let (tag, cells) = match item {
+                Item::Begin(n) => {
+                    current = n as usize;
+                    continue;
                 }
+                Item::Row(tag, cells) => (tag, cells),
+            };
+            let counting = &self.counting[current];
+            if tag.is_data() && !counting.counted() {
+                continue;
             }
+            let mut cells: Vec<Cell> = cells
+                .into_iter()
+                .map(|cell| match cell {
+                    Spooled::Cell(cell) => cell,
+                    Spooled::RecordId { .. } => Cell::Empty,
+                })
+                .collect();
+            if tag == Tag::Responses {
+                self.close_response(current, &mut cells, sink, &plan)?;
+            }
+            sink.row(plan.sheet(tag), cells)?;
         }
         self.sdg_matrix(sink, &plan)?;
         self.country_matrix(sink, &plan)?;
@@ -345,7 +381,60 @@ impl<'a> Builder<'a> {
             summary: self.summary,
             unreadable: self.unreadable,
             unknown: self.unknown(),
+            merged: self.counting.iter().filter(|c| !c.counted()).count(),
         })
+    }
+
+    /// The last of a response's rows, its `responses` row, gets what only the whole intake
+    /// says: whether it counts, the answer it copies, and (before it) the `duplicate-entity`
+    /// warning it is owed.
+    fn close_response(
+        &mut self,
+        at: usize,
+        row: &mut Vec<Cell>,
+        sink: &mut dyn Sink,
+        plan: &Plan,
+    ) -> io::Result<()> {
+        let entry = &self.entries[at];
+        let counting = &self.counting[at];
+        if !counting.twins.is_empty() {
+            let others: Vec<String> = counting
+                .twins
+                .iter()
+                .map(|t| format!("`{}`", self.entries[*t].file))
+                .collect();
+            let finding = Finding::new(
+                Code::DuplicateEntity,
+                "entity",
+                format!(
+                    "`{}` sent {} different answers to {}: this file and {}; each is counted, so the same work may be counted twice",
+                    entry.identity.key,
+                    counting.twins.len() + 1,
+                    entry.edition,
+                    others.join(", ")
+                ),
+            )
+            .with_hint("keep only the final answer, or compile with `--keep latest` to count the latest alone");
+            sink.row(
+                plan.findings,
+                finding_row(&entry.file, &entry.identity.key, &finding),
+            )?;
+            self.summary.warnings += 1;
+            let warnings = self.specs[plan.responses]
+                .as_ref()
+                .and_then(|spec| spec.columns.iter().position(|c| c.id == "warnings"));
+            if let Some(Cell::Int(n)) = warnings.and_then(|at| row.get_mut(at)) {
+                *n += 1;
+            }
+        }
+        row.push(Cell::Bool(counting.counted()));
+        row.push(Cell::text(
+            counting
+                .duplicate_of
+                .map(|d| self.entries[d].file.clone())
+                .unwrap_or_default(),
+        ));
+        Ok(())
     }
 
     /// The entities neither the roster nor the directory knows, each once, with the closest
@@ -401,6 +490,35 @@ impl<'a> Builder<'a> {
         }
         Ok(())
     }
+}
+
+/// A fingerprint of a response's answers table alone (not its entity, dates, contact, notes or
+/// file), as its canonical JSON: the same answers written in TOML and in JSON are the same.
+fn fingerprint(answers: &mut Answers) -> u64 {
+    let table = Answers {
+        answers: std::mem::take(&mut answers.answers),
+        ..Answers::default()
+    };
+    let json = table.to_json_value();
+    answers.answers = table.answers;
+    let mut hasher = std::hash::DefaultHasher::new();
+    json.to_string().hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A finding as a row of the `findings` sheet.
+fn finding_row(file: &str, key: &str, finding: &Finding) -> Vec<Cell> {
+    vec![
+        Cell::text(file),
+        Cell::text(key),
+        finding.line.map_or(Cell::Empty, |l| Cell::Int(l as i64)),
+        finding.column.map_or(Cell::Empty, |c| Cell::Int(c as i64)),
+        Cell::text(finding.path.clone()),
+        Cell::text(finding.code.as_str()),
+        Cell::text(finding.severity.as_str()),
+        Cell::text(finding.message.clone()),
+        Cell::text(finding.hint.clone().unwrap_or_default()),
+    ]
 }
 
 /// An entity neither the roster nor the directory knows.

@@ -45,6 +45,12 @@ impl Tag {
         }
     }
 
+    /// Whether the sheet holds a response's data (left out for a response that is not
+    /// counted), rather than what is said about the response itself.
+    pub(super) fn is_data(self) -> bool {
+        !matches!(self, Tag::Responses | Tag::Findings)
+    }
+
     fn from_code(code: u8, n: u16) -> io::Result<Tag> {
         Ok(match code {
             0 => Tag::Responses,

@@ -61,12 +61,8 @@ fn entry(body: &mut Body, entry: &DigestEntry) {
             );
         }
     }
-    if !entry.answered() {
-        let line = match &entry.edition {
-            Some(edition) if !entry.asked => format!("not asked in {edition}; {file}"),
-            _ => format!("not answered; {file}"),
-        };
-        body.paragraph(Style::Normal, &[Run::italic(&line)]);
+    if let Some(note) = entry.note() {
+        body.paragraph(Style::Normal, &[Run::italic(&note)]);
     }
 }
 
@@ -132,12 +128,8 @@ mod tests {
                 ));
             }
         }
-        if !entry.answered() {
-            let line = match &entry.edition {
-                Some(edition) if !entry.asked => format!("not asked in {edition}; {file}"),
-                _ => format!("not answered; {file}"),
-            };
-            out.push((None, None, true, line));
+        if let Some(note) = entry.note() {
+            out.push((None, None, true, note));
         }
         out
     }

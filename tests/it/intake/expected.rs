@@ -1,6 +1,7 @@
 //! The figures of the intake, computed here from the answers files themselves and from tables
 //! written by hand — never by qfill's own code — for `intake.rs` to compare every output with.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 
 use serde_json::Value;
@@ -186,4 +187,96 @@ pub fn key_of(base: &str) -> &'static str {
         .find(|(f, _)| *f == base)
         .unwrap_or_else(|| panic!("no key for {base}"))
         .1
+}
+
+impl File {
+    /// Its answers table.
+    pub fn answers(&self) -> Option<&Value> {
+        self.doc.as_ref()?.get("answers")
+    }
+
+    /// Its `submitted` date, as written.
+    pub fn submitted(&self) -> Option<&str> {
+        self.doc.as_ref()?.get("submitted")?.as_str()
+    }
+
+    /// The records of a question, as written.
+    pub fn records(&self, question: &str) -> &[Value] {
+        self.answers()
+            .and_then(|a| a.get(question))
+            .and_then(Value::as_array)
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The goals an SDG value names, read the plain way: a text holding `all` is every goal;
+/// otherwise every number in it, once each, 1 to 17 only.
+pub fn goals(value: &Value) -> BTreeSet<u8> {
+    let mut out = BTreeSet::new();
+    match value {
+        Value::Array(items) => {
+            for item in items {
+                out.extend(goals(item));
+            }
+        }
+        Value::Number(n) => out.extend(n.as_u64().and_then(|n| u8::try_from(n).ok())),
+        Value::String(s) if s.to_lowercase().contains("all") => out.extend(1..=17),
+        Value::String(s) => {
+            for run in s.split(|c: char| !c.is_ascii_digit()) {
+                out.extend(run.parse::<u8>().ok());
+            }
+        }
+        _ => {}
+    }
+    out.retain(|g| (1..=17).contains(g));
+    out
+}
+
+/// Records naming each goal, in every record question of a file: index 0 is SDG 1.
+pub fn goal_counts(file: &File) -> [i64; 17] {
+    let mut counts = [0; 17];
+    for question in ["events", "resources", "initiatives"] {
+        for record in file.records(question) {
+            for goal in goals(&record["sdgs"]) {
+                counts[usize::from(goal) - 1] += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// What counts of each file, by the rules applied here: among the files of one entity
+/// key and edition, a file with the same answers table as an earlier one is a copy of it;
+/// with `latest`, every file but the one with the latest `submitted` (then the latest file
+/// name) is left out. Gives, per file, the index of the file counted instead.
+pub fn counted_instead(files: &[File], latest: bool) -> Vec<Option<usize>> {
+    let mut out = vec![None; files.len()];
+    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, f) in files.iter().enumerate() {
+        if let (Some(edition), Some(_)) = (f.edition(), f.answers()) {
+            groups
+                .entry((key_of(f.base()).to_string(), edition.to_string()))
+                .or_default()
+                .push(i);
+        }
+    }
+    for members in groups.values() {
+        if latest {
+            let keep = *members
+                .iter()
+                .max_by_key(|i| (files[**i].submitted(), files[**i].base()))
+                .unwrap();
+            for &m in members.iter().filter(|m| **m != keep) {
+                out[m] = Some(keep);
+            }
+        } else {
+            for (n, &m) in members.iter().enumerate() {
+                out[m] = members[..n]
+                    .iter()
+                    .copied()
+                    .find(|o| files[*o].answers() == files[m].answers() && out[*o].is_none());
+            }
+        }
+    }
+    out
 }
