@@ -168,9 +168,13 @@ pub(super) fn say_totals(err: &mut dyn Write, totals: &Totals, wrote: &str) -> R
         writeln!(err, "{note}").map_err(Error::stderr)?;
     }
     let plural = crate::text::plural;
+    let places = match totals.not_member_states {
+        1 => "1 place not a Member State".to_string(),
+        n => format!("{n} places not Member States"),
+    };
     writeln!(
         err,
-        "{}; {} {} merged; wrote {wrote}",
+        "{}; {} {} merged, {places}; wrote {wrote}",
         crate::report::totals(&totals.summary, false),
         totals.merged,
         plural(totals.merged, "duplicate"),

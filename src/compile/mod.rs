@@ -177,6 +177,9 @@ pub struct Totals {
     pub unknown: Vec<Unknown>,
     /// Responses not counted: copies of another, or (`--keep latest`) not the latest.
     pub merged: usize,
+    /// Places the counted responses name as Member States that are not (territories,
+    /// organisations, observer States, unknown names), once per record.
+    pub not_member_states: usize,
 }
 
 /// Reads and checks every source and builds the tables into `sink`, in input order; the

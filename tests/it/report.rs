@@ -7,7 +7,7 @@ mod browser;
 mod model;
 mod pdf;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 
 use crate::common::{Scratch, qfill, repo};
@@ -232,12 +232,32 @@ fn every_section_count_and_chart_value_matches_the_compiled_model() {
     // Member States: one row per country, "all" first, counts as the long sheet has them.
     let states = m.sheet("member_states");
     let rows = all(&doc, "table.states tbody tr");
+    // Member States only: a territory or an organisation is listed apart.
     let mut want: BTreeMap<String, i64> = BTreeMap::new();
-    for r in &states.rows {
+    for r in states
+        .rows
+        .iter()
+        .filter(|r| r[states.at("kind")] == "member state")
+    {
         *want
             .entry(r[states.at("country")].as_str().unwrap().to_string())
             .or_default() += 1;
     }
+    let others: BTreeSet<String> = all(&doc, "table.other-places tbody th")
+        .iter()
+        .map(|e| text(*e))
+        .collect();
+    let want_others: BTreeSet<String> = states
+        .rows
+        .iter()
+        .filter(|r| r[states.at("kind")] != "member state")
+        .map(|r| r[states.at("country")].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(others, want_others);
+    assert!(
+        others.contains("Puerto Rico"),
+        "a territory is no Member State"
+    );
     let got: BTreeMap<String, i64> = rows
         .iter()
         .map(|tr| {
@@ -627,7 +647,8 @@ fn outputs_are_written_as_compile_writes_them() {
     assert!(
         totals.starts_with(&format!(
             "{files} files: {files} valid, 0 invalid; 0 errors, "
-        )) && stderr.ends_with(" warnings; 1 duplicate merged; wrote -\n"),
+        )) && stderr
+            .ends_with(" warnings; 1 duplicate merged, 1 place not a Member State; wrote -\n"),
         "{stderr}"
     );
     // The examples' made-up entities are in neither the roster nor the directory.

@@ -111,9 +111,12 @@ pub(super) fn sdgs() -> Vec<Column> {
     columns
 }
 
-/// `member_states`: one place a record names a row.
+/// `member_states`: one place a record names a row, with what it is.
 pub(super) fn member_states() -> Vec<Column> {
-    let mut columns = vec![col("country", "Country", ColumnKind::Text)];
+    let mut columns = vec![
+        col("country", "Country", ColumnKind::Text),
+        col("kind", "Kind of place", ColumnKind::Text),
+    ];
     columns.extend(who());
     columns.extend([
         col("question", "Question", ColumnKind::Text),

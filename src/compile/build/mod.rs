@@ -9,6 +9,7 @@ mod cells;
 mod closing;
 mod columns;
 mod count;
+mod places;
 mod rows;
 mod spool;
 
@@ -20,6 +21,7 @@ use jiff::civil::Date;
 use cells::{Context, Stats, scalar_text, sheet_name};
 pub use cells::{is_web_link, truncate};
 use count::{Candidate, Counting, decide};
+pub use places::PlaceKind;
 use rows::{Rows, Shares};
 use spool::{Item, Spool, Spooled, Tag};
 
@@ -382,6 +384,13 @@ impl<'a> Builder<'a> {
             unreadable: self.unreadable,
             unknown: self.unknown(),
             merged: self.counting.iter().filter(|c| !c.counted()).count(),
+            not_member_states: self
+                .entries
+                .iter()
+                .zip(&self.counting)
+                .filter(|(_, c)| c.counted())
+                .map(|(e, _)| e.shares.other_places)
+                .sum(),
         })
     }
 

@@ -6,6 +6,7 @@ use std::io;
 
 use super::ALL_MEMBER_STATES;
 use super::cells::{Context, Place, Stats, field_cells};
+use super::places::{PlaceKind, Places, places};
 use super::spool::{Spool, Tag};
 use crate::answers::{Answer, Answers, FieldValue, Record};
 use crate::compile::model::Cell;
@@ -14,13 +15,16 @@ use crate::questionnaire::{FieldKind, QuestionKind, Questionnaire};
 use crate::rules::sdgs::SdgSet;
 use crate::rules::text::{Marker, count_words, marker};
 
-/// What one response adds to the closing sheets.
+/// What one response adds to the closing sheets and the totals.
 #[derive(Debug, Default)]
 pub(super) struct Shares {
     /// Records naming each goal; `None` when no record names a goal.
     pub(super) sdgs: Option<[i64; 17]>,
-    /// Records naming each place.
+    /// Records naming each Member State (or all of them).
     pub(super) countries: BTreeMap<String, i64>,
+    /// Places named that are not Member States: territories, organisations, observer States
+    /// and unknown names, once per record.
+    pub(super) other_places: usize,
 }
 
 /// Makes the rows of one response into the spool.
@@ -154,13 +158,13 @@ impl Rows<'_> {
         at: &Place<'_>,
         cx: &mut Context<'_>,
     ) -> io::Result<()> {
-        let place = [
+        let place_cells = [
             Cell::text(at.topic),
             Cell::Int(at.index as i64 + 1),
             Cell::text(at.name),
         ];
         for (id, value) in &record.fields {
-            let kind = at.fields.iter().find(|f| f.id == *id).map(|f| f.kind);
+            let field = at.fields.iter().find(|f| f.id == *id);
             match value {
                 FieldValue::Sdgs(set) => {
                     let (goals, all): (Vec<u8>, bool) = match set {
@@ -173,21 +177,31 @@ impl Rows<'_> {
                             *count += 1;
                         }
                         let mut row = cx.who.to_vec();
-                        row.extend(place.iter().cloned());
+                        row.extend(place_cells.iter().cloned());
                         row.extend([Cell::Int(i64::from(goal)), Cell::Bool(all)]);
                         self.spool.row(Tag::Sdgs, &row)?;
                     }
                 }
-                FieldValue::All | FieldValue::List(_) if kind == Some(FieldKind::Countries) => {
-                    let (countries, all): (Vec<String>, bool) = match value {
-                        FieldValue::List(items) => (items.clone(), false),
-                        _ => (vec![ALL_MEMBER_STATES.to_string()], true),
+                value if field.is_some_and(|f| f.kind == FieldKind::Countries) => {
+                    let allow_all = field.is_some_and(|f| f.allow_all);
+                    let named = match places(value, allow_all) {
+                        Some(Places::All) => {
+                            vec![(ALL_MEMBER_STATES.to_string(), PlaceKind::MemberState, true)]
+                        }
+                        Some(Places::Named(named)) => {
+                            named.into_iter().map(|(n, k)| (n, k, false)).collect()
+                        }
+                        None => Vec::new(),
                     };
-                    for country in countries {
-                        *self.shares.countries.entry(country.clone()).or_default() += 1;
-                        let mut row = vec![Cell::text(country)];
+                    for (place, kind, all) in named {
+                        if kind == PlaceKind::MemberState {
+                            *self.shares.countries.entry(place.clone()).or_default() += 1;
+                        } else {
+                            self.shares.other_places += 1;
+                        }
+                        let mut row = vec![Cell::text(place), Cell::text(kind.as_str())];
                         row.extend(cx.who.iter().cloned());
-                        row.extend(place.iter().cloned());
+                        row.extend(place_cells.iter().cloned());
                         row.push(Cell::Bool(all));
                         self.spool.row(Tag::MemberStates, &row)?;
                     }

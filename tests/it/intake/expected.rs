@@ -280,3 +280,116 @@ pub fn counted_instead(files: &[File], latest: bool) -> Vec<Option<usize>> {
     }
     out
 }
+
+/// Names of one place that hold `and`: a list is never split inside them.
+const AND_NAMES: [&str; 6] = [
+    "Trinidad and Tobago",
+    "Antigua and Barbuda",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Turks and Caicos Islands",
+    "Sao Tome and Principe",
+];
+
+/// How the intake writes places that are not a Member State's UN name, by hand: (as written,
+/// the reference name, what it is).
+pub const PLACES: [(&str, &str, &str); 13] = [
+    (
+        "Venezuela",
+        "Venezuela (Bolivarian Republic of)",
+        "member state",
+    ),
+    (
+        "Bolivia",
+        "Bolivia (Plurinational State of)",
+        "member state",
+    ),
+    ("African Union", "African Union", "organisation"),
+    (
+        "Economic Community of West African States",
+        "Economic Community of West African States",
+        "organisation",
+    ),
+    (
+        "Intergovernmental Authority on Development",
+        "Intergovernmental Authority on Development",
+        "organisation",
+    ),
+    ("European Union", "European Union", "organisation"),
+    ("Aruba", "Aruba", "territory"),
+    ("Curaçao", "Curaçao", "territory"),
+    ("Montserrat", "Montserrat", "territory"),
+    (
+        "Turks and Caicos Islands",
+        "Turks and Caicos Islands",
+        "territory",
+    ),
+    ("Puerto Rico", "Puerto Rico", "territory"),
+    ("Sahel countries", "Sahel countries", "unknown"),
+    ("State of Palestine", "State of Palestine", "observer state"),
+];
+
+/// A list written as text split the plain way: at commas, and the last entry at its `and`
+/// unless it is (or ends with) a name that holds one.
+pub fn split(list: &str) -> Vec<String> {
+    let mut items: Vec<String> = list.split(", ").map(str::to_string).collect();
+    if let Some(last) = items.pop() {
+        let and_name = AND_NAMES.iter().find(|n| last.ends_with(*n));
+        match and_name {
+            Some(name) if last == *name => items.push(last),
+            Some(name) => {
+                let head = last[..last.len() - name.len()].trim_end();
+                items.push(head.trim_end_matches(" and").to_string());
+                items.push((*name).to_string());
+            }
+            None => match last.split_once(" and ") {
+                Some((a, b)) => items.extend([a.to_string(), b.to_string()]),
+                None => items.push(last),
+            },
+        }
+    }
+    items
+}
+
+/// A place as the sheets show it: its reference name and what it is.
+pub fn place(written: &str) -> (String, &'static str) {
+    PLACES
+        .iter()
+        .find(|(w, _, _)| *w == written)
+        .map_or((written.to_string(), "member state"), |(_, name, kind)| {
+            ((*name).to_string(), *kind)
+        })
+}
+
+/// The places one Member States value names, each once: `None` for all Member States.
+pub fn places(value: &Value) -> Option<Vec<(String, &'static str)>> {
+    let written: Vec<String> = match value {
+        Value::String(s) if s == "All Member States" || s == "all" => return None,
+        Value::String(s) => split(s),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for w in written {
+        let p = place(&w);
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    Some(out)
+}
+
+/// IOM's two lists of beneficiaries, as its legacy text writes them.
+pub fn iom_lists() -> Vec<String> {
+    let text = fs::read_to_string(repo(IOM)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .windows(2)
+        .filter(|w| w[0] == "Member States benefiting from it |")
+        .map(|w| w[1].trim_end_matches(" |").to_string())
+        .collect()
+}
