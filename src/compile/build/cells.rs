@@ -137,6 +137,20 @@ pub(super) fn field_cells(
     }
 }
 
+/// A record's dates as two cells, start and end (the text as written in the start cell when it
+/// has no year), without the findings of [`field_cells`]: for rows that repeat them.
+pub(super) fn dates_cells(field: &TopicField, record: &Record) -> [Cell; 2] {
+    let value = record.fields.iter().find(|(id, _)| *id == field.id);
+    match value.map(|(_, v)| v) {
+        None => [Cell::Empty, Cell::Empty],
+        Some(FieldValue::Dates(dates)) => {
+            let (start, end) = dates.bounds();
+            [Cell::Date(start), Cell::Date(end)]
+        }
+        Some(other) => [Cell::text(other.to_plain()), Cell::Empty],
+    }
+}
+
 /// An absolute http(s) address: what the link columns show as links.
 pub fn is_web_link(s: &str) -> bool {
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();

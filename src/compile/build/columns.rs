@@ -3,7 +3,8 @@
 use super::FIXED_SHEETS;
 use super::cells::{field_columns, sheet_name};
 use crate::compile::model::{Column, ColumnKind};
-use crate::compile::topic::{Layout, TopicKind};
+use crate::compile::topic::{Layout, TopicField, TopicKind};
+use crate::questionnaire::FieldKind;
 
 pub(super) fn col(id: &str, label: &str, kind: ColumnKind) -> Column {
     Column::plain(id, label, kind)
@@ -92,19 +93,43 @@ pub(super) fn records(layout: &Layout) -> Vec<(String, Vec<Column>)> {
             columns.push(col("record", "Record", ColumnKind::Integer).unit("number"));
             for field in fields {
                 columns.extend(field_columns(field, &topic.id));
+                if field.kind == FieldKind::Sdgs {
+                    columns.extend(goal_columns(field));
+                }
             }
             (sheet_name(&topic.id, &FIXED_SHEETS), columns)
         })
         .collect()
 }
 
-/// `sdgs`: one goal of a record a row.
+/// The 17 columns beside an SDG field, 1 where the record names the goal: `sdg_1` … `sdg_17`
+/// for the field `sdgs`, `FIELD_1` … for another. They are not the form's fields: no question
+/// is theirs, so that previews and digests show the field once.
+fn goal_columns(field: &TopicField) -> Vec<Column> {
+    let prefix = if field.id == "sdgs" { "sdg" } else { &field.id };
+    (1..=17)
+        .map(|goal| {
+            let mut column = col(
+                &format!("{prefix}_{goal}"),
+                &format!("SDG {goal} named ({})", field.label),
+                ColumnKind::Integer,
+            )
+            .unit("0/1");
+            column.editions = field.editions.clone();
+            column
+        })
+        .collect()
+}
+
+/// `sdgs`: one goal of a record a row, with the record's dates.
 pub(super) fn sdgs() -> Vec<Column> {
     let mut columns = who();
     columns.extend([
         col("question", "Question", ColumnKind::Text),
         col("record", "Record", ColumnKind::Integer).unit("number"),
         col("name", "Record name", ColumnKind::Text),
+        col("start", "Record's first day", ColumnKind::Date),
+        col("end", "Record's last day", ColumnKind::Date),
         col("goal", "SDG", ColumnKind::Integer).unit("goal"),
         col("all", "All SDGs", ColumnKind::Boolean),
     ]);

@@ -9,6 +9,7 @@ mod cells;
 mod closing;
 mod columns;
 mod count;
+mod goals;
 mod places;
 mod rows;
 mod spool;

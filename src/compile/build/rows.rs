@@ -5,14 +5,14 @@ use std::collections::BTreeMap;
 use std::io;
 
 use super::ALL_MEMBER_STATES;
-use super::cells::{Context, Place, Stats, field_cells};
+use super::cells::{Context, Place, Stats, dates_cells, field_cells};
+use super::goals::goals;
 use super::places::{PlaceKind, Places, places};
 use super::spool::{Spool, Tag};
-use crate::answers::{Answer, Answers, FieldValue, Record};
+use crate::answers::{Answer, Answers, Record};
 use crate::compile::model::Cell;
 use crate::compile::topic::{Layout, TopicField, root_question};
 use crate::questionnaire::{FieldKind, QuestionKind, Questionnaire};
-use crate::rules::sdgs::SdgSet;
 use crate::rules::text::{Marker, count_words, marker};
 
 /// What one response adds to the closing sheets and the totals.
@@ -25,6 +25,18 @@ pub(super) struct Shares {
     /// Places named that are not Member States: territories, organisations, observer States
     /// and unknown names, once per record.
     pub(super) other_places: usize,
+}
+
+/// The 17 cells beside a record's SDG field: 1 for each goal it names, 0 for the others (all
+/// 1 for "all"); empty when it names none that can be read.
+fn goal_flags(record: &Record, field: &str) -> Vec<Cell> {
+    let value = record.fields.iter().find(|(id, _)| id == field);
+    match value.and_then(|(_, v)| goals(v)) {
+        Some((goals, _)) => (1..=17u8)
+            .map(|g| Cell::Int(i64::from(goals.contains(&g))))
+            .collect(),
+        None => vec![Cell::Empty; 17],
+    }
 }
 
 /// Makes the rows of one response into the spool.
@@ -82,6 +94,9 @@ impl Rows<'_> {
                         row.push(Cell::Int(i as i64 + 1));
                         for field in &fields {
                             row.extend(field_cells(field, record, cx, &path));
+                            if field.kind == FieldKind::Sdgs {
+                                row.extend(goal_flags(record, &field.id));
+                            }
                         }
                         self.spool.row(Tag::Records(sheet), &row)?;
                         let name = record
@@ -163,21 +178,25 @@ impl Rows<'_> {
             Cell::Int(at.index as i64 + 1),
             Cell::text(at.name),
         ];
+        // The record's dates, beside each of its goals.
+        let dates = at
+            .fields
+            .iter()
+            .find(|f| f.kind == FieldKind::Dates)
+            .map_or([Cell::Empty, Cell::Empty], |f| dates_cells(f, record));
         for (id, value) in &record.fields {
             let field = at.fields.iter().find(|f| f.id == *id);
             match value {
-                FieldValue::Sdgs(set) => {
-                    let (goals, all): (Vec<u8>, bool) = match set {
-                        SdgSet::All => ((1..=17).collect(), true),
-                        SdgSet::Goals(goals) => (goals.clone(), false),
+                value if field.is_some_and(|f| f.kind == FieldKind::Sdgs) => {
+                    let Some((goals, all)) = goals(value) else {
+                        continue;
                     };
                     let counts = self.shares.sdgs.get_or_insert([0; 17]);
                     for goal in goals {
-                        if let Some(count) = counts.get_mut(usize::from(goal).wrapping_sub(1)) {
-                            *count += 1;
-                        }
+                        counts[usize::from(goal) - 1] += 1;
                         let mut row = cx.who.to_vec();
                         row.extend(place_cells.iter().cloned());
+                        row.extend(dates.iter().cloned());
                         row.extend([Cell::Int(i64::from(goal)), Cell::Bool(all)]);
                         self.spool.row(Tag::Sdgs, &row)?;
                     }

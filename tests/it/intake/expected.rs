@@ -393,3 +393,79 @@ pub fn iom_lists() -> Vec<String> {
         .map(|w| w[1].trim_end_matches(" |").to_string())
         .collect()
 }
+
+/// The records of IOM's legacy text, read the plain way: (question, SDGs as written), in order.
+pub fn iom_records() -> Vec<(&'static str, String)> {
+    let text = fs::read_to_string(repo(IOM)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let mut question = "";
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with("2. ") {
+            question = "events";
+        } else if line.starts_with("3. ") {
+            question = "resources";
+        } else if line.starts_with("5. ") {
+            question = "initiatives";
+        }
+        if line.starts_with("Relevant SDGs") {
+            out.push((question, lines[i + 1].trim_end_matches(" |").to_string()));
+        }
+    }
+    out
+}
+
+/// One counted record: (file, entity key, question, number from 1, goals, dates as written).
+pub struct Record {
+    pub file: String,
+    pub key: String,
+    pub question: &'static str,
+    pub number: usize,
+    pub goals: BTreeSet<u8>,
+    pub all: bool,
+    pub dates: Option<Value>,
+}
+
+/// Every record the counted responses hold in their answers, with its goals.
+pub fn counted_records(files: &[File]) -> Vec<Record> {
+    let instead = counted_instead(files, false);
+    let mut out = Vec::new();
+    for (file, instead) in files.iter().zip(&instead) {
+        if instead.is_some() {
+            continue;
+        }
+        let key = key_of(file.base()).to_string();
+        if file.base() == "iom.txt" {
+            let mut numbers: BTreeMap<&str, usize> = BTreeMap::new();
+            for (question, sdgs) in iom_records() {
+                let n = numbers.entry(question).or_default();
+                *n += 1;
+                let value = Value::String(sdgs.clone());
+                out.push(Record {
+                    file: file.name.clone(),
+                    key: key.clone(),
+                    question,
+                    number: *n,
+                    goals: goals(&value),
+                    all: sdgs == "all",
+                    dates: None,
+                });
+            }
+            continue;
+        }
+        for question in ["events", "resources", "initiatives"] {
+            for (i, record) in file.records(question).iter().enumerate() {
+                out.push(Record {
+                    file: file.name.clone(),
+                    key: key.clone(),
+                    question,
+                    number: i + 1,
+                    goals: goals(&record["sdgs"]),
+                    all: record["sdgs"] == "all",
+                    dates: record.get("dates").cloned(),
+                });
+            }
+        }
+    }
+    out
+}
