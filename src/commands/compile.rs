@@ -174,10 +174,12 @@ pub(super) fn say_totals(err: &mut dyn Write, totals: &Totals, wrote: &str) -> R
     };
     writeln!(
         err,
-        "{}; {} {} merged, {places}; wrote {wrote}",
+        "{}; {} {} merged, {} {} read from notes, {places}; wrote {wrote}",
         crate::report::totals(&totals.summary, false),
         totals.merged,
         plural(totals.merged, "duplicate"),
+        totals.from_notes,
+        plural(totals.from_notes, "record"),
     )
     .map_err(Error::stderr)
 }

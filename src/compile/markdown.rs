@@ -71,6 +71,13 @@ fn heading(entity: &str, file: &str) -> String {
     }
 }
 
+/// The edition a row's answer was given in, when the row was read from notes.
+fn from_notes(sheet: &Sheet, row: &[Cell]) -> Option<String> {
+    let via = sheet.column("via").map(|at| row[at].to_plain());
+    let edition = sheet.column("answered_in").map(|at| row[at].to_plain());
+    (via.as_deref() == Some("notes")).then(|| edition.unwrap_or_default())
+}
+
 /// Rows of a sheet by file, in sheet order.
 fn by_file(sheet: &Sheet) -> HashMap<String, Vec<&Vec<Cell>>> {
     let mut out: HashMap<String, Vec<&Vec<Cell>>> = HashMap::new();
@@ -106,6 +113,9 @@ pub struct DigestEntry {
     /// The file whose answers count instead of this one's (a copy of it, or with `--keep
     /// latest` a later one): this entry then shows nothing.
     pub duplicate_of: Option<String>,
+    /// The edition the answer was given in when it comes from the response's notes (as
+    /// `migrate` keeps an answer to a question the response's edition does not ask).
+    pub in_notes: Option<String>,
     /// The texts that answer the question, with their word counts.
     pub texts: Vec<DigestText>,
     /// The records that answer it.
@@ -138,6 +148,16 @@ impl DigestEntry {
     /// Whether anything in the response answers the question.
     pub fn answered(&self) -> bool {
         !self.texts.is_empty() || !self.records.is_empty()
+    }
+
+    /// Where the entry's answer comes from, for the line before it: the file, and the edition
+    /// and the notes when it comes from the notes.
+    pub fn source(&self) -> String {
+        let file = self.file.as_deref().unwrap_or_default();
+        match &self.in_notes {
+            Some(edition) => format!("from its notes, answered in {edition}; {file}"),
+            None => file.to_string(),
+        }
     }
 
     /// What the digest says, in italics, of a response that shows no answer: that it is not
@@ -182,12 +202,14 @@ pub fn digest(c: &Compilation, question: &str, title: &str) -> Digest {
                 edition: None,
                 asked: true,
                 duplicate_of: None,
+                in_notes: None,
                 texts: Vec::new(),
                 records: Vec::new(),
             });
             continue;
         };
         let mut entry_texts = Vec::new();
+        let mut in_notes = None;
         if let Some(texts) = texts {
             let (q, w, l, t) = (
                 texts.column("question"),
@@ -199,6 +221,7 @@ pub fn digest(c: &Compilation, question: &str, title: &str) -> Digest {
                 if q.map(|q| row[q].to_plain()) != Some(question.to_string()) {
                     continue;
                 }
+                in_notes = in_notes.or_else(|| from_notes(texts, row));
                 let limit = l.map(|l| row[l].to_plain()).unwrap_or_default();
                 entry_texts.push(DigestText {
                     words: w.map(|w| row[w].to_plain()).unwrap_or_default(),
@@ -218,6 +241,7 @@ pub fn digest(c: &Compilation, question: &str, title: &str) -> Digest {
                 .map(Vec::as_slice)
                 .unwrap_or_default();
             for row in rows {
+                in_notes = in_notes.or_else(|| from_notes(sheet, row));
                 let mut fields: Vec<(String, String)> = sheet
                     .spec
                     .columns
@@ -254,6 +278,7 @@ pub fn digest(c: &Compilation, question: &str, title: &str) -> Digest {
             edition,
             asked,
             duplicate_of,
+            in_notes,
             texts: entry_texts,
             records: entry_records,
         });
@@ -276,21 +301,26 @@ impl Digest {
         let _ = writeln!(out, "# {}\n", one_line(&self.title));
         for entry in &self.entries {
             let _ = writeln!(out, "## {}\n", one_line(&entry.heading));
-            let Some(file) = &entry.file else {
+            if entry.file.is_none() {
                 let _ = writeln!(out, "_no response_\n");
                 continue;
-            };
+            }
             for text in &entry.texts {
                 let limit = text
                     .limit
                     .as_ref()
                     .map(|limit| format!(", limit {limit}"))
                     .unwrap_or_default();
-                let _ = writeln!(out, "_{} words{limit}; {file}_\n", text.words);
+                let _ = writeln!(out, "_{} words{limit}; {}_\n", text.words, entry.source());
                 let _ = writeln!(out, "{}\n", text.text);
             }
             if !entry.records.is_empty() {
-                let _ = writeln!(out, "_{} records; {file}_\n", entry.records.len());
+                let _ = writeln!(
+                    out,
+                    "_{} records; {}_\n",
+                    entry.records.len(),
+                    entry.source()
+                );
             }
             for record in &entry.records {
                 let _ = writeln!(out, "### {}. {}\n", record.number, one_line(&record.name));

@@ -100,10 +100,48 @@ pub struct Page {
     pub resources: Resources,
     /// Each text's words against its limit.
     pub limits: Vec<Limit>,
+    /// Notes: what was read from them, and those that hold no answer.
+    pub notes: Notes,
     /// Findings, file by file.
     pub findings: FileFindings,
     /// One preview per response; `None` with `--no-previews`.
     pub previews: Option<Vec<Preview>>,
+}
+
+/// One note that holds no answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    /// The entity.
+    pub entity: String,
+    /// Where its response's preview is.
+    pub anchor: String,
+    /// The file.
+    pub file: String,
+    /// Its number among the response's notes.
+    pub number: i64,
+    /// Its text.
+    pub text: String,
+}
+
+/// The notes section: answers read from notes, counted in the other sections, and the notes
+/// that hold none.
+#[derive(Debug, Clone, Serialize)]
+pub struct Notes {
+    /// Records read from notes.
+    pub records: usize,
+    /// Text answers read from notes.
+    pub texts: usize,
+    /// The responses whose notes hold answers: entity, the questions, the file.
+    pub answered: Vec<(String, String, String)>,
+    /// Every note that holds no answer.
+    pub plain: Vec<Note>,
+}
+
+impl Notes {
+    /// Whether the section has anything to say.
+    pub fn any(&self) -> bool {
+        self.records + self.texts > 0 || !self.plain.is_empty()
+    }
 }
 
 /// The anchor of the preview of response number `i` (0-based, in input order).
@@ -193,9 +231,47 @@ pub fn page(c: &Compilation, defs: &Definitions, previews: bool) -> Page {
         high_impact: lists::high_impact(c, &places),
         resources: lists::resources(c, defs, &places),
         limits: lists::limits(c, &places),
+        notes: notes(c, &places),
         findings: lists::findings(c, &places),
         previews: previews.then(|| preview::previews(c, defs)),
         editions,
+    }
+}
+
+/// What the compiled tables say of notes: rows read from them (`via = notes`), and the `notes`
+/// sheet.
+fn notes(c: &Compilation, places: &Places) -> Notes {
+    let from_notes = |row: &Row<'_>| row.text("via") == "notes";
+    let records = super::sheet::record_sheets(c)
+        .into_iter()
+        .map(|(_, sheet)| {
+            super::sheet::sheet_rows(sheet)
+                .iter()
+                .filter(|r| from_notes(r))
+                .count()
+        })
+        .sum();
+    let texts = rows(c, "texts").iter().filter(|r| from_notes(r)).count();
+    let answered = rows(c, "responses")
+        .iter()
+        .filter(|r| !r.text("in_notes").is_empty() && r.text("duplicate_of").is_empty())
+        .map(|r| (entity_name(r), r.text("in_notes"), r.text("file")))
+        .collect();
+    let plain = rows(c, "notes")
+        .iter()
+        .map(|r| Note {
+            entity: entity_name(r),
+            anchor: places.get(&r.text("file")).cloned().unwrap_or_default(),
+            file: r.text("file"),
+            number: r.int("note"),
+            text: r.text("text"),
+        })
+        .collect();
+    Notes {
+        records,
+        texts,
+        answered,
+        plain,
     }
 }
 

@@ -22,6 +22,8 @@ pub(super) struct Stats {
     pub(super) words: HashMap<String, (Option<usize>, Option<usize>)>,
     pub(super) records: HashMap<String, usize>,
     pub(super) not_answered: Vec<String>,
+    /// Topics answered in the response's notes.
+    pub(super) in_notes: Vec<String>,
 }
 
 /// The row's first cells and where findings of the response go.

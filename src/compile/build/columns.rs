@@ -20,6 +20,14 @@ pub(super) fn who() -> Vec<Column> {
     ]
 }
 
+/// The columns of a question's sheet that say where a row's answer comes from.
+fn source() -> [Column; 2] {
+    [
+        col("via", "Read from", ColumnKind::Text),
+        col("answered_in", "Answered in", ColumnKind::Text),
+    ]
+}
+
 /// `responses`: who, how the file was read, its findings, and per topic its words or records.
 pub(super) fn responses(layout: &Layout) -> Vec<Column> {
     let mut columns = who();
@@ -65,6 +73,7 @@ pub(super) fn responses(layout: &Layout) -> Vec<Column> {
     }
     columns.extend([
         col("not_answered", "Questions not answered", ColumnKind::Text),
+        col("in_notes", "Questions answered in notes", ColumnKind::Text),
         col("counted", "Counted", ColumnKind::Boolean),
         col("duplicate_of", "Counted instead", ColumnKind::Text),
     ]);
@@ -74,6 +83,7 @@ pub(super) fn responses(layout: &Layout) -> Vec<Column> {
 /// `texts`: one free-text answer a row.
 pub(super) fn texts() -> Vec<Column> {
     let mut columns = who();
+    columns.extend(source());
     columns.extend([
         col("question", "Question", ColumnKind::Text),
         col("number", "Number", ColumnKind::Text),
@@ -90,6 +100,7 @@ pub(super) fn records(layout: &Layout) -> Vec<(String, Vec<Column>)> {
         .record_topics()
         .map(|(topic, fields)| {
             let mut columns = who();
+            columns.extend(source());
             columns.push(col("record", "Record", ColumnKind::Integer).unit("number"));
             for field in fields {
                 columns.extend(field_columns(field, &topic.id));
@@ -125,6 +136,7 @@ fn goal_columns(field: &TopicField) -> Vec<Column> {
 pub(super) fn sdgs() -> Vec<Column> {
     let mut columns = who();
     columns.extend([
+        col("via", "Read from", ColumnKind::Text),
         col("question", "Question", ColumnKind::Text),
         col("record", "Record", ColumnKind::Integer).unit("number"),
         col("name", "Record name", ColumnKind::Text),
@@ -144,10 +156,21 @@ pub(super) fn member_states() -> Vec<Column> {
     ];
     columns.extend(who());
     columns.extend([
+        col("via", "Read from", ColumnKind::Text),
         col("question", "Question", ColumnKind::Text),
         col("record", "Record", ColumnKind::Integer).unit("number"),
         col("name", "Record name", ColumnKind::Text),
         col("all", "All Member States", ColumnKind::Boolean),
+    ]);
+    columns
+}
+
+/// `notes`: one note that holds no answer a row.
+pub(super) fn notes() -> Vec<Column> {
+    let mut columns = who();
+    columns.extend([
+        col("note", "Note", ColumnKind::Integer).unit("number"),
+        col("text", "Text", ColumnKind::Text),
     ]);
     columns
 }
@@ -170,6 +193,7 @@ pub(super) fn findings() -> Vec<Column> {
 /// `high_impact`: one response's choices a row, a column per initiative of any edition's list.
 pub(super) fn high_impact(names: &[String]) -> Vec<Column> {
     let mut columns = who();
+    columns.extend(source());
     columns.push(col("question", "Question", ColumnKind::Text));
     for name in names {
         columns.push(col(name, name, ColumnKind::Boolean));

@@ -34,6 +34,7 @@ use super::topic::{Layout, TopicKind};
 use super::{Keep, Totals};
 use crate::answers::Answers;
 use crate::finding::{Code, Finding};
+use crate::questionnaire::Questionnaire;
 use crate::report::FileReport;
 use crate::report::Summary;
 
@@ -62,9 +63,9 @@ pub struct Response {
     pub entity_read: Option<String>,
 }
 
-/// The sheets every compilation has besides one per record question, in workbook order
-/// (`roster` only with a roster).
-pub const FIXED_SHEETS: [&str; 10] = [
+/// The sheets a compilation may have besides one per record question, in workbook order
+/// (`notes` only when some note holds no answer, `roster` only with a roster).
+pub const FIXED_SHEETS: [&str; 11] = [
     "responses",
     "texts",
     "sdgs",
@@ -72,12 +73,14 @@ pub const FIXED_SHEETS: [&str; 10] = [
     "member_states",
     "country_matrix",
     "high_impact",
+    "notes",
     "findings",
     "codebook",
     "roster",
 ];
 
-/// The names of the sheets a compilation of `layout` writes, in workbook order.
+/// The names of the sheets a compilation of `layout` may write, in workbook order: `notes`
+/// is written only when some response has a note that holds no answer.
 pub fn sheet_names(layout: &Layout, roster: bool) -> Vec<String> {
     let mut names: Vec<String> = FIXED_SHEETS[..2]
         .iter()
@@ -89,12 +92,12 @@ pub fn sheet_names(layout: &Layout, roster: bool) -> Vec<String> {
             .map(|(topic, _)| sheet_name(&topic.id, &FIXED_SHEETS)),
     );
     names.extend(
-        FIXED_SHEETS[2..9]
+        FIXED_SHEETS[2..10]
             .iter()
             .map(std::string::ToString::to_string),
     );
     if roster {
-        names.push(FIXED_SHEETS[9].to_string());
+        names.push(FIXED_SHEETS[10].to_string());
     }
     names
 }
@@ -110,14 +113,17 @@ struct Plan {
     member_states: usize,
     country_matrix: usize,
     high_impact: usize,
+    notes: Option<usize>,
     findings: usize,
     codebook: usize,
     roster: usize,
 }
 
 impl Plan {
-    fn new(layout: &Layout) -> Plan {
+    fn new(layout: &Layout, notes: bool) -> Plan {
         let after = 2 + layout.record_topics().count();
+        let notes = notes.then_some(after + 5);
+        let findings = after + 5 + usize::from(notes.is_some());
         Plan {
             responses: 0,
             texts: 1,
@@ -127,23 +133,25 @@ impl Plan {
             member_states: after + 2,
             country_matrix: after + 3,
             high_impact: after + 4,
-            findings: after + 5,
-            codebook: after + 6,
-            roster: after + 7,
+            notes,
+            findings,
+            codebook: findings + 1,
+            roster: findings + 2,
         }
     }
 
-    /// The sheet a spooled row goes to.
-    fn sheet(&self, tag: Tag) -> usize {
-        match tag {
+    /// The sheet a spooled row goes to; `None` for a note when no sheet holds notes.
+    fn sheet(&self, tag: Tag) -> Option<usize> {
+        Some(match tag {
             Tag::Responses => self.responses,
             Tag::Texts => self.texts,
             Tag::Records(n) => self.records + usize::from(n),
             Tag::Sdgs => self.sdgs,
             Tag::MemberStates => self.member_states,
             Tag::HighImpact => self.high_impact,
+            Tag::Notes => return self.notes,
             Tag::Findings => self.findings,
-        }
+        })
     }
 }
 
@@ -170,6 +178,8 @@ pub struct Builder<'a> {
     layout: &'a Layout,
     roster: Option<&'a Roster>,
     initiatives: Vec<String>,
+    /// The editions a note may answer: the compiled ones, then the other built-in ones.
+    note_editions: Vec<&'a Questionnaire>,
     keys: Keys,
     keep: Keep,
     spool: Spool,
@@ -196,6 +206,7 @@ impl<'a> Builder<'a> {
             layout,
             roster,
             initiatives: columns::initiative_names(layout),
+            note_editions: note_editions(layout),
             keys: Keys::default(),
             keep,
             spool: Spool::new()?,
@@ -249,6 +260,7 @@ impl<'a> Builder<'a> {
         let mut rows = Rows {
             layout: self.layout,
             initiatives: &self.initiatives,
+            note_editions: &self.note_editions,
             spool: &mut self.spool,
             stats: Stats::default(),
             shares: Shares::default(),
@@ -296,6 +308,7 @@ impl<'a> Builder<'a> {
             }
         }
         row.push(Cell::text(stats.not_answered.join(", ")));
+        row.push(Cell::text(stats.in_notes.join(", ")));
         self.spool.row(Tag::Responses, &row)?;
         self.entries.push(Entry {
             entity,
@@ -345,7 +358,12 @@ impl<'a> Builder<'a> {
             })
             .collect();
         self.counting = decide(&candidates, self.keep);
-        let plan = Plan::new(self.layout);
+        let notes = self
+            .entries
+            .iter()
+            .zip(&self.counting)
+            .any(|(e, c)| c.counted() && e.shares.plain_notes > 0);
+        let plan = Plan::new(self.layout, notes);
         self.headers(sink, &plan)?;
         let spool = std::mem::replace(&mut self.spool, Spool::new()?);
         let mut replay = spool.read_back()?;
@@ -372,7 +390,9 @@ impl<'a> Builder<'a> {
             if tag == Tag::Responses {
                 self.close_response(current, &mut cells, sink, &plan)?;
             }
-            sink.row(plan.sheet(tag), cells)?;
+            if let Some(sheet) = plan.sheet(tag) {
+                sink.row(sheet, cells)?;
+            }
         }
         self.sdg_matrix(sink, &plan)?;
         self.country_matrix(sink, &plan)?;
@@ -385,14 +405,19 @@ impl<'a> Builder<'a> {
             unreadable: self.unreadable,
             unknown: self.unknown(),
             merged: self.counting.iter().filter(|c| !c.counted()).count(),
-            not_member_states: self
-                .entries
-                .iter()
-                .zip(&self.counting)
-                .filter(|(_, c)| c.counted())
-                .map(|(e, _)| e.shares.other_places)
-                .sum(),
+            not_member_states: self.counted_sum(|s| s.other_places),
+            from_notes: self.counted_sum(|s| s.notes_records),
         })
+    }
+
+    /// A figure of the responses that count, summed.
+    fn counted_sum(&self, of: impl Fn(&Shares) -> usize) -> usize {
+        self.entries
+            .iter()
+            .zip(&self.counting)
+            .filter(|(_, c)| c.counted())
+            .map(|(e, _)| of(&e.shares))
+            .sum()
     }
 
     /// The last of a response's rows, its `responses` row, gets what only the whole intake
@@ -493,6 +518,9 @@ impl<'a> Builder<'a> {
         self.header(sink, plan.country_matrix, "country_matrix", country)?;
         let high_impact = columns::high_impact(&self.initiatives);
         self.header(sink, plan.high_impact, "high_impact", high_impact)?;
+        if let Some(notes) = plan.notes {
+            self.header(sink, notes, "notes", columns::notes())?;
+        }
         self.header(sink, plan.findings, "findings", columns::findings())?;
         self.header(sink, plan.codebook, "codebook", closing::codebook_columns())?;
         if self.roster.is_some() {
@@ -500,6 +528,17 @@ impl<'a> Builder<'a> {
         }
         Ok(())
     }
+}
+
+/// The editions a note may answer: the compiled ones, then the built-in ones not compiled.
+fn note_editions(layout: &Layout) -> Vec<&Questionnaire> {
+    let mut editions: Vec<&Questionnaire> = layout.editions.iter().collect();
+    for builtin in Questionnaire::builtin_ids().filter_map(Questionnaire::builtin_cached) {
+        if !editions.iter().any(|q| q.id == builtin.id) {
+            editions.push(builtin);
+        }
+    }
+    editions
 }
 
 /// A fingerprint of a response's answers table alone (not its entity, dates, contact, notes or

@@ -1,5 +1,7 @@
 //! One response's rows: its texts, records, goals and places, spooled as they are made, and its
-//! share of the matrices kept aside.
+//! share of the matrices kept aside. Answers that `migrate` kept in `notes` (legacy text under
+//! the former question's header) are read back with the one legacy reader and become rows of
+//! their question's sheet too, marked as coming from notes; other notes are rows of `notes`.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -12,8 +14,11 @@ use super::spool::{Spool, Tag};
 use crate::answers::{Answer, Answers, Record};
 use crate::compile::model::Cell;
 use crate::compile::topic::{Layout, TopicField, root_question};
-use crate::questionnaire::{FieldKind, QuestionKind, Questionnaire};
+use crate::questionnaire::{FieldKind, Question, QuestionKind, Questionnaire};
 use crate::rules::text::{Marker, count_words, marker};
+
+/// What the `via` column says of rows read from notes.
+pub(super) const VIA_NOTES: &str = "notes";
 
 /// What one response adds to the closing sheets and the totals.
 #[derive(Debug, Default)]
@@ -25,6 +30,29 @@ pub(super) struct Shares {
     /// Places named that are not Member States: territories, organisations, observer States
     /// and unknown names, once per record.
     pub(super) other_places: usize,
+    /// Records read from notes.
+    pub(super) notes_records: usize,
+    /// Notes that hold no answer: rows of the `notes` sheet.
+    pub(super) plain_notes: usize,
+}
+
+/// Where an answer comes from: the file's own answers, or its notes.
+struct Source<'s> {
+    /// Empty, or [`VIA_NOTES`].
+    via: &'static str,
+    /// The edition the answer was given in.
+    answered_in: &'s str,
+}
+
+impl Source<'_> {
+    fn own(&self) -> bool {
+        self.via.is_empty()
+    }
+
+    /// The cells every row of a question's sheet carries after who.
+    fn cells(&self) -> [Cell; 2] {
+        [Cell::text(self.via), Cell::text(self.answered_in)]
+    }
 }
 
 /// The 17 cells beside a record's SDG field: 1 for each goal it names, 0 for the others (all
@@ -44,107 +72,197 @@ pub(super) struct Rows<'b> {
     pub(super) layout: &'b Layout,
     /// The High-Impact Initiatives of every edition's list.
     pub(super) initiatives: &'b [String],
+    /// The editions a note may answer: the compiled ones, then the built-in ones.
+    pub(super) note_editions: &'b [&'b Questionnaire],
     pub(super) spool: &'b mut Spool,
     pub(super) stats: Stats,
     pub(super) shares: Shares,
 }
 
 impl Rows<'_> {
-    /// The rows of every answer of `answers`, checked against `q`.
+    /// The rows of every answer of `answers`, checked against `q`, then of its notes.
     pub(super) fn answers(
         &mut self,
         answers: &Answers,
         q: &Questionnaire,
         cx: &mut Context<'_>,
     ) -> io::Result<()> {
+        let own = Source {
+            via: "",
+            answered_in: &q.id,
+        };
         for question in &q.questions {
             let topic = root_question(q, &question.id);
-            let answer = answers.answer(&question.id);
-            let limit = match &question.kind {
-                QuestionKind::Text(words) => words.max,
-                QuestionKind::ChoicesText(choices) => choices.words.max,
-                QuestionKind::Records(_) => None,
-            };
-            match answer {
-                None => self.stats.not_answered.push(topic.clone()),
-                Some(Answer::Raw(node)) => {
-                    if node.as_str().and_then(marker) == Some(Marker::NotAnswered) {
-                        self.stats.not_answered.push(topic.clone());
-                    }
+            match answers.answer(&question.id) {
+                None => self.stats.not_answered.push(topic),
+                Some(answer) => self.answer(question, &topic, answer, &own, cx)?,
+            }
+        }
+        for (i, note) in answers.notes.iter().enumerate() {
+            self.note(i, note, q, cx)?;
+        }
+        Ok(())
+    }
+
+    /// The rows of one answer.
+    fn answer(
+        &mut self,
+        question: &Question,
+        topic: &str,
+        answer: &Answer,
+        source: &Source<'_>,
+        cx: &mut Context<'_>,
+    ) -> io::Result<()> {
+        let limit = match &question.kind {
+            QuestionKind::Text(words) => words.max,
+            QuestionKind::ChoicesText(choices) => choices.words.max,
+            QuestionKind::Records(_) => None,
+        };
+        match answer {
+            Answer::Raw(node) => {
+                if source.own() && node.as_str().and_then(marker) == Some(Marker::NotAnswered) {
+                    self.stats.not_answered.push(topic.to_string());
                 }
-                Some(Answer::Text(text)) => {
-                    self.text(text, &topic, &question.number, &question.id, limit, cx)?;
+            }
+            Answer::Text(text) => {
+                self.text(text, topic, question, limit, source, cx)?;
+            }
+            Answer::Choices { selected, text, .. } => {
+                if let Some(text) = text {
+                    self.text(text, topic, question, limit, source, cx)?;
                 }
-                Some(Answer::Choices { selected, text, .. }) => {
-                    if let Some(text) = text {
-                        self.text(text, &topic, &question.number, &question.id, limit, cx)?;
-                    }
-                    if let Some(selected) = selected {
-                        self.choices(selected, &topic, cx)?;
-                    }
+                if let Some(selected) = selected {
+                    self.choices(selected, topic, source, cx)?;
                 }
-                Some(Answer::Records(records)) => {
-                    self.stats.records.insert(topic.clone(), records.len());
-                    let Some((sheet, fields)) = self.record_sheet(&topic) else {
-                        continue;
-                    };
-                    for (i, record) in records.iter().enumerate() {
-                        let path = format!("{}[{i}]", question.id);
-                        let mut row = cx.who.to_vec();
-                        row.push(Cell::Int(i as i64 + 1));
-                        for field in &fields {
-                            row.extend(field_cells(field, record, cx, &path));
-                            if field.kind == FieldKind::Sdgs {
-                                row.extend(goal_flags(record, &field.id));
-                            }
+            }
+            Answer::Records(records) => {
+                if source.own() {
+                    self.stats.records.insert(topic.to_string(), records.len());
+                } else {
+                    self.shares.notes_records += records.len();
+                }
+                let Some((sheet, fields)) = self.record_sheet(topic) else {
+                    return Ok(());
+                };
+                for (i, record) in records.iter().enumerate() {
+                    let path = format!("{}[{i}]", question.id);
+                    let mut row = cx.who.to_vec();
+                    row.extend(source.cells());
+                    row.push(Cell::Int(i as i64 + 1));
+                    for field in &fields {
+                        row.extend(field_cells(field, record, cx, &path));
+                        if field.kind == FieldKind::Sdgs {
+                            row.extend(goal_flags(record, &field.id));
                         }
-                        self.spool.row(Tag::Records(sheet), &row)?;
-                        let name = record
-                            .fields
-                            .first()
-                            .map(|(_, v)| v.to_plain())
-                            .unwrap_or_default();
-                        let at = Place {
-                            topic: &topic,
-                            index: i,
-                            name: &name,
-                            fields: &fields,
-                        };
-                        self.record_extras(record, &at, cx)?;
                     }
+                    self.spool.row(Tag::Records(sheet), &row)?;
+                    let name = record
+                        .fields
+                        .first()
+                        .map(|(_, v)| v.to_plain())
+                        .unwrap_or_default();
+                    let at = Place {
+                        topic,
+                        index: i,
+                        name: &name,
+                        fields: &fields,
+                    };
+                    self.record_extras(record, &at, source, cx)?;
                 }
             }
         }
         Ok(())
     }
 
+    /// One note: the answers it holds as `migrate` writes them, to questions the response's
+    /// own edition does not ask, as rows of their sheets; else a row of `notes`.
+    fn note(
+        &mut self,
+        n: usize,
+        note: &str,
+        own: &Questionnaire,
+        cx: &mut Context<'_>,
+    ) -> io::Result<()> {
+        let edition = crate::import::guess_edition(note, self.note_editions.iter().copied());
+        // The legacy reader takes a first line that is not a question as the entity.
+        let imported = crate::import::import(&format!("-\n{note}"), edition);
+        let source = Source {
+            via: VIA_NOTES,
+            answered_in: &edition.id,
+        };
+        let mut placed = false;
+        for (id, answer) in &imported.answers.answers {
+            let Some(question) = edition.question(id) else {
+                continue;
+            };
+            let topic = root_question(edition, id);
+            // A question the response's edition asks is answered there: a note under it holds
+            // what had no place in the answer (fields without a counterpart), not an answer.
+            let asked_here = own
+                .questions
+                .iter()
+                .any(|q| root_question(own, &q.id) == topic);
+            if asked_here || self.layout.topic(&topic).is_none() {
+                continue;
+            }
+            self.answer(question, &topic, answer, &source, cx)?;
+            self.stats.in_notes.push(topic);
+            placed = true;
+        }
+        if placed {
+            return Ok(());
+        }
+        self.shares.plain_notes += 1;
+        let mut row = cx.who.to_vec();
+        row.extend([
+            Cell::Int(n as i64 + 1),
+            cx.cut(note, &format!("notes[{n}]")),
+        ]);
+        self.spool.row(Tag::Notes, &row)
+    }
+
     fn text(
         &mut self,
         text: &str,
         topic: &str,
-        number: &str,
-        question: &str,
+        question: &Question,
         limit: Option<usize>,
+        source: &Source<'_>,
         cx: &mut Context<'_>,
     ) -> io::Result<()> {
         let words = count_words(text);
-        self.stats
-            .words
-            .insert(topic.to_string(), (Some(words), limit));
+        if source.own() {
+            self.stats
+                .words
+                .insert(topic.to_string(), (Some(words), limit));
+        }
+        let path = if source.own() {
+            question.id.clone()
+        } else {
+            format!("notes: {}", question.id)
+        };
         let mut row = cx.who.to_vec();
+        row.extend(source.cells());
         row.extend([
             Cell::text(topic),
-            Cell::text(number),
+            Cell::text(question.number.clone()),
             Cell::Int(words as i64),
             limit.map_or(Cell::Empty, |l| Cell::Int(l as i64)),
-            cx.cut(text, question),
+            cx.cut(text, &path),
         ]);
         self.spool.row(Tag::Texts, &row)
     }
 
-    fn choices(&mut self, selected: &[String], topic: &str, cx: &Context<'_>) -> io::Result<()> {
+    fn choices(
+        &mut self,
+        selected: &[String],
+        topic: &str,
+        source: &Source<'_>,
+        cx: &Context<'_>,
+    ) -> io::Result<()> {
         let names = self.initiatives;
         let mut row = cx.who.to_vec();
+        row.extend(source.cells());
         row.push(Cell::text(topic));
         row.extend(names.iter().map(|n| Cell::Bool(selected.contains(n))));
         let other: Vec<&str> = selected
@@ -171,9 +289,11 @@ impl Rows<'_> {
         &mut self,
         record: &Record,
         at: &Place<'_>,
+        source: &Source<'_>,
         cx: &mut Context<'_>,
     ) -> io::Result<()> {
         let place_cells = [
+            Cell::text(source.via),
             Cell::text(at.topic),
             Cell::Int(at.index as i64 + 1),
             Cell::text(at.name),

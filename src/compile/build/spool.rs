@@ -28,6 +28,8 @@ pub(super) enum Tag {
     MemberStates,
     /// `high_impact`.
     HighImpact,
+    /// `notes`.
+    Notes,
     /// `findings`.
     Findings,
 }
@@ -41,6 +43,7 @@ impl Tag {
             Tag::Sdgs => (3, 0),
             Tag::MemberStates => (4, 0),
             Tag::HighImpact => (5, 0),
+            Tag::Notes => (6, 0),
             Tag::Findings => (7, 0),
         }
     }
@@ -59,6 +62,7 @@ impl Tag {
             3 => Tag::Sdgs,
             4 => Tag::MemberStates,
             5 => Tag::HighImpact,
+            6 => Tag::Notes,
             7 => Tag::Findings,
             _ => return Err(corrupt()),
         })

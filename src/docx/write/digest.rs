@@ -31,10 +31,11 @@ fn entry(body: &mut Body, entry: &DigestEntry) {
         body.paragraph(Style::Normal, &[Run::italic("no response")]);
         return;
     };
-    // Where an answer comes from: its edition and file.
-    let source = match &entry.edition {
-        Some(edition) => format!("{edition}; {file}"),
-        None => file.clone(),
+    // Where an answer comes from: its edition (or its notes) and file.
+    let source = match (&entry.in_notes, &entry.edition) {
+        (Some(_), _) => entry.source(),
+        (None, Some(edition)) => format!("{edition}; {file}"),
+        (None, None) => file.clone(),
     };
     for text in &entry.texts {
         let limit = text
