@@ -352,6 +352,10 @@ struct CompileArgs {
     /// file name); the others are listed as not counted [default: every different answer counts]
     #[arg(long, value_enum, value_name = "WHICH")]
     keep: Option<KeepArg>,
+    /// A workbook compiled before, whose `review_status` and `review_note` (on its `responses`
+    /// sheet) are carried over to the same entity's answer to the same edition
+    #[arg(long, value_name = "XLSX")]
+    review: Option<PathBuf>,
     /// Headers are the form's labels instead of ids
     #[arg(long)]
     labels: bool,
@@ -635,6 +639,7 @@ impl From<CompileArgs> for CompileRequest {
             roster: args.roster,
             question: args.question,
             keep: keep(args.keep),
+            review: args.review,
             labels: args.labels,
             excel: args.excel,
             force: args.force,

@@ -32,6 +32,8 @@ pub struct CompileRequest {
     pub question: Option<String>,
     /// `--keep`: which of an entity's answers to one edition count.
     pub keep: Keep,
+    /// `--review`: a previous workbook whose review columns are carried over.
+    pub review: Option<PathBuf>,
     /// `--labels`: form labels as headers instead of ids.
     pub labels: bool,
     /// `--excel`: CSV for Excel (a BOM, formula-like cells quoted).
@@ -223,8 +225,9 @@ pub fn run(
     if matches!(out, Out::Stdout) && format == CompileFormat::Xlsx {
         super::Output::Stdout.check_binary("the workbook", streams)?;
     }
-    let setup =
-        Setup::new(flags(&request.questionnaires)?, request.roster.as_deref())?.keep(request.keep);
+    let setup = Setup::new(flags(&request.questionnaires)?, request.roster.as_deref())?
+        .keep(request.keep)
+        .review(request.review.as_deref())?;
     let question = match (&request.question, format) {
         (Some(id), CompileFormat::Markdown) => Some(setup.question_topic(id)?),
         (Some(_), _) => return Err(CompileError::QuestionWithoutMarkdown.into()),

@@ -12,6 +12,7 @@ pub mod error;
 pub mod markdown;
 pub mod model;
 pub mod read;
+pub mod review;
 pub mod roster;
 pub mod topic;
 pub mod xlsx;
@@ -96,6 +97,7 @@ pub struct Setup {
     layout: Layout,
     roster: Option<Roster>,
     keep: Keep,
+    review: Option<review::Review>,
 }
 
 /// Which of an entity's answers to one edition count.
@@ -119,7 +121,14 @@ impl Setup {
             layout,
             roster,
             keep: Keep::All,
+            review: None,
         })
+    }
+
+    /// The same setup, carrying over the review of a previous workbook (`--review`).
+    pub fn review(mut self, workbook: Option<&Path>) -> Result<Setup, CompileError> {
+        self.review = workbook.map(review::Review::read).transpose()?;
+        Ok(self)
     }
 
     /// The same setup, counting the answers `keep` says.
@@ -203,8 +212,13 @@ pub fn tables(
         read: plan.read,
     };
     let sink_error = |e| WriteError::to(shown.clone())(e);
-    let mut builder =
-        Builder::new(&setup.layout, setup.roster.as_ref(), setup.keep).map_err(sink_error)?;
+    let mut builder = Builder::new(
+        &setup.layout,
+        setup.roster.as_ref(),
+        setup.keep,
+        setup.review.as_ref(),
+    )
+    .map_err(sink_error)?;
     progress.start(sources.len());
     let pool = Pool::new(plan.jobs, sources.len());
     let check = |slice: &[Source]| {

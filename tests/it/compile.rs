@@ -322,7 +322,7 @@ fn csv_files_hold_the_same_tables() {
     );
     let bytes = fs::read(dir.path().join("csv/events.csv")).unwrap();
     assert!(bytes.starts_with(
-        b"\xEF\xBB\xBFEntity,Entity key,Edition,File,Read from,Answered in,Record,Event Name,"
+        b"\xEF\xBB\xBFEntity,Entity key,Edition,File,Read from,Answered in,Record,Record id,Event Name,"
     ));
 }
 
@@ -594,11 +594,12 @@ fn json_on_stdout_is_the_same_model() {
     assert_eq!(names, SHEETS);
     let events = &doc["sheets"][2];
     assert_eq!(events["columns"][1]["id"], "entity_key");
-    assert_eq!(events["columns"][7]["id"], "name");
-    assert_eq!(events["columns"][8]["kind"], "date");
+    assert_eq!(events["columns"][8]["id"], "name");
+    assert_eq!(events["columns"][9]["kind"], "date");
     assert_eq!(events["rows"][0][1], "GWRI");
     assert_eq!(events["rows"][0][5], "hlpf-2024");
-    assert_eq!(events["rows"][0][8], "2023-05-10");
+    assert_eq!(events["rows"][0][7], "GWRI-2024-events-1");
+    assert_eq!(events["rows"][0][9], "2023-05-10");
     assert_eq!(events["rows"][0][6], 1);
 }
 

@@ -9,12 +9,13 @@ use crate::questionnaire::FieldKind;
 use super::CELL_LIMIT;
 use std::collections::HashMap;
 
-/// Where a record is: its topic, 0-based index, name, and the topic's fields.
+/// Where a record is: its topic, 0-based index, name, the topic's fields, and its id.
 pub(super) struct Place<'p> {
     pub(super) topic: &'p str,
     pub(super) index: usize,
     pub(super) name: &'p str,
     pub(super) fields: &'p [TopicField],
+    pub(super) id: super::spool::Spooled,
 }
 
 #[derive(Default)]

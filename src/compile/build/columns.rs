@@ -20,6 +20,12 @@ pub(super) fn who() -> Vec<Column> {
     ]
 }
 
+/// A record's key: `KEY-YEAR-QUESTION-N`, with `~2` for a second file of the same entity and
+/// edition.
+fn record_id() -> Column {
+    col("record_id", "Record id", ColumnKind::Text)
+}
+
 /// The columns of a question's sheet that say where a row's answer comes from.
 fn source() -> [Column; 2] {
     [
@@ -37,6 +43,9 @@ pub(super) fn responses(layout: &Layout) -> Vec<Column> {
         col("valid", "Valid", ColumnKind::Boolean),
         col("errors", "Errors", ColumnKind::Integer).unit("findings"),
         col("warnings", "Warnings", ColumnKind::Integer).unit("findings"),
+        col("submitted", "Submitted", ColumnKind::Date),
+        col("contact_name", "Contact", ColumnKind::Text),
+        col("contact_email", "Contact e-mail", ColumnKind::Text),
     ]);
     for topic in &layout.topics {
         match topic.kind {
@@ -76,6 +85,8 @@ pub(super) fn responses(layout: &Layout) -> Vec<Column> {
         col("in_notes", "Questions answered in notes", ColumnKind::Text),
         col("counted", "Counted", ColumnKind::Boolean),
         col("duplicate_of", "Counted instead", ColumnKind::Text),
+        col("review_status", "Review status", ColumnKind::Text),
+        col("review_note", "Review note", ColumnKind::Text),
     ]);
     columns
 }
@@ -101,7 +112,10 @@ pub(super) fn records(layout: &Layout) -> Vec<(String, Vec<Column>)> {
         .map(|(topic, fields)| {
             let mut columns = who();
             columns.extend(source());
-            columns.push(col("record", "Record", ColumnKind::Integer).unit("number"));
+            columns.extend([
+                col("record", "Record", ColumnKind::Integer).unit("number"),
+                record_id(),
+            ]);
             for field in fields {
                 columns.extend(field_columns(field, &topic.id));
                 if field.kind == FieldKind::Sdgs {
@@ -137,6 +151,7 @@ pub(super) fn sdgs() -> Vec<Column> {
     let mut columns = who();
     columns.extend([
         col("via", "Read from", ColumnKind::Text),
+        record_id(),
         col("question", "Question", ColumnKind::Text),
         col("record", "Record", ColumnKind::Integer).unit("number"),
         col("name", "Record name", ColumnKind::Text),
@@ -157,6 +172,7 @@ pub(super) fn member_states() -> Vec<Column> {
     columns.extend(who());
     columns.extend([
         col("via", "Read from", ColumnKind::Text),
+        record_id(),
         col("question", "Question", ColumnKind::Text),
         col("record", "Record", ColumnKind::Integer).unit("number"),
         col("name", "Record name", ColumnKind::Text),
@@ -183,6 +199,8 @@ pub(super) fn findings() -> Vec<Column> {
         col("line", "Line", ColumnKind::Integer),
         col("column", "Column", ColumnKind::Integer),
         col("path", "Path", ColumnKind::Text),
+        col("record", "Record", ColumnKind::Integer).unit("number"),
+        record_id(),
         col("code", "Code", ColumnKind::Text),
         col("severity", "Severity", ColumnKind::Text),
         col("message", "Message", ColumnKind::Text),

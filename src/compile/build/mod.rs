@@ -29,6 +29,7 @@ use spool::{Item, Spool, Spooled, Tag};
 use super::entity::{Identity, Keys, KnownBy, closest_known};
 use super::model::{Cell, Column, SheetSpec, Sink};
 use super::read::entity_of_file_name;
+use super::review::Review;
 use super::roster::{Match, Roster};
 use super::topic::{Layout, TopicKind};
 use super::{Keep, Totals};
@@ -182,6 +183,7 @@ pub struct Builder<'a> {
     note_editions: Vec<&'a Questionnaire>,
     keys: Keys,
     keep: Keep,
+    review: Option<&'a Review>,
     spool: Spool,
     entries: Vec<Entry>,
     /// What counts of each entry, decided once every response is in.
@@ -195,12 +197,14 @@ pub struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// A builder for these editions; `roster` adds the roster sheet; `keep` says which of an
-    /// entity's answers to one edition count. Its rows wait in a temporary file until
+    /// entity's answers to one edition count; `review` holds DESA's review of a previous
+    /// compilation, carried over. Its rows wait in a temporary file until
     /// [`Builder::finish`].
     pub fn new(
         layout: &'a Layout,
         roster: Option<&'a Roster>,
         keep: Keep,
+        review: Option<&'a Review>,
     ) -> io::Result<Builder<'a>> {
         Ok(Builder {
             layout,
@@ -209,6 +213,7 @@ impl<'a> Builder<'a> {
             note_editions: note_editions(layout),
             keys: Keys::default(),
             keep,
+            review,
             spool: Spool::new()?,
             entries: Vec::new(),
             counting: Vec::new(),
@@ -230,10 +235,29 @@ impl<'a> Builder<'a> {
             entity_read,
         } = response;
         let fingerprint = answers.as_mut().map(fingerprint);
-        let submitted = answers
+        let submitted_text = answers
             .as_ref()
             .and_then(|a| a.submitted.as_ref())
-            .and_then(|s| scalar_text(s).parse::<Date>().ok());
+            .map(scalar_text)
+            .unwrap_or_default();
+        let submitted = submitted_text.parse::<Date>().ok();
+        let submitted_cell = submitted.map_or_else(|| Cell::text(submitted_text), Cell::Date);
+        let contacts: Vec<(String, String)> = answers
+            .as_ref()
+            .map(|a| {
+                a.contact
+                    .iter()
+                    .map(|(k, v)| (k.clone(), scalar_text(v)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let contact = |key: &str| {
+            contacts
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
         let entity = answers
             .as_ref()
             .and_then(|a| a.entity.as_ref())
@@ -264,6 +288,7 @@ impl<'a> Builder<'a> {
             spool: &mut self.spool,
             stats: Stats::default(),
             shares: Shares::default(),
+            numbered: std::collections::BTreeMap::new(),
         };
         let q = edition.as_deref().and_then(|id| self.layout.edition(id));
         if let (Some(answers), Some(q)) = (&answers, q) {
@@ -276,8 +301,15 @@ impl<'a> Builder<'a> {
         let Rows { stats, shares, .. } = rows;
 
         for finding in &findings {
-            self.spool
-                .row(Tag::Findings, &finding_row(&file, &identity.key, finding))?;
+            let mut row: Vec<Spooled> = finding_row(&file, &identity.key, finding)
+                .into_iter()
+                .map(Spooled::Cell)
+                .collect();
+            if let Some((topic, number)) = q.and_then(|q| self.record_of(q, &finding.path)) {
+                row[FINDING_RECORD] = Spooled::Cell(Cell::Int(i64::from(number)));
+                row[FINDING_RECORD + 1] = Spooled::RecordId { topic, number };
+            }
+            self.spool.row_spooled(Tag::Findings, &row)?;
         }
         let report = FileReport::new(file.clone(), findings);
         self.summary.add(&report, false);
@@ -290,6 +322,9 @@ impl<'a> Builder<'a> {
             Cell::Bool(report.valid(false)),
             Cell::Int(report.errors() as i64),
             Cell::Int(report.warnings() as i64),
+            submitted_cell,
+            Cell::text(contact("name")),
+            Cell::text(contact("email")),
         ]);
         for topic in &self.layout.topics {
             match topic.kind {
@@ -365,6 +400,12 @@ impl<'a> Builder<'a> {
             .any(|(e, c)| c.counted() && e.shares.plain_notes > 0);
         let plan = Plan::new(self.layout, notes);
         self.headers(sink, &plan)?;
+        let suffixes = self.id_suffixes();
+        let topics: Vec<&str> = self
+            .layout
+            .record_topics()
+            .map(|(t, _)| t.id.as_str())
+            .collect();
         let spool = std::mem::replace(&mut self.spool, Spool::new()?);
         let mut replay = spool.read_back()?;
         let mut current = 0;
@@ -380,11 +421,18 @@ impl<'a> Builder<'a> {
             if tag.is_data() && !counting.counted() {
                 continue;
             }
+            let entry = &self.entries[current];
             let mut cells: Vec<Cell> = cells
                 .into_iter()
                 .map(|cell| match cell {
                     Spooled::Cell(cell) => cell,
-                    Spooled::RecordId { .. } => Cell::Empty,
+                    Spooled::RecordId { topic, number } => Cell::Text(format!(
+                        "{}-{}-{}-{number}{}",
+                        entry.identity.key,
+                        year(&entry.edition),
+                        topics.get(usize::from(topic)).copied().unwrap_or_default(),
+                        suffixes[current]
+                    )),
                 })
                 .collect();
             if tag == Tag::Responses {
@@ -418,6 +466,18 @@ impl<'a> Builder<'a> {
             .filter(|(_, c)| c.counted())
             .map(|(e, _)| of(&e.shares))
             .sum()
+    }
+
+    /// The record sheet and number of the record a finding of a response to `q` points into.
+    fn record_of(&self, q: &Questionnaire, path: &str) -> Option<(u16, u32)> {
+        let (question, number) = record_path(path)?;
+        q.question(question)?;
+        let topic = crate::compile::topic::root_question(q, question);
+        let sheet = self
+            .layout
+            .record_topics()
+            .position(|(t, _)| t.id == topic)?;
+        Some((u16::try_from(sheet).ok()?, number))
     }
 
     /// The last of a response's rows, its `responses` row, gets what only the whole intake
@@ -469,7 +529,34 @@ impl<'a> Builder<'a> {
                 .map(|d| self.entries[d].file.clone())
                 .unwrap_or_default(),
         ));
+        let review = self
+            .review
+            .and_then(|r| r.get(&entry.identity.key, &entry.edition));
+        row.push(Cell::text(review.map(|r| r.0.clone()).unwrap_or_default()));
+        row.push(Cell::text(review.map(|r| r.1.clone()).unwrap_or_default()));
         Ok(())
+    }
+
+    /// What each response's record ids end with: nothing for the first file of an entity and
+    /// edition (the files that count first, in input order), `~2`, `~3`… for the others.
+    fn id_suffixes(&self) -> Vec<String> {
+        let mut seen: std::collections::HashMap<(&str, &str), usize> =
+            std::collections::HashMap::new();
+        let mut out = vec![String::new(); self.entries.len()];
+        let order = (0..self.entries.len())
+            .filter(|i| self.counting[*i].counted())
+            .chain((0..self.entries.len()).filter(|i| !self.counting[*i].counted()));
+        for i in order {
+            let entry = &self.entries[i];
+            let n = seen
+                .entry((&entry.identity.key, &entry.edition))
+                .or_default();
+            *n += 1;
+            if *n > 1 {
+                out[i] = format!("~{n}");
+            }
+        }
+        out
     }
 
     /// The entities neither the roster nor the directory knows, each once, with the closest
@@ -555,6 +642,36 @@ fn fingerprint(answers: &mut Answers) -> u64 {
     hasher.finish()
 }
 
+/// The year a record id names for an edition: the last four digits in a row in its id
+/// (`hlpf-2025` is 2025), else the id.
+fn year(edition: &str) -> &str {
+    let bytes = edition.as_bytes();
+    (0..bytes.len().saturating_sub(3))
+        .rev()
+        .find(|&i| {
+            bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+                && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
+                && (i == 0 || !bytes[i - 1].is_ascii_digit())
+        })
+        .map_or(edition, |i| &edition[i..i + 4])
+}
+
+/// Where a finding's row holds the number of the record it points to; its id follows.
+const FINDING_RECORD: usize = 5;
+
+/// The record a finding's path points into, `question[index]…`: its record topic's place and
+/// its number from 1.
+fn record_path(path: &str) -> Option<(&str, u32)> {
+    let open = path.find('[')?;
+    let (question, rest) = path.split_at(open);
+    if question.contains('.') {
+        return None;
+    }
+    let close = rest.find(']')?;
+    let index: u32 = rest[1..close].parse().ok()?;
+    Some((question, index.checked_add(1)?))
+}
+
 /// A finding as a row of the `findings` sheet.
 fn finding_row(file: &str, key: &str, finding: &Finding) -> Vec<Cell> {
     vec![
@@ -563,6 +680,8 @@ fn finding_row(file: &str, key: &str, finding: &Finding) -> Vec<Cell> {
         finding.line.map_or(Cell::Empty, |l| Cell::Int(l as i64)),
         finding.column.map_or(Cell::Empty, |c| Cell::Int(c as i64)),
         Cell::text(finding.path.clone()),
+        Cell::Empty,
+        Cell::Empty,
         Cell::text(finding.code.as_str()),
         Cell::text(finding.severity.as_str()),
         Cell::text(finding.message.clone()),

@@ -10,7 +10,7 @@ use super::ALL_MEMBER_STATES;
 use super::cells::{Context, Place, Stats, dates_cells, field_cells};
 use super::goals::goals;
 use super::places::{PlaceKind, Places, places};
-use super::spool::{Spool, Tag};
+use super::spool::{Spool, Spooled, Tag};
 use crate::answers::{Answer, Answers, Record};
 use crate::compile::model::Cell;
 use crate::compile::topic::{Layout, TopicField, root_question};
@@ -77,6 +77,14 @@ pub(super) struct Rows<'b> {
     pub(super) spool: &'b mut Spool,
     pub(super) stats: Stats,
     pub(super) shares: Shares,
+    /// Records numbered so far per topic: a record's id counts on from the answer's records to
+    /// those its notes hold.
+    pub(super) numbered: BTreeMap<String, u32>,
+}
+
+/// Cells as spooled.
+fn spooled(cells: impl IntoIterator<Item = Cell>) -> impl Iterator<Item = Spooled> {
+    cells.into_iter().map(Spooled::Cell)
 }
 
 impl Rows<'_> {
@@ -144,18 +152,26 @@ impl Rows<'_> {
                 let Some((sheet, fields)) = self.record_sheet(topic) else {
                     return Ok(());
                 };
+                let numbered = self.numbered.entry(topic.to_string()).or_default();
+                let first = *numbered;
+                *numbered += records.len() as u32;
                 for (i, record) in records.iter().enumerate() {
                     let path = format!("{}[{i}]", question.id);
-                    let mut row = cx.who.to_vec();
-                    row.extend(source.cells());
-                    row.push(Cell::Int(i as i64 + 1));
+                    let id = Spooled::RecordId {
+                        topic: sheet,
+                        number: first + i as u32 + 1,
+                    };
+                    let mut row: Vec<Spooled> = spooled(cx.who.iter().cloned()).collect();
+                    row.extend(spooled(source.cells()));
+                    row.push(Spooled::Cell(Cell::Int(i as i64 + 1)));
+                    row.push(id.clone());
                     for field in &fields {
-                        row.extend(field_cells(field, record, cx, &path));
+                        row.extend(spooled(field_cells(field, record, cx, &path)));
                         if field.kind == FieldKind::Sdgs {
-                            row.extend(goal_flags(record, &field.id));
+                            row.extend(spooled(goal_flags(record, &field.id)));
                         }
                     }
-                    self.spool.row(Tag::Records(sheet), &row)?;
+                    self.spool.row_spooled(Tag::Records(sheet), &row)?;
                     let name = record
                         .fields
                         .first()
@@ -166,6 +182,7 @@ impl Rows<'_> {
                         index: i,
                         name: &name,
                         fields: &fields,
+                        id,
                     };
                     self.record_extras(record, &at, source, cx)?;
                 }
@@ -293,10 +310,11 @@ impl Rows<'_> {
         cx: &mut Context<'_>,
     ) -> io::Result<()> {
         let place_cells = [
-            Cell::text(source.via),
-            Cell::text(at.topic),
-            Cell::Int(at.index as i64 + 1),
-            Cell::text(at.name),
+            Spooled::Cell(Cell::text(source.via)),
+            at.id.clone(),
+            Spooled::Cell(Cell::text(at.topic)),
+            Spooled::Cell(Cell::Int(at.index as i64 + 1)),
+            Spooled::Cell(Cell::text(at.name)),
         ];
         // The record's dates, beside each of its goals.
         let dates = at
@@ -304,6 +322,7 @@ impl Rows<'_> {
             .iter()
             .find(|f| f.kind == FieldKind::Dates)
             .map_or([Cell::Empty, Cell::Empty], |f| dates_cells(f, record));
+        let who: Vec<Spooled> = spooled(cx.who.iter().cloned()).collect();
         for (id, value) in &record.fields {
             let field = at.fields.iter().find(|f| f.id == *id);
             match value {
@@ -314,11 +333,11 @@ impl Rows<'_> {
                     let counts = self.shares.sdgs.get_or_insert([0; 17]);
                     for goal in goals {
                         counts[usize::from(goal) - 1] += 1;
-                        let mut row = cx.who.to_vec();
+                        let mut row = who.clone();
                         row.extend(place_cells.iter().cloned());
-                        row.extend(dates.iter().cloned());
-                        row.extend([Cell::Int(i64::from(goal)), Cell::Bool(all)]);
-                        self.spool.row(Tag::Sdgs, &row)?;
+                        row.extend(spooled(dates.iter().cloned()));
+                        row.extend(spooled([Cell::Int(i64::from(goal)), Cell::Bool(all)]));
+                        self.spool.row_spooled(Tag::Sdgs, &row)?;
                     }
                 }
                 value if field.is_some_and(|f| f.kind == FieldKind::Countries) => {
@@ -338,11 +357,12 @@ impl Rows<'_> {
                         } else {
                             self.shares.other_places += 1;
                         }
-                        let mut row = vec![Cell::text(place), Cell::text(kind.as_str())];
-                        row.extend(cx.who.iter().cloned());
+                        let mut row: Vec<Spooled> =
+                            spooled([Cell::text(place), Cell::text(kind.as_str())]).collect();
+                        row.extend(who.iter().cloned());
                         row.extend(place_cells.iter().cloned());
-                        row.push(Cell::Bool(all));
-                        self.spool.row(Tag::MemberStates, &row)?;
+                        row.push(Spooled::Cell(Cell::Bool(all)));
+                        self.spool.row_spooled(Tag::MemberStates, &row)?;
                     }
                 }
                 _ => {}

@@ -128,6 +128,22 @@ impl Spool {
         Ok(())
     }
 
+    /// One row holding record ids among its cells.
+    pub(super) fn row_spooled(&mut self, tag: Tag, cells: &[Spooled]) -> io::Result<()> {
+        self.head(tag, cells.len())?;
+        for cell in cells {
+            match cell {
+                Spooled::Cell(cell) => write_cell(&mut self.file, cell)?,
+                Spooled::RecordId { topic, number } => {
+                    self.file.write_all(&[6])?;
+                    self.file.write_all(&topic.to_le_bytes())?;
+                    self.file.write_all(&number.to_le_bytes())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn head(&mut self, tag: Tag, cells: usize) -> io::Result<()> {
         let (code, n) = tag.code();
         let cells = u32::try_from(cells).map_err(|_| corrupt())?;
@@ -277,6 +293,14 @@ mod tests {
             spool.row(*tag, cells).unwrap();
         }
         spool.begin(1).unwrap();
+        let ids = [
+            Spooled::Cell(Cell::text("a")),
+            Spooled::RecordId {
+                topic: 2,
+                number: 41,
+            },
+        ];
+        spool.row_spooled(Tag::Sdgs, &ids).unwrap();
         let mut replay = spool.read_back().unwrap();
         assert_eq!(replay.next_item().unwrap(), Some(Item::Begin(0)));
         for (tag, cells) in rows {
@@ -284,6 +308,10 @@ mod tests {
             assert_eq!(replay.next_item().unwrap(), Some(Item::Row(tag, want)));
         }
         assert_eq!(replay.next_item().unwrap(), Some(Item::Begin(1)));
+        assert_eq!(
+            replay.next_item().unwrap(),
+            Some(Item::Row(Tag::Sdgs, ids.to_vec()))
+        );
         assert_eq!(replay.next_item().unwrap(), None);
     }
 }
