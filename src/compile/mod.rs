@@ -5,6 +5,7 @@
 //! slice at a time; each checked response becomes rows at once ([`build`]), in input order, so
 //! that memory holds one slice of answers and the small aggregates of the closing sheets.
 
+pub mod as_of;
 pub mod build;
 pub mod csv;
 pub mod entity;
