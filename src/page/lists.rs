@@ -256,18 +256,21 @@ pub struct Resources {
 /// The record sheet of the `resources` question, every field but the long texts (paragraphs, in
 /// the previews) shown.
 pub fn resources(c: &Compilation, defs: &Definitions, places: &Places) -> Resources {
-    let paragraphs: Vec<&str> = defs
-        .0
-        .iter()
-        .flat_map(|q| &q.questions)
-        .filter(|q| q.id == "resources")
-        .flat_map(|q| match &q.kind {
-            QuestionKind::Records(r) => r.fields.as_slice(),
-            _ => &[],
-        })
-        .filter(|f| f.kind == FieldKind::Paragraphs)
-        .map(|f| f.id.as_str())
-        .collect();
+    let of_kind = |kind: FieldKind| -> Vec<&str> {
+        defs.0
+            .iter()
+            .flat_map(|q| &q.questions)
+            .filter(|q| q.id == "resources")
+            .flat_map(|q| match &q.kind {
+                QuestionKind::Records(r) => r.fields.as_slice(),
+                _ => &[],
+            })
+            .filter(|f| f.kind == kind)
+            .map(|f| f.id.as_str())
+            .collect()
+    };
+    let paragraphs = of_kind(FieldKind::Paragraphs);
+    let languages = of_kind(FieldKind::Languages);
     let Some((_, sheet)) = record_sheets(c)
         .into_iter()
         .find(|(t, _)| *t == "resources")
@@ -295,12 +298,31 @@ pub fn resources(c: &Compilation, defs: &Definitions, places: &Places) -> Resour
                     places.get(&row.text("file")).cloned().unwrap_or_default(),
                     fields
                         .iter()
-                        .map(|i| Shown::of(all[*i].1, all[*i].0.kind))
+                        .map(|i| {
+                            let (column, cell) = all[*i];
+                            if languages.contains(&column.id.as_str()) {
+                                Shown::text(language_names(&cell.to_plain()))
+                            } else {
+                                Shown::of(cell, column.kind)
+                            }
+                        })
                         .collect(),
                 )
             })
             .collect(),
     }
+}
+
+/// Languages by name: `en; pt` → `English; Portuguese`; a code the registry does not know is
+/// kept as written.
+fn language_names(codes: &str) -> String {
+    codes
+        .split(';')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| crate::refdata::language_name(c).unwrap_or(c))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// One text against its word limit.
@@ -458,5 +480,17 @@ pub fn findings(c: &Compilation, places: &Places) -> FileFindings {
             data,
         ),
         files,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_are_named_and_unknown_codes_kept() {
+        assert_eq!(language_names("en; pt"), "English; Portuguese");
+        assert_eq!(language_names("fr;xx-unknown"), "French; xx-unknown");
+        assert_eq!(language_names(""), "");
     }
 }

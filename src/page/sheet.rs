@@ -69,6 +69,14 @@ pub fn sheet_rows(sheet: &Sheet) -> Vec<Row<'_>> {
         .collect()
 }
 
+/// Row `i` of a sheet; a row past the end reads as empty.
+pub fn row_at(sheet: &Sheet, i: usize) -> Row<'_> {
+    Row {
+        sheet,
+        cells: sheet.rows.get(i).map_or(&[], Vec::as_slice),
+    }
+}
+
 /// The sheets of record questions (events, resources, initiatives), with their topic: a sheet
 /// with a `record` column whose other columns come from one question's fields.
 pub fn record_sheets(c: &Compilation) -> Vec<(&str, &Sheet)> {
