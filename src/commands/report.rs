@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::compile::{exit_of, flags, say_totals, sources};
 use super::{Error, Exit, Output, Streams};
 use crate::batch::Progress;
-use crate::compile::{self, Compilation, Keep, ReadPlan, Setup};
+use crate::compile::{self, Keep, ReadPlan, Setup};
 use crate::fsio::{Target, WriteError};
 use crate::input::ReadOptions;
 use crate::page::{self, Options, PageError, Paper, pdf};
@@ -106,12 +106,13 @@ pub fn run(
         read: request.read,
         jobs: request.jobs,
     };
-    let mut compilation = Compilation::default();
+    let mut held = page::hold::Held::new(&page::definitions(&setup_flags).0, request.previews)
+        .map_err(|e| PageError::from(WriteError::to(output.target())(e)))?;
     let totals = compile::tables(
         &setup,
         &sources,
         plan,
-        &mut compilation,
+        &mut held,
         streams.err,
         progress,
         &output.target(),
@@ -123,7 +124,7 @@ pub fn run(
     };
     let exit = exit_of(&totals);
     let write = |out: &mut dyn std::io::Write, target: &Target| {
-        page::write(compilation, &setup_flags, &templates, options, out, target)
+        page::write(held, &setup_flags, &templates, options, out, target)
     };
     // The page is streamed to where it goes; Chromium prints it from its file, or from a
     // temporary copy when the page goes to standard output.

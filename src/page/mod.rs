@@ -9,6 +9,7 @@ pub mod chart;
 pub mod coverage;
 pub mod error;
 pub mod headline;
+pub mod hold;
 pub mod lists;
 pub mod pdf;
 pub mod preview;
@@ -20,12 +21,11 @@ pub use error::PageError;
 
 use std::sync::Arc;
 
-use crate::compile::Compilation;
-use crate::fsio::Target;
+use crate::fsio::{Target, WriteError};
 use crate::questionnaire::Questionnaire;
 
 /// The definitions a compilation's responses may name: every `-q`, then the built-in editions.
-fn definitions(flags: &[Questionnaire]) -> view::Definitions {
+pub fn definitions(flags: &[Questionnaire]) -> view::Definitions {
     let mut all: Vec<Questionnaire> = flags.to_vec();
     all.extend(
         Questionnaire::builtin_ids()
@@ -62,36 +62,36 @@ pub struct Options {
 /// are the editions given with `-q`, which responses may name besides the built-in ones;
 /// `target` is what a failed write names.
 pub fn write(
-    compilation: Compilation,
+    held: hold::Held,
     flags: &[Questionnaire],
     templates: &render::Templates,
     options: Options,
     out: &mut dyn std::io::Write,
     target: &Target,
 ) -> Result<(), PageError> {
+    let (compilation, spilled) = held
+        .finish()
+        .map_err(|e| WriteError::to(target.clone())(e))?;
     let defs = Arc::new(definitions(flags));
     let page = view::page(&compilation, &defs, options);
     let previews = options.previews.then(|| {
-        minijinja::Value::from_object(preview::Previewer::new(Arc::new(compilation), defs))
+        minijinja::Value::from_object(preview::Previewer::new(
+            Arc::new(compilation),
+            defs,
+            spilled,
+        ))
     });
     templates.write(&page, previews, out, target)
 }
 
 /// The page as a string, for tests and callers that want it whole.
 pub fn render(
-    compilation: Compilation,
+    held: hold::Held,
     flags: &[Questionnaire],
     templates: &render::Templates,
     options: Options,
 ) -> Result<String, PageError> {
     let mut bytes = Vec::new();
-    write(
-        compilation,
-        flags,
-        templates,
-        options,
-        &mut bytes,
-        &Target::Stdout,
-    )?;
+    write(held, flags, templates, options, &mut bytes, &Target::Stdout)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

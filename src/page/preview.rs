@@ -8,6 +8,7 @@ use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
 
 use serde::Serialize;
 
+use super::hold::Spilled;
 use super::lists::{Flag, flag};
 use super::sheet::{Row, Shown, record_sheets, row_at, rows};
 use super::view::{Definitions, anchor, entity_name};
@@ -121,16 +122,19 @@ fn by_file(sheet: Option<&Sheet>) -> HashMap<String, Vec<usize>> {
     out
 }
 
-/// A record row's fields: a dates pair shown as one field; with each field's id.
-fn record_fields(row: &Row<'_>) -> Vec<(String, Field)> {
+/// A record row's fields: a dates pair shown as one field; with each field's id. `held` gives
+/// the text of a column held aside ([`super::hold`]), by its index.
+fn record_fields(row: &Row<'_>, held: &dyn Fn(usize) -> Option<String>) -> Vec<(String, Field)> {
     let cells: Vec<_> = row
         .cells()
-        .filter(|(col, _)| col.question.is_some())
+        .enumerate()
+        .filter(|(_, (col, _))| col.question.is_some())
+        .map(|(i, (col, cell))| (i, col, cell))
         .collect();
     let mut out: Vec<(String, Field)> = Vec::new();
     let mut i = 0;
     while i < cells.len() {
-        let (col, cell) = cells[i];
+        let (at, col, cell) = cells[i];
         let start = col
             .id
             .strip_suffix("_start")
@@ -138,8 +142,8 @@ fn record_fields(row: &Row<'_>) -> Vec<(String, Field)> {
         if let Some(base) = start {
             let end = cells
                 .get(i + 1)
-                .filter(|(c, _)| c.id == format!("{base}_end"))
-                .map(|(_, cell)| cell.to_plain())
+                .filter(|(_, c, _)| c.id == format!("{base}_end"))
+                .map(|(_, _, cell)| cell.to_plain())
                 .unwrap_or_default();
             let start = cell.to_plain();
             let text = if end.is_empty() || end == start {
@@ -167,7 +171,7 @@ fn record_fields(row: &Row<'_>) -> Vec<(String, Field)> {
             col.id.clone(),
             Field {
                 label: col.label.clone(),
-                value: Shown::of(cell, col.kind),
+                value: held(at).map_or_else(|| Shown::of(cell, col.kind), Shown::text),
                 findings: Vec::new(),
             },
         ));
@@ -191,14 +195,28 @@ pub struct Previewer {
     initiatives: Vec<String>,
     /// Each file's anchor.
     anchors: HashMap<String, String>,
+    /// The long texts held aside while the tables were built.
+    spilled: Spilled,
+}
+
+/// One row of a sheet with where it is: the sheet's index and the row's.
+#[derive(Clone, Copy)]
+struct Placed<'a> {
+    sheet: usize,
+    index: usize,
+    row: Row<'a>,
 }
 
 /// Rows of record sheets by topic, as one preview reads them.
-type RecordRows<'a> = Vec<(&'a str, Vec<Row<'a>>)>;
+type RecordRows<'a> = Vec<(&'a str, Vec<Placed<'a>>)>;
 
 impl Previewer {
     /// Indexes the compiled tables.
-    pub fn new(compilation: Arc<Compilation>, defs: Arc<Definitions>) -> Previewer {
+    pub fn new(
+        compilation: Arc<Compilation>,
+        defs: Arc<Definitions>,
+        spilled: Spilled,
+    ) -> Previewer {
         let c = &*compilation;
         let records = record_sheets(c)
             .into_iter()
@@ -235,6 +253,7 @@ impl Previewer {
             anchors,
             defs,
             compilation,
+            spilled,
         }
     }
 
@@ -256,14 +275,30 @@ impl Previewer {
         name: &str,
         index: &HashMap<String, Vec<usize>>,
         file: &str,
-    ) -> Vec<Row<'a>> {
-        let Some(sheet) = self.compilation.sheet(name) else {
+    ) -> Vec<Placed<'a>> {
+        let sheets = &self.compilation.sheets;
+        let Some(at) = sheets.iter().position(|s| s.spec.name == name) else {
             return Vec::new();
         };
         index
             .get(file)
-            .map(|at| at.iter().map(|i| row_at(sheet, *i)).collect())
+            .map(|rows| {
+                rows.iter()
+                    .map(|i| Placed {
+                        sheet: at,
+                        index: *i,
+                        row: row_at(&sheets[at], *i),
+                    })
+                    .collect()
+            })
             .unwrap_or_default()
+    }
+
+    /// The fields of a record row, its long texts read back.
+    fn fields(&self, placed: &Placed<'_>) -> Vec<(String, Field)> {
+        record_fields(&placed.row, &|column| {
+            self.spilled.text(placed.sheet, placed.index, column)
+        })
     }
 
     /// The preview of response number `i` (0-based, in input order).
@@ -300,8 +335,12 @@ impl Previewer {
         {
             for question in &q.questions {
                 let topic = root_question(q, &question.id);
-                let text = texts.iter().find(|t| t.text("question") == topic);
-                let chosen = match choices.iter().find(|r| r.text("question") == topic) {
+                let text = texts.iter().find(|t| t.row.text("question") == topic);
+                let chosen = match choices
+                    .iter()
+                    .map(|p| p.row)
+                    .find(|r| r.text("question") == topic)
+                {
                     Some(r) => {
                         let mut names: Vec<String> = self
                             .initiatives
@@ -325,8 +364,8 @@ impl Previewer {
                     .map(|(_, rows)| {
                         rows.iter()
                             .map(|r| RecordView {
-                                number: r.int("record"),
-                                fields: record_fields(r).into_iter().map(|(_, f)| f).collect(),
+                                number: r.row.int("record"),
+                                fields: self.fields(r).into_iter().map(|(_, f)| f).collect(),
                                 findings: Vec::new(),
                             })
                             .collect()
@@ -335,9 +374,15 @@ impl Previewer {
                 questions.push(QuestionView {
                     number: question.number.clone(),
                     label: question.text.clone(),
-                    text: text.map(|t| t.text("text")),
-                    words: text.and_then(|t| t.opt_int("words")),
-                    limit: text.and_then(|t| t.opt_int("limit")),
+                    text: text.map(|t| {
+                        t.row
+                            .sheet()
+                            .column("text")
+                            .and_then(|c| self.spilled.text(t.sheet, t.index, c))
+                            .unwrap_or_else(|| t.row.text("text"))
+                    }),
+                    words: text.and_then(|t| t.row.opt_int("words")),
+                    limit: text.and_then(|t| t.row.opt_int("limit")),
                     choices: chosen,
                     records: recs,
                     is_records: matches!(question.kind, QuestionKind::Records(_)),
@@ -349,7 +394,7 @@ impl Previewer {
         }
         let mut general = Vec::new();
         for f in self.rows_of("findings", &self.findings, &file) {
-            place(flag(&f), &mut questions, &records, &mut general);
+            place(flag(&f.row), &mut questions, &records, &mut general, self);
         }
         Preview {
             anchor: anchor(i),
@@ -390,6 +435,7 @@ fn place(
     questions: &mut [QuestionView],
     records: &RecordRows<'_>,
     general: &mut Vec<Flag>,
+    previewer: &Previewer,
 ) {
     let (topic, index, field) = split_path(&f.path);
     let Some(question) = questions.iter_mut().find(|q| q.id == topic) else {
@@ -411,8 +457,11 @@ fn place(
     let ids: Vec<String> = records
         .iter()
         .find(|(t, _)| *t == topic)
-        .and_then(|(_, rows)| rows.iter().find(|r| r.int("record") == index as i64 + 1))
-        .map(|r| record_fields(r).into_iter().map(|(id, _)| id).collect())
+        .and_then(|(_, rows)| {
+            rows.iter()
+                .find(|r| r.row.int("record") == index as i64 + 1)
+        })
+        .map(|r| previewer.fields(r).into_iter().map(|(id, _)| id).collect())
         .unwrap_or_default();
     match field.and_then(|name| ids.iter().position(|id| *id == name)) {
         Some(at) if at < record.fields.len() => record.fields[at].findings.push(f),

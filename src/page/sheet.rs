@@ -49,6 +49,11 @@ impl<'a> Row<'a> {
         matches!(self.cell(id), Cell::Bool(true))
     }
 
+    /// The sheet the row is of.
+    pub fn sheet(&self) -> &'a Sheet {
+        self.sheet
+    }
+
     /// The cells with their columns, in order.
     pub fn cells(&self) -> impl Iterator<Item = (&'a crate::compile::model::Column, &'a Cell)> {
         self.sheet.spec.columns.iter().zip(self.cells.iter())
