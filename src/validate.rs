@@ -25,7 +25,8 @@ pub struct Validator<'q> {
 pub struct Validated {
     /// Findings for the file.
     pub report: FileReport,
-    /// The canonical answers, if the file parsed and its questionnaire is known.
+    /// The canonical answers, if the file parsed and its questionnaire is known; their findings
+    /// are in `report`.
     pub checked: Option<Checked>,
     /// What the input was read as.
     pub kind: Option<Kind>,
@@ -197,8 +198,9 @@ impl<'q> Validator<'q> {
             findings.extend(check::findings(&doc, questionnaire));
             return (findings, None, Some(questionnaire));
         }
-        let checked = check::check(&doc, questionnaire);
-        findings.extend(checked.findings.iter().cloned());
+        let mut checked = check::check(&doc, questionnaire);
+        // The findings go with the report; the answers keep none, as a legacy text's do.
+        findings.append(&mut checked.findings);
         (findings, Some(checked), Some(questionnaire))
     }
 }
