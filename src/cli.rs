@@ -44,7 +44,8 @@ enum Command {
     Import(ImportArgs),
     /// Rewrite answers files in canonical form, in place
     Fmt(FmtArgs),
-    /// Compile many responses into one workbook, CSV files, JSON, or one question as Markdown
+    /// Compile many responses into one workbook, CSV files, JSON, or one question as Markdown or
+    /// Word
     Compile(CompileArgs),
     /// One self-contained HTML page of many responses: summary, charts, and a preview of each
     Report(ReportArgs),
@@ -335,8 +336,9 @@ struct CompileArgs {
     /// are read as legacy text
     #[arg(required = true, value_name = "PATH")]
     inputs: Vec<String>,
-    /// Where to write: `NAME.xlsx`, `NAME.json`, `NAME.md`, a folder for CSV files (existing, or
-    /// ending in `/`), or `-` for stdout with `--to` (a workbook only into a pipe)
+    /// Where to write: `NAME.xlsx`, `NAME.json`, `NAME.md`, `NAME.docx`, a folder for CSV files
+    /// (existing, or ending in `/`), or `-` for stdout with `--to` (a workbook or a Word document
+    /// only into a pipe)
     #[arg(long, short = 'o', value_name = "OUT")]
     output: String,
     /// Output format [default: OUT's extension, else CSV files in the folder OUT]
@@ -345,7 +347,8 @@ struct CompileArgs {
     /// The entities expected to respond: one per line, or CSV with a `name,acronym` header
     #[arg(long, value_name = "FILE")]
     roster: Option<PathBuf>,
-    /// The question Markdown shows, entity by entity (e.g. `recommendations`)
+    /// The question the digest (Markdown or Word) shows, entity by entity (e.g.
+    /// `recommendations`)
     #[arg(long, value_name = "ID")]
     question: Option<String>,
     /// Headers are the form's labels instead of ids
@@ -425,6 +428,8 @@ enum CompileArg {
     Json,
     /// One question's answers, entity by entity (with `--question`)
     Markdown,
+    /// The same as a Word document (with `--question`; binary: into a file or a pipe)
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -437,6 +442,8 @@ enum ExportArg {
     Markdown,
     /// The legacy text layout that `import` reads
     Text,
+    /// The Word form, filled in (binary: into a file or a pipe)
+    Docx,
 }
 
 impl From<CompileArg> for CompileFormat {
@@ -446,6 +453,7 @@ impl From<CompileArg> for CompileFormat {
             CompileArg::Csv => CompileFormat::Csv,
             CompileArg::Json => CompileFormat::Json,
             CompileArg::Markdown => CompileFormat::Markdown,
+            CompileArg::Docx => CompileFormat::Docx,
         }
     }
 }
@@ -457,6 +465,7 @@ impl From<ExportArg> for ExportFormat {
             ExportArg::Json => ExportFormat::Json,
             ExportArg::Markdown => ExportFormat::Markdown,
             ExportArg::Text => ExportFormat::Text,
+            ExportArg::Docx => ExportFormat::Docx,
         }
     }
 }

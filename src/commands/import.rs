@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::export::output_format;
+use super::export::requested_format;
 use super::{Error, Exit, Output, Streams, source_of, tell_findings};
 use crate::export::ExportFormat;
 use crate::input::{self, Kind, ReadOptions};
@@ -36,8 +36,12 @@ pub struct ImportRequest {
 pub fn run(request: &ImportRequest, streams: &mut Streams<'_>) -> Result<Exit, Error> {
     let flag = questionnaire::from_flag(request.questionnaire.as_deref())?;
     let output = Output::from_option(request.output.as_deref());
+    let format = requested_format(request.to, output.path()).unwrap_or(ExportFormat::Toml);
     if !request.check {
         output.check(request.force)?;
+        if let Some(what) = format.binary() {
+            output.check_binary(what, streams)?;
+        }
     }
     let source = source_of(&request.input);
     // Whatever its name, the input is legacy text: that is what `import` reads.
@@ -66,10 +70,5 @@ pub fn run(request: &ImportRequest, streams: &mut Streams<'_>) -> Result<Exit, E
     if request.check {
         return Ok(exit);
     }
-    let format = output_format(request.to, output.path(), ExportFormat::Toml);
-    output.write(
-        format.write(&checked.answers, q).as_bytes(),
-        streams.out,
-        exit,
-    )
+    output.write(&format.write(&checked.answers, q), streams.out, exit)
 }

@@ -1,5 +1,5 @@
 //! `qfill compile`: many responses into one set of tables — an XLSX workbook, CSV files, one JSON
-//! document, or one question's answers as Markdown.
+//! document, or one question's answers as Markdown or a Word document.
 //!
 //! Inputs are read and checked as `validate` reads and checks them ([`read`]), in parallel, a
 //! slice at a time; each checked response becomes rows at once ([`build`]), in input order, so
@@ -40,6 +40,8 @@ pub enum CompileFormat {
     Json,
     /// One question's answers, entity by entity (`--question`).
     Markdown,
+    /// The same digest as a Word document (`--question`).
+    Docx,
 }
 
 impl CompileFormat {
@@ -50,7 +52,17 @@ impl CompileFormat {
             "xlsx" => Some(CompileFormat::Xlsx),
             "json" => Some(CompileFormat::Json),
             "md" | "markdown" => Some(CompileFormat::Markdown),
+            "docx" => Some(CompileFormat::Docx),
             _ => None,
+        }
+    }
+
+    /// Whether the format is one question's digest (`--question`), and its name in messages.
+    pub fn digest(self) -> Option<&'static str> {
+        match self {
+            CompileFormat::Markdown => Some("Markdown"),
+            CompileFormat::Docx => Some("Word"),
+            CompileFormat::Xlsx | CompileFormat::Csv | CompileFormat::Json => None,
         }
     }
 }
