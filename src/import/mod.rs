@@ -26,11 +26,13 @@ mod label;
 mod legacy;
 mod paragraphs;
 mod records;
+mod word;
 
 pub use edition::guess_edition;
 
 use block::{Block, BlockKind, CheckBox, Skipped};
 use paragraphs::{Line, lines_of, text_node};
+pub use word::{import_docx, import_form};
 
 /// The legacy text as an answers tree, and what only the import can see.
 #[derive(Debug, Clone)]
@@ -142,6 +144,8 @@ pub(crate) struct Read {
     pub findings: Vec<Finding>,
     /// What each block was read as.
     pub kinds: Vec<LineKind>,
+    /// Each question read: the block of its header, and the question's index.
+    pub sections: Vec<(usize, usize)>,
 }
 
 /// Reads a stream of blocks as the answers to `questionnaire`; `skipped` joins `notes`.
@@ -187,6 +191,10 @@ pub(crate) fn read_blocks(blocks: &[Block], q: &Questionnaire, skipped: Vec<Skip
     }
     importer.preamble(0..preamble_end, &mut entries);
 
+    let headers = sections
+        .iter()
+        .map(|(index, header, _)| (*header, *index))
+        .collect();
     let mut answers = Vec::new();
     let mut answers_span = None;
     for (index, header, section) in sections {
@@ -223,6 +231,7 @@ pub(crate) fn read_blocks(blocks: &[Block], q: &Questionnaire, skipped: Vec<Skip
         doc: Node::new(Value::Table(entries)),
         findings: importer.findings,
         kinds: importer.kinds,
+        sections: headers,
     }
 }
 
