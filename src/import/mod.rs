@@ -31,6 +31,8 @@ mod word;
 pub use edition::guess_edition;
 
 use block::{Block, BlockKind, CheckBox, Skipped};
+/// The legacy text layout as the stream of blocks the importer reads, one block a line.
+pub use legacy::blocks as legacy_blocks;
 use paragraphs::{Line, lines_of, text_node};
 pub use word::{import_docx, import_form};
 
