@@ -619,10 +619,11 @@ impl<'r> Flattener<'r> {
                     .and_then(|v| v.parse::<usize>().ok())
                     .unwrap_or(0)
             };
-            let outside = grid("gridBefore") + grid("gridAfter");
+            let outside = grid("gridBefore").saturating_add(grid("gridAfter"));
             let (row, spanned) = self.row(tr);
             let mut row = row;
-            row.title = row.cells.len() == 1 && columns >= 2 && spanned + outside >= columns;
+            row.title =
+                row.cells.len() == 1 && columns >= 2 && spanned.saturating_add(outside) >= columns;
             match sink {
                 Sink::Body => {
                     let at = self.point();
@@ -647,7 +648,7 @@ impl<'r> Flattener<'r> {
     /// A row's cells, and how many grid columns they span.
     fn row(&mut self, tr: Node<'_, '_>) -> (Row, usize) {
         let mut cells: Vec<Cell> = Vec::new();
-        let mut spanned = 0;
+        let mut spanned: usize = 0;
         for tc in self.collect(tr, "tc") {
             let tcpr = xml::child(tc, Ns::W, "tcPr");
             let property = |local: &str| tcpr.and_then(|p| xml::child(p, Ns::W, local));
@@ -658,11 +659,12 @@ impl<'r> Flattener<'r> {
             if property("cellIns").is_some() {
                 self.track();
             }
-            spanned += property("gridSpan")
+            let span = property("gridSpan")
                 .and_then(xml::val)
                 .and_then(|v| v.parse::<usize>().ok())
                 .unwrap_or(1)
                 .max(1);
+            spanned = spanned.saturating_add(span);
             // `w:vMerge` without `restart` continues the cell above, whose value it is.
             let merged = property("vMerge").is_some_and(|v| xml::val(v) != Some("restart"));
             let mut paragraphs = Vec::new();

@@ -303,12 +303,14 @@ impl Numbering {
             if let Some(num) = self.nums.get(num_id) {
                 for &(i, start) in &num.start_overrides {
                     if i < LEVELS {
-                        counters[i] = Some(start - 1);
+                        counters[i] = Some(start.saturating_sub(1));
                     }
                 }
             }
         }
-        let value = counters[level].unwrap_or(def.start - 1).saturating_add(1);
+        let value = counters[level]
+            .unwrap_or(def.start.saturating_sub(1))
+            .saturating_add(1);
         counters[level] = Some(value);
         for deeper in counters.iter_mut().skip(level + 1) {
             *deeper = None;

@@ -128,7 +128,7 @@ impl<R: Read + Seek> Package<R> {
             return Err(PackageError::TooLarge);
         }
         let mut bytes = Vec::with_capacity(file.size() as usize);
-        file.take(self.budget + 1)
+        file.take(self.budget.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|e| broken(format!("cannot be read: {}", crate::input::io_reason(&e))))?;
         if bytes.len() as u64 > self.budget {
