@@ -87,3 +87,77 @@ fn within(finding: &Finding, q: &Questionnaire) -> Option<String> {
     }
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Spot;
+    use crate::import::block::{Block, BlockKind, ListItem, Paragraph};
+
+    /// A form of paragraphs, the first `numbered` of them numbered by Word.
+    fn form(paragraphs: &[&str], numbered: usize) -> Form {
+        let blocks = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Block {
+                kind: BlockKind::Paragraph(Paragraph {
+                    text: text.to_string(),
+                    list: (i < numbered).then_some(ListItem {
+                        level: 0,
+                        number: None,
+                        numbered: true,
+                    }),
+                    links: Vec::new(),
+                }),
+                span: i..i + 1,
+            })
+            .collect();
+        Form {
+            blocks,
+            spots: (1..=paragraphs.len()).map(Spot::Paragraph).collect(),
+            ..Form::default()
+        }
+    }
+
+    #[test]
+    fn the_edition_of_a_form_is_guessed_from_its_text_as_for_legacy_text() {
+        let hlpf = Questionnaire::default_builtin();
+        let pilot = crate::questionnaire::parse_definition(
+            include_str!("../../tests/data/pilot-2026.toml"),
+            "pilot-2026.toml",
+        )
+        .unwrap();
+        let editions = vec![hlpf.clone(), pilot.clone()];
+        let texts: Vec<&str> = pilot.questions.iter().map(|q| q.text.as_str()).collect();
+        let word = form(&texts, texts.len());
+        let guessed = crate::compile::read::best_match(&word.text(), &editions);
+        assert_eq!(guessed.id, "pilot-2026");
+        // Read as that edition: its questions are found though Word numbers them itself.
+        let imported = import_form(&form(&[texts[0], "An answer."], 1), guessed);
+        assert_eq!(
+            imported.answers.answer(&pilot.questions[0].id),
+            Some(&crate::answers::Answer::Text("An answer.".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_question_not_answered_points_at_its_own_header() {
+        let q = Questionnaire::default_builtin();
+        let texts: Vec<&str> = q.questions.iter().map(|q| q.text.as_str()).collect();
+        let imported = import_form(&form(&texts, texts.len()), &q);
+        let places: Vec<(String, String)> = imported
+            .findings
+            .iter()
+            .filter(|f| f.code == crate::finding::Code::NotAnswered)
+            .map(|f| (f.path.clone(), f.place.as_ref().unwrap().to_string()))
+            .collect();
+        assert_eq!(places.len(), q.questions.len());
+        for (i, (path, place)) in places.iter().enumerate() {
+            assert_eq!(path, &q.questions[i].id);
+            assert_eq!(
+                place,
+                &format!("question {} (paragraph {})", q.questions[i].number, i + 1)
+            );
+        }
+    }
+}
