@@ -22,7 +22,8 @@ use package::{Package, PackageError, xml_broken};
 
 use crate::finding::{Anchor, Code, Finding, Spot};
 use crate::import::block::{Block, BlockKind, Skipped};
-use crate::input::{ReadFailure, human_size};
+use crate::input::ReadFailure;
+use crate::text::human_size;
 
 /// How much a .docx may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +100,7 @@ pub fn read_file(path: &std::path::Path, limits: Limits) -> Result<Form, ReadFai
     let cannot = |e: std::io::Error| {
         failure(
             Code::Unreadable,
-            format!("cannot read the file: {}", crate::input::io_reason(&e)),
+            format!("cannot read the file: {}", crate::text::io_reason(&e)),
             None,
         )
     };
@@ -125,7 +126,7 @@ pub fn read<R: Read + Seek>(mut reader: R, limits: Limits) -> Result<Form, ReadF
     let size = reader.seek(SeekFrom::End(0)).map_err(|e| {
         failure(
             Code::Unreadable,
-            format!("cannot be read: {}", crate::input::io_reason(&e)),
+            format!("cannot be read: {}", crate::text::io_reason(&e)),
             None,
         )
     })?;
@@ -343,7 +344,7 @@ fn flatten_package<R: Read + Seek>(
             "",
             format!(
                 "has {comments} {}; they are never read as answers",
-                crate::rules::text::plural(comments, "comment")
+                crate::text::plural(comments, "comment")
             ),
         )
         .with_hint("if a comment holds part of an answer, move it into the answer, then delete the comments");
@@ -359,7 +360,7 @@ fn flatten_package<R: Read + Seek>(
             "",
             format!(
                 "has {tracked} tracked {} not yet accepted; read as if every change were accepted",
-                crate::rules::text::plural(tracked, "change")
+                crate::text::plural(tracked, "change")
             ),
         )
         .with_hint("accept or reject them in Word (Review › Accept), so that what is read and counted is what you mean");

@@ -83,7 +83,7 @@ impl<R: Read + Seek> Package<R> {
     pub fn open(mut reader: R, budget: u64) -> Result<Self, PackageError> {
         reader
             .seek(SeekFrom::Start(0))
-            .map_err(|e| PackageError::NotZip(crate::input::io_reason(&e)))?;
+            .map_err(|e| PackageError::NotZip(crate::text::io_reason(&e)))?;
         let mut head = [0u8; 8];
         let read = read_up_to(&mut reader, &mut head);
         if head[..read].starts_with(OLE_MAGIC) {
@@ -130,7 +130,7 @@ impl<R: Read + Seek> Package<R> {
         let mut bytes = Vec::with_capacity(file.size() as usize);
         file.take(self.budget.saturating_add(1))
             .read_to_end(&mut bytes)
-            .map_err(|e| broken(format!("cannot be read: {}", crate::input::io_reason(&e))))?;
+            .map_err(|e| broken(format!("cannot be read: {}", crate::text::io_reason(&e))))?;
         if bytes.len() as u64 > self.budget {
             return Err(PackageError::TooLarge);
         }
@@ -291,7 +291,7 @@ fn holds_encrypted_package(reader: &mut (impl Read + Seek)) -> bool {
 fn zip_reason(e: &zip::result::ZipError) -> String {
     use zip::result::ZipError;
     match e {
-        ZipError::Io(io) => crate::input::io_reason(io),
+        ZipError::Io(io) => crate::text::io_reason(io),
         ZipError::InvalidArchive(reason) => reason.to_lowercase(),
         ZipError::UnsupportedArchive(reason) => reason.to_lowercase(),
         ZipError::CompressionMethodNotSupported(method) => {

@@ -1,10 +1,19 @@
-//! The entity table a form may open with (name of entity, focal point, e-mail, date of
-//! submission): its labels, read as the fields of one record, and where each value goes.
+//! What comes before the first question: the form's own title (no answer), and the entity
+//! table a form may open with (name of entity, focal point, e-mail, date of submission), its
+//! labels read as the fields of one record; without one, the first line is the entity, as the
+//! legacy layout writes it. Anything else there is kept in `notes`.
 //!
-//! These are the form's, not a question's: every edition's form asks them the same way, and they
-//! map to the top-level keys `entity`, `contact` and `submitted`.
+//! The entity table's labels are the form's, not a question's: every edition's form asks them
+//! the same way, and they map to the top-level keys `entity`, `contact` and `submitted`.
 
+use std::ops::Range;
+
+use super::block::BlockKind;
+use super::paragraphs::lines_of;
+use super::{Importer, LineKind, is_stray_number, label};
+use crate::document::{Entry, Node, Value};
 use crate::questionnaire::{Field, FieldKind};
+use crate::text::fold;
 
 /// Where an entity table's value goes in the answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +96,141 @@ pub(super) fn fields() -> Vec<Field> {
             provenance: Default::default(),
         })
         .collect()
+}
+
+impl Importer<'_, '_> {
+    /// Whether a block is the form's own title, the questionnaire's.
+    fn is_title(&self, block: usize) -> bool {
+        self.paragraph_text(block).is_some_and(|text| {
+            let (typed, wanted) = (fold(text), fold(&self.q.title));
+            !wanted.is_empty() && strsim::normalized_levenshtein(&typed, &wanted) >= 0.9
+        })
+    }
+
+    /// Before the first question: the form's title, the entity table if there is one (else the
+    /// first line is the entity, as the legacy layout writes it), and anything else to `notes`.
+    pub(super) fn preamble(&mut self, section: Range<usize>, entries: &mut Vec<Entry>) {
+        let mut rest = Vec::new();
+        for i in section.clone() {
+            if self.is_title(i) {
+                self.mark(i, LineKind::Title);
+            } else {
+                rest.push(i);
+            }
+        }
+        let fields = fields();
+        let tabled = rest.iter().any(|&i| {
+            let mut lines = Vec::new();
+            lines_of(&self.blocks[i], i, &mut lines);
+            let row_label = match &self.blocks[i].kind {
+                BlockKind::Row(row) if row.cells.len() > 1 => Some(row.cells[0].line()),
+                _ => None,
+            };
+            row_label
+                .into_iter()
+                .chain(lines.iter().map(|l| l.text.to_string()))
+                .any(|text| label::match_label(&text, &fields).is_some())
+        });
+        if tabled {
+            self.entity_table(&rest, &fields, entries);
+            return;
+        }
+        let mut rest = rest.into_iter();
+        for i in rest.by_ref() {
+            match &self.blocks[i].kind {
+                BlockKind::Paragraph(p) if p.text.trim().is_empty() => continue,
+                BlockKind::Paragraph(p) if !is_stray_number(p.text.trim()) => {
+                    self.mark(i, LineKind::Entity);
+                    entries.push(Entry {
+                        key: "entity".into(),
+                        key_span: Some(self.span(i)),
+                        node: Node {
+                            value: Value::String(p.text.trim().into()),
+                            span: Some(self.span(i)),
+                        },
+                    });
+                    break;
+                }
+                _ => {
+                    self.unplace_block(i);
+                    break;
+                }
+            }
+        }
+        for i in rest {
+            self.unplace_block(i);
+        }
+    }
+
+    /// A block that belongs to no answer: its text to `notes` (stray list numbers skipped).
+    fn unplace_block(&mut self, block: usize) {
+        let mut lines = Vec::new();
+        lines_of(&self.blocks[block], block, &mut lines);
+        for line in lines {
+            if line.is_empty() {
+                continue;
+            }
+            if is_stray_number(&line.text) && !line.bar {
+                self.stray(block, &line.text);
+            } else {
+                self.unplaced(block, &line.text);
+            }
+        }
+    }
+
+    /// The entity table: its values as `entity`, `contact` and `submitted`; anything else in
+    /// the preamble to `notes`.
+    fn entity_table(&mut self, blocks: &[usize], fields: &[Field], entries: &mut Vec<Entry>) {
+        let mut contact: Vec<Entry> = Vec::new();
+        // The preamble's blocks are read as one section, however they are interleaved.
+        let mut found: Vec<Entry> = Vec::new();
+        for record in self.records(fields, blocks, None) {
+            if let Value::Table(record_entries) = record.value {
+                found.extend(record_entries);
+            }
+        }
+        let mut seen: Vec<Target> = Vec::new();
+        for entry in found {
+            let Some(target) = Target::of(&entry.key) else {
+                continue;
+            };
+            if seen.contains(&target) {
+                let text = entry.node.as_str().unwrap_or("").to_string();
+                let block = self.block_at(entry.node.span.as_ref());
+                self.unplaced(block, &text);
+                continue;
+            }
+            seen.push(target);
+            match target {
+                Target::Entity => entries.push(Entry {
+                    key: "entity".into(),
+                    ..entry
+                }),
+                Target::Submitted => entries.push(Entry {
+                    key: "submitted".into(),
+                    ..entry
+                }),
+                Target::ContactName | Target::ContactEmail => contact.push(entry),
+            }
+        }
+        if !contact.is_empty() {
+            let span = contact[0].key_span.clone();
+            entries.push(Entry {
+                key: "contact".into(),
+                key_span: span.clone(),
+                node: Node {
+                    value: Value::Table(contact),
+                    span,
+                },
+            });
+        }
+    }
+
+    /// The block whose span starts where `span` does (the first block if none).
+    fn block_at(&self, span: Option<&Range<usize>>) -> usize {
+        span.and_then(|s| self.blocks.iter().position(|b| b.span.start == s.start))
+            .unwrap_or(0)
+    }
 }
 
 #[cfg(test)]

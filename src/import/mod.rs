@@ -15,11 +15,12 @@ use crate::answers::Answers;
 use crate::check;
 use crate::document::{Entry, Node, Value};
 use crate::finding::{Anchor, Code, Finding};
-use crate::questionnaire::{ChoicesText, Question, QuestionKind, Questionnaire};
+use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::rules::text;
 use crate::text::fold;
 
 pub mod block;
+mod choices;
 mod edition;
 mod entity;
 mod label;
@@ -335,7 +336,7 @@ impl<'b> Importer<'_, 'b> {
             format!(
                 "text in {} holds no answer field; kept in notes[{index}]: `{}`",
                 skip.what,
-                short(&skip.text)
+                crate::text::elided(&skip.text, 60)
             ),
         )
         .with_hint("if it is part of an answer, move it into the answer's paragraph or table");
@@ -396,144 +397,6 @@ impl<'b> Importer<'_, 'b> {
         folded.len() >= 20 && fold(&question.text).contains(&folded)
     }
 
-    /// Whether a block is the form's own title, the questionnaire's.
-    fn is_title(&self, block: usize) -> bool {
-        self.paragraph_text(block).is_some_and(|text| {
-            let (typed, wanted) = (fold(text), fold(&self.q.title));
-            !wanted.is_empty() && strsim::normalized_levenshtein(&typed, &wanted) >= 0.9
-        })
-    }
-
-    /// Before the first question: the form's title, the entity table if there is one (else the
-    /// first line is the entity, as the legacy layout writes it), and anything else to `notes`.
-    fn preamble(&mut self, section: Range<usize>, entries: &mut Vec<Entry>) {
-        let mut rest = Vec::new();
-        for i in section.clone() {
-            if self.is_title(i) {
-                self.mark(i, LineKind::Title);
-            } else {
-                rest.push(i);
-            }
-        }
-        let fields = entity::fields();
-        let tabled = rest.iter().any(|&i| {
-            let mut lines = Vec::new();
-            lines_of(&self.blocks[i], i, &mut lines);
-            let row_label = match &self.blocks[i].kind {
-                BlockKind::Row(row) if row.cells.len() > 1 => Some(row.cells[0].line()),
-                _ => None,
-            };
-            row_label
-                .into_iter()
-                .chain(lines.iter().map(|l| l.text.to_string()))
-                .any(|text| label::match_label(&text, &fields).is_some())
-        });
-        if tabled {
-            self.entity_table(&rest, &fields, entries);
-            return;
-        }
-        let mut rest = rest.into_iter();
-        for i in rest.by_ref() {
-            match &self.blocks[i].kind {
-                BlockKind::Paragraph(p) if p.text.trim().is_empty() => continue,
-                BlockKind::Paragraph(p) if !is_stray_number(p.text.trim()) => {
-                    self.mark(i, LineKind::Entity);
-                    entries.push(Entry {
-                        key: "entity".into(),
-                        key_span: Some(self.span(i)),
-                        node: Node {
-                            value: Value::String(p.text.trim().into()),
-                            span: Some(self.span(i)),
-                        },
-                    });
-                    break;
-                }
-                _ => {
-                    self.unplace_block(i);
-                    break;
-                }
-            }
-        }
-        for i in rest {
-            self.unplace_block(i);
-        }
-    }
-
-    /// A block that belongs to no answer: its text to `notes` (stray list numbers skipped).
-    fn unplace_block(&mut self, block: usize) {
-        let mut lines = Vec::new();
-        lines_of(&self.blocks[block], block, &mut lines);
-        for line in lines {
-            if line.is_empty() {
-                continue;
-            }
-            if is_stray_number(&line.text) && !line.bar {
-                self.stray(block, &line.text);
-            } else {
-                self.unplaced(block, &line.text);
-            }
-        }
-    }
-
-    /// The entity table: its values as `entity`, `contact` and `submitted`; anything else in
-    /// the preamble to `notes`.
-    fn entity_table(
-        &mut self,
-        blocks: &[usize],
-        fields: &[crate::questionnaire::Field],
-        entries: &mut Vec<Entry>,
-    ) {
-        let mut contact: Vec<Entry> = Vec::new();
-        // The preamble's blocks are read as one section, however they are interleaved.
-        let mut found: Vec<Entry> = Vec::new();
-        for record in self.records(fields, blocks, None) {
-            if let Value::Table(record_entries) = record.value {
-                found.extend(record_entries);
-            }
-        }
-        let mut seen: Vec<entity::Target> = Vec::new();
-        for entry in found {
-            let Some(target) = entity::Target::of(&entry.key) else {
-                continue;
-            };
-            if seen.contains(&target) {
-                let text = entry.node.as_str().unwrap_or("").to_string();
-                let block = self.block_at(entry.node.span.as_ref());
-                self.unplaced(block, &text);
-                continue;
-            }
-            seen.push(target);
-            match target {
-                entity::Target::Entity => entries.push(Entry {
-                    key: "entity".into(),
-                    ..entry
-                }),
-                entity::Target::Submitted => entries.push(Entry {
-                    key: "submitted".into(),
-                    ..entry
-                }),
-                entity::Target::ContactName | entity::Target::ContactEmail => contact.push(entry),
-            }
-        }
-        if !contact.is_empty() {
-            let span = contact[0].key_span.clone();
-            entries.push(Entry {
-                key: "contact".into(),
-                key_span: span.clone(),
-                node: Node {
-                    value: Value::Table(contact),
-                    span,
-                },
-            });
-        }
-    }
-
-    /// The block whose span starts where `span` does (the first block if none).
-    fn block_at(&self, span: Option<&Range<usize>>) -> usize {
-        span.and_then(|s| self.blocks.iter().position(|b| b.span.start == s.start))
-            .unwrap_or(0)
-    }
-
     fn answer(&mut self, question: &Question, section: Range<usize>) -> Option<Node> {
         if let QuestionKind::Records(def) = &question.kind {
             return self.records_answer(&def.fields, &def.record_label, section);
@@ -569,82 +432,6 @@ impl<'b> Importer<'_, 'b> {
             QuestionKind::ChoicesText(def) => self.choices_answer(def, kept, &boxes),
             _ => (!kept.is_empty()).then(|| text_node(&kept, span_of)),
         }
-    }
-
-    /// A choices-plus-text question (Q4). Check boxes decide the choices when the form shows
-    /// them (none ticked is an explicit none); without boxes, the choices are the names the
-    /// text mentions. `export --to text` names chosen initiatives the text does not mention on
-    /// a last line `<choices label>: A; B.`: it is read back as choices, not as text.
-    fn choices_answer(
-        &mut self,
-        def: &ChoicesText,
-        mut content: Vec<Line<'b>>,
-        boxes: &[(usize, &CheckBox)],
-    ) -> Option<Node> {
-        let blocks = self.blocks;
-        let span_of = |block: usize| blocks[block].span.clone();
-        let first_line = content.first().map(|l| l.block);
-        let mut listed: Vec<String> = Vec::new();
-        if let Some(last) = content.last()
-            && let Some((label, names)) = last.text.split_once(':')
-            && fold(label) == fold(&def.choices_label)
-        {
-            listed = crate::rules::lists::split_list(names);
-            content.pop();
-        }
-        if content.is_empty() && boxes.is_empty() && listed.is_empty() {
-            return None;
-        }
-        let node = text_node(&content, span_of);
-        let marker = node.as_str().is_some_and(|s| text::marker(s).is_some());
-        if boxes.is_empty() && listed.is_empty() && marker {
-            return Some(node);
-        }
-        let mut chosen: Vec<String> = if boxes.is_empty() {
-            let folded = fold(node.as_str().unwrap_or(""));
-            def.choices
-                .iter()
-                .filter(|c| folded.contains(&fold(c)))
-                .cloned()
-                .collect()
-        } else {
-            boxes
-                .iter()
-                .filter(|(_, b)| b.checked && !b.label.is_empty())
-                .map(|(_, b)| choice_named(&b.label, &def.choices))
-                .collect()
-        };
-        for name in listed {
-            if !chosen.iter().any(|c| fold(c) == fold(&name)) {
-                chosen.push(name);
-            }
-        }
-        let first = boxes
-            .first()
-            .map(|(i, _)| span_of(*i))
-            .or_else(|| first_line.map(span_of));
-        let at = |value: Value| Node {
-            value,
-            span: first.clone(),
-        };
-        let mut entries = vec![Entry {
-            key: def.choices_key.as_str().into(),
-            key_span: first.clone(),
-            node: at(Value::Array(
-                chosen
-                    .into_iter()
-                    .map(|c| at(Value::String(c.into())))
-                    .collect(),
-            )),
-        }];
-        if node.as_str().is_some_and(|t| !t.is_empty()) {
-            entries.push(Entry {
-                key: def.text_key.as_str().into(),
-                key_span: first.clone(),
-                node,
-            });
-        }
-        Some(at(Value::Table(entries)))
     }
 
     /// A records question: records, or a not-answered value alone; `None` when nothing in the
@@ -686,20 +473,6 @@ impl<'b> Importer<'_, 'b> {
     }
 }
 
-/// The definition's name of the choice a box's label names (the label may say more: `Early
-/// Warnings for All: we share data`), else the label as written.
-fn choice_named(label: &str, choices: &[String]) -> String {
-    let folded = fold(label);
-    choices
-        .iter()
-        .filter(|c| {
-            let wanted = fold(c);
-            !wanted.is_empty() && folded.starts_with(&wanted)
-        })
-        .max_by_key(|c| c.len())
-        .cloned()
-        .unwrap_or_else(|| label.trim().to_string())
-}
 
 #[cfg(test)]
 mod generated;

@@ -12,7 +12,7 @@ use super::paragraphs::{Line, lines_of, text_node};
 use super::{Importer, LineKind, is_stray_number};
 use crate::document::{Entry, Node, Value};
 use crate::questionnaire::{Field, FieldKind};
-use crate::rules::text::fold;
+use crate::text::fold;
 
 /// A field whose value is being read, or has been: its label's block and its value's lines.
 #[derive(Debug)]
