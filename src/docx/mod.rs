@@ -194,7 +194,7 @@ fn package_failure(e: PackageError, limits: Limits) -> ReadFailure {
 }
 
 fn failure(code: Code, message: String, hint: Option<&str>) -> ReadFailure {
-    let finding = Finding::new(code, "", message);
+    let finding = Finding::new(code, "", one_line(message));
     Box::new(match hint {
         Some(hint) => finding.with_hint(hint),
         None => finding,
@@ -391,6 +391,23 @@ fn flatten_package<R: Read + Seek>(
         skipped,
         findings,
     })
+}
+
+/// A reason on one line: the XML parser quotes the character it did not expect, which may be a
+/// new line; control characters are written as escapes.
+fn one_line(message: String) -> String {
+    if !message.chars().any(char::is_control) {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len() + 8);
+    for c in message.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn clip(text: &str) -> String {

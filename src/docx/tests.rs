@@ -602,6 +602,12 @@ fn what_is_no_docx_is_a_one_line_reason() {
         (no_document, Code::ParseError, "has no `word/document.xml`"),
         (laughs, Code::ParseError, "DTD"),
         (no_body, Code::ParseError, "has no body"),
+        // The parser quotes the new line it did not expect: the reason stays on one line.
+        (
+            bare_zip(&[("word/document.xml", b"<w/\n")]),
+            Code::ParseError,
+            "expected '>' not '\\n'",
+        ),
     ];
     for (bytes, code, want) in cases {
         let (got, message) = failure_of(&bytes, LIMITS);

@@ -315,7 +315,7 @@ impl<'b> Importer<'_, 'b> {
                 format!("notes[{index}]"),
                 format!(
                     "text that belongs to no answer was kept in notes[{index}]: `{}`",
-                    crate::text::elided(text, 60)
+                    crate::text::elided(&crate::text::one_line(text), 60)
                 ),
             )
             .with_hint("move it into the answer it belongs to, or delete it")
@@ -336,7 +336,7 @@ impl<'b> Importer<'_, 'b> {
             format!(
                 "text in {} holds no answer field; kept in notes[{index}]: `{}`",
                 skip.what,
-                crate::text::elided(&skip.text, 60)
+                crate::text::elided(&crate::text::one_line(&skip.text), 60)
             ),
         )
         .with_hint("if it is part of an answer, move it into the answer's paragraph or table");
