@@ -38,9 +38,10 @@ enum Command {
     Fill(FillArgs),
     /// Check answers files against every rule of the questionnaire
     Validate(ValidateArgs),
-    /// Write the canonical form of an answers file, or render it as Markdown or legacy text
+    /// Write the canonical form of an answers file, or render it as Markdown, legacy text or the
+    /// Word form
     Export(ExportArgs),
-    /// Read last year's answers from the legacy text layout into an answers file
+    /// Read last year's answers (the legacy text layout, or the Word form) into an answers file
     Import(ImportArgs),
     /// Rewrite answers files in canonical form, in place
     Fmt(FmtArgs),
@@ -142,7 +143,7 @@ enum DefinitionCommand {
 
 #[derive(Debug, Args)]
 struct FromTextArgs {
-    /// The form copied out of Word as plain text, or `-` for stdin
+    /// The blank form: the Word file (`.docx`), or its text copied out of Word, or `-` for stdin
     #[arg(value_name = "FORM")]
     input: String,
     /// Write here (atomically) instead of to stdout (`-`)
@@ -213,7 +214,7 @@ impl ReadArgs {
 
 #[derive(Debug, Args)]
 struct ValidateArgs {
-    /// Answers files, folders (walked for .toml and .json files), glob patterns in quotes
+    /// Answers files, folders (walked for .toml, .json and .docx files), glob patterns in quotes
     /// (`'subs/**/*.toml'`), or `-` for stdin
     #[arg(required = true, value_name = "PATH")]
     inputs: Vec<String>,
@@ -288,7 +289,7 @@ struct ExportArgs {
 
 #[derive(Debug, Args)]
 struct ImportArgs {
-    /// Last year's answers in the legacy text layout, or `-` for stdin
+    /// Last year's answers in the legacy text layout or a Word form (`.docx`), or `-` for stdin
     #[arg(value_name = "FILE")]
     input: String,
     /// Write here (atomically) instead of TOML to stdout (`-`)
@@ -332,8 +333,8 @@ struct FmtArgs {
 
 #[derive(Debug, Args)]
 struct CompileArgs {
-    /// Answers files, folders, glob patterns in quotes, `-` for stdin; `.txt` files named here
-    /// are read as legacy text
+    /// Answers files and Word forms, folders, glob patterns in quotes, `-` for stdin; `.txt`
+    /// files named here are read as legacy text
     #[arg(required = true, value_name = "PATH")]
     inputs: Vec<String>,
     /// Where to write: `NAME.xlsx`, `NAME.json`, `NAME.md`, `NAME.docx`, a folder for CSV files
@@ -370,8 +371,8 @@ struct CompileArgs {
 
 #[derive(Debug, Args)]
 struct ReportArgs {
-    /// Answers files, folders, glob patterns in quotes, `-` for stdin; `.txt` files named here
-    /// are read as legacy text
+    /// Answers files and Word forms, folders, glob patterns in quotes, `-` for stdin; `.txt`
+    /// files named here are read as legacy text
     #[arg(required = true, value_name = "PATH")]
     inputs: Vec<String>,
     /// Where to write the HTML page, or `-` for stdout
@@ -476,6 +477,8 @@ enum FormatArg {
     Json,
     // The legacy text layout copied out of the Word form.
     Text,
+    // The Word form itself.
+    Docx,
 }
 
 impl From<FormatArg> for Kind {
@@ -484,6 +487,7 @@ impl From<FormatArg> for Kind {
             FormatArg::Toml => Kind::Answers(Format::Toml),
             FormatArg::Json => Kind::Answers(Format::Json),
             FormatArg::Text => Kind::Legacy,
+            FormatArg::Docx => Kind::Docx,
         }
     }
 }

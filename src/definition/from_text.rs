@@ -208,7 +208,7 @@ fn items(blocks: &[Block], place: impl Fn(&Block) -> FormPlace) -> Vec<(FormPlac
                 ));
             }
             BlockKind::CheckBox(check_box) => {
-                out.push((at, Item::CheckBox(clean(&check_box.label))))
+                out.push((at, Item::CheckBox(clean(&check_box.label))));
             }
         }
     }

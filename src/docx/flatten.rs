@@ -351,7 +351,7 @@ impl<'r> Flattener<'r> {
                 Some((Ns::W, "del" | "moveFrom")) => self.track(),
                 Some((Ns::W, "sdt")) => self.inline_control(child, buffer),
                 Some((Ns::W, "smartTag" | "customXml" | "dir" | "bdo")) => {
-                    self.inline(child, buffer)
+                    self.inline(child, buffer);
                 }
                 Some((Ns::W, "fldSimple")) => {
                     let instruction = xml::attr(child, Ns::W, "instr").unwrap_or("");

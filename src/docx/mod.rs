@@ -57,6 +57,9 @@ pub struct Form {
     pub skipped: Vec<Skipped>,
     /// `tracked-changes`, `comments` and `placeholder` findings, anchored at span indexes.
     pub findings: Vec<Finding>,
+    /// The edition the form says it is, in its custom document property
+    /// ([`write::QUESTIONNAIRE_PROPERTY`], which `export --to docx` writes).
+    pub questionnaire: Option<String>,
 }
 
 impl Form {
@@ -213,8 +216,21 @@ fn flatten_package<R: Read + Seek>(
     limits: Limits,
 ) -> Result<Form, PackageError> {
     let nodes = limits.nodes();
-    let main = package
-        .rels("", nodes)?
+    let root = package.rels("", nodes)?;
+    let questionnaire = match root.of_kind("custom-properties").next() {
+        Some(rel) => {
+            let name = rel.target.clone();
+            match package.text(&name)? {
+                Some(text) => property(
+                    &parsed!(&text, &name, limits),
+                    write::QUESTIONNAIRE_PROPERTY,
+                ),
+                None => None,
+            }
+        }
+        None => None,
+    };
+    let main = root
         .of_kind("officeDocument")
         .next()
         .map(|rel| rel.target.clone())
@@ -390,7 +406,21 @@ fn flatten_package<R: Read + Seek>(
         spots: walk.spots,
         skipped,
         findings,
+        questionnaire,
     })
+}
+
+/// The text of the custom document property `name` (`<property name="…"><vt:lpwstr>…`), by
+/// local names: the property and its value type are not WordprocessingML.
+fn property(doc: &roxmltree::Document<'_>, name: &str) -> Option<String> {
+    doc.root_element()
+        .children()
+        .filter(|p| p.is_element() && p.tag_name().name() == "property")
+        .find(|p| p.attribute("name") == Some(name))
+        .and_then(|p| p.children().find(roxmltree::Node::is_element))
+        .and_then(|value| value.text())
+        .map(|text| text.trim().to_string())
+        .filter(|text| !text.is_empty())
 }
 
 /// A reason on one line: the XML parser quotes the character it did not expect, which may be a

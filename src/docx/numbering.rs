@@ -68,9 +68,6 @@ fn letters(n: i64) -> Option<String> {
 }
 
 fn roman(n: i64) -> Option<String> {
-    if !(1..4000).contains(&n) {
-        return None;
-    }
     const DIGITS: &[(i64, &str)] = &[
         (1000, "M"),
         (900, "CM"),
@@ -86,6 +83,9 @@ fn roman(n: i64) -> Option<String> {
         (4, "IV"),
         (1, "I"),
     ];
+    if !(1..4000).contains(&n) {
+        return None;
+    }
     let mut n = n;
     let mut out = String::new();
     for (value, digits) in DIGITS {
@@ -322,7 +322,8 @@ impl Numbering {
                 number: None,
                 numbered: false,
             }),
-            Format::Nothing if !def.text.contains('%') => None,
+            // No number format, but a text shown as it is (`A.`, `B.1.`): numbered by it.
+            Format::Nothing if def.text.trim().is_empty() => None,
             _ => {
                 let number = self.pattern(num_id, &def.text, &counters, &starts);
                 Some(ListItem {
@@ -415,18 +416,18 @@ mod tests {
 
     #[test]
     fn numbers_are_computed_and_bullets_levelled() {
-        let numbering_text = numbering();
-        let styles_text = styles();
-        let n = Document::parse(&numbering_text).unwrap();
-        let s = Document::parse(&styles_text).unwrap();
-        let mut lists = Numbering::new(Some(&n), Some(&s));
         // (paragraph numbering, style) -> (level, number, numbered)
         type Case<'a> = (
             Option<(&'a str, usize)>,
             Option<&'a str>,
             Option<(usize, Option<&'a str>, bool)>,
         );
-        let cases: &[Case] = &[
+        let numbering_text = numbering();
+        let styles_text = styles();
+        let n = Document::parse(&numbering_text).unwrap();
+        let s = Document::parse(&styles_text).unwrap();
+        let mut lists = Numbering::new(Some(&n), Some(&s));
+        let cases: &[Case<'_>] = &[
             (Some(("1", 0)), None, Some((0, Some("1."), true))),
             (Some(("1", 1)), None, Some((1, Some("1.a)"), true))),
             (Some(("1", 1)), None, Some((1, Some("1.b)"), true))),

@@ -61,13 +61,13 @@ impl ExportFormat {
 
 impl ExportFormat {
     /// The canonical form of what an input was read as: an answers file in its own format,
-    /// anything else (legacy text) as TOML.
+    /// anything else (legacy text, a Word form) as TOML.
     pub fn of(kind: crate::input::Kind) -> ExportFormat {
         use crate::document::Format;
         use crate::input::Kind;
         match kind {
             Kind::Answers(Format::Json) => ExportFormat::Json,
-            Kind::Answers(Format::Toml) | Kind::Legacy => ExportFormat::Toml,
+            Kind::Answers(Format::Toml) | Kind::Legacy | Kind::Docx => ExportFormat::Toml,
         }
     }
 }

@@ -286,7 +286,7 @@ mod tests {
     #[test]
     fn boxes_are_read_by_their_state_whatever_the_glyph() {
         type Case<'a> = (&'a str, Option<(&'a str, Vec<(bool, &'a str)>)>);
-        let cases: Vec<Case> = vec![
+        let cases: Vec<Case<'_>> = vec![
             (
                 "☐ Transforming Education",
                 Some(("", vec![(false, "Transforming Education")])),

@@ -99,12 +99,26 @@ pub(super) fn fields() -> Vec<Field> {
 }
 
 impl Importer<'_, '_> {
-    /// Whether a block is the form's own title, the questionnaire's.
+    /// Whether a block is the form's own title, the questionnaire's: a paragraph, or a row
+    /// spanning the entity table (as `export --to docx` writes it), with or without the edition
+    /// in parentheses after it (`… Agenda (HLPF 2024)`).
     fn is_title(&self, block: usize) -> bool {
-        self.paragraph_text(block).is_some_and(|text| {
-            let (typed, wanted) = (fold(text), fold(&self.q.title));
-            !wanted.is_empty() && strsim::normalized_levenshtein(&typed, &wanted) >= 0.9
-        })
+        let text = match &self.blocks[block].kind {
+            BlockKind::Paragraph(p) => p.text.trim().to_string(),
+            BlockKind::Row(row) if row.title && row.cells.len() == 1 => row.cells[0].line(),
+            _ => return false,
+        };
+        let wanted = fold(&self.q.title);
+        let without_edition = match text.trim_end().strip_suffix(')') {
+            Some(rest) => rest
+                .rsplit_once('(')
+                .map_or(text.as_str(), |(title, _)| title),
+            None => text.as_str(),
+        };
+        !wanted.is_empty()
+            && [text.as_str(), without_edition]
+                .iter()
+                .any(|typed| strsim::normalized_levenshtein(&fold(typed), &wanted) >= 0.9)
     }
 
     /// Before the first question: the form's title, the entity table if there is one (else the
@@ -240,9 +254,9 @@ mod tests {
 
     #[test]
     fn the_labels_forms_use() {
-        let fields = fields();
         type Case<'a> = (&'a str, Option<(Target, Option<&'a str>)>);
-        let cases: &[Case] = &[
+        let fields = fields();
+        let cases: &[Case<'_>] = &[
             ("Name of entity:", Some((Target::Entity, None))),
             ("Entity: OCRS", Some((Target::Entity, Some("OCRS")))),
             ("Focal point", Some((Target::ContactName, None))),

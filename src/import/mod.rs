@@ -193,6 +193,30 @@ pub(crate) fn read_blocks(blocks: &[Block], q: &Questionnaire, skipped: Vec<Skip
         sections.push((index, header, i..blocks.len()));
     }
     importer.preamble(0..preamble_end, &mut entries);
+    // A `Notes` heading after the last question (as `export --to docx` writes the answers
+    // file's notes) ends it: each paragraph after it is a note.
+    let notes_start = sections.last().and_then(|(_, _, last)| {
+        last.clone().find(|&i| {
+            importer
+                .paragraph_text(i)
+                .is_some_and(|t| fold(t) == fold(crate::docx::write::NOTES_HEADING))
+        })
+    });
+    if let (Some(at), Some((_, _, last))) = (notes_start, sections.last_mut()) {
+        last.end = at;
+        importer.mark(at, LineKind::Label);
+        for (i, block) in blocks.iter().enumerate().skip(at + 1) {
+            if let BlockKind::Paragraph(p) = &block.kind
+                && !p.text.trim().is_empty()
+            {
+                importer.mark(i, LineKind::Value);
+                importer.notes.push(Node {
+                    value: Value::String(p.text.trim().into()),
+                    span: Some(importer.span(i)),
+                });
+            }
+        }
+    }
 
     let headers = sections
         .iter()
@@ -448,13 +472,23 @@ impl<'b> Importer<'_, 'b> {
             match &blocks[i].kind {
                 // The form's spare record tables: rows whose value cells are all empty.
                 BlockKind::Row(row)
-                    if row.cells.len() > 1 && row.cells[1..].iter().all(|c| c.is_empty()) => {}
+                    if row.cells.len() > 1 && row.cells[1..].iter().all(block::Cell::is_empty) => {}
                 BlockKind::Row(row) if row.title => {}
                 _ => lines_of(&blocks[i], i, &mut content),
             }
         }
         let content: Vec<Line<'b>> = content.into_iter().filter(|l| !l.is_empty()).collect();
         let first = content.first()?.clone();
+        // "No events to report." (as `export --to docx` writes `events = []`): an answer, none.
+        if let [only] = content.as_slice()
+            && says_none(&only.text, record_label)
+        {
+            self.mark(only.block, LineKind::Value);
+            return Some(Node {
+                value: Value::Array(Vec::new()),
+                span: Some(self.span(only.block)),
+            });
+        }
         if content.iter().all(|l| text::marker(&l.text).is_some()) {
             for line in &content {
                 self.mark(line.block, LineKind::Value);
@@ -473,6 +507,17 @@ impl<'b> Importer<'_, 'b> {
     }
 }
 
+/// Whether a line says a records question has none to report: `No events to report.`, `No
+/// event to report`, folded as labels are.
+fn says_none(line: &str, record_label: &str) -> bool {
+    let said = fold(line);
+    [
+        format!("no {record_label}s to report"),
+        format!("no {record_label} to report"),
+    ]
+    .iter()
+    .any(|phrase| said == fold(phrase))
+}
 
 #[cfg(test)]
 mod generated;

@@ -82,7 +82,7 @@ pub(super) fn lines_of<'b>(block: &'b Block, index: usize, out: &mut Vec<Line<'b
                 .cells
                 .iter()
                 .filter(|c| !c.merged)
-                .map(|c| c.line())
+                .map(super::block::Cell::line)
                 .filter(|t| !t.is_empty())
                 .collect();
             out.push(Line {
@@ -122,7 +122,11 @@ pub(super) fn text_node(
         let bullet = line.list.filter(|l| !l.numbered).map(|l| l.level);
         match bullet {
             Some(level) => {
-                let item = format!("{}- {}", "  ".repeat(level.min(3)), line.text);
+                let item = format!(
+                    "{}- {}",
+                    "  ".repeat(level.min(crate::rules::text::DEEPEST_LIST_LEVEL)),
+                    line.text
+                );
                 match blocks.last_mut() {
                     Some(list) if last_was_bullet => {
                         list.push('\n');

@@ -130,7 +130,7 @@ mod tests {
         let editions = vec![hlpf.clone(), pilot.clone()];
         let texts: Vec<&str> = pilot.questions.iter().map(|q| q.text.as_str()).collect();
         let word = form(&texts, texts.len());
-        let guessed = crate::compile::read::best_match(&word.text(), &editions);
+        let guessed = crate::import::guess_edition(&word.text(), &editions);
         assert_eq!(guessed.id, "pilot-2026");
         // Read as that edition: its questions are found though Word numbers them itself.
         let imported = import_form(&form(&[texts[0], "An answer."], 1), guessed);

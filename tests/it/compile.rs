@@ -657,15 +657,19 @@ fn failures_exit_2_with_a_message_and_broken_files_exit_1() {
         ),
         (
             &["subs", "-o", "-"],
-            "`-o -` needs `--to json`, `--to markdown` or `--to xlsx`",
+            "`-o -` needs `--to json`, `--to markdown`, `--to xlsx` or `--to docx`",
         ),
         (
             &["subs", "--to", "csv", "-o", "-"],
             "CSV output is a folder of files",
         ),
         (
+            &["subs", "-o", "out.pdf"],
+            "cannot tell what to write to `out.pdf`",
+        ),
+        (
             &["subs", "-o", "out.docx"],
-            "cannot tell what to write to `out.docx`",
+            "Word output shows one question: `--question` is missing",
         ),
         (
             &["subs", "--to", "markdown", "-o", "-"],

@@ -7,7 +7,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::common::qfill;
+use crate::common::{Scratch, qfill};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const W_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -318,7 +318,7 @@ fn import_file(path: &Path) -> Imported {
 
 /// Imports bytes saved as `name` in a fresh folder.
 fn import_bytes(name: &str, bytes: &[u8]) -> Imported {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let path = dir.path().join(name);
     fs::write(&path, bytes).unwrap();
     import_file(&path)
@@ -1221,7 +1221,7 @@ fn without_q4(toml: &str) -> String {
 #[test]
 fn a_realistic_filled_form_imports_as_its_text_twin() {
     let f = filled();
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let docx_path = dir.path().join("gwri.docx");
     let text_path = dir.path().join("gwri.txt");
     let bytes = filled_docx(&f).bytes();
@@ -1374,7 +1374,7 @@ fn what_is_no_form_is_a_parse_error_or_too_large() {
         assert!(out.toml.is_empty(), "{name}: nothing written");
     }
     // `--max-size` is the cap on the text, not on the file: a small limit refuses the form.
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let path = dir.path().join("form.docx");
     fs::write(&path, form_with(1, &p("Answer.")).bytes()).unwrap();
     let output = qfill()
@@ -1388,7 +1388,7 @@ fn what_is_no_form_is_a_parse_error_or_too_large() {
 
 #[test]
 fn a_missing_form_or_a_folder_is_unreadable() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let missing: PathBuf = dir.path().join("missing.docx");
     let output = qfill().arg("import").arg(&missing).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -1456,7 +1456,7 @@ fn blank_docx(text: &str) -> Docx {
 fn the_blank_word_form_gives_back_the_definition_it_shows() {
     use qfill::definition::to_text::FormView;
     use qfill::questionnaire::Questionnaire;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let pilot = crate::common::repo("tests/data/pilot-2026.toml");
     let mut editions: Vec<(String, Questionnaire)> = Questionnaire::builtin_ids()
         .map(|id| (id.to_string(), Questionnaire::resolve(id).unwrap()))
@@ -1506,7 +1506,7 @@ fn the_blank_word_form_gives_back_the_definition_it_shows() {
 
 #[test]
 fn answers_in_a_word_form_are_ignored_by_from_text_with_a_warning_at_their_place() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let form = dir.path().join("filled.docx");
     fs::write(&form, filled_docx(&filled()).bytes()).unwrap();
     let made = qfill()
@@ -1524,4 +1524,137 @@ fn answers_in_a_word_form_are_ignored_by_from_text_with_a_warning_at_their_place
         stderr.contains("filled.docx: paragraph 3: text under question 1 is an answer"),
         "{stderr}"
     );
+}
+
+/// A Word form is read by every command that reads a response, named, in a folder or through a
+/// glob; Word's lock files are skipped; `fmt` refuses it with a hint to `export`.
+#[test]
+fn every_command_that_reads_a_response_reads_a_word_form() {
+    let dir = Scratch::new();
+    let forms = dir.path().join("forms");
+    fs::create_dir_all(&forms).unwrap();
+    let form = forms.join("response.docx");
+    let exported = qfill()
+        .args([
+            "export",
+            crate::common::repo("examples/response.toml")
+                .to_str()
+                .unwrap(),
+            "-o",
+        ])
+        .arg(&form)
+        .output()
+        .unwrap();
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    // A lock file Word leaves beside an open form: never read.
+    fs::write(forms.join("~$response.docx"), "owner").unwrap();
+    let run = |args: &[&str]| qfill().current_dir(dir.path()).args(args).output().unwrap();
+    let text = |o: &std::process::Output| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    };
+    for inputs in [&["forms/response.docx"][..], &["forms"], &["forms/*.docx"]] {
+        let validate = run(&[&["validate", "--format", "json"][..], inputs].concat());
+        assert_eq!(
+            validate.status.code(),
+            Some(0),
+            "{inputs:?}: {}",
+            text(&validate)
+        );
+        let report: serde_json::Value = serde_json::from_slice(&validate.stdout).unwrap();
+        let files = report["files"].as_array().unwrap();
+        assert_eq!(
+            files.len(),
+            1,
+            "{inputs:?}: the lock file is skipped: {report}"
+        );
+        let compile = run(&[&["compile", "--to", "json", "-o", "-"][..], inputs].concat());
+        assert_eq!(compile.status.code(), Some(0), "{}", text(&compile));
+        let tables: serde_json::Value = serde_json::from_slice(&compile.stdout).unwrap();
+        let responses = tables["sheets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "responses")
+            .unwrap();
+        assert_eq!(responses["rows"].as_array().unwrap().len(), 1, "{inputs:?}");
+        assert!(
+            responses.to_string().contains("\"docx\""),
+            "read as a Word form: {responses}"
+        );
+        let page = run(&[&["report", "-o", "-"][..], inputs].concat());
+        assert_eq!(page.status.code(), Some(0), "{}", text(&page));
+        assert!(
+            String::from_utf8_lossy(&page.stdout).contains("Global Water Resilience Institute")
+        );
+    }
+    // migrate carries it to another edition; fill --answers starts from it (no terminal here:
+    // refused before it reads, as any fill is).
+    let migrate = run(&["migrate", "forms/response.docx", "--edition", "hlpf-2024"]);
+    assert_eq!(migrate.status.code(), Some(0), "{}", text(&migrate));
+    assert!(
+        String::from_utf8_lossy(&migrate.stdout)
+            .contains("entity = \"Global Water Resilience Institute (GWRI)\"")
+    );
+    let fmt = run(&["fmt", "forms/response.docx"]);
+    assert_eq!(fmt.status.code(), Some(2), "{}", text(&fmt));
+    assert!(
+        text(&fmt).contains("a Word form is not rewritten in place")
+            && text(&fmt).contains("qfill export forms/response.docx -o FILE.toml"),
+        "{}",
+        text(&fmt)
+    );
+    // On standard input, a form is read when it is said to be one, and told apart otherwise.
+    let bytes = fs::read(&form).unwrap();
+    let piped = qfill()
+        .args(["validate", "-", "--input-format", "docx"])
+        .write_stdin(bytes.clone())
+        .output()
+        .unwrap();
+    assert_eq!(piped.status.code(), Some(0), "{}", text(&piped));
+    let unsaid = qfill()
+        .args(["validate", "-"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert_eq!(unsaid.status.code(), Some(1), "{}", text(&unsaid));
+    assert!(
+        text(&unsaid).contains("--input-format docx"),
+        "{}",
+        text(&unsaid)
+    );
+}
+
+/// `fill --answers` starts from a Word form as from any answers file.
+#[cfg(unix)]
+#[test]
+fn a_fill_starts_from_a_word_form() {
+    let dir = Scratch::new();
+    let form = dir.path().join("last-year.docx");
+    let exported = qfill()
+        .args([
+            "export",
+            crate::common::repo("examples/response.toml")
+                .to_str()
+                .unwrap(),
+            "-o",
+        ])
+        .arg(&form)
+        .output()
+        .unwrap();
+    assert!(exported.status.success());
+    let mut cmd = crate::common::command();
+    cmd.current_dir(dir.path())
+        .args(["fill", "--plain", "--answers", "last-year.docx"]);
+    let mut terminal = crate::terminal::Terminal::start(cmd, std::time::Duration::from_secs(30));
+    terminal.expect("starting from last-year.docx: 6 questions answered");
+    terminal.send("\u{3}");
+    assert_eq!(terminal.exit_code(), 130);
 }
