@@ -444,10 +444,10 @@ fn entity_tables() -> String {
          pub(super) static ENTITIES: &[Entity] = &[\n",
     );
     for e in &file.entity {
-        let _ = write!(
+        let _ = writeln!(
             out,
             "    Entity {{ name: {:?}, acronym: {:?}, former: {}, variants: {}, group: Group::{:?}, \
-             ceb: {}, source: {:?} }},\n",
+             ceb: {}, source: {:?} }},",
             e.name,
             e.acronym,
             strings(&e.former),
