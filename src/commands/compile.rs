@@ -227,6 +227,7 @@ pub fn run(
     }
     let setup = Setup::new(flags(&request.questionnaires)?, request.roster.as_deref())?
         .keep(request.keep)
+        .cut_cells(format == CompileFormat::Xlsx)
         .review(request.review.as_deref())?;
     let question = match (&request.question, format) {
         (Some(id), CompileFormat::Markdown) => Some(setup.question_topic(id)?),
