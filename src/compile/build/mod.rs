@@ -568,12 +568,14 @@ impl<'a> Builder<'a> {
     /// known one.
     fn unknown(&self) -> Vec<Unknown> {
         let mut out: Vec<Unknown> = Vec::new();
+        // A set, not a search of `out`: a corpus of thousands of unknown names stays linear.
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for entry in &self.entries {
             let ambiguous = matches!(entry.identity.roster, Some(Match::Ambiguous(_)));
             if entry.identity.known_by != KnownBy::Neither || ambiguous {
                 continue;
             }
-            if out.iter().any(|u| u.key == entry.identity.key) {
+            if !seen.insert(entry.identity.key.as_str()) {
                 continue;
             }
             out.push(Unknown {
