@@ -16,7 +16,7 @@ use qfill::commands::report::ReportRequest;
 use qfill::commands::show::ShowWhat;
 use qfill::commands::validate::{OutputFormat, ValidateRequest};
 use qfill::commands::{self, Error, Exit, Streams};
-use qfill::compile::CompileFormat;
+use qfill::compile::{CompileFormat, Keep};
 use qfill::document::Format;
 use qfill::export::ExportFormat;
 use qfill::fill::FillRequest;
@@ -345,13 +345,21 @@ struct CompileArgs {
     /// Output format [default: OUT's extension, else CSV files in the folder OUT]
     #[arg(long, value_enum, value_name = "FORMAT")]
     to: Option<CompileArg>,
-    /// The entities expected to respond: one per line, or CSV with a `name,acronym` header
+    /// The entities expected to respond: one per line, or CSV with a `name,acronym,aliases` header
     #[arg(long, value_name = "FILE")]
     roster: Option<PathBuf>,
     /// The question the digest (Markdown or Word) shows, entity by entity (e.g.
     /// `recommendations`)
     #[arg(long, value_name = "ID")]
     question: Option<String>,
+    /// Of an entity's answers to one edition, count only the latest (by `submitted`, then by
+    /// file name); the others are listed as not counted [default: every different answer counts]
+    #[arg(long, value_enum, value_name = "WHICH")]
+    keep: Option<KeepArg>,
+    /// A workbook compiled before, whose `review_status` and `review_note` (on its `responses`
+    /// sheet) are carried over to the same entity's answer to the same edition
+    #[arg(long, value_name = "XLSX")]
+    review: Option<PathBuf>,
     /// Headers are the form's labels instead of ids
     #[arg(long)]
     labels: bool,
@@ -378,7 +386,7 @@ struct ReportArgs {
     /// Where to write the HTML page, or `-` for stdout
     #[arg(long, short = 'o', value_name = "OUT")]
     output: String,
-    /// The entities expected to respond: one per line, or CSV with a `name,acronym` header
+    /// The entities expected to respond: one per line, or CSV with a `name,acronym,aliases` header
     #[arg(long, value_name = "FILE")]
     roster: Option<PathBuf>,
     /// Also print the page to this PDF file with headless Chromium, or `-` for stdout (into a
@@ -392,6 +400,10 @@ struct ReportArgs {
     /// A folder of templates that replace the built-in ones by file name
     #[arg(long, value_name = "DIR")]
     template: Option<PathBuf>,
+    /// Of an entity's answers to one edition, count only the latest (by `submitted`, then by
+    /// file name); the others are listed as not counted [default: every different answer counts]
+    #[arg(long, value_enum, value_name = "WHICH")]
+    keep: Option<KeepArg>,
     /// Leave out the preview of each response
     #[arg(long)]
     no_previews: bool,
@@ -417,6 +429,21 @@ struct BatchArgs {
     jobs: Option<u16>,
     #[command(flatten)]
     read: ReadArgs,
+}
+
+/// `--keep`: which of an entity's answers to one edition count.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KeepArg {
+    /// The latest, by `submitted` then by file name
+    Latest,
+}
+
+/// `--keep` as given, else every different answer.
+fn keep(arg: Option<KeepArg>) -> Keep {
+    match arg {
+        Some(KeepArg::Latest) => Keep::Latest,
+        None => Keep::All,
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -624,6 +651,8 @@ impl From<CompileArgs> for CompileRequest {
             questionnaires: args.questionnaire,
             roster: args.roster,
             question: args.question,
+            keep: keep(args.keep),
+            review: args.review,
             labels: args.labels,
             excel: args.excel,
             force: args.force,
@@ -645,6 +674,7 @@ impl From<ReportArgs> for ReportRequest {
             pdf: args.pdf,
             chromium: args.chromium,
             templates: args.template,
+            keep: keep(args.keep),
             previews: !args.no_previews,
             force: args.force,
             hidden: args.batch.hidden,

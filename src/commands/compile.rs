@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use super::{Error, Exit, Streams};
 use crate::batch::Progress;
 use crate::compile::{
-    self, Compilation, CompileError, CompileFormat, ReadPlan, Setup, Totals, csv, markdown, xlsx,
+    self, Compilation, CompileError, CompileFormat, Keep, ReadPlan, Setup, Totals, csv, markdown,
+    xlsx,
 };
 use crate::fsio::{Target, WriteError};
 use crate::input::{ReadOptions, Source};
@@ -29,6 +30,10 @@ pub struct CompileRequest {
     pub roster: Option<PathBuf>,
     /// `--question`: the question Markdown shows.
     pub question: Option<String>,
+    /// `--keep`: which of an entity's answers to one edition count.
+    pub keep: Keep,
+    /// `--review`: a previous workbook whose review columns are carried over.
+    pub review: Option<PathBuf>,
     /// `--labels`: form labels as headers instead of ids.
     pub labels: bool,
     /// `--excel`: CSV for Excel (a BOM, formula-like cells quoted).
@@ -159,14 +164,55 @@ pub(super) fn exit_of(totals: &Totals) -> Exit {
 }
 
 /// The totals line `compile` and `report` end with, on standard error: the files' counts and
-/// what was written.
+/// what was written; before it, the entities neither the roster nor the directory knows.
 pub(super) fn say_totals(err: &mut dyn Write, totals: &Totals, wrote: &str) -> Result<(), Error> {
+    if let Some(note) = unknown_note(&totals.unknown) {
+        writeln!(err, "{note}").map_err(Error::stderr)?;
+    }
+    let plural = crate::text::plural;
+    let places = match totals.not_member_states {
+        1 => "1 place not a Member State".to_string(),
+        n => format!("{n} places not Member States"),
+    };
     writeln!(
         err,
-        "{}; wrote {wrote}",
-        crate::report::totals(&totals.summary, false)
+        "{}; {} {} merged, {} {} read from notes, {places}; wrote {wrote}",
+        crate::report::totals(&totals.summary, false),
+        totals.merged,
+        plural(totals.merged, "duplicate"),
+        totals.from_notes,
+        plural(totals.from_notes, "record"),
     )
     .map_err(Error::stderr)
+}
+
+/// The note that lists the entities neither the roster nor the directory knows, each with the
+/// closest known one; `None` when every entity is known.
+fn unknown_note(unknown: &[compile::Unknown]) -> Option<String> {
+    if unknown.is_empty() {
+        return None;
+    }
+    let listed: Vec<String> = unknown
+        .iter()
+        .map(|u| {
+            let name = crate::text::sanitize_line(&u.name);
+            match &u.closest {
+                Some(closest) => format!(
+                    "`{name}` (closest known: `{}`)",
+                    crate::text::sanitize_line(closest)
+                ),
+                None => format!("`{name}`"),
+            }
+        })
+        .collect();
+    let entities = match unknown.len() {
+        1 => "1 entity".to_string(),
+        n => format!("{n} entities"),
+    };
+    Some(format!(
+        "note: {entities} neither the roster nor the directory of UN system entities knows, counted under the name as written: {}\n  hint: if one is an entity you expect, add the name it writes to the roster's `aliases` column",
+        listed.join(", ")
+    ))
 }
 
 /// Compiles every input into tables and writes them; the totals line goes to standard error.
@@ -184,7 +230,10 @@ pub fn run(
     if let (Out::Stdout, Some(what)) = (&out, binary) {
         super::Output::Stdout.check_binary(what, streams)?;
     }
-    let setup = Setup::new(flags(&request.questionnaires)?, request.roster.as_deref())?;
+    let setup = Setup::new(flags(&request.questionnaires)?, request.roster.as_deref())?
+        .keep(request.keep)
+        .cut_cells(format == CompileFormat::Xlsx)
+        .review(request.review.as_deref())?;
     let question = match (&request.question, format.digest()) {
         (Some(id), Some(_)) => Some(setup.question_topic(id)?),
         (Some(_), None) => return Err(CompileError::QuestionWithoutDigest.into()),

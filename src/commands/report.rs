@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::compile::{exit_of, flags, say_totals, sources};
 use super::{Error, Exit, Output, Streams};
 use crate::batch::Progress;
-use crate::compile::{self, Compilation, ReadPlan, Setup};
+use crate::compile::{self, Compilation, Keep, ReadPlan, Setup};
 use crate::input::ReadOptions;
 use crate::page::{self, PageError, pdf};
 
@@ -27,6 +27,8 @@ pub struct ReportRequest {
     pub chromium: Option<PathBuf>,
     /// `--template DIR`: templates that replace the built-in ones by file name.
     pub templates: Option<PathBuf>,
+    /// `--keep`: which of an entity's answers to one edition count.
+    pub keep: Keep,
     /// `--no-previews` turns this off.
     pub previews: bool,
     /// `--force`: replace existing output files.
@@ -72,7 +74,7 @@ pub fn run(
     }
     let templates = page::render::Templates::load(request.templates.as_deref())?;
     let setup_flags = flags(&request.questionnaires)?;
-    let setup = Setup::new(setup_flags.clone(), request.roster.as_deref())?;
+    let setup = Setup::new(setup_flags.clone(), request.roster.as_deref())?.keep(request.keep);
     let sources = sources(&request.inputs, request.hidden, output.path())?;
     let plan = ReadPlan {
         read: request.read,

@@ -52,6 +52,14 @@ pub enum CompileError {
         /// The topics there are.
         known: Vec<String>,
     },
+    /// The previous workbook of `--review` cannot be read.
+    #[error("cannot read the review workbook `{path}`: {reason}")]
+    ReviewUnreadable {
+        /// The workbook as named.
+        path: String,
+        /// Why.
+        reason: String,
+    },
     /// The roster cannot be read.
     #[error("cannot read the roster `{path}`: {reason}")]
     RosterUnreadable {
@@ -99,8 +107,11 @@ impl CompileError {
                 format!("questions: {}", known.join(", "))
             }
             CompileError::RosterUnreadable { .. } | CompileError::RosterInvalid { .. } => {
-                "a roster is one entity per line, or a CSV file with a `name,acronym` header"
+                "a roster is one entity per line, or a CSV file with a `name,acronym,aliases` header"
                     .into()
+            }
+            CompileError::ReviewUnreadable { .. } => {
+                "name a workbook `qfill compile` wrote: its `responses` sheet with `entity_key`, `edition`, `review_status` and `review_note` columns".into()
             }
         })
     }

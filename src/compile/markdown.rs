@@ -71,6 +71,13 @@ fn heading(entity: &str, file: &str) -> String {
     }
 }
 
+/// The edition a row's answer was given in, when the row was read from notes.
+fn from_notes(sheet: &Sheet, row: &[Cell]) -> Option<String> {
+    let via = sheet.column("via").map(|at| row[at].to_plain());
+    let edition = sheet.column("answered_in").map(|at| row[at].to_plain());
+    (via.as_deref() == Some("notes")).then(|| edition.unwrap_or_default())
+}
+
 /// Rows of a sheet by file, in sheet order.
 fn by_file(sheet: &Sheet) -> HashMap<String, Vec<&Vec<Cell>>> {
     let mut out: HashMap<String, Vec<&Vec<Cell>>> = HashMap::new();
@@ -103,6 +110,12 @@ pub struct DigestEntry {
     pub edition: Option<String>,
     /// Whether that edition asks the question (when it does not, nothing answers it).
     pub asked: bool,
+    /// The file whose answers count instead of this one's (a copy of it, or with `--keep
+    /// latest` a later one): this entry then shows nothing.
+    pub duplicate_of: Option<String>,
+    /// The edition the answer was given in when it comes from the response's notes (as
+    /// `migrate` keeps an answer to a question the response's edition does not ask).
+    pub in_notes: Option<String>,
     /// The texts that answer the question, with their word counts.
     pub texts: Vec<DigestText>,
     /// The records that answer it.
@@ -136,6 +149,35 @@ impl DigestEntry {
     pub fn answered(&self) -> bool {
         !self.texts.is_empty() || !self.records.is_empty()
     }
+
+    /// Where the entry's answer comes from, for the line before it: the file, and the edition
+    /// and the notes when it comes from the notes.
+    pub fn source(&self) -> String {
+        let file = self.file.as_deref().unwrap_or_default();
+        match &self.in_notes {
+            Some(edition) => format!("from its notes, answered in {edition}; {file}"),
+            None => file.to_string(),
+        }
+    }
+
+    /// What the digest says, in italics, of a response that shows no answer: that it is not
+    /// counted, not asked in its edition, or not answered; `None` when it shows its answer (or
+    /// there is no response).
+    pub fn note(&self) -> Option<String> {
+        let file = self.file.as_ref()?;
+        if let Some(instead) = &self.duplicate_of {
+            return Some(format!(
+                "not counted: the answers of {instead} count instead; {file}"
+            ));
+        }
+        if self.answered() {
+            return None;
+        }
+        Some(match &self.edition {
+            Some(edition) if !self.asked => format!("not asked in {edition}; {file}"),
+            _ => format!("not answered; {file}"),
+        })
+    }
 }
 
 /// The answers to topic `question` (its text, or its records), entity by entity; `title` heads
@@ -159,12 +201,15 @@ pub fn digest(c: &Compilation, question: &str, title: &str) -> Digest {
                 file: None,
                 edition: None,
                 asked: true,
+                duplicate_of: None,
+                in_notes: None,
                 texts: Vec::new(),
                 records: Vec::new(),
             });
             continue;
         };
         let mut entry_texts = Vec::new();
+        let mut in_notes = None;
         if let Some(texts) = texts {
             let (q, w, l, t) = (
                 texts.column("question"),
@@ -176,6 +221,7 @@ pub fn digest(c: &Compilation, question: &str, title: &str) -> Digest {
                 if q.map(|q| row[q].to_plain()) != Some(question.to_string()) {
                     continue;
                 }
+                in_notes = in_notes.or_else(|| from_notes(texts, row));
                 let limit = l.map(|l| row[l].to_plain()).unwrap_or_default();
                 entry_texts.push(DigestText {
                     words: w.map(|w| row[w].to_plain()).unwrap_or_default(),
@@ -195,6 +241,7 @@ pub fn digest(c: &Compilation, question: &str, title: &str) -> Digest {
                 .map(Vec::as_slice)
                 .unwrap_or_default();
             for row in rows {
+                in_notes = in_notes.or_else(|| from_notes(sheet, row));
                 let mut fields: Vec<(String, String)> = sheet
                     .spec
                     .columns
@@ -224,11 +271,14 @@ pub fn digest(c: &Compilation, question: &str, title: &str) -> Digest {
         let asked = edition
             .as_deref()
             .is_none_or(|edition| asked_in(c, question, edition));
+        let duplicate_of = response_cell(c, &file, "duplicate_of").filter(|d| !d.is_empty());
         entries.push(DigestEntry {
             heading,
             file: Some(file),
             edition,
             asked,
+            duplicate_of,
+            in_notes,
             texts: entry_texts,
             records: entry_records,
         });
@@ -251,21 +301,26 @@ impl Digest {
         let _ = writeln!(out, "# {}\n", one_line(&self.title));
         for entry in &self.entries {
             let _ = writeln!(out, "## {}\n", one_line(&entry.heading));
-            let Some(file) = &entry.file else {
+            if entry.file.is_none() {
                 let _ = writeln!(out, "_no response_\n");
                 continue;
-            };
+            }
             for text in &entry.texts {
                 let limit = text
                     .limit
                     .as_ref()
                     .map(|limit| format!(", limit {limit}"))
                     .unwrap_or_default();
-                let _ = writeln!(out, "_{} words{limit}; {file}_\n", text.words);
+                let _ = writeln!(out, "_{} words{limit}; {}_\n", text.words, entry.source());
                 let _ = writeln!(out, "{}\n", text.text);
             }
             if !entry.records.is_empty() {
-                let _ = writeln!(out, "_{} records; {file}_\n", entry.records.len());
+                let _ = writeln!(
+                    out,
+                    "_{} records; {}_\n",
+                    entry.records.len(),
+                    entry.source()
+                );
             }
             for record in &entry.records {
                 let _ = writeln!(out, "### {}. {}\n", record.number, one_line(&record.name));
@@ -274,15 +329,8 @@ impl Digest {
                 }
                 let _ = writeln!(out);
             }
-            if !entry.answered() {
-                match &entry.edition {
-                    Some(edition) if !entry.asked => {
-                        let _ = writeln!(out, "_not asked in {edition}; {file}_\n");
-                    }
-                    _ => {
-                        let _ = writeln!(out, "_not answered; {file}_\n");
-                    }
-                }
+            if let Some(note) = entry.note() {
+                let _ = writeln!(out, "_{note}_\n");
             }
         }
         while out.ends_with("\n\n") {
@@ -294,14 +342,18 @@ impl Digest {
 
 /// The edition a file was checked against, from the `responses` sheet.
 fn edition_of(c: &Compilation, file: &str) -> Option<String> {
+    response_cell(c, file, "edition").filter(|e| !e.is_empty())
+}
+
+/// Column `column` of a file's row of the `responses` sheet, as text.
+fn response_cell(c: &Compilation, file: &str, column: &str) -> Option<String> {
     let sheet = c.sheet("responses")?;
-    let (f, e) = (sheet.column("file")?, sheet.column("edition")?);
+    let (f, at) = (sheet.column("file")?, sheet.column(column)?);
     sheet
         .rows
         .iter()
         .find(|r| r[f].to_plain() == file)
-        .map(|r| r[e].to_plain())
-        .filter(|e| !e.is_empty())
+        .map(|r| r[at].to_plain())
 }
 
 /// Whether an edition asks the topic: the editions of the topic's columns in `responses`.
@@ -392,12 +444,26 @@ pub(crate) mod tests {
                     0
                 ),
                 (gwri, Some("response.json"), Some("hlpf-2024"), true, 1),
-                (gwri, Some("response.toml"), Some("hlpf-2024"), true, 1),
+                // The same answers as `response.json`: counted once, there.
+                (gwri, Some("response.toml"), Some("hlpf-2024"), true, 0),
                 (icra, Some("warnings.toml"), Some("hlpf-2024"), true, 0),
                 ("Missing Entity Organization", None, None, true, 0),
             ]
         );
-        let text = &digest.entries[3].texts[0];
+        let copy = &digest.entries[3];
+        assert!(
+            copy.duplicate_of
+                .as_deref()
+                .unwrap()
+                .ends_with("response.json")
+        );
+        let note = copy.note().unwrap();
+        assert!(
+            note.starts_with("not counted: the answers of ")
+                && note.contains("response.json count instead; "),
+            "{note}"
+        );
+        let text = &digest.entries[2].texts[0];
         assert_eq!((text.words.as_str(), text.limit.as_deref()), ("133", None));
         assert!(text.text.starts_with("GWRI recommends"));
         assert!(digest.entries.iter().all(|e| e.records.is_empty()));
@@ -410,7 +476,7 @@ pub(crate) mod tests {
         let toml = digest
             .entries
             .iter()
-            .find(|e| file_name(e) == Some("response.toml"))
+            .find(|e| file_name(e) == Some("response.json"))
             .unwrap();
         assert!(toml.texts.is_empty());
         let records: Vec<(&str, &str)> = toml

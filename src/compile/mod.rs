@@ -7,10 +7,12 @@
 
 pub mod build;
 pub mod csv;
+pub mod entity;
 pub mod error;
 pub mod markdown;
 pub mod model;
 pub mod read;
+pub mod review;
 pub mod roster;
 pub mod topic;
 pub mod xlsx;
@@ -24,7 +26,7 @@ use crate::input::{ReadOptions, Source};
 use crate::questionnaire::Questionnaire;
 pub use error::CompileError;
 
-pub use build::{Builder, Response};
+pub use build::{Builder, Response, Unknown};
 pub use model::{Cell, Column, ColumnKind, Compilation, Sheet, SheetSpec, Sink};
 pub use roster::Roster;
 pub use topic::{Layout, review_sdgs, root_question};
@@ -106,6 +108,31 @@ pub struct Setup {
     flags: Vec<Questionnaire>,
     layout: Layout,
     roster: Option<Roster>,
+    options: Options,
+}
+
+/// What a compilation does besides reading: which answers count, a review carried over, and
+/// whether texts are cut to a spreadsheet cell.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Which of an entity's answers to one edition count.
+    pub keep: Keep,
+    /// The review of a previous workbook (`--review`).
+    pub review: Option<review::Review>,
+    /// Texts are cut to what a spreadsheet cell holds, with a `truncated` warning: for the
+    /// workbook only.
+    pub cut_cells: bool,
+}
+
+/// Which of an entity's answers to one edition count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Keep {
+    /// Every answer: a copy of an earlier one is left out, different ones each count (with a
+    /// `duplicate-entity` warning).
+    #[default]
+    All,
+    /// The latest only (`--keep latest`): by `submitted`, then by file name.
+    Latest,
 }
 
 impl Setup {
@@ -117,7 +144,26 @@ impl Setup {
             flags,
             layout,
             roster,
+            options: Options::default(),
         })
+    }
+
+    /// The same setup, carrying over the review of a previous workbook (`--review`).
+    pub fn review(mut self, workbook: Option<&Path>) -> Result<Setup, CompileError> {
+        self.options.review = workbook.map(review::Review::read).transpose()?;
+        Ok(self)
+    }
+
+    /// The same setup, counting the answers `keep` says.
+    pub fn keep(mut self, keep: Keep) -> Setup {
+        self.options.keep = keep;
+        self
+    }
+
+    /// The same setup, cutting texts to what a spreadsheet cell holds (for a workbook).
+    pub fn cut_cells(mut self, cut: bool) -> Setup {
+        self.options.cut_cells = cut;
+        self
     }
 
     /// The editions compiled, aligned by topic.
@@ -159,12 +205,22 @@ pub struct ReadPlan {
 }
 
 /// How a compilation went.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Totals {
     /// Files, valid and invalid, errors and warnings.
     pub summary: crate::report::Summary,
     /// Some input could not be read at all.
     pub unreadable: bool,
+    /// The entities neither the roster nor the directory knows.
+    pub unknown: Vec<Unknown>,
+    /// Responses not counted: copies of another, or (`--keep latest`) not the latest.
+    pub merged: usize,
+    /// Places the counted responses name as Member States that are not (territories,
+    /// organisations, observer States, unknown names), once per record.
+    pub not_member_states: usize,
+    /// Records the counted responses hold in their notes, read back (as `migrate` writes
+    /// them).
+    pub from_notes: usize,
 }
 
 /// Reads and checks every source and builds the tables into `sink`, in input order; the
@@ -185,8 +241,8 @@ pub fn tables(
         read: plan.read,
     };
     let sink_error = |e| WriteError::to(shown.clone())(e);
-    let mut builder = Builder::new(&setup.layout, setup.roster.as_ref());
-    builder.start(sink).map_err(sink_error)?;
+    let mut builder =
+        Builder::new(&setup.layout, setup.roster.as_ref(), &setup.options).map_err(sink_error)?;
     progress.start(sources.len());
     let pool = Pool::new(plan.jobs, sources.len());
     let check = |slice: &[Source]| {
@@ -203,7 +259,7 @@ pub fn tables(
         // The next slice is checked while this one becomes rows.
         let (checked, added) = std::thread::scope(|scope| {
             let checking = next.map(|slice| scope.spawn(move || check(slice)));
-            let added = add_all(std::mem::take(&mut ready), &mut builder, sink, err, shown);
+            let added = add_all(std::mem::take(&mut ready), &mut builder, err, shown);
             let checked = checking.map(|handle| {
                 handle
                     .join()
@@ -218,19 +274,14 @@ pub fn tables(
         }
     }
     progress.finish();
-    let (summary, unreadable) = builder.finish(sink).map_err(sink_error)?;
-    Ok(Totals {
-        summary,
-        unreadable,
-    })
+    Ok(builder.finish(sink).map_err(sink_error)?)
 }
 
 /// Adds checked responses to the tables, in order; the findings of inputs that could not be
-/// read go to `err` as well.
+/// read, and of texts the workbook cuts, go to `err` as well.
 fn add_all(
     responses: Vec<Response>,
     builder: &mut Builder<'_>,
-    sink: &mut dyn Sink,
     err: &mut dyn Write,
     shown: &Target,
 ) -> Result<(), WriteError> {
@@ -242,9 +293,11 @@ fn add_all(
             .cloned()
             .collect();
         crate::report::write_findings(err, &response.file, &unread).map_err(WriteError::stderr)?;
-        builder
-            .add(response, sink)
+        let file = response.file.clone();
+        let cut = builder
+            .add(response)
             .map_err(WriteError::to(shown.clone()))?;
+        crate::report::write_findings(err, &file, &cut).map_err(WriteError::stderr)?;
     }
     Ok(())
 }
@@ -308,7 +361,13 @@ mod tests {
             .iter()
             .map(|s| s.spec.name.clone())
             .collect();
-        assert_eq!(names, setup.sheet_names());
+        // Every sheet a compilation may have, but `notes`: no example has a note.
+        let may: Vec<String> = setup
+            .sheet_names()
+            .into_iter()
+            .filter(|n| n != "notes")
+            .collect();
+        assert_eq!(names, may);
         assert_eq!(names.last().map(String::as_str), Some("codebook"));
     }
 

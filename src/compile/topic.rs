@@ -45,6 +45,8 @@ pub struct TopicField {
     pub label: String,
     /// Its kind.
     pub kind: FieldKind,
+    /// Whether some edition lets it be answered "all".
+    pub allow_all: bool,
     /// The editions that have it.
     pub editions: Vec<String>,
 }
@@ -106,11 +108,15 @@ impl Layout {
                     (TopicKind::Records(fields), QuestionKind::Records(records)) => {
                         for field in &records.fields {
                             match fields.iter_mut().find(|f| f.id == field.id) {
-                                Some(known) => known.editions.push(q.id.clone()),
+                                Some(known) => {
+                                    known.editions.push(q.id.clone());
+                                    known.allow_all |= field.allow_all;
+                                }
                                 None => fields.push(TopicField {
                                     id: field.id.clone(),
                                     label: field.short_label().to_string(),
                                     kind: field.kind,
+                                    allow_all: field.allow_all,
                                     editions: vec![q.id.clone()],
                                 }),
                             }

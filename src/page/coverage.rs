@@ -33,12 +33,12 @@ pub struct HeatCell {
     pub review: bool,
 }
 
-/// One response's row of the heat map.
+/// One entity's row of the heat map, for one edition.
 #[derive(Debug, Clone, Serialize)]
 pub struct HeatRow {
-    /// The entity (or the file).
+    /// The entity as written (or its key).
     pub entity: String,
-    /// The file.
+    /// The files counted, `; `-separated.
     pub file: String,
     /// Where its preview is.
     pub anchor: String,
@@ -87,9 +87,10 @@ pub fn sdgs(c: &Compilation, places: &Places) -> Sdgs {
         }
     }
     let matrix = rows(c, "sdg_matrix");
-    // The closing total row has no file.
-    let (per_file, total): (Vec<Row<'_>>, Vec<Row<'_>>) =
-        matrix.into_iter().partition(|r| !r.text("file").is_empty());
+    // The closing total row has no entity key.
+    let (per_file, total): (Vec<Row<'_>>, Vec<Row<'_>>) = matrix
+        .into_iter()
+        .partition(|r| !r.text("entity_key").is_empty());
     let mut reviewed: BTreeSet<u8> = BTreeSet::new();
     for row in &per_file {
         reviewed.extend(review_of(row));
@@ -103,10 +104,17 @@ pub fn sdgs(c: &Compilation, places: &Places) -> Sdgs {
         .iter()
         .map(|row| {
             let review = review_of(row);
+            let files = row.text("files");
+            let first = files.split("; ").next().unwrap_or_default();
+            let entity = row.text("entity");
             HeatRow {
-                entity: entity_name(row),
-                file: row.text("file"),
-                anchor: places.get(&row.text("file")).cloned().unwrap_or_default(),
+                entity: if entity.is_empty() {
+                    row.text("entity_key")
+                } else {
+                    entity
+                },
+                anchor: places.get(first).cloned().unwrap_or_default(),
+                file: files,
                 cells: (1..=17u8)
                     .map(|g| {
                         let count = row.int(&format!("sdg_{g}"));

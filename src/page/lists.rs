@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::chart::{BarChart, Datum, leaders};
 use super::sheet::{Shown, record_sheets, rows, sheet_rows};
 use super::view::{Definitions, Places, entity_name};
-use crate::compile::build::ALL_MEMBER_STATES;
+use crate::compile::build::{ALL_MEMBER_STATES, PlaceKind};
 use crate::compile::model::Compilation;
 use crate::questionnaire::{FieldKind, QuestionKind};
 
@@ -21,7 +21,7 @@ pub struct Country {
     pub all: bool,
     /// Records naming it.
     pub records: usize,
-    /// Entities naming it.
+    /// Entities naming it: distinct entity keys.
     pub entities: usize,
     /// The records: `entity: name`.
     pub names: Vec<String>,
@@ -30,25 +30,63 @@ pub struct Country {
 /// Initiatives by Member State.
 #[derive(Debug, Clone, Serialize)]
 pub struct MemberStates {
-    /// The countries named most, "all" first.
+    /// The Member States named most, "all" first.
     pub chart: BarChart,
-    /// Every country: "all" first, then most records first.
+    /// Every Member State named: "all" first, then most records first.
     pub rows: Vec<Country>,
+    /// The other places named as Member States (territories, organisations, observer States,
+    /// unknown names): most records first.
+    pub others: Vec<OtherPlace>,
+    /// How many times records name a place that is not a Member State.
+    pub other_records: usize,
+}
+
+/// A place named as a Member State that is not one.
+#[derive(Debug, Clone, Serialize)]
+pub struct OtherPlace {
+    /// The place.
+    pub place: String,
+    /// What it is: `territory`, `organisation`, `observer state` or `unknown`.
+    pub kind: String,
+    /// Records naming it.
+    pub records: usize,
+    /// Entities naming it: distinct entity keys.
+    pub entities: usize,
 }
 
 /// Countries the chart shows at most; the table has them all.
 const TOP_COUNTRIES: usize = 25;
 
-/// Records by country from the long `member_states` sheet.
+/// Records by Member State as the `country_matrix` sheet counts them (an entity's two answers
+/// naming a country count as the one naming it most), with each record's name from the long
+/// `member_states` sheet; the other places apart.
 pub fn member_states(c: &Compilation) -> MemberStates {
+    let member = PlaceKind::MemberState.as_str();
     let mut by: BTreeMap<String, (bool, usize, BTreeSet<String>, Vec<String>)> = BTreeMap::new();
+    let mut others: BTreeMap<(String, String), (usize, BTreeSet<String>)> = BTreeMap::new();
     for row in rows(c, "member_states") {
+        let kind = row.text("kind");
+        if kind != member {
+            let entry = others.entry((row.text("country"), kind)).or_default();
+            entry.0 += 1;
+            entry.1.insert(row.text("entity_key"));
+            continue;
+        }
         let entity = entity_name(&row);
         let entry = by.entry(row.text("country")).or_default();
         entry.0 |= row.flag("all");
-        entry.1 += 1;
         entry.3.push(format!("{entity}: {}", row.text("name")));
-        entry.2.insert(entity);
+        entry.2.insert(row.text("entity_key"));
+    }
+    let counted: HashMap<String, usize> = rows(c, "country_matrix")
+        .iter()
+        .map(|row| {
+            let records = usize::try_from(row.int("total")).unwrap_or(0);
+            (row.text("country"), records)
+        })
+        .collect();
+    for (country, entry) in &mut by {
+        entry.1 = counted.get(country).copied().unwrap_or(entry.3.len());
     }
     let mut countries: Vec<Country> = by
         .into_iter()
@@ -66,6 +104,17 @@ pub fn member_states(c: &Compilation) -> MemberStates {
             .then(b.records.cmp(&a.records))
             .then(a.country.cmp(&b.country))
     });
+    let mut others: Vec<OtherPlace> = others
+        .into_iter()
+        .map(|((place, kind), (records, entities))| OtherPlace {
+            place,
+            kind,
+            records,
+            entities: entities.len(),
+        })
+        .collect();
+    others.sort_by(|a, b| b.records.cmp(&a.records).then(a.place.cmp(&b.place)));
+    let other_records = others.iter().map(|o| o.records).sum();
     let data: Vec<Datum> = countries
         .iter()
         .take(TOP_COUNTRIES)
@@ -78,10 +127,12 @@ pub fn member_states(c: &Compilation) -> MemberStates {
         })
         .collect();
     let description = format!(
-        "Records naming each Member State, for the {} countries named most (of {} named); records that name all Member States are the first bar, marked \"all\", and are not counted under each country. Most named: {}.",
+        "Records naming each Member State, for the {} countries named most (of {} named); records that name all Member States are the first bar, marked \"all\", and are not counted under each country. Most named: {}. Places named that are not Member States (territories, organisations, unknown names) are not counted here: {} named {} times, listed below the table.",
         data.iter().filter(|d| d.2.is_none()).count(),
         countries.iter().filter(|c| !c.all).count(),
-        leaders(&data, 3)
+        leaders(&data, 3),
+        others.len(),
+        other_records,
     );
     MemberStates {
         chart: BarChart::new(
@@ -93,6 +144,8 @@ pub fn member_states(c: &Compilation) -> MemberStates {
             data,
         ),
         rows: countries,
+        others,
+        other_records,
     }
 }
 
@@ -101,6 +154,8 @@ pub fn member_states(c: &Compilation) -> MemberStates {
 pub struct InitiativeRow {
     /// The entity.
     pub entity: String,
+    /// Its entity key.
+    pub key: String,
     /// Where its preview is.
     pub anchor: String,
     /// One mark per initiative of the list.
@@ -116,7 +171,7 @@ pub struct InitiativeRow {
 pub struct HighImpact {
     /// The initiatives of the list.
     pub initiatives: Vec<String>,
-    /// Responses naming each.
+    /// Entities naming each.
     pub chart: BarChart,
     /// One row per response that answered.
     pub rows: Vec<InitiativeRow>,
@@ -149,6 +204,7 @@ pub fn high_impact(c: &Compilation, places: &Places) -> HighImpact {
         .iter()
         .map(|row| InitiativeRow {
             entity: entity_name(row),
+            key: row.text("entity_key"),
             anchor: places.get(&row.text("file")).cloned().unwrap_or_default(),
             marks: initiatives.iter().map(|i| row.flag(i)).collect(),
             other: row.text("other"),
@@ -159,26 +215,28 @@ pub fn high_impact(c: &Compilation, places: &Places) -> HighImpact {
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            (
-                name.clone(),
-                rows.iter().filter(|r| r.marks[i]).count() as i64,
-                None,
-            )
+            let keys: BTreeSet<&str> = rows
+                .iter()
+                .filter(|r| r.marks[i])
+                .map(|r| r.key.as_str())
+                .collect();
+            (name.clone(), keys.len() as i64, None)
         })
         .collect();
+    let answered: BTreeSet<&str> = rows.iter().map(|r| r.key.as_str()).collect();
     let description = format!(
-        "Responses naming each of the {} High-Impact Initiatives ({} responses answered the question). Most named: {}.",
+        "Entities naming each of the {} High-Impact Initiatives ({} entities answered the question). Most named: {}.",
         initiatives.len(),
-        rows.len(),
+        answered.len(),
         leaders(&data, 3)
     );
     HighImpact {
         chart: BarChart::new(
             "chart-initiatives",
-            "Responses naming each High-Impact Initiative",
+            "Entities naming each High-Impact Initiative",
             description,
             "Initiative",
-            "Responses",
+            "Entities",
             data,
         ),
         initiatives,

@@ -78,10 +78,13 @@ pub struct Preview {
     pub errors: i64,
     /// Warnings.
     pub warnings: i64,
-    /// Questions in the form's order.
+    /// Questions in the form's order; none for a response that is not counted.
     pub questions: Vec<QuestionView>,
     /// Findings on the file as a whole or on no question shown.
     pub findings: Vec<Flag>,
+    /// The file whose answers count instead of this one's (a copy of it, or with `--keep
+    /// latest` a later one), and the anchor of its preview.
+    pub duplicate_of: Option<(String, String)>,
 }
 
 /// Where a finding's path points: question, record index, field.
@@ -187,12 +190,24 @@ pub fn previews(c: &Compilation, defs: &Definitions) -> Vec<Preview> {
         })
         .unwrap_or_default();
     let none = Vec::new();
-    rows(c, "responses")
+    let responses = rows(c, "responses");
+    let anchors: HashMap<String, String> = responses
+        .iter()
+        .enumerate()
+        .map(|(i, row)| (row.text("file"), anchor(i)))
+        .collect();
+    responses
         .iter()
         .enumerate()
         .map(|(i, row)| {
             let file = row.text("file");
             let edition = row.text("edition");
+            let duplicate_of = Some(row.text("duplicate_of"))
+                .filter(|d| !d.is_empty())
+                .map(|d| {
+                    let at = anchors.get(&d).cloned().unwrap_or_default();
+                    (d, at)
+                });
             let not_answered: Vec<String> = row
                 .text("not_answered")
                 .split(", ")
@@ -201,7 +216,7 @@ pub fn previews(c: &Compilation, defs: &Definitions) -> Vec<Preview> {
             let mut questions = Vec::new();
             if let Some(q) = defs
                 .get(&edition)
-                .filter(|_| !row.text("read_as").is_empty())
+                .filter(|_| !row.text("read_as").is_empty() && duplicate_of.is_none())
             {
                 for question in &q.questions {
                     let topic = root_question(q, &question.id);
@@ -270,6 +285,7 @@ pub fn previews(c: &Compilation, defs: &Definitions) -> Vec<Preview> {
                 warnings: row.int("warnings"),
                 questions,
                 findings: general,
+                duplicate_of,
             }
         })
         .collect()

@@ -26,6 +26,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("resources.html", include_str!("templates/resources.html")),
     ("limits.html", include_str!("templates/limits.html")),
+    ("notes.html", include_str!("templates/notes.html")),
     ("findings.html", include_str!("templates/findings.html")),
     ("previews.html", include_str!("templates/previews.html")),
 ];

@@ -44,12 +44,16 @@ pub struct Edition {
 pub struct RosterView {
     /// Entities on the roster.
     pub members: usize,
-    /// Members who responded.
+    /// Members who responded, a file that could not be read counting as a response.
     pub responded: usize,
+    /// `responded` as a percentage of `members`, rounded down.
+    pub rate: usize,
     /// Members who did not respond.
     pub missing: Vec<String>,
     /// Members who responded more than once in one edition.
     pub twice: Vec<String>,
+    /// Members whose only files could not be read.
+    pub unreadable: Vec<String>,
     /// Responses matched to no member, or to several: entity, status, file.
     pub unmatched: Vec<(String, String, String)>,
 }
@@ -67,8 +71,10 @@ pub struct Summary {
     pub errors: i64,
     /// Warnings over all files.
     pub warnings: i64,
-    /// Distinct entities named.
+    /// Distinct entities: entity keys.
     pub entities: usize,
+    /// Responses not counted: copies of another, or not the latest with `--keep latest`.
+    pub not_counted: usize,
     /// The roster, with `--roster`.
     pub roster: Option<RosterView>,
 }
@@ -94,10 +100,48 @@ pub struct Page {
     pub resources: Resources,
     /// Each text's words against its limit.
     pub limits: Vec<Limit>,
+    /// Notes: what was read from them, and those that hold no answer.
+    pub notes: Notes,
     /// Findings, file by file.
     pub findings: FileFindings,
     /// One preview per response; `None` with `--no-previews`.
     pub previews: Option<Vec<Preview>>,
+}
+
+/// One note that holds no answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    /// The entity.
+    pub entity: String,
+    /// Where its response's preview is.
+    pub anchor: String,
+    /// The file.
+    pub file: String,
+    /// Its number among the response's notes.
+    pub number: i64,
+    /// Its text.
+    pub text: String,
+}
+
+/// The notes section: answers read from notes, counted in the other sections, and the notes
+/// that hold none.
+#[derive(Debug, Clone, Serialize)]
+pub struct Notes {
+    /// Records read from notes.
+    pub records: usize,
+    /// Text answers read from notes.
+    pub texts: usize,
+    /// The responses whose notes hold answers: entity, the questions, the file.
+    pub answered: Vec<(String, String, String)>,
+    /// Every note that holds no answer.
+    pub plain: Vec<Note>,
+}
+
+impl Notes {
+    /// Whether the section has anything to say.
+    pub fn any(&self) -> bool {
+        self.records + self.texts > 0 || !self.plain.is_empty()
+    }
 }
 
 /// The anchor of the preview of response number `i` (0-based, in input order).
@@ -157,7 +201,7 @@ pub fn page(c: &Compilation, defs: &Definitions, previews: bool) -> Page {
     let valid = responses.iter().filter(|r| r.flag("valid")).count();
     let entities: BTreeSet<String> = responses
         .iter()
-        .map(|r| r.text("entity"))
+        .map(|r| r.text("entity_key"))
         .filter(|e| !e.is_empty())
         .collect();
     let summary = Summary {
@@ -167,6 +211,10 @@ pub fn page(c: &Compilation, defs: &Definitions, previews: bool) -> Page {
         errors: responses.iter().map(|r| r.int("errors")).sum(),
         warnings: responses.iter().map(|r| r.int("warnings")).sum(),
         entities: entities.len(),
+        not_counted: responses
+            .iter()
+            .filter(|r| !r.text("duplicate_of").is_empty())
+            .count(),
         roster: roster(c),
     };
     let title = match editions.as_slice() {
@@ -183,9 +231,47 @@ pub fn page(c: &Compilation, defs: &Definitions, previews: bool) -> Page {
         high_impact: lists::high_impact(c, &places),
         resources: lists::resources(c, defs, &places),
         limits: lists::limits(c, &places),
+        notes: notes(c, &places),
         findings: lists::findings(c, &places),
         previews: previews.then(|| preview::previews(c, defs)),
         editions,
+    }
+}
+
+/// What the compiled tables say of notes: rows read from them (`via = notes`), and the `notes`
+/// sheet.
+fn notes(c: &Compilation, places: &Places) -> Notes {
+    let from_notes = |row: &Row<'_>| row.text("via") == "notes";
+    let records = super::sheet::record_sheets(c)
+        .into_iter()
+        .map(|(_, sheet)| {
+            super::sheet::sheet_rows(sheet)
+                .iter()
+                .filter(|r| from_notes(r))
+                .count()
+        })
+        .sum();
+    let texts = rows(c, "texts").iter().filter(|r| from_notes(r)).count();
+    let answered = rows(c, "responses")
+        .iter()
+        .filter(|r| !r.text("in_notes").is_empty() && r.text("duplicate_of").is_empty())
+        .map(|r| (entity_name(r), r.text("in_notes"), r.text("file")))
+        .collect();
+    let plain = rows(c, "notes")
+        .iter()
+        .map(|r| Note {
+            entity: entity_name(r),
+            anchor: places.get(&r.text("file")).cloned().unwrap_or_default(),
+            file: r.text("file"),
+            number: r.int("note"),
+            text: r.text("text"),
+        })
+        .collect();
+    Notes {
+        records,
+        texts,
+        answered,
+        plain,
     }
 }
 
@@ -194,8 +280,10 @@ fn roster(c: &Compilation) -> Option<RosterView> {
     let mut view = RosterView {
         members: 0,
         responded: 0,
+        rate: 0,
         missing: Vec::new(),
         twice: Vec::new(),
+        unreadable: Vec::new(),
         unmatched: Vec::new(),
     };
     for row in super::sheet::sheet_rows(sheet) {
@@ -214,10 +302,20 @@ fn roster(c: &Compilation) -> Option<RosterView> {
                 view.responded += 1;
                 view.twice.push(name);
             }
+            // A roster entry's row says what matched it; a file that matched no entry's
+            // says nothing there.
+            "received, unreadable" if !row.text("matched_by").is_empty() => {
+                view.members += 1;
+                view.responded += 1;
+                view.unreadable.push(name);
+            }
             status => view
                 .unmatched
                 .push((name, status.to_string(), row.text("files"))),
         }
     }
+    view.rate = (view.responded * 100)
+        .checked_div(view.members)
+        .unwrap_or(0);
     Some(view)
 }

@@ -21,6 +21,7 @@ mod fuzz_regressions;
 #[path = "../../benches/common/mod.rs"]
 mod generator;
 mod hostile;
+mod intake;
 mod readme;
 mod report;
 mod roundtrip;

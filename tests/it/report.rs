@@ -7,7 +7,7 @@ mod browser;
 mod model;
 mod pdf;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 
 use crate::common::{Scratch, qfill, repo};
@@ -161,7 +161,7 @@ fn every_section_count_and_chart_value_matches_the_compiled_model() {
     let per_file: Vec<&Vec<serde_json::Value>> = matrix
         .rows
         .iter()
-        .filter(|r| !r[matrix.at("file")].is_null())
+        .filter(|r| !r[matrix.at("entity_key")].is_null())
         .collect();
     assert_eq!(heat.len(), per_file.len());
     for (tr, row) in heat.iter().zip(&per_file) {
@@ -178,7 +178,7 @@ fn every_section_count_and_chart_value_matches_the_compiled_model() {
     let total = matrix
         .rows
         .iter()
-        .find(|r| r[matrix.at("file")].is_null())
+        .find(|r| r[matrix.at("entity_key")].is_null())
         .unwrap();
     let foot: Vec<String> = all(&doc, "table.heatmap tfoot td")
         .iter()
@@ -232,12 +232,32 @@ fn every_section_count_and_chart_value_matches_the_compiled_model() {
     // Member States: one row per country, "all" first, counts as the long sheet has them.
     let states = m.sheet("member_states");
     let rows = all(&doc, "table.states tbody tr");
+    // Member States only: a territory or an organisation is listed apart.
     let mut want: BTreeMap<String, i64> = BTreeMap::new();
-    for r in &states.rows {
+    for r in states
+        .rows
+        .iter()
+        .filter(|r| r[states.at("kind")] == "member state")
+    {
         *want
             .entry(r[states.at("country")].as_str().unwrap().to_string())
             .or_default() += 1;
     }
+    let others: BTreeSet<String> = all(&doc, "table.other-places tbody th")
+        .iter()
+        .map(|e| text(*e))
+        .collect();
+    let want_others: BTreeSet<String> = states
+        .rows
+        .iter()
+        .filter(|r| r[states.at("kind")] != "member state")
+        .map(|r| r[states.at("country")].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(others, want_others);
+    assert!(
+        others.contains("Puerto Rico"),
+        "a territory is no Member State"
+    );
     let got: BTreeMap<String, i64> = rows
         .iter()
         .map(|tr| {
@@ -275,8 +295,14 @@ fn every_section_count_and_chart_value_matches_the_compiled_model() {
         assert_eq!(marks, want);
     }
     for (label, value) in chart(&doc, "chart-initiatives") {
-        let named = hi.rows.iter().filter(|r| r[hi.at(&label)] == true).count();
-        assert_eq!(value, named as i64, "{label}");
+        // Entities, not files: one entity's two answers name an initiative once.
+        let named: HashSet<&serde_json::Value> = hi
+            .rows
+            .iter()
+            .filter(|r| r[hi.at(&label)] == true)
+            .map(|r| &r[hi.at("entity_key")])
+            .collect();
+        assert_eq!(value, named.len() as i64, "{label}");
     }
 
     // Resources, limits, findings.
@@ -617,10 +643,18 @@ fn outputs_are_written_as_compile_writes_them() {
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("<!DOCTYPE html>"));
     let stderr = String::from_utf8_lossy(&output.stderr);
     let files = fs::read_dir(&examples).unwrap().count();
+    let totals = stderr.lines().last().unwrap_or_default();
     assert!(
-        stderr.starts_with(&format!(
+        totals.starts_with(&format!(
             "{files} files: {files} valid, 0 invalid; 0 errors, "
-        )) && stderr.ends_with(" warnings; wrote -\n"),
+        )) && stderr.ends_with(
+            " warnings; 1 duplicate merged, 0 records read from notes, 1 place not a Member State; wrote -\n"
+        ),
+        "{stderr}"
+    );
+    // The examples' made-up entities are in neither the roster nor the directory.
+    assert!(
+        stderr.starts_with("note: 2 entities neither the roster nor the directory of UN system entities knows, counted under the name as written: `Global Water Resilience Institute (GWRI)`"),
         "{stderr}"
     );
 

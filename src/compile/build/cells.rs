@@ -9,12 +9,13 @@ use crate::questionnaire::FieldKind;
 use super::CELL_LIMIT;
 use std::collections::HashMap;
 
-/// Where a record is: its topic, 0-based index, name, and the topic's fields.
+/// Where a record is: its topic, 0-based index, name, the topic's fields, and its id.
 pub(super) struct Place<'p> {
     pub(super) topic: &'p str,
     pub(super) index: usize,
     pub(super) name: &'p str,
     pub(super) fields: &'p [TopicField],
+    pub(super) id: super::spool::Spooled,
 }
 
 #[derive(Default)]
@@ -22,29 +23,33 @@ pub(super) struct Stats {
     pub(super) words: HashMap<String, (Option<usize>, Option<usize>)>,
     pub(super) records: HashMap<String, usize>,
     pub(super) not_answered: Vec<String>,
+    /// Topics answered in the response's notes.
+    pub(super) in_notes: Vec<String>,
 }
 
 /// The row's first cells and where findings of the response go.
 pub(super) struct Context<'r> {
-    pub(super) who: &'r [Cell; 3],
-    pub(super) entity: &'r str,
+    pub(super) who: &'r [Cell; 4],
     pub(super) findings: &'r mut Vec<Finding>,
+    /// Whether texts are cut to what a spreadsheet cell holds: for the workbook only, since
+    /// JSON and CSV hold any text whole.
+    pub(super) cut_cells: bool,
 }
 
 impl Context<'_> {
-    /// Text for a cell, cut to what a spreadsheet cell holds with a visible marker and a
-    /// `truncated` finding.
+    /// Text for a cell; for the workbook, cut to what a spreadsheet cell holds with a visible
+    /// marker and a `truncated` finding.
     pub(super) fn cut(&mut self, text: &str, path: &str) -> Cell {
-        match truncate(text) {
+        match truncate(text).filter(|_| self.cut_cells) {
             None => Cell::text(text),
             Some((kept, total)) => {
                 self.findings.push(
                     Finding::new(
                         Code::Truncated,
                         path,
-                        format!("{path} has {total} characters, more than a spreadsheet cell holds ({CELL_LIMIT}); the compiled cell is cut"),
+                        format!("{path} has {total} characters as Excel counts them (UTF-16 units), more than a spreadsheet cell holds ({CELL_LIMIT}); the workbook's cell is cut"),
                     )
-                    .with_hint("the answers file keeps the whole text; shorten it if the question has no reason to be so long"),
+                    .with_hint("the answers file keeps the whole text, and so do the JSON and CSV outputs; shorten it if the question has no reason to be so long"),
                 );
                 Cell::Text(kept)
             }
@@ -52,16 +57,28 @@ impl Context<'_> {
     }
 }
 
-/// Cuts text longer than [`CELL_LIMIT`] characters, ending it with a marker; `None` when it fits.
-/// Gives the cut text and the original length in characters.
+/// The length of a text as a spreadsheet counts it: in UTF-16 units (an emoji is two).
+pub fn cell_length(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}
+
+/// Cuts text longer than a spreadsheet cell holds ([`CELL_LIMIT`] UTF-16 units), ending it with
+/// a marker; `None` when it fits. Gives the cut text and the original length in UTF-16 units.
 pub fn truncate(text: &str) -> Option<(String, usize)> {
-    let total = text.chars().count();
+    let total = cell_length(text);
     if total <= CELL_LIMIT {
         return None;
     }
     let marker = format!(" […] [cut by qfill: {total} characters, the cell holds {CELL_LIMIT}]");
-    let keep = CELL_LIMIT - marker.chars().count();
-    let mut kept: String = text.chars().take(keep).collect();
+    let mut room = CELL_LIMIT - cell_length(&marker);
+    let mut kept = String::with_capacity(room * 2);
+    for c in text.chars() {
+        let Some(left) = room.checked_sub(c.len_utf16()) else {
+            break;
+        };
+        room = left;
+        kept.push(c);
+    }
     kept.push_str(&marker);
     Some((kept, total))
 }
@@ -71,10 +88,6 @@ pub(super) fn scalar_text(s: &Scalar) -> String {
         Scalar::Text(t) => t.clone(),
         Scalar::Raw(node) => node.as_str().map(str::to_string).unwrap_or_default(),
     }
-}
-
-pub(super) fn cell_plain(cell: &Cell) -> String {
-    cell.to_plain()
 }
 
 /// The columns a record field takes: two for dates (start and end), one for the others.
@@ -142,6 +155,20 @@ pub(super) fn field_cells(
     }
 }
 
+/// A record's dates as two cells, start and end (the text as written in the start cell when it
+/// has no year), without the findings of [`field_cells`]: for rows that repeat them.
+pub(super) fn dates_cells(field: &TopicField, record: &Record) -> [Cell; 2] {
+    let value = record.fields.iter().find(|(id, _)| *id == field.id);
+    match value.map(|(_, v)| v) {
+        None => [Cell::Empty, Cell::Empty],
+        Some(FieldValue::Dates(dates)) => {
+            let (start, end) = dates.bounds();
+            [Cell::Date(start), Cell::Date(end)]
+        }
+        Some(other) => [Cell::text(other.to_plain()), Cell::Empty],
+    }
+}
+
 /// An absolute http(s) address: what the link columns show as links.
 pub fn is_web_link(s: &str) -> bool {
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
@@ -179,6 +206,16 @@ mod tests {
         let (kept, total) = truncate(&long).unwrap();
         assert_eq!(total, CELL_LIMIT + 10);
         assert_eq!(kept.chars().count(), CELL_LIMIT);
+        // An emoji is two units of a cell: 20,000 of them are 40,000.
+        let emoji = "🌍".repeat(20_000);
+        let (kept, total) = truncate(&emoji).unwrap();
+        assert_eq!(total, 40_000);
+        assert!(cell_length(&kept) <= CELL_LIMIT, "{}", cell_length(&kept));
+        assert!(
+            cell_length(&kept) >= CELL_LIMIT - 1,
+            "no more room left than one emoji"
+        );
+        assert_eq!(truncate(&"🌍".repeat(CELL_LIMIT / 2)), None);
         assert!(
             kept.ends_with("the cell holds 32767]"),
             "{}",

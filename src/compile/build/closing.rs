@@ -1,58 +1,194 @@
 //! The closing sheets, written once every response is in: the SDG and country matrices, the
-//! High-Impact Initiatives, the roster, and the codebook.
+//! roster, and the codebook.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io;
 
-use super::{Builder, col, who};
+use super::columns::col;
+use super::{ALL_MEMBER_STATES, Builder, Entry, Plan};
 use crate::compile::model::{Cell, Column, ColumnKind, SheetSpec, Sink};
-use crate::compile::topic::{TopicKind, review_sdgs};
+use crate::compile::roster::{Match, MatchedBy};
+use crate::compile::topic::review_sdgs;
 
-use super::ALL_MEMBER_STATES;
-
-impl Builder<'_> {
-    pub(super) fn sdg_matrix(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
-        let mut columns = who();
-        for goal in 1..=17 {
-            columns.push(
-                col(
-                    &format!("sdg_{goal}"),
-                    &format!("SDG {goal}"),
-                    ColumnKind::Integer,
-                )
-                .unit("records"),
-            );
-        }
-        columns.extend([
-            col("goals", "Goals named", ColumnKind::Integer).unit("goals"),
+/// `sdg_matrix`: records naming each goal, a row per entity and edition naming any.
+pub(super) fn sdg_columns() -> Vec<Column> {
+    let mut columns = vec![
+        col("entity", "Entity", ColumnKind::Text),
+        col("entity_key", "Entity key", ColumnKind::Text),
+        col("edition", "Edition", ColumnKind::Text),
+        col("files", "Files", ColumnKind::Text),
+    ];
+    for goal in 1..=17 {
+        columns.push(
             col(
-                "review_sdgs",
-                "SDGs under review in the edition",
-                ColumnKind::Text,
-            ),
-            col(
-                "review_goals",
-                "Goals under review named",
+                &format!("sdg_{goal}"),
+                &format!("SDG {goal}"),
                 ColumnKind::Integer,
             )
-            .unit("goals"),
+            .unit("records"),
+        );
+    }
+    columns.extend([
+        col("goals", "Goals named", ColumnKind::Integer).unit("goals"),
+        col(
+            "review_sdgs",
+            "SDGs under review in the edition",
+            ColumnKind::Text,
+        ),
+        col(
+            "review_goals",
+            "Goals under review named",
+            ColumnKind::Integer,
+        )
+        .unit("goals"),
+    ]);
+    columns
+}
+
+/// `codebook`: every column of every sheet.
+pub(super) fn codebook_columns() -> Vec<Column> {
+    vec![
+        col("sheet", "Sheet", ColumnKind::Text),
+        col("column", "Column", ColumnKind::Text),
+        col("question", "Question", ColumnKind::Text),
+        col("label", "Label", ColumnKind::Text),
+        col("editions", "Editions", ColumnKind::Text),
+        col("kind", "Kind", ColumnKind::Text),
+        col("unit", "Unit", ColumnKind::Text),
+    ]
+}
+
+/// `roster`: each entry and what matched it, then the responses matching none.
+pub(super) fn roster_columns() -> Vec<Column> {
+    vec![
+        col("name", "Name", ColumnKind::Text),
+        col("acronym", "Acronym", ColumnKind::Text),
+        col("status", "Status", ColumnKind::Text),
+        col("matched_by", "Matched by", ColumnKind::Text),
+        col("entity_key", "Entity key", ColumnKind::Text),
+        col("responses", "Responses", ColumnKind::Integer).unit("files"),
+        col("editions", "Editions", ColumnKind::Text),
+        col("files", "Files", ColumnKind::Text),
+        col("closest", "Closest roster entry", ColumnKind::Text),
+    ]
+}
+
+/// A roster entry's status: what the files that matched it say.
+fn status(hits: &[&Entry]) -> &'static str {
+    let mut per_edition: BTreeMap<&str, usize> = BTreeMap::new();
+    for entry in hits.iter().filter(|e| !e.unparsed) {
+        *per_edition.entry(entry.edition.as_str()).or_default() += 1;
+    }
+    if per_edition.values().any(|n| *n > 1) {
+        "responded twice"
+    } else if !per_edition.is_empty() {
+        "responded"
+    } else if hits.is_empty() {
+        "not responded"
+    } else {
+        "received, unreadable"
+    }
+}
+
+/// Items each once, in order, joined with `sep`.
+fn distinct<'s>(items: impl Iterator<Item = &'s str>, sep: &str) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for item in items.filter(|i| !i.is_empty()) {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen.join(sep)
+}
+
+/// The largest of each goal's counts: a goal an entity's two answers both name counts once.
+fn most(counts: &[[i64; 17]]) -> [i64; 17] {
+    let mut out = [0; 17];
+    for c in counts {
+        for (o, n) in out.iter_mut().zip(c) {
+            *o = (*o).max(*n);
+        }
+    }
+    out
+}
+
+impl Builder<'_> {
+    /// The counted responses of each entity and edition, in the order each group first
+    /// appears: the rows of the matrices.
+    fn groups(&self) -> Vec<(&str, &str, Vec<&Entry>)> {
+        let mut out: Vec<(&str, &str, Vec<&Entry>)> = Vec::new();
+        for (entry, counting) in self.entries.iter().zip(&self.counting) {
+            if !counting.counted() {
+                continue;
+            }
+            let (key, edition) = (entry.identity.key.as_str(), entry.edition.as_str());
+            match out.iter_mut().find(|(k, e, _)| *k == key && *e == edition) {
+                Some((_, _, entries)) => entries.push(entry),
+                None => out.push((key, edition, vec![entry])),
+            }
+        }
+        out
+    }
+
+    /// The entity keys of the country matrix's columns, in the order each first names a place.
+    fn country_keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = Vec::new();
+        for (key, _, entries) in self.groups() {
+            if entries.iter().any(|e| !e.shares.countries.is_empty()) && !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
+    }
+
+    /// `country_matrix`: the country, a column per entity key naming places, the number of
+    /// entities naming it, and the total of records.
+    pub(super) fn country_columns(&self) -> Vec<Column> {
+        let mut columns = vec![col("country", "Country", ColumnKind::Text)];
+        for key in self.country_keys() {
+            columns.push(Column {
+                id: key.to_string(),
+                label: key.to_string(),
+                question: None,
+                editions: Vec::new(),
+                kind: ColumnKind::Integer,
+                unit: Some("records".to_string()),
+            });
+        }
+        columns.extend([
+            col("entities", "Entities naming it", ColumnKind::Integer).unit("entities"),
+            col("total", "Total", ColumnKind::Integer).unit("records"),
         ]);
-        self.header(sink, self.plan.sdg_matrix, "sdg_matrix", columns)?;
-        let mut totals = [0i64; 17];
-        for row in std::mem::take(&mut self.sdg_rows) {
+        columns
+    }
+
+    pub(super) fn sdg_matrix(&mut self, sink: &mut dyn Sink, plan: &Plan) -> io::Result<()> {
+        let mut naming: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); 17];
+        for (key, edition, entries) in self.groups() {
+            let with: Vec<&Entry> = entries
+                .into_iter()
+                .filter(|e| e.shares.sdgs.is_some())
+                .collect();
+            let counts: Vec<[i64; 17]> = with.iter().filter_map(|e| e.shares.sdgs).collect();
+            if counts.is_empty() {
+                continue;
+            }
+            let counts = most(&counts);
             let review = self
                 .layout
-                .edition(&row.edition)
+                .edition(edition)
                 .map(review_sdgs)
                 .unwrap_or_default();
+            let files: Vec<&str> = with.iter().map(|e| e.file.as_str()).collect();
             let mut cells = vec![
-                Cell::text(row.entity),
-                Cell::text(row.edition),
-                Cell::text(row.file),
+                Cell::text(with[0].entity.clone()),
+                Cell::text(key),
+                Cell::text(edition),
+                Cell::text(files.join("; ")),
             ];
-            for (i, count) in row.counts.iter().enumerate() {
+            for (i, count) in counts.iter().enumerate() {
                 if *count > 0 {
-                    totals[i] += 1;
+                    naming[i].insert(key);
                 }
                 cells.push(if *count > 0 {
                     Cell::Int(*count)
@@ -60,10 +196,10 @@ impl Builder<'_> {
                     Cell::Empty
                 });
             }
-            let named = row.counts.iter().filter(|c| **c > 0).count();
+            let named = counts.iter().filter(|c| **c > 0).count();
             let review_named = review
                 .iter()
-                .filter(|g| row.counts[usize::from(**g) - 1] > 0)
+                .filter(|g| counts[usize::from(**g) - 1] > 0)
                 .count();
             cells.extend([
                 Cell::Int(named as i64),
@@ -80,164 +216,133 @@ impl Builder<'_> {
                     Cell::Int(review_named as i64)
                 },
             ]);
-            sink.row(self.plan.sdg_matrix, cells)?;
+            sink.row(plan.sdg_matrix, cells)?;
         }
         let mut cells = vec![
-            Cell::text("total (responses naming the goal)"),
+            Cell::text("total (entities naming the goal)"),
+            Cell::Empty,
             Cell::Empty,
             Cell::Empty,
         ];
-        cells.extend(totals.iter().map(|t| Cell::Int(*t)));
+        cells.extend(naming.iter().map(|keys| Cell::Int(keys.len() as i64)));
         cells.extend([Cell::Empty, Cell::Empty, Cell::Empty]);
-        sink.row(self.plan.sdg_matrix, cells)
+        sink.row(plan.sdg_matrix, cells)
     }
 
-    pub(super) fn country_matrix(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
-        let mut columns = vec![col("country", "Country", ColumnKind::Text)];
-        for entity in &self.entities {
-            columns.push(Column {
-                id: entity.clone(),
-                label: entity.clone(),
-                question: None,
-                editions: Vec::new(),
-                kind: ColumnKind::Integer,
-                unit: Some("records".to_string()),
-            });
+    pub(super) fn country_matrix(&mut self, sink: &mut dyn Sink, plan: &Plan) -> io::Result<()> {
+        let keys = self.country_keys();
+        let column: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        // Per country and key: the records of each edition's answers, the largest of one
+        // entity's answers to an edition, summed over editions.
+        let mut countries: BTreeMap<&str, BTreeMap<usize, i64>> = BTreeMap::new();
+        for (key, _, entries) in self.groups() {
+            let Some(at) = column.get(key) else {
+                continue;
+            };
+            let mut most: BTreeMap<&str, i64> = BTreeMap::new();
+            for entry in entries {
+                for (country, n) in &entry.shares.countries {
+                    let slot = most.entry(country.as_str()).or_default();
+                    *slot = (*slot).max(*n);
+                }
+            }
+            for (country, n) in most {
+                *countries
+                    .entry(country)
+                    .or_default()
+                    .entry(*at)
+                    .or_default() += n;
+            }
         }
-        columns.push(col("total", "Total", ColumnKind::Integer).unit("records"));
-        self.header(sink, self.plan.country_matrix, "country_matrix", columns)?;
-        let countries = std::mem::take(&mut self.countries);
         // "All Member States" first, then countries by name.
         let (all, rest): (Vec<_>, Vec<_>) = countries
             .into_iter()
-            .partition(|(c, _)| c == ALL_MEMBER_STATES);
+            .partition(|(c, _)| *c == ALL_MEMBER_STATES);
         for (country, counts) in all.into_iter().chain(rest) {
             let mut cells = vec![Cell::text(country)];
             cells.extend(
-                (0..self.entities.len())
-                    .map(|i| counts.get(&i).map_or(Cell::Empty, |n| Cell::Int(*n))),
+                (0..keys.len()).map(|i| counts.get(&i).map_or(Cell::Empty, |n| Cell::Int(*n))),
             );
+            cells.push(Cell::Int(counts.len() as i64));
             cells.push(Cell::Int(counts.values().sum()));
-            sink.row(self.plan.country_matrix, cells)?;
+            sink.row(plan.country_matrix, cells)?;
         }
         Ok(())
     }
 
-    pub(super) fn high_impact(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
-        let mut names: Vec<String> = Vec::new();
-        for topic in &self.layout.topics {
-            if let TopicKind::Choices(choices) = &topic.kind {
-                names.extend(
-                    choices
-                        .iter()
-                        .filter(|c| !names.contains(c))
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                );
-            }
-        }
-        let mut columns = who();
-        columns.push(col("question", "Question", ColumnKind::Text));
-        for name in &names {
-            columns.push(col(name, name, ColumnKind::Boolean));
-        }
-        columns.extend([
-            col("other", "Other initiatives named", ColumnKind::Text),
-            col("count", "Initiatives named", ColumnKind::Integer).unit("initiatives"),
-        ]);
-        self.header(sink, self.plan.high_impact, "high_impact", columns)?;
-        for row in std::mem::take(&mut self.choices) {
-            let mut cells = vec![
-                Cell::text(row.entity),
-                Cell::text(row.edition),
-                Cell::text(row.file),
-                Cell::text(row.question),
-            ];
-            cells.extend(names.iter().map(|n| Cell::Bool(row.selected.contains(n))));
-            let other: Vec<&str> = row
-                .selected
-                .iter()
-                .filter(|s| !names.contains(s))
-                .map(String::as_str)
-                .collect();
-            cells.push(Cell::text(other.join("; ")));
-            cells.push(Cell::Int(row.selected.len() as i64));
-            sink.row(self.plan.high_impact, cells)?;
-        }
-        Ok(())
-    }
-
-    pub(super) fn roster_sheet(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
+    pub(super) fn roster_sheet(&mut self, sink: &mut dyn Sink, plan: &Plan) -> io::Result<()> {
         let Some(roster) = self.roster else {
             return Ok(());
         };
-        let columns = vec![
-            col("name", "Name", ColumnKind::Text),
-            col("acronym", "Acronym", ColumnKind::Text),
-            col("status", "Status", ColumnKind::Text),
-            col("responses", "Responses", ColumnKind::Integer).unit("files"),
-            col("editions", "Editions", ColumnKind::Text),
-            col("files", "Files", ColumnKind::Text),
-        ];
-        self.header(sink, self.plan.roster, "roster", columns)?;
-        for (member, hits) in roster.members.iter().zip(&self.hits) {
-            let mut per_edition: BTreeMap<&str, usize> = BTreeMap::new();
-            for (edition, _) in hits {
-                *per_edition.entry(edition).or_default() += 1;
+        let mut hits: Vec<Vec<(&Entry, MatchedBy)>> = vec![Vec::new(); roster.members.len()];
+        let mut unmatched: Vec<&Entry> = Vec::new();
+        for entry in &self.entries {
+            match &entry.identity.roster {
+                Some(Match::One(i, by)) => hits[*i].push((entry, *by)),
+                Some(_) => unmatched.push(entry),
+                None => {}
             }
-            let status = if hits.is_empty() {
-                "not responded"
-            } else if per_edition.values().any(|n| *n > 1) {
-                "responded twice"
-            } else {
-                "responded"
-            };
-            let editions: Vec<&str> = per_edition.keys().copied().collect();
-            let files: Vec<&str> = hits.iter().map(|(_, f)| f.as_str()).collect();
+        }
+        for (member, hits) in roster.members.iter().zip(&hits) {
+            let entries: Vec<&Entry> = hits.iter().map(|(e, _)| *e).collect();
+            let key = entries
+                .first()
+                .map_or(member.key(), |e| e.identity.key.as_str());
             sink.row(
-                self.plan.roster,
+                plan.roster,
                 vec![
                     Cell::text(member.name.clone()),
                     Cell::text(member.acronym.clone().unwrap_or_default()),
-                    Cell::text(status),
+                    Cell::text(status(&entries)),
+                    Cell::text(distinct(hits.iter().map(|(_, by)| by.as_str()), ", ")),
+                    Cell::text(key),
                     Cell::Int(hits.len() as i64),
-                    Cell::text(editions.join(", ")),
-                    Cell::text(files.join("; ")),
+                    Cell::text(distinct(entries.iter().map(|e| e.edition.as_str()), ", ")),
+                    Cell::text(
+                        entries
+                            .iter()
+                            .map(|e| e.file.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                    Cell::Empty,
                 ],
             )?;
         }
-        for (entity, edition, file, status) in std::mem::take(&mut self.unmatched) {
+        for entry in unmatched {
+            let status = match (&entry.identity.roster, entry.unparsed) {
+                (_, true) => "received, unreadable",
+                (Some(Match::Ambiguous(_)), false) => "ambiguous",
+                _ => "not in roster",
+            };
+            let closest = match &entry.identity.roster {
+                Some(Match::None) => roster.closest(&entry.name).map(|m| m.name.clone()),
+                _ => None,
+            };
             sink.row(
-                self.plan.roster,
+                plan.roster,
                 vec![
-                    Cell::text(entity),
+                    Cell::text(entry.name.clone()),
                     Cell::Empty,
                     Cell::text(status),
+                    Cell::Empty,
+                    Cell::text(entry.identity.key.clone()),
                     Cell::Int(1),
-                    Cell::text(edition),
-                    Cell::text(file),
+                    Cell::text(entry.edition.clone()),
+                    Cell::text(entry.file.clone()),
+                    Cell::text(closest.unwrap_or_default()),
                 ],
             )?;
         }
         Ok(())
     }
 
-    pub(super) fn codebook(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
-        let columns = vec![
-            col("sheet", "Sheet", ColumnKind::Text),
-            col("column", "Column", ColumnKind::Text),
-            col("question", "Question", ColumnKind::Text),
-            col("label", "Label", ColumnKind::Text),
-            col("editions", "Editions", ColumnKind::Text),
-            col("kind", "Kind", ColumnKind::Text),
-            col("unit", "Unit", ColumnKind::Text),
-        ];
-        self.header(sink, self.plan.codebook, "codebook", columns)?;
+    pub(super) fn codebook(&mut self, sink: &mut dyn Sink, plan: &Plan) -> io::Result<()> {
         let specs: Vec<SheetSpec> = self.specs.iter().flatten().cloned().collect();
         for spec in specs {
             for column in &spec.columns {
                 sink.row(
-                    self.plan.codebook,
+                    plan.codebook,
                     vec![
                         Cell::text(spec.name.clone()),
                         Cell::text(column.id.clone()),

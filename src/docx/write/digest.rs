@@ -31,10 +31,11 @@ fn entry(body: &mut Body, entry: &DigestEntry) {
         body.paragraph(Style::Normal, &[Run::italic("no response")]);
         return;
     };
-    // Where an answer comes from: its edition and file.
-    let source = match &entry.edition {
-        Some(edition) => format!("{edition}; {file}"),
-        None => file.clone(),
+    // Where an answer comes from: its edition (or its notes) and file.
+    let source = match (&entry.in_notes, &entry.edition) {
+        (Some(_), _) => entry.source(),
+        (None, Some(edition)) => format!("{edition}; {file}"),
+        (None, None) => file.clone(),
     };
     for text in &entry.texts {
         let limit = text
@@ -61,12 +62,8 @@ fn entry(body: &mut Body, entry: &DigestEntry) {
             );
         }
     }
-    if !entry.answered() {
-        let line = match &entry.edition {
-            Some(edition) if !entry.asked => format!("not asked in {edition}; {file}"),
-            _ => format!("not answered; {file}"),
-        };
-        body.paragraph(Style::Normal, &[Run::italic(&line)]);
+    if let Some(note) = entry.note() {
+        body.paragraph(Style::Normal, &[Run::italic(&note)]);
     }
 }
 
@@ -132,12 +129,8 @@ mod tests {
                 ));
             }
         }
-        if !entry.answered() {
-            let line = match &entry.edition {
-                Some(edition) if !entry.asked => format!("not asked in {edition}; {file}"),
-                _ => format!("not answered; {file}"),
-            };
-            out.push((None, None, true, line));
+        if let Some(note) = entry.note() {
+            out.push((None, None, true, note));
         }
         out
     }
