@@ -8,17 +8,24 @@
 //! * every finding placed at a line and column is placed inside the text;
 //! * the canonical TOML and JSON that qfill writes for answers it read always parse again, and
 //!   reading and writing them once more gives the same text (`fmt` is idempotent, `export`
-//!   writes what `validate` and `fmt` accept).
+//!   writes what `validate` and `fmt` accept);
+//! * a Word form's blocks and findings point at paragraphs and rows it has, and a file that is
+//!   no form is one finding of one line;
+//! * `definition from-text` never writes a definition that does not load.
 
 use std::sync::OnceLock;
 
+use std::io::Write;
+
 use qfill::answers::Answers;
 use qfill::check::check;
+use qfill::definition::from_text::{FormError, FormPlace, FromText, from_form, from_text};
 use qfill::document::resolve_positions;
 use qfill::document::{self, Format};
+use qfill::docx::{Form, Limits};
 use qfill::export::{Legacy, Markdown, Render};
-use qfill::finding::Finding;
-use qfill::import::import;
+use qfill::finding::{Anchor, Finding};
+use qfill::import::{import, import_form};
 use qfill::questionnaire::{Questionnaire, parse_definition};
 use qfill::validate::Validator;
 
@@ -78,6 +85,167 @@ pub fn legacy_import(data: &[u8]) {
     writers(&imported.answers, questionnaire);
     let legacy = Legacy.render(&imported.answers, questionnaire);
     let _ = import(&legacy, questionnaire);
+}
+
+/// The target `docx_flatten`: XML inside a valid package, read as `qfill import FILE.docx`
+/// reads it; then the answers written in every format, and the form read as a blank form.
+///
+/// The input is the main part (`word/document.xml`); after each `<!--part-->` comes the next
+/// part of numbering, styles, footnotes and a header, so that the fuzzer reaches them too.
+pub fn docx_flatten(data: &[u8]) {
+    let Some(form) = docx_form(&package(data, "<!--part-->")) else {
+        return;
+    };
+    let questionnaire = builtin();
+    let imported = import_form(&form, questionnaire);
+    for finding in &imported.findings {
+        if let Anchor::Offset(at) = finding.anchor {
+            assert!(
+                at < form.spots.len(),
+                "a finding at {at} of {}",
+                form.spots.len()
+            );
+            assert!(
+                finding.place.is_some(),
+                "a finding in a form without a place: {finding:?}"
+            );
+        }
+        assert!(finding.line.is_none(), "a line in a form: {finding:?}");
+    }
+    writers(&imported.answers, questionnaire);
+    blank_form(from_form(&form, "fuzz", "fuzz.docx"), None);
+}
+
+/// The target `definition_from_text`: a blank form for `qfill definition from-text`, as text,
+/// or, when it starts with `<`, as the main part of a .docx.
+pub fn definition_from_text(data: &[u8]) {
+    if data.starts_with(b"<") {
+        if let Some(form) = docx_form(&package(data, "<!--part-->")) {
+            blank_form(from_form(&form, "fuzz", "fuzz.docx"), None);
+        }
+        return;
+    }
+    let Some(text) = text(data) else { return };
+    let lines = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .lines()
+        .count();
+    blank_form(from_text(text, "fuzz", "fuzz.txt"), Some(lines));
+}
+
+/// What `definition from-text` made: a definition that loads (`from_text` loads it: failing to
+/// is a bug), or no question; warnings at lines the text has.
+fn blank_form(made: Result<FromText, FormError>, lines: Option<usize>) {
+    let made = match made {
+        Ok(made) => made,
+        Err(FormError::NoQuestion) => return,
+        Err(FormError::NotLoaded(e)) => {
+            panic!("from-text wrote a definition that does not load: {e}")
+        }
+    };
+    assert!(!made.definition.questions.is_empty());
+    // The TOML is the definition.
+    let again = parse_definition(&made.toml, "fuzz.toml").expect("the TOML written loads");
+    assert_eq!(again, made.definition);
+    for warning in &made.warnings {
+        if let (FormPlace::Line(line), Some(lines)) = (warning.place, lines) {
+            assert!(
+                line >= 1 && line <= lines.max(1),
+                "line {line} of {lines}: {}",
+                warning.message
+            );
+        }
+        assert!(!warning.message.contains('\n'), "{}", warning.message);
+    }
+}
+
+/// A Word form read from a package, checked for what any form must be: every block and
+/// finding at a spot the form has; or a failure of one finding, on one line.
+fn docx_form(package: &[u8]) -> Option<Form> {
+    let limits = Limits {
+        max_size: 4 * 1024 * 1024,
+    };
+    let form = match qfill::docx::read_bytes(package, limits) {
+        Ok(form) => form,
+        Err(finding) => {
+            assert!(!finding.message.contains('\n'), "{}", finding.message);
+            return None;
+        }
+    };
+    for block in &form.blocks {
+        assert!(
+            block.span.start < form.spots.len(),
+            "a block at {:?}",
+            block.span
+        );
+    }
+    for skipped in &form.skipped {
+        if let Some(span) = &skipped.span {
+            assert!(span.start < form.spots.len(), "skipped text at {span:?}");
+        }
+    }
+    for finding in &form.findings {
+        if let Anchor::Offset(at) = finding.anchor {
+            assert!(at < form.spots.len(), "a finding at {at}");
+        }
+    }
+    Some(form)
+}
+
+/// A .docx package around `data`: the main part, then (split at `separator`) numbering,
+/// styles, footnotes and a header, each related to the main part. Stored, not compressed: the
+/// reader's work is the point, not inflating.
+pub fn package(data: &[u8], separator: &str) -> Vec<u8> {
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let mut parts = split(data, separator.as_bytes()).into_iter();
+    let document = parts.next().unwrap_or_default();
+    let related = [
+        ("numbering", "numbering.xml"),
+        ("styles", "styles.xml"),
+        ("footnotes", "footnotes.xml"),
+        ("header", "header1.xml"),
+    ];
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (
+            "_rels/.rels".into(),
+            format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/></Relationships>"#).into_bytes(),
+        ),
+        ("word/document.xml".into(), document.to_vec()),
+    ];
+    let mut rels = String::new();
+    for ((kind, name), part) in related.iter().zip(parts) {
+        rels.push_str(&format!(
+            r#"<Relationship Id="r{kind}" Type="{REL}/{kind}" Target="{name}"/>"#
+        ));
+        files.push((format!("word/{name}"), part.to_vec()));
+    }
+    files.push((
+        "word/_rels/document.xml.rels".into(),
+        format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}<Relationship Id="rIdLink" Type="{REL}/hyperlink" Target="https://example.org/fuzz" TargetMode="External"/></Relationships>"#).into_bytes(),
+    ));
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in files {
+        zip.start_file(name, options).expect("a file starts");
+        zip.write_all(&bytes).expect("a file is written");
+    }
+    zip.finish().expect("the zip is finished").into_inner()
+}
+
+fn split<'a>(data: &'a [u8], separator: &[u8]) -> Vec<&'a [u8]> {
+    let mut parts = Vec::new();
+    let mut rest = data;
+    while let Some(at) = rest
+        .windows(separator.len())
+        .position(|window| window == separator)
+    {
+        parts.push(&rest[..at]);
+        rest = &rest[at + separator.len()..];
+    }
+    parts.push(rest);
+    parts
 }
 
 /// Text as `qfill` reads it: UTF-8 (other bytes are refused before any parser sees them).

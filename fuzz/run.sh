@@ -5,8 +5,9 @@
 #
 #   fuzz/run.sh TARGET [SECONDS] [-- LIBFUZZER_FLAGS...]
 #
-# TARGET: answers_toml, answers_json, definition, legacy_import. A crash is saved under
-# fuzz/artifacts/TARGET/; see "Fuzz" in CONTRIBUTING.md for what to do with it.
+# TARGET: answers_toml, answers_json, definition, legacy_import, docx_flatten,
+# definition_from_text. A crash is saved under fuzz/artifacts/TARGET/; see "Fuzz" in
+# CONTRIBUTING.md for what to do with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -16,6 +16,8 @@ seeds() {
         answers_json) ls examples/*.json tests/hostile/*.json ;;
         definition) ls questionnaires/*.toml tests/data/*.toml ;;
         legacy_import) ls tests/data/*.txt tests/hostile/*.txt ;;
+        docx_flatten) ls tests/data/docx/*.xml ;;
+        definition_from_text) ls tests/data/*.txt tests/data/docx/*.xml ;;
         *) echo "seed.sh: unknown target $1" >&2; exit 2 ;;
     esac
     if [ -d "tests/fuzz-regressions/$1" ]; then
@@ -25,7 +27,7 @@ seeds() {
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(answers_toml answers_json definition legacy_import)
+    targets=(answers_toml answers_json definition legacy_import docx_flatten definition_from_text)
 fi
 for target in "${targets[@]}"; do
     dir="fuzz/corpus/$target"

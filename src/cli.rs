@@ -40,13 +40,15 @@ enum Command {
     Fill(FillArgs),
     /// Check answers files against every rule of the questionnaire
     Validate(ValidateArgs),
-    /// Write the canonical form of an answers file, or render it as Markdown or legacy text
+    /// Write the canonical form of an answers file, or render it as Markdown, legacy text or the
+    /// Word form
     Export(ExportArgs),
-    /// Read last year's answers from the legacy text layout into an answers file
+    /// Read last year's answers (the legacy text layout, or the Word form) into an answers file
     Import(ImportArgs),
     /// Rewrite answers files in canonical form, in place
     Fmt(FmtArgs),
-    /// Compile many responses into one workbook, CSV files, JSON, or one question as Markdown
+    /// Compile many responses into one workbook, CSV files, JSON, or one question as Markdown or
+    /// Word
     Compile(CompileArgs),
     /// One self-contained HTML page of many responses: summary, charts, and a preview of each
     Report(ReportArgs),
@@ -143,7 +145,7 @@ enum DefinitionCommand {
 
 #[derive(Debug, Args)]
 struct FromTextArgs {
-    /// The form copied out of Word as plain text, or `-` for stdin
+    /// The blank form: the Word file (`.docx`), or its text copied out of Word, or `-` for stdin
     #[arg(value_name = "FORM")]
     input: String,
     /// Write here (atomically) instead of to stdout (`-`)
@@ -214,7 +216,7 @@ impl ReadArgs {
 
 #[derive(Debug, Args)]
 struct ValidateArgs {
-    /// Answers files, folders (walked for .toml and .json files), glob patterns in quotes
+    /// Answers files, folders (walked for .toml, .json and .docx files), glob patterns in quotes
     /// (`'subs/**/*.toml'`), or `-` for stdin
     #[arg(required = true, value_name = "PATH")]
     inputs: Vec<String>,
@@ -289,7 +291,7 @@ struct ExportArgs {
 
 #[derive(Debug, Args)]
 struct ImportArgs {
-    /// Last year's answers in the legacy text layout, or `-` for stdin
+    /// Last year's answers in the legacy text layout or a Word form (`.docx`), or `-` for stdin
     #[arg(value_name = "FILE")]
     input: String,
     /// Write here (atomically) instead of TOML to stdout (`-`)
@@ -333,12 +335,13 @@ struct FmtArgs {
 
 #[derive(Debug, Args)]
 struct CompileArgs {
-    /// Answers files, folders, glob patterns in quotes, `-` for stdin; `.txt` files named here
-    /// are read as legacy text
+    /// Answers files and Word forms, folders, glob patterns in quotes, `-` for stdin; `.txt`
+    /// files named here are read as legacy text
     #[arg(required = true, value_name = "PATH")]
     inputs: Vec<String>,
-    /// Where to write: `NAME.xlsx`, `NAME.json`, `NAME.md`, a folder for CSV files (existing, or
-    /// ending in `/`), or `-` for stdout with `--to` (a workbook only into a pipe)
+    /// Where to write: `NAME.xlsx`, `NAME.json`, `NAME.md`, `NAME.docx`, a folder for CSV files
+    /// (existing, or ending in `/`), or `-` for stdout with `--to` (a workbook or a Word document
+    /// only into a pipe)
     #[arg(long, short = 'o', value_name = "OUT")]
     output: String,
     /// Output format [default: OUT's extension, else CSV files in the folder OUT]
@@ -347,7 +350,8 @@ struct CompileArgs {
     /// The entities expected to respond: one per line, or CSV with a `name,acronym,aliases` header
     #[arg(long, value_name = "FILE")]
     roster: Option<PathBuf>,
-    /// The question Markdown shows, entity by entity (e.g. `recommendations`)
+    /// The question the digest (Markdown or Word) shows, entity by entity (e.g.
+    /// `recommendations`)
     #[arg(long, value_name = "ID")]
     question: Option<String>,
     /// Of an entity's answers to one edition, count only the latest (by `submitted`, then by
@@ -413,6 +417,8 @@ enum CompileArg {
     Json,
     /// One question's answers, entity by entity (with `--question`)
     Markdown,
+    /// The same as a Word document (with `--question`; binary: into a file or a pipe)
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -425,6 +431,8 @@ enum ExportArg {
     Markdown,
     /// The legacy text layout that `import` reads
     Text,
+    /// The Word form, filled in (binary: into a file or a pipe)
+    Docx,
 }
 
 impl From<CompileArg> for CompileFormat {
@@ -434,6 +442,7 @@ impl From<CompileArg> for CompileFormat {
             CompileArg::Csv => CompileFormat::Csv,
             CompileArg::Json => CompileFormat::Json,
             CompileArg::Markdown => CompileFormat::Markdown,
+            CompileArg::Docx => CompileFormat::Docx,
         }
     }
 }
@@ -445,6 +454,7 @@ impl From<ExportArg> for ExportFormat {
             ExportArg::Json => ExportFormat::Json,
             ExportArg::Markdown => ExportFormat::Markdown,
             ExportArg::Text => ExportFormat::Text,
+            ExportArg::Docx => ExportFormat::Docx,
         }
     }
 }
@@ -455,6 +465,8 @@ enum FormatArg {
     Json,
     // The legacy text layout copied out of the Word form.
     Text,
+    // The Word form itself.
+    Docx,
 }
 
 impl From<FormatArg> for Kind {
@@ -463,6 +475,7 @@ impl From<FormatArg> for Kind {
             FormatArg::Toml => Kind::Answers(Format::Toml),
             FormatArg::Json => Kind::Answers(Format::Json),
             FormatArg::Text => Kind::Legacy,
+            FormatArg::Docx => Kind::Docx,
         }
     }
 }

@@ -93,6 +93,10 @@ codes! {
     Truncated => "truncated", Warning, "compile only: a text longer than a spreadsheet cell holds, cut with a marker";
     RosterAmbiguous => "roster-ambiguous", Warning, "compile only: a response's entity matches more than one roster entry";
     DuplicateEntity => "duplicate-entity", Warning, "compile only: two different answers from one entity (same entity key) in one edition";
+    TrackedChanges => "tracked-changes", Warning, "a .docx with changes not yet accepted; read as if accepted";
+    Comments => "comments", Warning, "a .docx with comments; they are never read as answers";
+    SkippedText => "skipped-text", Warning, "text in a .docx part that holds no answer field (text box, footnote, header); kept in `notes`";
+    Placeholder => "placeholder", Warning, "a .docx field still showing its placeholder; read as empty";
 }
 
 impl fmt::Display for Code {
@@ -167,6 +171,64 @@ pub enum Anchor {
     },
 }
 
+/// Where a finding points in a document that has no lines (a Word form): a paragraph or a table
+/// row a person can find in Word, and where that is on the questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The paragraph or table row.
+    pub spot: Spot,
+    /// Where it is on the questionnaire, in words: `question 5, initiative 3`.
+    pub within: Option<String>,
+}
+
+/// A paragraph or a table row of a Word form, counted as a person counts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Spot {
+    /// The Nth paragraph outside tables, 1-based, in document order.
+    Paragraph(usize),
+    /// Row `row` of table `table`, both 1-based; tables are counted in document order.
+    Row {
+        /// The table.
+        table: usize,
+        /// The row.
+        row: usize,
+    },
+}
+
+impl fmt::Display for Spot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Spot::Paragraph(n) => write!(f, "paragraph {n}"),
+            Spot::Row { table, row } => write!(f, "table {table}, row {row}"),
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.within {
+            Some(within) => write!(f, "{within} ({})", self.spot),
+            None => write!(f, "{}", self.spot),
+        }
+    }
+}
+
+/// In JSON a place adds `table` and `row`, or `paragraph`, beside the finding's `path`.
+impl Serialize for Place {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        match self.spot {
+            Spot::Paragraph(n) => map.serialize_entry("paragraph", &n)?,
+            Spot::Row { table, row } => {
+                map.serialize_entry("table", &table)?;
+                map.serialize_entry("row", &row)?;
+            }
+        }
+        map.end()
+    }
+}
+
 /// One thing a check found in one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -180,6 +242,9 @@ pub struct Finding {
     pub line: Option<usize>,
     /// 1-based column in characters, if the finding has a place.
     pub column: Option<usize>,
+    /// The paragraph or table row, in a document without lines (a Word form).
+    #[serde(flatten)]
+    pub place: Option<Place>,
     /// What is wrong, naming the path and values.
     pub message: String,
     /// How to fix it.
@@ -219,6 +284,7 @@ impl Finding {
             path: path.into(),
             line: None,
             column: None,
+            place: None,
             message: message.into(),
             hint: None,
             anchor: Anchor::None,
@@ -276,6 +342,12 @@ impl Finding {
         self
     }
 
+    /// Sets the paragraph or table row a finding in a Word form points at.
+    pub fn at_place(mut self, place: Place) -> Self {
+        self.place = Some(place);
+        self
+    }
+
     /// True for errors.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -319,7 +391,7 @@ mod tests {
             assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{s}");
             assert!(seen.insert(s), "duplicate code {s}");
         }
-        assert_eq!(Code::ALL.len(), 34);
+        assert_eq!(Code::ALL.len(), 38);
     }
 
     #[test]
@@ -342,6 +414,35 @@ mod tests {
         f.at = vec![key("answers"), key("high_impact"), key("initiatives")];
         assert_eq!(f.question(), Some("high_impact"));
         assert_eq!((f.record(), f.field()), (None, None));
+    }
+
+    #[test]
+    fn places_read_as_a_person_finds_them_and_add_their_numbers_to_json() {
+        let row = Place {
+            spot: Spot::Row { table: 14, row: 5 },
+            within: Some("question 5, initiative 3".into()),
+        };
+        let paragraph = Place {
+            spot: Spot::Paragraph(41),
+            within: None,
+        };
+        assert_eq!(
+            row.to_string(),
+            "question 5, initiative 3 (table 14, row 5)"
+        );
+        assert_eq!(paragraph.to_string(), "paragraph 41");
+        let finding = Finding::new(Code::Pending, "initiatives[2].website", "m").at_place(row);
+        let json = serde_json::to_value(&finding).unwrap();
+        assert_eq!(
+            (json["table"].as_u64(), json["row"].as_u64()),
+            (Some(14), Some(5))
+        );
+        assert_eq!(json["path"], "initiatives[2].website");
+        assert!(json.get("paragraph").is_none());
+        let json = serde_json::to_value(Finding::new(Code::Pending, "", "m").at_place(paragraph));
+        assert_eq!(json.unwrap()["paragraph"].as_u64(), Some(41));
+        let json = serde_json::to_value(Finding::new(Code::Pending, "", "m")).unwrap();
+        assert!(json.get("table").is_none() && json.get("paragraph").is_none());
     }
 
     #[test]

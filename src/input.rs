@@ -48,6 +48,8 @@ pub enum Kind {
     /// Answers in the legacy text layout copied out of the Word form, read by `import`'s reader;
     /// only when named (`.txt`) or flagged, never picked up from a folder.
     Legacy,
+    /// The Word form itself (`.docx`), a zip package: read by `docx`, never as text.
+    Docx,
 }
 
 impl Kind {
@@ -57,7 +59,22 @@ impl Kind {
             return Some(Kind::Answers(format));
         }
         let ext = Path::new(name).extension()?.to_str()?;
-        ext.eq_ignore_ascii_case("txt").then_some(Kind::Legacy)
+        if ext.eq_ignore_ascii_case("txt") {
+            Some(Kind::Legacy)
+        } else if ext.eq_ignore_ascii_case("docx") {
+            Some(Kind::Docx)
+        } else {
+            None
+        }
+    }
+
+    /// The kind an input is read as before a byte of it is read: `--input-format`, else the
+    /// extension of a file's name.
+    pub fn named(source: &Source, options: ReadOptions) -> Option<Kind> {
+        options.format.or_else(|| match source {
+            Source::File(path) => Kind::from_extension(&path.to_string_lossy()),
+            Source::Stdin | Source::Unmatched { .. } => None,
+        })
     }
 
     /// How people name it: `TOML`, `JSON`, `legacy text`.
@@ -66,6 +83,7 @@ impl Kind {
             Kind::Answers(Format::Toml) => "toml",
             Kind::Answers(Format::Json) => "json",
             Kind::Legacy => "legacy text",
+            Kind::Docx => "docx",
         }
     }
 }
@@ -110,13 +128,31 @@ fn unreadable(message: String, hint: Option<&str>) -> ReadFailure {
 
 /// Reads one input whole, enforcing the size limit, and decides its format.
 pub fn read(source: &Source, options: ReadOptions) -> Result<Text, ReadFailure> {
-    let (bytes, name) = match source {
+    let bytes = read_bytes(source, options.max_size)?;
+    if bytes.starts_with(b"PK\x03\x04") && options.format.is_none() {
+        // A zip package where text was expected: most likely a Word form on standard input.
+        return Err(Box::new(
+            Finding::new(
+                Code::ParseError,
+                "",
+                "is a zip package (a Word form?), not text".to_string(),
+            )
+            .with_hint("name the file with its `.docx` extension, or give `--input-format docx`"),
+        ));
+    }
+    let text = decode(bytes)?;
+    let kind = Kind::named(source, options).unwrap_or_else(|| Kind::Answers(Format::sniff(&text)));
+    Ok(Text { text, kind })
+}
+
+/// Reads one input's bytes whole, at most `max_size` of them (more is `too-large`).
+pub fn read_bytes(source: &Source, max_size: u64) -> Result<Vec<u8>, ReadFailure> {
+    match source {
         Source::Stdin => {
             let mut bytes = Vec::new();
-            let limit = options.max_size.saturating_add(1);
             io::stdin()
                 .lock()
-                .take(limit)
+                .take(max_size.saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(|e| {
                     unreadable(
@@ -124,31 +160,17 @@ pub fn read(source: &Source, options: ReadOptions) -> Result<Text, ReadFailure> 
                         None,
                     )
                 })?;
-            if bytes.len() as u64 > options.max_size {
-                return Err(too_large(options.max_size, None));
+            if bytes.len() as u64 > max_size {
+                return Err(too_large(max_size, None));
             }
-            (bytes, "-".to_string())
+            Ok(bytes)
         }
-        Source::File(path) => (
-            read_file(path, options.max_size)?,
-            path.display().to_string(),
-        ),
-        Source::Unmatched { reason, .. } => {
-            return Err(unreadable(
-                reason.clone(),
-                Some("check the pattern; quote it so that qfill, not the shell, expands it"),
-            ));
-        }
-    };
-    let text = decode(bytes)?;
-    let kind = options
-        .format
-        .or_else(|| match source {
-            Source::File(_) => Kind::from_extension(&name),
-            Source::Stdin | Source::Unmatched { .. } => None,
-        })
-        .unwrap_or_else(|| Kind::Answers(Format::sniff(&text)));
-    Ok(Text { text, kind })
+        Source::File(path) => read_file(path, max_size),
+        Source::Unmatched { reason, .. } => Err(unreadable(
+            reason.clone(),
+            Some("check the pattern; quote it so that qfill, not the shell, expands it"),
+        )),
+    }
 }
 
 fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadFailure> {
@@ -239,8 +261,8 @@ fn byte_position(bytes: &[u8], at: usize) -> (usize, usize) {
 }
 
 /// Expands the inputs named on the command line, each in turn: `-` is stdin; a folder is walked
-/// for `.toml` and `.json` files (hidden ones skipped unless `hidden`), sorted; a name that does
-/// not exist but holds `*`, `?` or `[` is a glob pattern, whose `.toml` and `.json` files are
+/// for `.toml`, `.json` and `.docx` files (hidden ones skipped unless `hidden`), sorted; a name that does
+/// not exist but holds `*`, `?` or `[` is a glob pattern, whose such files are
 /// taken sorted, or an [`Source::Unmatched`] if there are none. Any other name is kept as a file,
 /// so that reading it reports `unreadable` if it is missing.
 pub fn expand(inputs: &[String], hidden: bool) -> Vec<Source> {
@@ -377,7 +399,7 @@ fn walk(root: &Path, hidden: bool, max_depth: usize) -> Walked {
     for entry in entries {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                if Format::from_extension(&e.file_name().to_string_lossy()).is_some() {
+                if is_picked_up(&e.file_name().to_string_lossy()) {
                     walked.files.push(e.into_path());
                 }
             }
@@ -386,6 +408,17 @@ fn walk(root: &Path, hidden: bool, max_depth: usize) -> Walked {
         }
     }
     walked
+}
+
+/// Whether a folder's or a glob's file is read: answers files (`.toml`, `.json`) and Word forms
+/// (`.docx`), but not the lock file Word keeps beside an open one (`~$form.docx`); legacy text
+/// is read only when named.
+fn is_picked_up(name: &str) -> bool {
+    match Kind::from_extension(name) {
+        Some(Kind::Answers(_)) => true,
+        Some(Kind::Docx) => !name.starts_with("~$"),
+        Some(Kind::Legacy) | None => false,
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -435,6 +468,9 @@ mod tests {
             "sub/d.toml",
             "sub/.hidden/e.toml",
             ".f.toml",
+            "g.docx",
+            "~$g.docx",
+            "h.doc",
         ] {
             fs::write(root.join(name), "").unwrap();
         }
@@ -447,13 +483,14 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        assert_eq!(names(false), ["a.json", "b.toml", "sub/d.toml"]);
+        assert_eq!(names(false), ["a.json", "b.toml", "g.docx", "sub/d.toml"]);
         assert_eq!(
             names(true),
             [
                 ".f.toml",
                 "a.json",
                 "b.toml",
+                "g.docx",
                 "sub/.hidden/e.toml",
                 "sub/d.toml"
             ]

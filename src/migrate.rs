@@ -231,12 +231,12 @@ pub struct Rewritten {
     pub findings: Vec<Finding>,
 }
 
-/// Carries `answers` (read from `original`, whose comments travel with their keys when both are
-/// TOML) from edition `from` to `target`, and writes them in `format`: canonical values in the
+/// Carries `answers` (read from `original` when it was text, whose comments travel with their
+/// keys when both are TOML) from edition `from` to `target`, and writes them in `format`: canonical values in the
 /// target's order, as checking them against the target gives them.
 pub fn rewrite(
     answers: &Answers,
-    original: &Text,
+    original: Option<&Text>,
     from: &Questionnaire,
     target: &Questionnaire,
     format: Format,
@@ -247,7 +247,9 @@ pub fn rewrite(
         .map_err(|e| MigrateError::Unreadable { reason: e.message })?;
     let result = check::check(&doc, target);
     let mut text = result.answers.to_text(format);
-    if format == Format::Toml && original.kind == Kind::Answers(Format::Toml) {
+    if let Some(original) = original.filter(|o| o.kind == Kind::Answers(Format::Toml))
+        && format == Format::Toml
+    {
         text = crate::comments::carry(&original.text, &text, &|path| {
             map_path(path, &migrated.moves)
         });

@@ -3,8 +3,9 @@
 
 use crate::check::{self, Checked};
 use crate::document::{self, Format};
+use crate::docx::{self, Form};
 use crate::finding::{Anchor, Code, Finding};
-use crate::input::{self, Kind, ReadOptions, Source, Text};
+use crate::input::{self, Kind, ReadFailure, ReadOptions, Source, Text};
 use crate::questionnaire::{self, Applicable, Questionnaire};
 use crate::report::FileReport;
 
@@ -25,17 +26,56 @@ pub struct Validator<'q> {
 pub struct Validated {
     /// Findings for the file.
     pub report: FileReport,
-    /// The canonical answers, if the file parsed and its questionnaire is known.
+    /// The canonical answers, if the file parsed and its questionnaire is known; their findings
+    /// are in `report`.
     pub checked: Option<Checked>,
     /// What the input was read as.
     pub kind: Option<Kind>,
 }
 
+/// An input read, ready to check: text of some kind, or a Word form flattened.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// An answers file or legacy text.
+    Text(Text),
+    /// A Word form.
+    Form(Form),
+}
+
+impl Input {
+    /// What the input is read as.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Input::Text(text) => text.kind,
+            Input::Form(_) => Kind::Docx,
+        }
+    }
+}
+
 impl<'q> Validator<'q> {
+    /// Reads one input by its kind: a Word form as a package (`--max-size` capping its text,
+    /// not the file), anything else as text.
+    pub fn read(&self, source: &Source) -> Result<Input, ReadFailure> {
+        if Kind::named(source, self.read) != Some(Kind::Docx) {
+            return input::read(source, self.read).map(Input::Text);
+        }
+        let limits = docx::Limits {
+            max_size: self.read.max_size,
+        };
+        match source {
+            Source::File(path) => docx::read_file(path, limits).map(Input::Form),
+            _ => {
+                let cap = self.read.max_size.saturating_mul(docx::Limits::FILE_FACTOR);
+                let bytes = input::read_bytes(source, cap)?;
+                docx::read_bytes(&bytes, limits).map(Input::Form)
+            }
+        }
+    }
+
     /// Reads and checks one input, of any kind.
     pub fn validate(&self, source: &Source) -> Validated {
-        match input::read(source, self.read) {
-            Ok(text) => self.validate_read(source.name(), &text),
+        match self.read(source) {
+            Ok(input) => self.validate_input(source.name(), &input),
             Err(finding) => Validated {
                 report: FileReport::new(source.name(), vec![*finding]),
                 checked: None,
@@ -45,8 +85,8 @@ impl<'q> Validator<'q> {
     }
 
     /// Checks an input already read (named `file` in findings); findings are placed.
-    pub fn validate_read(&self, file: String, text: &Text) -> Validated {
-        let (findings, checked, edition) = self.check_input(text, true);
+    pub fn validate_input(&self, file: String, input: &Input) -> Validated {
+        let (findings, checked, edition) = self.check_input(input, true);
         Validated {
             report: FileReport {
                 file,
@@ -54,17 +94,22 @@ impl<'q> Validator<'q> {
                 edition: edition.map(|q| q.id.clone()),
             },
             checked,
-            kind: Some(text.kind),
+            kind: Some(input.kind()),
         }
+    }
+
+    /// Checks text already read (named `file` in findings); findings are placed.
+    pub fn validate_read(&self, file: String, text: &Text) -> Validated {
+        self.validate_input(file, &Input::Text(text.clone()))
     }
 
     /// Reads and checks one input and keeps only its report, as small as it can be: what a
     /// batch run holds for each file while the others are checked.
     pub fn report(&self, source: &Source) -> FileReport {
-        let mut report = match input::read(source, self.read) {
-            Ok(text) => {
-                let (findings, _, edition) = self.check_input(&text, false);
-                drop(text);
+        let mut report = match self.read(source) {
+            Ok(input) => {
+                let (findings, _, edition) = self.check_input(&input, false);
+                drop(input);
                 FileReport {
                     file: source.name(),
                     findings,
@@ -85,40 +130,57 @@ impl<'q> Validator<'q> {
     /// `answers` is set; findings are placed. Says which edition it was checked against.
     fn check_input(
         &self,
-        text: &Text,
+        input: &Input,
         answers: bool,
     ) -> (Vec<Finding>, Option<Checked>, Option<&'q Questionnaire>) {
-        match text.kind {
-            Kind::Answers(format) => {
-                let (mut findings, checked, edition) = self.check_text(&text.text, format, answers);
-                document::resolve_positions(&mut findings, &text.text);
-                (findings, checked, edition)
+        let imported = match input {
+            Input::Text(text) => match text.kind {
+                Kind::Answers(format) => {
+                    let (mut findings, checked, edition) =
+                        self.check_text(&text.text, format, answers);
+                    document::resolve_positions(&mut findings, &text.text);
+                    return (findings, checked, edition);
+                }
+                Kind::Legacy | Kind::Docx => {
+                    let q = self.edition_of(None, &text.text);
+                    (crate::import::import(&text.text, q), q)
+                }
+            },
+            Input::Form(form) => {
+                let q = self.edition_of(form.questionnaire.as_deref(), &form.text());
+                (crate::import::import_form(form, q), q)
             }
-            Kind::Legacy => {
-                let q = self.legacy_edition(&text.text);
-                let imported = crate::import::import(&text.text, q);
-                let checked = Checked {
-                    answers: imported.answers,
-                    findings: Vec::new(),
-                };
-                (imported.findings, Some(checked), Some(q))
-            }
+        };
+        let (imported, q) = imported;
+        let checked = Checked {
+            answers: imported.answers,
+            findings: Vec::new(),
+        };
+        (imported.findings, Some(checked), Some(q))
+    }
+
+    /// The edition a legacy text or a Word form is read as: `--questionnaire`, else the one the
+    /// form names (its custom property) when it is a candidate, else the candidate whose
+    /// question texts it holds most of.
+    fn edition_of(&self, named: Option<&str>, text: &str) -> &'q Questionnaire {
+        if let Some(q) = self.questionnaire {
+            return q;
         }
+        let builtins = || Questionnaire::builtin_ids().filter_map(Questionnaire::builtin_cached);
+        let by_name = named.and_then(|id| match self.editions {
+            Some(editions) => editions.iter().find(|q| q.id == id),
+            None => builtins().find(|q| q.id == id),
+        });
+        by_name.unwrap_or_else(|| match self.editions {
+            Some(editions) => crate::import::guess_edition(text, editions),
+            None => crate::import::guess_edition(text, builtins()),
+        })
     }
 
     /// The edition a legacy text is read as: `--questionnaire`, else the one among the
     /// candidates whose question texts it holds most of.
     pub fn legacy_edition(&self, text: &str) -> &'q Questionnaire {
-        if let Some(q) = self.questionnaire {
-            return q;
-        }
-        match self.editions {
-            Some(editions) => crate::import::guess_edition(text, editions),
-            None => crate::import::guess_edition(
-                text,
-                Questionnaire::builtin_ids().filter_map(Questionnaire::builtin_cached),
-            ),
-        }
+        self.edition_of(None, text)
     }
 
     /// Checks text already read; findings are not yet placed.
@@ -197,8 +259,9 @@ impl<'q> Validator<'q> {
             findings.extend(check::findings(&doc, questionnaire));
             return (findings, None, Some(questionnaire));
         }
-        let checked = check::check(&doc, questionnaire);
-        findings.extend(checked.findings.iter().cloned());
+        let mut checked = check::check(&doc, questionnaire);
+        // The findings go with the report; the answers keep none, as a legacy text's do.
+        findings.append(&mut checked.findings);
         (findings, Some(checked), Some(questionnaire))
     }
 }

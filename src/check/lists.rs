@@ -110,6 +110,13 @@ pub(super) fn list(c: &mut Cursor<'_>, field: &Field, node: &Node) -> Option<Fie
         });
         let value = match read {
             Read::Canonical(value) => value,
+            // A territory or an organisation is a name read (with its own warning): a list of
+            // them is as much a list as one of Member States.
+            Read::AsWritten
+                if field.kind == FieldKind::Countries && countries::is_known_name(&s) =>
+            {
+                &*s
+            }
             Read::AsWritten => {
                 all_read = false;
                 &*s
@@ -188,6 +195,15 @@ mod tests {
             ("[\"African Union\"]", &[Code::NotMemberState]),
             ("[\"Senegall\"]", &[Code::CountryUnknown]),
             ("\"Senegal, Gambia\"", &[Code::NonCanonical]),
+            (
+                "\"Jamaica, Puerto Rico, African Union\"",
+                &[
+                    Code::NotMemberState,
+                    Code::NotMemberState,
+                    Code::NonCanonical,
+                ],
+            ),
+            ("\"Jamaica, Atlantis\"", &[Code::CountryUnknown]),
             ("[]", &[Code::Required]),
             ("[1]", &[Code::WrongType]),
         ];

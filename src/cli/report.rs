@@ -10,8 +10,8 @@ use super::{BatchArgs, KeepArg, keep};
 
 #[derive(Debug, Args)]
 pub(crate) struct ReportArgs {
-    /// Answers files, folders, glob patterns in quotes, `-` for stdin; `.txt` files named here
-    /// are read as legacy text
+    /// Answers files and Word forms, folders, glob patterns in quotes, `-` for stdin; `.txt`
+    /// files named here are read as legacy text
     #[arg(required = true, value_name = "PATH")]
     inputs: Vec<String>,
     /// Where to write the HTML page, or `-` for stdout

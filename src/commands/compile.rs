@@ -222,19 +222,25 @@ pub fn run(
     progress: &dyn Progress,
 ) -> Result<Exit, Error> {
     let (format, out) = target(request)?;
-    if matches!(out, Out::Stdout) && format == CompileFormat::Xlsx {
-        super::Output::Stdout.check_binary("the workbook", streams)?;
+    let binary = match format {
+        CompileFormat::Xlsx => Some("the workbook"),
+        CompileFormat::Docx => Some("the Word digest"),
+        CompileFormat::Csv | CompileFormat::Json | CompileFormat::Markdown => None,
+    };
+    if let (Out::Stdout, Some(what)) = (&out, binary) {
+        super::Output::Stdout.check_binary(what, streams)?;
     }
     let setup = Setup::new(flags(&request.questionnaires)?, request.roster.as_deref())?
         .keep(request.keep)
+        .cut_cells(format == CompileFormat::Xlsx)
         .review(request.review.as_deref())?;
-    let question = match (&request.question, format) {
-        (Some(id), CompileFormat::Markdown) => Some(setup.question_topic(id)?),
-        (Some(_), _) => return Err(CompileError::QuestionWithoutMarkdown.into()),
-        (None, CompileFormat::Markdown) => {
-            return Err(CompileError::MarkdownWithoutQuestion.into());
+    let question = match (&request.question, format.digest()) {
+        (Some(id), Some(_)) => Some(setup.question_topic(id)?),
+        (Some(_), None) => return Err(CompileError::QuestionWithoutDigest.into()),
+        (None, Some(format)) => {
+            return Err(CompileError::DigestWithoutQuestion { format }.into());
         }
-        (None, _) => None,
+        (None, None) => None,
     };
     let output_path = match &out {
         Out::Stdout => None,
@@ -293,23 +299,28 @@ pub fn run(
             }
             totals
         }
-        // JSON and Markdown: the whole model in memory, then one document.
+        // JSON and the digests: the whole model in memory, then one document.
         (_, out) => {
             let mut compilation = Compilation::default();
             let totals = tables(&mut compilation, err)?;
-            let text = match &question {
-                Some((topic, title)) if format == CompileFormat::Markdown => {
+            let bytes = match (&question, format) {
+                (Some((topic, title)), CompileFormat::Docx) => {
+                    let digest = markdown::digest(&compilation, topic, title);
+                    crate::docx::write::digest_at(&digest, created)
+                }
+                (Some((topic, title)), _) => {
                     let mut text = markdown::question_markdown(&compilation, topic, title);
                     text.push('\n');
-                    text
+                    text.into_bytes()
                 }
-                _ => compile::to_json(&compilation)
-                    .map_err(|e| WriteError::to(shown.clone())(io::Error::other(e)))?,
+                (None, _) => compile::to_json(&compilation)
+                    .map_err(|e| WriteError::to(shown.clone())(io::Error::other(e)))?
+                    .into_bytes(),
             };
             let written = match out {
-                Out::File(path) => crate::fsio::write_atomic(path, text.as_bytes())
+                Out::File(path) => crate::fsio::write_atomic(path, &bytes)
                     .map_err(|e| Error::Write(WriteError::to(shown.clone())(e))),
-                _ => write_stdout(streams.out, text.as_bytes()),
+                _ => write_stdout(streams.out, &bytes),
             };
             if let Err(e) = written {
                 return e.or_closed_stdout(exit_of(&totals));

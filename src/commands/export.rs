@@ -33,6 +33,10 @@ pub fn run(request: &ExportRequest, streams: &mut Streams<'_>) -> Result<Exit, E
     let questionnaire = questionnaire::from_flag(request.questionnaire.as_deref())?;
     let output = Output::from_option(request.output.as_deref());
     output.check(request.force)?;
+    let asked = requested_format(request.to, output.path());
+    if let Some(what) = asked.and_then(ExportFormat::binary) {
+        output.check_binary(what, streams)?;
+    }
     let validator = Validator {
         questionnaire: questionnaire.as_ref(),
         read: request.read,
@@ -44,7 +48,7 @@ pub fn run(request: &ExportRequest, streams: &mut Streams<'_>) -> Result<Exit, E
         // Unreadable, unparsable, or for an unknown questionnaire: nothing to write.
         return Ok(exit);
     };
-    let format = output_format(request.to, output.path(), ExportFormat::of(read_as));
+    let format = asked.unwrap_or(ExportFormat::of(read_as));
     let Some(q) = validated.report.edition.as_deref().and_then(|id| {
         questionnaire
             .as_ref()
@@ -54,16 +58,13 @@ pub fn run(request: &ExportRequest, streams: &mut Streams<'_>) -> Result<Exit, E
         // Not reached: a file is checked only against a questionnaire qfill has.
         return Ok(exit);
     };
-    let text = format.write(&checked.answers, q);
-    output.write(text.as_bytes(), streams.out, exit)
+    output.write(&format.write(&checked.answers, q), streams.out, exit)
 }
 
-/// `--to`, else the extension of OUT, else `fallback`.
-pub(super) fn output_format(
+/// The format asked for: `--to`, else the extension of OUT.
+pub(super) fn requested_format(
     to: Option<ExportFormat>,
     output: Option<&Path>,
-    fallback: ExportFormat,
-) -> ExportFormat {
+) -> Option<ExportFormat> {
     to.or_else(|| output.and_then(|o| ExportFormat::from_extension(&o.to_string_lossy())))
-        .unwrap_or(fallback)
 }

@@ -40,6 +40,23 @@ pub fn run(request: &FmtRequest, streams: &mut Streams<'_>) -> Result<Exit, Erro
         if *source == Source::Stdin {
             return Err(Error::FmtStdin);
         }
+        // Neither legacy text nor a Word form is rewritten in place: said as the binary says a
+        // failure, and the other files are still formatted.
+        let refuse = |what| Error::FmtNotAnswers {
+            file: name.clone(),
+            what,
+        };
+        let refused = match Kind::named(source, request.read) {
+            Some(Kind::Legacy) => Some(refuse("legacy text")),
+            Some(Kind::Docx) => Some(refuse("a Word form")),
+            Some(Kind::Answers(_)) | None => None,
+        };
+        if let Some(refused) = refused {
+            let hint = refused.hint().unwrap_or_default();
+            writeln!(streams.err, "error: {refused}\n  hint: {hint}").map_err(Error::stderr)?;
+            exit = exit.max(Exit::Incomplete);
+            continue;
+        }
         let text = match input::read(source, request.read) {
             Ok(text) => text,
             Err(finding) => {
@@ -49,19 +66,9 @@ pub fn run(request: &FmtRequest, streams: &mut Streams<'_>) -> Result<Exit, Erro
                 continue;
             }
         };
-        let format = match text.kind {
-            Kind::Answers(format) => format,
-            Kind::Legacy => {
-                // Said as the binary says a failure, and the other files are still formatted.
-                let refused = Error::FmtNotAnswers {
-                    file: name,
-                    what: "legacy text",
-                };
-                let hint = refused.hint().unwrap_or_default();
-                writeln!(streams.err, "error: {refused}\n  hint: {hint}").map_err(Error::stderr)?;
-                exit = exit.max(Exit::Incomplete);
-                continue;
-            }
+        let Kind::Answers(format) = text.kind else {
+            // Told by the content: only answers files are sniffed.
+            continue;
         };
         let (mut findings, checked) = validator.validate_text(&text.text, format);
         let Some(checked) = checked else {

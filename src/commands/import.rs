@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use super::export::output_format;
+use super::export::requested_format;
 use super::{Error, Exit, Output, Streams, source_of, tell_findings};
 use crate::export::ExportFormat;
-use crate::input::{self, Kind, ReadOptions};
-use crate::questionnaire;
+use crate::input::{Kind, ReadOptions};
+use crate::questionnaire::{self, Questionnaire};
 use crate::report::FileReport;
 use crate::validate::Validator;
 
@@ -36,40 +36,47 @@ pub struct ImportRequest {
 pub fn run(request: &ImportRequest, streams: &mut Streams<'_>) -> Result<Exit, Error> {
     let flag = questionnaire::from_flag(request.questionnaire.as_deref())?;
     let output = Output::from_option(request.output.as_deref());
+    let format = requested_format(request.to, output.path()).unwrap_or(ExportFormat::Toml);
     if !request.check {
         output.check(request.force)?;
+        if let Some(what) = format.binary() {
+            output.check_binary(what, streams)?;
+        }
     }
     let source = source_of(&request.input);
-    // Whatever its name, the input is legacy text: that is what `import` reads.
-    let read = ReadOptions {
-        format: Some(Kind::Legacy),
-        ..request.read
+    // What `import` reads: a Word form by its name (or `--input-format docx`), else legacy
+    // text, whatever the name.
+    let kind = match Kind::named(&source, request.read) {
+        Some(Kind::Docx) => Kind::Docx,
+        _ => Kind::Legacy,
     };
-    let text = match input::read(&source, read) {
-        Ok(text) => text,
-        Err(finding) => {
-            let report = FileReport::new(source.name(), vec![*finding]);
-            return tell_findings(streams.err, &report, request.strict);
-        }
+    let read = ReadOptions {
+        format: Some(kind),
+        ..request.read
     };
     let validator = Validator {
         questionnaire: flag.as_ref(),
         read,
         editions: None,
     };
-    let q = validator.legacy_edition(&text.text);
-    let validated = validator.validate_read(source.name(), &text);
+    let validated = validator.validate(&source);
     let exit = tell_findings(streams.err, &validated.report, request.strict)?;
-    let Some(checked) = validated.checked else {
+    let (Some(checked), Some(q)) = (validated.checked, edition(&validated.report, flag.as_ref()))
+    else {
         return Ok(exit);
     };
     if request.check {
         return Ok(exit);
     }
-    let format = output_format(request.to, output.path(), ExportFormat::Toml);
-    output.write(
-        format.write(&checked.answers, q).as_bytes(),
-        streams.out,
-        exit,
-    )
+    output.write(&format.write(&checked.answers, q), streams.out, exit)
+}
+
+/// The edition the input was read as: `--questionnaire`, else the built-in one its report names.
+fn edition<'q>(report: &FileReport, flag: Option<&'q Questionnaire>) -> Option<&'q Questionnaire> {
+    flag.or_else(|| {
+        report
+            .edition
+            .as_deref()
+            .and_then(Questionnaire::builtin_cached)
+    })
 }

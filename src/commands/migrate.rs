@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use super::{Error, Exit, Output, Streams, exit_of, source_of, tell_findings};
 use crate::document::Format;
 use crate::export::ExportFormat;
-use crate::input::{self, ReadOptions};
+use crate::input::ReadOptions;
 use crate::questionnaire::{self, Questionnaire};
 use crate::report::{FileReport, write_findings};
-use crate::validate::Validator;
+use crate::validate::{Input, Validator};
 
 /// `qfill migrate`.
 #[derive(Debug, Clone, Default)]
@@ -48,18 +48,18 @@ pub fn run(request: &MigrateRequest, streams: &mut Streams<'_>) -> Result<Exit, 
     };
     let source = source_of(&request.input);
     let name = source.name();
-    let text = match input::read(&source, request.read) {
-        Ok(text) => text,
-        Err(finding) => {
-            return tell_findings(streams.err, &FileReport::new(name, vec![*finding]), false);
-        }
-    };
     let validator = Validator {
         questionnaire: flag.as_ref(),
         read: request.read,
         editions: None,
     };
-    let validated = validator.validate_read(name, &text);
+    let input = match validator.read(&source) {
+        Ok(input) => input,
+        Err(finding) => {
+            return tell_findings(streams.err, &FileReport::new(name, vec![*finding]), false);
+        }
+    };
+    let validated = validator.validate_input(name, &input);
     let Some(checked) = validated.checked else {
         // Not answers qfill can read (a parse error, an unknown edition): nothing to migrate.
         return tell_findings(streams.err, &validated.report, false);
@@ -71,7 +71,12 @@ pub fn run(request: &MigrateRequest, streams: &mut Streams<'_>) -> Result<Exit, 
         .filter(|q| Some(q.id.as_str()) == checked_as)
         .or_else(|| checked_as.and_then(Questionnaire::builtin_cached))
         .unwrap_or_else(|| questionnaire::flag_or_default(flag.as_ref()));
-    let rewritten = crate::migrate::rewrite(&checked.answers, &text, from, &target, format)?;
+    // A TOML file's comments travel with the answers they sit on.
+    let original = match &input {
+        Input::Text(text) => Some(text),
+        Input::Form(_) => None,
+    };
+    let rewritten = crate::migrate::rewrite(&checked.answers, original, from, &target, format)?;
     let out_name = output.name();
     crate::migrate::tell(streams.err, from, &target, &rewritten.migrated)
         .and_then(|()| write_findings(streams.err, &out_name, &rewritten.findings))

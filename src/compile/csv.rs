@@ -67,7 +67,17 @@ impl CsvSink {
 pub fn csv_text(cell: &Cell, excel: bool) -> String {
     let text = cell.to_plain();
     let is_text = matches!(cell, Cell::Text(_) | Cell::Link(_));
-    if excel && is_text && text.starts_with(['=', '+', '-', '@']) {
+    if excel && is_text {
+        guarded(text)
+    } else {
+        text
+    }
+}
+
+/// Text a spreadsheet would run as a formula (it starts with `=`, `+`, `-` or `@`), prefixed
+/// with `'`: for `--excel`, in cells and headers alike (a header can be an entity's key).
+fn guarded(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {
         text
@@ -91,7 +101,12 @@ impl Sink for CsvSink {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(out);
-        writer.write_record(spec.headers(self.options.labels))?;
+        let headers = spec.headers(self.options.labels);
+        if self.options.excel {
+            writer.write_record(headers.into_iter().map(guarded))?;
+        } else {
+            writer.write_record(headers)?;
+        }
         while self.sheets.len() <= sheet {
             self.sheets.push(None);
         }
@@ -123,6 +138,35 @@ mod tests {
         assert_eq!(csv_text(&Cell::text("-5 and more"), true), "'-5 and more");
         assert_eq!(csv_text(&Cell::Int(-5), true), "-5");
         assert_eq!(csv_text(&Cell::text("plain"), true), "plain");
+        assert_eq!(guarded("=SUM(B2:B9)".into()), "'=SUM(B2:B9)");
+        assert_eq!(guarded("UNICEF".into()), "UNICEF");
+    }
+
+    #[test]
+    fn excel_headers_are_guarded_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = SheetSpec {
+            name: "country_matrix".into(),
+            columns: vec![
+                Column::plain("country", "", ColumnKind::Text),
+                Column::plain("=SUM(B2:B9)", "", ColumnKind::Integer),
+            ],
+        };
+        for (excel, want) in [
+            (true, "\u{feff}country,'=SUM(B2:B9)\r\n"),
+            (false, "country,=SUM(B2:B9)\r\n"),
+        ] {
+            let options = CsvOptions {
+                excel,
+                force: true,
+                ..CsvOptions::default()
+            };
+            let mut sink = CsvSink::new(dir.path(), options).unwrap();
+            sink.header(0, &spec).unwrap();
+            sink.finish().unwrap();
+            let text = fs::read_to_string(dir.path().join("country_matrix.csv")).unwrap();
+            assert_eq!(text, want);
+        }
     }
 
     #[test]

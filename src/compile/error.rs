@@ -10,7 +10,7 @@ pub enum CompileError {
     #[error(transparent)]
     Write(#[from] WriteError),
     /// `-o -` without `--to`: standard output has no extension to tell the format.
-    #[error("`-o -` needs `--to json`, `--to markdown` or `--to xlsx`")]
+    #[error("`-o -` needs `--to json`, `--to markdown`, `--to xlsx` or `--to docx`")]
     StdoutNeedsFormat,
     /// `--to csv` with `-o -`.
     #[error(
@@ -35,12 +35,15 @@ pub enum CompileError {
         /// OUT as given.
         output: String,
     },
-    /// `--question` without Markdown output.
-    #[error("`--question` shows one question as Markdown")]
-    QuestionWithoutMarkdown,
-    /// Markdown output without `--question`.
-    #[error("Markdown output shows one question: `--question` is missing")]
-    MarkdownWithoutQuestion,
+    /// `--question` without a digest's format (Markdown or Word).
+    #[error("`--question` shows one question as Markdown or a Word document")]
+    QuestionWithoutDigest,
+    /// A digest's format without `--question`.
+    #[error("{format} output shows one question: `--question` is missing")]
+    DigestWithoutQuestion {
+        /// `Markdown` or `Word`.
+        format: &'static str,
+    },
     /// `--question` names no question of the editions compiled.
     #[error("no question has the id `{id}`")]
     UnknownQuestion {
@@ -89,15 +92,15 @@ impl CompileError {
                 "name a folder, e.g. `-o tables/`, or write one document with `--to json -o -`"
                     .into()
             }
-            CompileError::UnknownOutput { .. } => "name a `.xlsx`, `.json` or `.md` file, a folder ending in `/` for CSV files, or use `--to`".into(),
+            CompileError::UnknownOutput { .. } => "name a `.xlsx`, `.json`, `.md` or `.docx` file, a folder ending in `/` for CSV files, or use `--to`".into(),
             CompileError::CsvNeedsFolder { .. } => "name a folder, e.g. `tables/`".into(),
             CompileError::FileNeedsFile { .. } => {
                 "name a file, e.g. `compiled.xlsx`, or use `--to csv`".into()
             }
-            CompileError::QuestionWithoutMarkdown => {
-                "add `--to markdown`, or name an OUT ending in `.md`".into()
+            CompileError::QuestionWithoutDigest => {
+                "add `--to markdown` or `--to docx`, or name an OUT ending in `.md` or `.docx`".into()
             }
-            CompileError::MarkdownWithoutQuestion => {
+            CompileError::DigestWithoutQuestion { .. } => {
                 "add e.g. `--question recommendations`".into()
             }
             CompileError::UnknownQuestion { known, .. } => {

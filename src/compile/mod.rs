@@ -1,5 +1,5 @@
 //! `qfill compile`: many responses into one set of tables — an XLSX workbook, CSV files, one JSON
-//! document, or one question's answers as Markdown.
+//! document, or one question's answers as Markdown or a Word document.
 //!
 //! Inputs are read and checked as `validate` reads and checks them ([`read`]), in parallel, a
 //! slice at a time; each checked response becomes rows at once ([`build`]), in input order, so
@@ -43,6 +43,8 @@ pub enum CompileFormat {
     Json,
     /// One question's answers, entity by entity (`--question`).
     Markdown,
+    /// The same digest as a Word document (`--question`).
+    Docx,
 }
 
 impl CompileFormat {
@@ -53,7 +55,17 @@ impl CompileFormat {
             "xlsx" => Some(CompileFormat::Xlsx),
             "json" => Some(CompileFormat::Json),
             "md" | "markdown" => Some(CompileFormat::Markdown),
+            "docx" => Some(CompileFormat::Docx),
             _ => None,
+        }
+    }
+
+    /// Whether the format is one question's digest (`--question`), and its name in messages.
+    pub fn digest(self) -> Option<&'static str> {
+        match self {
+            CompileFormat::Markdown => Some("Markdown"),
+            CompileFormat::Docx => Some("Word"),
+            CompileFormat::Xlsx | CompileFormat::Csv | CompileFormat::Json => None,
         }
     }
 }
@@ -97,8 +109,20 @@ pub struct Setup {
     flags: Vec<Questionnaire>,
     layout: Layout,
     roster: Option<Roster>,
-    keep: Keep,
-    review: Option<review::Review>,
+    options: Options,
+}
+
+/// What a compilation does besides reading: which answers count, a review carried over, and
+/// whether texts are cut to a spreadsheet cell.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Which of an entity's answers to one edition count.
+    pub keep: Keep,
+    /// The review of a previous workbook (`--review`).
+    pub review: Option<review::Review>,
+    /// Texts are cut to what a spreadsheet cell holds, with a `truncated` warning: for the
+    /// workbook only.
+    pub cut_cells: bool,
 }
 
 /// Which of an entity's answers to one edition count.
@@ -121,20 +145,25 @@ impl Setup {
             flags,
             layout,
             roster,
-            keep: Keep::All,
-            review: None,
+            options: Options::default(),
         })
     }
 
     /// The same setup, carrying over the review of a previous workbook (`--review`).
     pub fn review(mut self, workbook: Option<&Path>) -> Result<Setup, CompileError> {
-        self.review = workbook.map(review::Review::read).transpose()?;
+        self.options.review = workbook.map(review::Review::read).transpose()?;
         Ok(self)
     }
 
     /// The same setup, counting the answers `keep` says.
     pub fn keep(mut self, keep: Keep) -> Setup {
-        self.keep = keep;
+        self.options.keep = keep;
+        self
+    }
+
+    /// The same setup, cutting texts to what a spreadsheet cell holds (for a workbook).
+    pub fn cut_cells(mut self, cut: bool) -> Setup {
+        self.options.cut_cells = cut;
         self
     }
 
@@ -213,13 +242,8 @@ pub fn tables(
         read: plan.read,
     };
     let sink_error = |e| WriteError::to(shown.clone())(e);
-    let mut builder = Builder::new(
-        &setup.layout,
-        setup.roster.as_ref(),
-        setup.keep,
-        setup.review.as_ref(),
-    )
-    .map_err(sink_error)?;
+    let mut builder =
+        Builder::new(&setup.layout, setup.roster.as_ref(), &setup.options).map_err(sink_error)?;
     progress.start(sources.len());
     let pool = Pool::new(plan.jobs, sources.len());
     let check = |slice: &[Source]| {
@@ -255,7 +279,7 @@ pub fn tables(
 }
 
 /// Adds checked responses to the tables, in order; the findings of inputs that could not be
-/// read go to `err` as well.
+/// read, and of texts the workbook cuts, go to `err` as well.
 fn add_all(
     responses: Vec<Response>,
     builder: &mut Builder<'_>,
@@ -270,9 +294,11 @@ fn add_all(
             .cloned()
             .collect();
         crate::report::write_findings(err, &response.file, &unread).map_err(WriteError::stderr)?;
-        builder
+        let file = response.file.clone();
+        let cut = builder
             .add(response)
             .map_err(WriteError::to(shown.clone()))?;
+        crate::report::write_findings(err, &file, &cut).map_err(WriteError::stderr)?;
     }
     Ok(())
 }

@@ -6,9 +6,9 @@ use super::build::Response;
 use super::topic::Layout;
 use crate::document;
 use crate::finding::Code;
-use crate::input::{self, Kind, ReadOptions, Source};
+use crate::input::{self, Kind, ReadOptions, Source, Text};
 use crate::questionnaire::Questionnaire;
-use crate::validate::{Validated, Validator};
+use crate::validate::{Input, Validated, Validator};
 
 /// Reads and checks inputs; shared by the worker threads.
 pub struct Reader<'a> {
@@ -33,25 +33,36 @@ impl Reader<'_> {
             [one] => validator(Some(one)).validate(source),
             // Several: each file against the one its `questionnaire` key names, else as
             // `validate` without `-q`.
-            several => match input::read(source, self.read) {
-                Ok(text) => {
-                    let key = match text.kind {
-                        Kind::Answers(format) => {
-                            document::parse(&text.text, format).ok().and_then(|doc| {
+            several => {
+                // The edition a file names: an answers file's `questionnaire` key, a Word form's
+                // property.
+                let validator = validator(None);
+                match validator.read(source) {
+                    Ok(input) => {
+                        let key = match &input {
+                            Input::Text(Text {
+                                text,
+                                kind: Kind::Answers(format),
+                            }) => document::parse(text, *format).ok().and_then(|doc| {
                                 crate::check::questionnaire_key(&doc).map(str::to_string)
-                            })
+                            }),
+                            Input::Form(form) => form.questionnaire.clone(),
+                            Input::Text(_) => None,
+                        };
+                        let flag = key.and_then(|key| several.iter().find(|q| q.id == key));
+                        Validator {
+                            questionnaire: flag,
+                            ..validator
                         }
-                        Kind::Legacy => None,
-                    };
-                    let flag = key.and_then(|key| several.iter().find(|q| q.id == key));
-                    validator(flag).validate_read(source.name(), &text)
+                        .validate_input(source.name(), &input)
+                    }
+                    Err(finding) => Validated {
+                        report: crate::report::FileReport::new(source.name(), vec![*finding]),
+                        checked: None,
+                        kind: None,
+                    },
                 }
-                Err(finding) => Validated {
-                    report: crate::report::FileReport::new(source.name(), vec![*finding]),
-                    checked: None,
-                    kind: None,
-                },
-            },
+            }
         };
         let Validated {
             report,
@@ -94,6 +105,8 @@ impl Reader<'_> {
                 .filter(|l| !l.starts_with(|c: char| c.is_ascii_digit()))
                 .map(str::to_string),
             Kind::Answers(_) => entity_line(&text.text),
+            // A Word form that does not open has no text to read: its file name tells.
+            Kind::Docx => None,
         }
     }
 }

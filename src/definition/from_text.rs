@@ -1,12 +1,21 @@
-//! A definition from the text of a blank Word form (`qfill definition from-text`).
+//! A definition from a blank Word form (`qfill definition from-text`): its text (the legacy
+//! layout with empty answers), or the .docx itself.
 //!
-//! The form is the legacy layout with empty answers: question lines `N. text`, record rows
-//! `Label |`, check boxes before choices. Word's quirks are expected: `1.From` without a space,
-//! labels with and without colons, curly quotes, list numbers left on lines of their own. What the
-//! reader infers becomes a TOML comment in the output, what it guesses a `TODO` comment; the
-//! result is loaded and checked like any definition before it is given back.
+//! Both are read as the one stream of blocks the importer reads (`crate::import::block`): in
+//! the text, question lines `N. text`, record rows `Label |`, check boxes before choices; in a
+//! .docx, questions are its numbered paragraphs (Word's automatic numbering, so the number is
+//! not in the text, or a typed one), record fields the first column of the tables that follow,
+//! choices its check boxes. Word's quirks are expected: `1.From` without a space, labels with and
+//! without colons, curly quotes, list numbers left on lines of their own. What the reader infers
+//! becomes a TOML comment in the output, what it guesses a `TODO` comment; the result is loaded
+//! and checked like any definition before it is given back.
+
+use std::fmt;
 
 pub use super::phrases::{kind_of, max_records_in, window_in};
+use crate::docx::Form;
+use crate::finding::Spot;
+use crate::import::block::{Block, BlockKind};
 use crate::questionnaire::{
     FieldKind, Questionnaire, WordLimits, limits, parse_definition, short_label,
 };
@@ -23,26 +32,63 @@ pub struct FromText {
     pub warnings: Vec<FormWarning>,
 }
 
+/// Where in a form something is: a line of its text, or a paragraph or table row of a .docx.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPlace {
+    /// A 1-based line of the text.
+    Line(usize),
+    /// A paragraph or table row of a Word form.
+    Word(Spot),
+}
+
+impl fmt::Display for FormPlace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormPlace::Line(n) => write!(f, "line {n}"),
+            FormPlace::Word(spot) => write!(f, "{spot}"),
+        }
+    }
+}
+
 /// Something in the form the reader skipped, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormWarning {
-    /// 1-based line of the form.
-    pub line: usize,
+    /// Where in the form.
+    pub place: FormPlace,
     /// What was skipped and why.
     pub message: String,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct FormQuestion {
-    line: usize,
+    place: FormPlace,
     number: String,
     text: String,
     words: Option<(WordLimits, String)>,
     max_records: Option<(usize, String)>,
     fields: Vec<FormField>,
     choices: Vec<String>,
-    /// A record's first label came round again: what follows is answers.
+    /// A record's first label came round again: what follows is answers, or another blank
+    /// record table of the form's.
     repeated: bool,
+    /// The form's blank tables for more records of this question, beyond the first.
+    more_tables: Vec<usize>,
+}
+
+impl FormQuestion {
+    fn new(place: FormPlace, number: String, text: String) -> FormQuestion {
+        FormQuestion {
+            place,
+            number,
+            text,
+            words: None,
+            max_records: None,
+            fields: Vec::new(),
+            choices: Vec::new(),
+            repeated: false,
+            more_tables: Vec::new(),
+        }
+    }
 }
 
 /// What follows a question decides its kind.
@@ -55,8 +101,10 @@ enum FormKind {
 
 #[derive(Debug)]
 struct FormField {
-    line: usize,
+    place: FormPlace,
     label: String,
+    /// The table it is a row of, in a .docx.
+    table: Option<usize>,
 }
 
 /// Why a form gives no definition.
@@ -68,25 +116,135 @@ pub enum FormError {
     NotLoaded(String),
 }
 
-/// Reads a blank form; `id` is the definition's id (made by the caller from the file name).
+/// One block of a form as the reader sees it.
+#[derive(Debug)]
+enum Item {
+    /// A paragraph's text, cleaned: a question line, a plain line, a list number.
+    Line(String),
+    /// A paragraph Word numbers itself, outermost level: a question.
+    Numbered { number: String, text: String },
+    /// A record row's label (`Label |`; `""` for a `|` alone), with the table it is in (a
+    /// .docx) and the text in its value cells, which a blank form leaves empty.
+    Label {
+        label: String,
+        table: Option<usize>,
+        value: String,
+    },
+    /// A check box and the text beside it.
+    CheckBox(String),
+}
+
+/// Reads a blank form's text; `id` is the definition's id (made by the caller from the file
+/// name).
 ///
 /// Fails when no question is found, or (a bug) when the result does not load.
 pub fn from_text(text: &str, id: &str, file: &str) -> Result<FromText, FormError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let blocks = crate::import::legacy_blocks(text);
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .collect();
+    let place =
+        |block: &Block| FormPlace::Line(starts.partition_point(|&s| s <= block.span.start).max(1));
+    read(&blocks, place, id, file)
+}
+
+/// Reads a blank Word form, flattened (`crate::docx::read`).
+pub fn from_form(form: &Form, id: &str, file: &str) -> Result<FromText, FormError> {
+    let place = |block: &Block| {
+        FormPlace::Word(
+            form.spots
+                .get(block.span.start)
+                .copied()
+                .unwrap_or(Spot::Paragraph(0)),
+        )
+    };
+    read(&form.blocks, place, id, file)
+}
+
+/// The items of a form's blocks, each with its place.
+fn items(blocks: &[Block], place: impl Fn(&Block) -> FormPlace) -> Vec<(FormPlace, Item)> {
+    let mut out = Vec::new();
+    // Word numbers questions itself; when a number cannot be computed, count them.
+    let mut numbered = 0;
+    for block in blocks {
+        let at = place(block);
+        match &block.kind {
+            BlockKind::Paragraph(p) => {
+                let text = clean(&p.text);
+                match &p.list {
+                    Some(list) if list.numbered && list.level == 0 && !text.is_empty() => {
+                        numbered += 1;
+                        let number = list
+                            .number
+                            .as_deref()
+                            .map(|n| n.trim_end_matches(['.', ')']).to_string())
+                            .filter(|n| !n.is_empty())
+                            .unwrap_or_else(|| numbered.to_string());
+                        out.push((at, Item::Numbered { number, text }));
+                    }
+                    _ => out.push((at, Item::Line(text))),
+                }
+            }
+            BlockKind::Row(row) => {
+                // A title row ("Event 2") names a record: no field.
+                if row.title {
+                    continue;
+                }
+                let table = match at {
+                    FormPlace::Word(Spot::Row { table, .. }) => Some(table),
+                    _ => None,
+                };
+                let mut cells = row.cells.iter().map(|c| clean(&c.line()));
+                let label = cells.next().unwrap_or_default();
+                let value: Vec<String> = cells.filter(|c| !c.is_empty()).collect();
+                out.push((
+                    at,
+                    Item::Label {
+                        label,
+                        table,
+                        value: value.join(" "),
+                    },
+                ));
+            }
+            BlockKind::CheckBox(check_box) => {
+                out.push((at, Item::CheckBox(clean(&check_box.label))));
+            }
+        }
+    }
+    out
+}
+
+fn read(
+    blocks: &[Block],
+    place: impl Fn(&Block) -> FormPlace,
+    id: &str,
+    file: &str,
+) -> Result<FromText, FormError> {
+    let items = items(blocks, place);
+    let all_text: String = items
+        .iter()
+        .map(|(_, item)| match item {
+            Item::Line(text) | Item::CheckBox(text) => text.as_str(),
+            Item::Numbered { text, .. } => text.as_str(),
+            Item::Label { label, .. } => label.as_str(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut warnings = Vec::new();
-    let mut preamble: Vec<(usize, String)> = Vec::new();
+    let mut preamble: Vec<(FormPlace, String)> = Vec::new();
     let mut questions: Vec<FormQuestion> = Vec::new();
     // A list number Word left alone on its line, waiting to see whether text follows.
-    let mut pending_number: Option<(usize, String)> = None;
+    let mut pending_number: Option<(FormPlace, String)> = None;
     // A plain line, waiting to see whether a lone `|` makes it a label.
-    let mut pending_plain: Option<(usize, String)> = None;
-    let flush_plain = |pending: &mut Option<(usize, String)>,
+    let mut pending_plain: Option<(FormPlace, String)> = None;
+    let flush_plain = |pending: &mut Option<(FormPlace, String)>,
                        warnings: &mut Vec<FormWarning>,
                        q: Option<&FormQuestion>| {
-        if let Some((line, text)) = pending.take() {
+        if let Some((place, text)) = pending.take() {
             let owner = q.map_or(String::new(), |q| format!(" under question {}", q.number));
             warnings.push(FormWarning {
-                line,
+                place,
                 message: format!(
                     "text{owner} is an answer, not part of a blank form: ignored (`{}`)",
                     clip(&text)
@@ -94,141 +252,160 @@ pub fn from_text(text: &str, id: &str, file: &str) -> Result<FromText, FormError
             });
         }
     };
-    for (index, raw) in text.lines().enumerate() {
-        let line_no = index + 1;
-        let line = clean(raw);
-        if line.is_empty() {
-            continue;
-        }
-        if let Some((number, rest)) = question_line(&line) {
+    for (place, item) in items {
+        let question = match &item {
+            Item::Line(line) if line.is_empty() => continue,
+            Item::Line(line) => question_line(line),
+            Item::Numbered { number, text } => Some((number.clone(), text.clone())),
+            _ => None,
+        };
+        if let Some((number, rest)) = question {
             flush_plain(&mut pending_plain, &mut warnings, questions.last());
-            if let Some((stray_line, stray)) = pending_number.take() {
-                warnings.push(stray_warning(stray_line, &stray));
+            if let Some((stray_place, stray)) = pending_number.take() {
+                warnings.push(stray_warning(stray_place, &stray));
             }
             if rest.is_empty() {
-                pending_number = Some((line_no, number));
+                pending_number = Some((place, number));
                 continue;
             }
             if questions.iter().any(|q| q.number == number) {
                 warnings.push(FormWarning {
-                    line: line_no,
+                    place,
                     message: format!(
                         "question {number} appears a second time: ignored, with what follows it"
                     ),
                 });
-                questions.push(FormQuestion {
-                    line: line_no,
-                    number: String::new(),
-                    ..FormQuestion::default()
-                });
+                questions.push(FormQuestion::new(place, String::new(), String::new()));
                 continue;
             }
-            questions.push(FormQuestion {
-                line: line_no,
-                number,
-                text: rest,
-                ..FormQuestion::default()
-            });
+            questions.push(FormQuestion::new(place, number, rest));
             continue;
         }
-        let label_row = line.strip_suffix('|').map(str::trim_end);
-        if let Some((number_line, number)) = pending_number.take() {
-            if label_row.is_none() && checkbox(&line).is_none() {
+        if let Some((number_place, number)) = pending_number.take() {
+            if let Item::Line(line) = &item {
                 // `3.` on one line and the question on the next: Word split a numbered item.
-                questions.push(FormQuestion {
-                    line: number_line,
-                    number,
-                    text: line,
-                    ..FormQuestion::default()
-                });
+                questions.push(FormQuestion::new(number_place, number, line.clone()));
                 continue;
             }
-            warnings.push(stray_warning(number_line, &number));
+            warnings.push(stray_warning(number_place, &number));
         }
         let Some(current) = questions.last_mut() else {
-            preamble.push((line_no, line));
+            if let Item::Line(line) = item {
+                preamble.push((place, line));
+            }
             continue;
         };
         if current.number.is_empty() {
             continue; // under a duplicate question
         }
-        if let Some(choice) = checkbox(&line) {
-            flush_plain(&mut pending_plain, &mut warnings, Some(current));
-            if choice.is_empty() {
-                continue;
-            }
-            if current.choices.iter().any(|c| fold(c) == fold(&choice)) {
-                warnings.push(FormWarning {
-                    line: line_no,
-                    message: format!("choice `{}` appears twice: ignored", clip(&choice)),
-                });
-            } else {
-                current.choices.push(choice);
-            }
-            continue;
-        }
-        let label = match label_row {
-            Some("") => match pending_plain.take() {
-                // `Label` on one line and `|` alone on the next.
-                Some((_, text)) => Some(text),
-                None => continue,
-            },
-            Some(label) => {
+        let (label, table) = match item {
+            Item::CheckBox(choice) => {
                 flush_plain(&mut pending_plain, &mut warnings, Some(current));
-                Some(label.to_string())
-            }
-            None => None,
-        };
-        match label {
-            Some(label) => {
-                let label = label
-                    .trim()
-                    .trim_end_matches([':', '：'])
-                    .trim()
-                    .to_string();
-                if fold(&label).is_empty() {
+                if choice.is_empty() {
+                    continue;
+                }
+                if current.choices.iter().any(|c| fold(c) == fold(&choice)) {
                     warnings.push(FormWarning {
-                        line: line_no,
-                        message: "a row `|` without a label: ignored".to_string(),
-                    });
-                } else if current.repeated {
-                    // Answers of further records: already reported.
-                } else if current
-                    .fields
-                    .iter()
-                    .any(|f| fold(&f.label) == fold(&label))
-                {
-                    current.repeated = true;
-                    warnings.push(FormWarning {
-                        line: line_no,
-                        message: format!(
-                            "the label `{}` of question {} comes round again: the form holds records, which are answers, and they are ignored",
-                            clip(&label),
-                            current.number
-                        ),
+                        place,
+                        message: format!("choice `{}` appears twice: ignored", clip(&choice)),
                     });
                 } else {
-                    current.fields.push(FormField {
-                        line: line_no,
-                        label,
+                    current.choices.push(choice);
+                }
+                continue;
+            }
+            Item::Label {
+                label,
+                table,
+                value,
+            } => {
+                if !value.is_empty() {
+                    warnings.push(FormWarning {
+                        place,
+                        message: format!(
+                            "text under question {} is an answer, not part of a blank form: ignored (`{}`)",
+                            current.number,
+                            clip(&value)
+                        ),
                     });
                 }
+                if label.is_empty() {
+                    match pending_plain.take() {
+                        // `Label` on one line and `|` alone on the next.
+                        Some((_, text)) => (text, table),
+                        None => continue,
+                    }
+                } else {
+                    flush_plain(&mut pending_plain, &mut warnings, Some(current));
+                    (label, table)
+                }
             }
-            None => {
+            Item::Line(line) | Item::Numbered { text: line, .. } => {
                 flush_plain(&mut pending_plain, &mut warnings, Some(current));
-                pending_plain = Some((line_no, line));
+                pending_plain = Some((place, line));
+                continue;
             }
+        };
+        let label = label
+            .trim()
+            .trim_end_matches([':', '：'])
+            .trim()
+            .to_string();
+        if fold(&label).is_empty() {
+            warnings.push(FormWarning {
+                place,
+                message: "a row `|` without a label: ignored".to_string(),
+            });
+        } else if let Some(first) = current
+            .fields
+            .iter()
+            .find(|f| fold(&f.label) == fold(&label))
+        {
+            // The form's own table for another record: labels again, in a table of its own.
+            let another_table = matches!((table, first.table), (Some(t), Some(f)) if t != f);
+            if another_table {
+                if let Some(table) = table
+                    && !current.more_tables.contains(&table)
+                {
+                    current.more_tables.push(table);
+                }
+            } else if !current.repeated {
+                warnings.push(FormWarning {
+                    place,
+                    message: format!(
+                        "the label `{}` of question {} comes round again: the form holds records, which are answers, and they are ignored",
+                        clip(&label),
+                        current.number
+                    ),
+                });
+            }
+            current.repeated = true;
+        } else if current.repeated {
+            // Answers of further records, or more of the form's record tables: already read.
+        } else {
+            current.fields.push(FormField {
+                place,
+                label,
+                table,
+            });
         }
     }
     flush_plain(&mut pending_plain, &mut warnings, questions.last());
-    if let Some((line, number)) = pending_number {
-        warnings.push(stray_warning(line, &number));
+    if let Some((place, number)) = pending_number {
+        warnings.push(stray_warning(place, &number));
     }
     questions.retain(|q| !q.number.is_empty());
     if questions.is_empty() {
         return Err(FormError::NoQuestion);
     }
-    let toml = write(&preamble, &mut questions, text, id, file, &mut warnings);
+    let toml = write(
+        &preamble,
+        &mut questions,
+        &all_text,
+        id,
+        file,
+        &mut warnings,
+    );
     let definition =
         parse_definition(&toml, file).map_err(|e| FormError::NotLoaded(e.to_string()))?;
     Ok(FromText {
@@ -238,9 +415,9 @@ pub fn from_text(text: &str, id: &str, file: &str) -> Result<FromText, FormError
     })
 }
 
-fn stray_warning(line: usize, number: &str) -> FormWarning {
+fn stray_warning(place: FormPlace, number: &str) -> FormWarning {
     FormWarning {
-        line,
+        place,
         message: format!("a list number `{number}.` alone on its line: skipped"),
     }
 }
@@ -319,14 +496,6 @@ pub(crate) fn question_line(line: &str) -> Option<(String, String)> {
     Some((parts.join("."), rest.to_string()))
 }
 
-/// The text after a check box (`☐`, `□`, `[ ]`), if the line starts with one.
-fn checkbox(line: &str) -> Option<String> {
-    ["☐", "□", "❑", "☒", "☑", "[ ]", "[x]", "[X]"]
-        .iter()
-        .find_map(|b| line.strip_prefix(b))
-        .map(|rest| rest.trim().to_string())
-}
-
 /// An id from a label: lowercase words joined by `_`, starting with a letter.
 fn slug(label: &str) -> String {
     let words: Vec<String> = label
@@ -355,7 +524,7 @@ fn note(s: &str) -> String {
 }
 
 fn write(
-    preamble: &[(usize, String)],
+    preamble: &[(FormPlace, String)],
     questions: &mut [FormQuestion],
     text: &str,
     id: &str,
@@ -385,8 +554,8 @@ fn write(
         .iter()
         .find(|(_, l)| window_in(l).is_none() && !l.to_lowercase().starts_with("reporting period"));
     match title {
-        Some((line, title)) => {
-            push(format!("# title from line {line}"));
+        Some((place, title)) => {
+            push(format!("# title from {place}"));
             push(format!("title = {}", quoted(title)));
         }
         None => {
@@ -423,7 +592,7 @@ fn write(
         q.text = body.trim().to_string();
         push(String::new());
         push("[[questions]]".to_string());
-        push(format!("# number and text from line {}", q.line));
+        push(format!("# number and text from {}", q.place));
         push(format!(
             "id = {}  # TODO: an id of your choice (the key under [answers])",
             quoted(&format!("q{}", slug(&q.number).trim_start_matches("f_")))
@@ -432,7 +601,7 @@ fn write(
         let kind = if !q.fields.is_empty() {
             if !q.choices.is_empty() {
                 warnings.push(FormWarning {
-                    line: q.line,
+                    place: q.place,
                     message: format!(
                         "question {} has both record rows and check boxes: read as records, the choices are ignored",
                         q.number
@@ -446,11 +615,18 @@ fn write(
             FormKind::Text
         };
         match kind {
-            FormKind::Records => push(format!(
-                "kind = \"records\"  # followed by `Label |` rows (lines {}-{})",
-                q.fields[0].line,
-                q.fields[q.fields.len() - 1].line
-            )),
+            FormKind::Records => {
+                push(format!(
+                    "kind = \"records\"  # followed by `Label |` rows ({})",
+                    between(q.fields[0].place, q.fields[q.fields.len() - 1].place)
+                ));
+                if !q.more_tables.is_empty() {
+                    push(format!(
+                        "# the form holds {} tables for these records (the first is read)",
+                        q.more_tables.len() + 1
+                    ));
+                }
+            }
             FormKind::Choices => push(
                 "kind = \"choices-text\"  # followed by lines that start with a check box"
                     .to_string(),
@@ -467,7 +643,7 @@ fn write(
         if let Some((words, phrase)) = &q.words {
             if kind == FormKind::Records {
                 warnings.push(FormWarning {
-                    line: q.line,
+                    place: q.place,
                     message: format!(
                         "question {} has records and a word limit `{}`: the limit is ignored (put it on a field's label)",
                         q.number, phrase
@@ -548,7 +724,7 @@ fn write_fields(q: &FormQuestion, window: bool, push: &mut impl FnMut(String)) {
         ids.push(id.clone());
         push(String::new());
         push("  [[questions.fields]]".to_string());
-        push(format!("  # label from line {}", field.line));
+        push(format!("  # label from {}", field.place));
         push(format!("  id = {}  # made from the label", quoted(&id)));
         push(format!("  label = {}", quoted(&field.label)));
         let (kind, why) = kind_of(&field.label);
@@ -579,6 +755,18 @@ fn write_fields(q: &FormQuestion, window: bool, push: &mut impl FnMut(String)) {
         if matches!(kind, FieldKind::Countries | FieldKind::Organisations) {
             push("  # TODO: `allow_all = true` if \"all\" is an answer".to_string());
         }
+    }
+}
+
+/// Where a run of rows is: `lines 5-10`, `table 3, rows 2-7`.
+fn between(first: FormPlace, last: FormPlace) -> String {
+    match (first, last) {
+        (FormPlace::Line(a), FormPlace::Line(b)) => format!("lines {a}-{b}"),
+        (
+            FormPlace::Word(Spot::Row { table, row: a }),
+            FormPlace::Word(Spot::Row { table: t, row: b }),
+        ) if table == t => format!("table {table}, rows {a}-{b}"),
+        (first, last) => format!("{first} to {last}"),
     }
 }
 
@@ -645,7 +833,7 @@ mod tests {
     fn answers_and_nothing() {
         let made = from_text("T\n1. Why?\nBecause.\n", "t", "f.txt").unwrap();
         assert_eq!(made.warnings.len(), 1);
-        assert_eq!(made.warnings[0].line, 3);
+        assert_eq!(made.warnings[0].place, FormPlace::Line(3));
         assert!(from_text("just text\nno numbers", "t", "f.txt").is_err());
         assert!(from_text("", "t", "f.txt").is_err());
     }

@@ -21,6 +21,8 @@ pub enum ExportFormat {
     Markdown,
     /// The legacy text layout.
     Text,
+    /// The Word form DESA sends out, filled in (binary).
+    Docx,
 }
 
 impl ExportFormat {
@@ -35,30 +37,37 @@ impl ExportFormat {
             "json" => Some(ExportFormat::Json),
             "md" | "markdown" => Some(ExportFormat::Markdown),
             "txt" => Some(ExportFormat::Text),
+            "docx" => Some(ExportFormat::Docx),
             _ => None,
         }
     }
 
     /// Writes a response in this format.
-    pub fn write(self, answers: &Answers, questionnaire: &Questionnaire) -> String {
+    pub fn write(self, answers: &Answers, questionnaire: &Questionnaire) -> Vec<u8> {
         match self {
-            ExportFormat::Toml => answers.to_text(crate::document::Format::Toml),
-            ExportFormat::Json => answers.to_text(crate::document::Format::Json),
-            ExportFormat::Markdown => Markdown.render(answers, questionnaire),
-            ExportFormat::Text => Legacy.render(answers, questionnaire),
+            ExportFormat::Toml => answers.to_text(crate::document::Format::Toml).into_bytes(),
+            ExportFormat::Json => answers.to_text(crate::document::Format::Json).into_bytes(),
+            ExportFormat::Markdown => Markdown.render(answers, questionnaire).into_bytes(),
+            ExportFormat::Text => Legacy.render(answers, questionnaire).into_bytes(),
+            ExportFormat::Docx => crate::docx::write::filled_form(answers, questionnaire),
         }
+    }
+
+    /// What the output is called in a refusal: `the Word form` for the binary one.
+    pub fn binary(self) -> Option<&'static str> {
+        matches!(self, ExportFormat::Docx).then_some("the Word form")
     }
 }
 
 impl ExportFormat {
-    /// The format that writes back what an input was read as.
+    /// The canonical form of what an input was read as: an answers file in its own format,
+    /// anything else (legacy text, a Word form) as TOML.
     pub fn of(kind: crate::input::Kind) -> ExportFormat {
         use crate::document::Format;
         use crate::input::Kind;
         match kind {
-            Kind::Answers(Format::Toml) => ExportFormat::Toml,
             Kind::Answers(Format::Json) => ExportFormat::Json,
-            Kind::Legacy => ExportFormat::Text,
+            Kind::Answers(Format::Toml) | Kind::Legacy | Kind::Docx => ExportFormat::Toml,
         }
     }
 }

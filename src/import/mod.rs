@@ -1,22 +1,41 @@
-//! Reading last year's answers in the legacy text layout copied out of the Word form.
+//! Reading a filled form: last year's answers in the legacy text layout copied out of Word, or
+//! the Word form itself (.docx).
 //!
-//! The importer only finds structure: the entity, question headers, paragraphs and bullets,
-//! records of `label | value |` pairs. It builds the same tree a TOML file gives, with every value
-//! spanning the legacy line it came from, so the checker that `validate` uses reads the values
-//! the human way and its findings point at legacy lines. What cannot be placed is kept in `notes`.
+//! Both are first read into one stream of blocks (`block.rs`: paragraphs, table rows, check
+//! boxes); the importer reads only the stream, so every rule is written once. It finds
+//! structure: the entity (or the entity table), question headers, paragraphs and bullets,
+//! records of label and value pairs, Q4's check boxes. It builds the same tree a TOML file gives,
+//! with every value spanning the block it came from, so the checker that `validate` uses reads
+//! the values the human way and its findings point at the source: a legacy line, or a Word
+//! form's paragraph or table row. What cannot be placed is kept in `notes`.
+
+use std::ops::Range;
 
 use crate::answers::Answers;
 use crate::check;
 use crate::document::{Entry, Node, Value};
 use crate::finding::{Anchor, Code, Finding};
-use crate::questionnaire::{Field, Question, QuestionKind, Questionnaire};
+use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::rules::text;
 use crate::text::fold;
 
+pub mod block;
+mod choices;
 mod edition;
+mod entity;
 mod label;
+mod legacy;
+mod paragraphs;
+mod records;
+mod word;
+
 pub use edition::guess_edition;
-use label::match_label;
+
+use block::{Block, BlockKind, CheckBox, Skipped};
+/// The legacy text layout as the stream of blocks the importer reads, one block a line.
+pub use legacy::blocks as legacy_blocks;
+use paragraphs::{Line, lines_of, text_node};
+pub use word::{import_docx, import_form};
 
 /// The legacy text as an answers tree, and what only the import can see.
 #[derive(Debug, Clone)]
@@ -36,6 +55,8 @@ pub enum LineKind {
     Blank,
     /// The first line: the entity's name.
     Entity,
+    /// The form's own title (the questionnaire's), which is no answer.
+    Title,
     /// `N. <question text>`: a question starts.
     Header,
     /// A field's form label, or the `|` that closes one on a line of its own.
@@ -48,12 +69,13 @@ pub enum LineKind {
     Unplaced,
 }
 
-/// An import's result: canonical answers and every finding, placed at legacy lines.
+/// An import's result: canonical answers and every finding, placed at legacy lines or at a
+/// Word form's paragraphs and table rows.
 #[derive(Debug, Clone)]
 pub struct ImportResult {
     /// The answers, canonical where the values could be read.
     pub answers: Answers,
-    /// Import findings and the checker's, in line order.
+    /// Import findings and the checker's, in the order of the source.
     pub findings: Vec<Finding>,
 }
 
@@ -63,127 +85,159 @@ pub struct ImportResult {
 pub fn import(text: &str, questionnaire: &Questionnaire) -> ImportResult {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let imported = parse_legacy(text, questionnaire);
-    let checked = check::check(&imported.doc, questionnaire);
-    let mut findings = imported.findings;
+    let mut result = checked(imported.findings, &imported.doc, questionnaire);
+    crate::document::resolve_positions(&mut result.findings, text);
+    result
+}
+
+/// Checks an imported tree: its answers, then the import's own findings and the checker's
+/// (without `non-canonical`: import writes canonical values itself), not yet placed.
+fn checked(mut findings: Vec<Finding>, doc: &Node, q: &Questionnaire) -> ImportResult {
+    let checked = check::check(doc, q);
     findings.extend(
         checked
             .findings
             .into_iter()
             .filter(|f| f.code != Code::NonCanonical),
     );
-    crate::document::resolve_positions(&mut findings, text);
     ImportResult {
         answers: checked.answers,
         findings,
     }
 }
 
-/// One line of the input, with its byte offset.
-#[derive(Debug, Clone, Copy)]
-struct Line<'a> {
-    text: &'a str,
-    start: usize,
-    /// The line's number, from 0.
-    index: usize,
-}
-
-impl Line<'_> {
-    fn trimmed(&self) -> &str {
-        self.text.trim()
-    }
-
-    fn span(&self) -> Option<std::ops::Range<usize>> {
-        Some(self.start..self.start + self.text.len())
-    }
-}
-
-fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for raw in text.split_inclusive('\n') {
-        let content = raw.trim_end_matches(['\n', '\r']);
-        out.push(Line {
-            text: content,
-            start,
-            index: out.len(),
-        });
-        start += raw.len();
-    }
-    out
-}
-
 /// Parses the legacy layout of `questionnaire`.
 pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let all = lines(text);
+    let blocks = legacy::blocks(text);
+    let read = read_blocks(&blocks, questionnaire, Vec::new());
+    // One block a line, except a line of several check boxes: each line takes its blocks' kind.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .filter(|&s| s < text.len())
+        .collect();
+    let mut lines = vec![LineKind::Blank; starts.len()];
+    for (block, kind) in blocks.iter().zip(&read.kinds) {
+        let line = starts
+            .partition_point(|&s| s <= block.span.start)
+            .saturating_sub(1);
+        if let Some(slot) = lines.get_mut(line)
+            && *kind != LineKind::Blank
+        {
+            *slot = *kind;
+        }
+    }
+    Imported {
+        doc: with_root_span(read.doc, 0..text.len()),
+        findings: read.findings,
+        lines,
+    }
+}
+
+fn with_root_span(mut doc: Node, span: Range<usize>) -> Node {
+    doc.span = Some(span);
+    doc
+}
+
+/// What the importer made of a stream of blocks.
+pub(crate) struct Read {
+    /// The answers tree.
+    pub doc: Node,
+    /// `stray-number`, `unplaced-text` and `skipped-text` findings.
+    pub findings: Vec<Finding>,
+    /// What each block was read as.
+    pub kinds: Vec<LineKind>,
+    /// Each question read: the block of its header, and the question's index.
+    pub sections: Vec<(usize, usize)>,
+}
+
+/// Reads a stream of blocks as the answers to `questionnaire`; `skipped` joins `notes`.
+pub(crate) fn read_blocks(blocks: &[Block], q: &Questionnaire, skipped: Vec<Skipped>) -> Read {
     let mut importer = Importer {
-        q: questionnaire,
+        q,
+        blocks,
         findings: Vec::new(),
         notes: Vec::new(),
-        kinds: vec![LineKind::Blank; all.len()],
+        kinds: vec![LineKind::Blank; blocks.len()],
     };
     let mut entries = vec![Entry {
         key: "questionnaire".into(),
         key_span: None,
-        node: Node::new(Value::String(questionnaire.id.as_str().into())),
+        node: Node::new(Value::String(q.id.as_str().into())),
     }];
 
-    // The entity is the first line that is not blank, unless the text starts with a question.
-    let mut rest: &[Line<'_>] = &all;
-    while let Some((first, tail)) = rest.split_first() {
-        if first.trimmed().is_empty() {
-            rest = tail;
-            continue;
-        }
-        if importer.header(first).is_none() {
-            importer.mark(first, LineKind::Entity);
-            entries.push(Entry {
-                key: "entity".into(),
-                key_span: first.span(),
-                node: Node {
-                    value: Value::String(first.trimmed().into()),
-                    span: first.span(),
-                },
-            });
-            rest = tail;
-        }
-        break;
-    }
-
-    // Split the rest at question headers. A number alone on a line is a list number Word left
-    // behind, unless it is a record's value: the answers decide, below.
-    let mut blocks: Vec<(usize, Line<'_>, Vec<Line<'_>>)> = Vec::new();
-    let mut before: Vec<Line<'_>> = Vec::new();
+    // Split at question headers (the first of each question). A header's question text may go
+    // on in the paragraphs right after it, as Word splits a long question.
+    let mut sections: Vec<(usize, usize, Range<usize>)> = Vec::new();
     let mut seen = Vec::new();
-    for line in rest {
-        match importer.header(line).filter(|i| !seen.contains(i)) {
-            Some(index) => {
-                seen.push(index);
-                importer.mark(line, LineKind::Header);
-                blocks.push((index, *line, Vec::new()));
+    let mut preamble_end = blocks.len();
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(index) = importer.header(i).filter(|q| !seen.contains(q)) else {
+            i += 1;
+            continue;
+        };
+        seen.push(index);
+        importer.mark(i, LineKind::Header);
+        if let Some((_, _, last)) = sections.last_mut() {
+            last.end = i;
+        } else {
+            preamble_end = i;
+        }
+        let header = i;
+        i += 1;
+        while i < blocks.len() && importer.continues_question(i, &q.questions[index]) {
+            importer.mark(i, LineKind::Header);
+            i += 1;
+        }
+        sections.push((index, header, i..blocks.len()));
+    }
+    importer.preamble(0..preamble_end, &mut entries);
+    // A `Notes` heading after the last question (as `export --to docx` writes the answers
+    // file's notes) ends it: each paragraph after it is a note.
+    let notes_start = sections.last().and_then(|(_, _, last)| {
+        last.clone().find(|&i| {
+            importer
+                .paragraph_text(i)
+                .is_some_and(|t| fold(t) == fold(crate::docx::write::NOTES_HEADING))
+        })
+    });
+    if let (Some(at), Some((_, _, last))) = (notes_start, sections.last_mut()) {
+        last.end = at;
+        importer.mark(at, LineKind::Label);
+        for (i, block) in blocks.iter().enumerate().skip(at + 1) {
+            if let BlockKind::Paragraph(p) = &block.kind
+                && !p.text.trim().is_empty()
+            {
+                importer.mark(i, LineKind::Value);
+                importer.notes.push(Node {
+                    value: Value::String(p.text.trim().into()),
+                    span: Some(importer.span(i)),
+                });
             }
-            None => match blocks.last_mut() {
-                Some((_, _, block)) => block.push(*line),
-                None => before.push(*line),
-            },
         }
     }
-    for line in importer.without_stray_numbers(&before) {
-        importer.unplaced(&line);
-    }
 
+    let headers = sections
+        .iter()
+        .map(|(index, header, _)| (*header, *index))
+        .collect();
     let mut answers = Vec::new();
     let mut answers_span = None;
-    for (index, header, block) in &blocks {
-        answers_span.get_or_insert(header.start..header.start + header.text.len());
-        let question = &questionnaire.questions[*index];
-        if let Some(node) = importer.answer(question, block) {
+    for (index, header, section) in sections {
+        let header_span = importer.span(header);
+        answers_span.get_or_insert(header_span.clone());
+        let question = &q.questions[index];
+        if let Some(node) = importer.answer(question, section) {
             answers.push(Entry {
                 key: question.id.as_str().into(),
-                key_span: header.span(),
+                key_span: Some(header_span),
                 node,
             });
         }
+    }
+    for skip in skipped {
+        importer.skipped(skip);
     }
     if !importer.notes.is_empty() {
         entries.push(Entry {
@@ -200,13 +254,11 @@ pub fn parse_legacy(text: &str, questionnaire: &Questionnaire) -> Imported {
             span: answers_span,
         },
     });
-    Imported {
-        doc: Node {
-            value: Value::Table(entries),
-            span: Some(0..text.len()),
-        },
+    Read {
+        doc: Node::new(Value::Table(entries)),
         findings: importer.findings,
-        lines: importer.kinds,
+        kinds: importer.kinds,
+        sections: headers,
     }
 }
 
@@ -239,77 +291,110 @@ fn split_number(line: &str) -> Option<(&str, &str)> {
     plausible.then(|| (number, rest.trim()))
 }
 
-struct Importer<'q> {
+pub(crate) struct Importer<'q, 'b> {
     q: &'q Questionnaire,
+    blocks: &'b [Block],
     findings: Vec<Finding>,
     notes: Vec<Node>,
     kinds: Vec<LineKind>,
 }
 
-impl Importer<'_> {
-    fn mark(&mut self, line: &Line<'_>, kind: LineKind) {
-        self.kinds[line.index] = kind;
+impl<'b> Importer<'_, 'b> {
+    fn mark(&mut self, block: usize, kind: LineKind) {
+        self.kinds[block] = kind;
     }
 
-    fn finding(&mut self, code: Code, line: &Line<'_>, message: String, hint: &str) {
-        self.findings.push(
-            Finding::new(code, "", message)
-                .with_hint(hint)
-                .at(Anchor::Offset(line.start)),
-        );
+    fn span(&self, block: usize) -> Range<usize> {
+        self.blocks[block].span.clone()
     }
 
-    fn stray(&mut self, line: &Line<'_>) {
-        self.mark(line, LineKind::StrayNumber);
+    fn finding(&mut self, code: Code, block: usize, message: String, hint: &str) {
+        let at = Anchor::Offset(self.blocks[block].span.start);
+        self.findings
+            .push(Finding::new(code, "", message).with_hint(hint).at(at));
+    }
+
+    fn stray(&mut self, block: usize, text: &str) {
+        self.mark(block, LineKind::StrayNumber);
         self.finding(
             Code::StrayNumber,
-            line,
-            format!(
-                "line `{}` is a list number left by Word, not a question; skipped",
-                line.trimmed()
-            ),
+            block,
+            format!("line `{text}` is a list number left by Word, not a question; skipped"),
             "nothing to do: the number is not part of any answer",
         );
     }
 
-    /// The lines that hold text: blank lines and stray list numbers (reported) are left out.
-    fn without_stray_numbers<'a>(&mut self, lines: &[Line<'a>]) -> Vec<Line<'a>> {
-        let mut kept = Vec::new();
-        for line in lines {
-            if is_stray_number(line.trimmed()) {
-                self.stray(line);
-            } else if !line.trimmed().is_empty() {
-                kept.push(*line);
-            }
-        }
-        kept
-    }
-
-    /// Keeps a line that belongs to no answer in `notes`.
-    fn unplaced(&mut self, line: &Line<'_>) {
-        self.mark(line, LineKind::Unplaced);
+    /// Keeps text that belongs to no answer in `notes`.
+    fn unplaced(&mut self, block: usize, text: &str) {
+        self.mark(block, LineKind::Unplaced);
         let index = self.notes.len();
         self.notes.push(Node {
-            value: Value::String(line.trimmed().into()),
-            span: line.span(),
+            value: Value::String(text.into()),
+            span: Some(self.span(block)),
         });
+        let at = Anchor::Offset(self.blocks[block].span.start);
         self.findings.push(
             Finding::new(
                 Code::UnplacedText,
                 format!("notes[{index}]"),
                 format!(
                     "text that belongs to no answer was kept in notes[{index}]: `{}`",
-                    crate::text::elided(line.trimmed(), 60)
+                    crate::text::elided(&crate::text::one_line(text), 60)
                 ),
             )
             .with_hint("move it into the answer it belongs to, or delete it")
-            .at(Anchor::Offset(line.start)),
+            .at(at),
         );
     }
 
-    /// The question a header line starts, matched by its text, loosely.
-    fn header(&self, line: &Line<'_>) -> Option<usize> {
-        let (_, rest) = split_number(line.trimmed())?;
+    /// Keeps text from where no answer is (a footnote, a text box) in `notes`.
+    fn skipped(&mut self, skip: Skipped) {
+        let index = self.notes.len();
+        self.notes.push(Node {
+            value: Value::String(skip.text.as_str().into()),
+            span: skip.span.clone(),
+        });
+        let finding = Finding::new(
+            Code::SkippedText,
+            format!("notes[{index}]"),
+            format!(
+                "text in {} holds no answer field; kept in notes[{index}]: `{}`",
+                skip.what,
+                crate::text::elided(&crate::text::one_line(&skip.text), 60)
+            ),
+        )
+        .with_hint("if it is part of an answer, move it into the answer's paragraph or table");
+        self.findings.push(match skip.span {
+            Some(span) => finding.at(Anchor::Offset(span.start)),
+            None => finding,
+        });
+    }
+
+    /// The text of a paragraph block, trimmed, if the block is one.
+    fn paragraph_text(&self, block: usize) -> Option<&'b str> {
+        match &self.blocks[block].kind {
+            BlockKind::Paragraph(p) => Some(p.text.trim()),
+            _ => None,
+        }
+    }
+
+    /// The question a block starts, matched by its text, loosely: a paragraph with a number
+    /// typed before its text, or numbered automatically (the number is then not in the text).
+    fn header(&self, block: usize) -> Option<usize> {
+        let BlockKind::Paragraph(p) = &self.blocks[block].kind else {
+            return None;
+        };
+        let text = p.text.trim();
+        let typed = split_number(text).map(|(_, rest)| rest);
+        let numbered = p.list.as_ref().is_some_and(|l| l.numbered).then_some(text);
+        typed
+            .into_iter()
+            .chain(numbered)
+            .find_map(|rest| self.question_opening(rest))
+    }
+
+    /// The question whose text `rest` (a header's text without its number) opens.
+    fn question_opening(&self, rest: &str) -> Option<usize> {
         let typed = fold(rest);
         if typed.len() < 20 {
             return None;
@@ -326,244 +411,112 @@ impl Importer<'_> {
         })
     }
 
-    fn answer(&mut self, question: &Question, block: &[Line<'_>]) -> Option<Node> {
-        if let QuestionKind::Records(def) = &question.kind {
-            return self.records_answer(&def.fields, block);
-        }
-        let mut content = self.without_stray_numbers(block);
-        for line in &content {
-            self.mark(line, LineKind::Value);
-        }
-        let first = *content.first()?;
-        let QuestionKind::ChoicesText(def) = &question.kind else {
-            return Some(text_node(&content));
+    /// A paragraph right after a header that is more of the question's own text (Word splits
+    /// a long question into paragraphs).
+    fn continues_question(&self, block: usize, question: &Question) -> bool {
+        let Some(text) = self.paragraph_text(block) else {
+            return false;
         };
-        // `export --to text` names chosen initiatives the text does not mention on a last line
-        // `<choices label>: A; B.`; it is read back as choices, not as text.
-        let mut listed: Vec<String> = Vec::new();
-        if let Some(last) = content.last()
-            && let Some((label, names)) = last.trimmed().split_once(':')
-            && fold(label) == fold(&def.choices_label)
-        {
-            listed = crate::rules::lists::split_list(names);
-            content.pop();
+        let folded = fold(text);
+        folded.len() >= 20 && fold(&question.text).contains(&folded)
+    }
+
+    fn answer(&mut self, question: &Question, section: Range<usize>) -> Option<Node> {
+        if let QuestionKind::Records(def) = &question.kind {
+            return self.records_answer(&def.fields, &def.record_label, section);
         }
-        let node = text_node(&content);
-        if listed.is_empty() && node.as_str().is_some_and(|s| text::marker(s).is_some()) {
-            return Some(node);
-        }
-        let folded = fold(node.as_str().unwrap_or(""));
-        let mut chosen: Vec<String> = def
-            .choices
-            .iter()
-            .filter(|c| folded.contains(&fold(c)))
-            .cloned()
-            .collect();
-        for name in listed {
-            if !chosen.iter().any(|c| fold(c) == fold(&name)) {
-                chosen.push(name);
+        let blocks = self.blocks;
+        let mut content: Vec<Line<'b>> = Vec::new();
+        let mut boxes: Vec<(usize, &'b CheckBox)> = Vec::new();
+        for i in section {
+            match &blocks[i].kind {
+                BlockKind::CheckBox(check_box)
+                    if matches!(question.kind, QuestionKind::ChoicesText(_)) =>
+                {
+                    self.mark(i, LineKind::Value);
+                    boxes.push((i, check_box));
+                }
+                _ => lines_of(&blocks[i], i, &mut content),
             }
         }
-        let at = |value: Value| Node {
-            value,
-            span: first.span(),
-        };
-        let mut entries = vec![Entry {
-            key: def.choices_key.as_str().into(),
-            key_span: first.span(),
-            node: at(Value::Array(
-                chosen
-                    .into_iter()
-                    .map(|c| at(Value::String(c.into())))
-                    .collect(),
-            )),
-        }];
-        if node.as_str().is_some_and(|t| !t.is_empty()) {
-            entries.push(Entry {
-                key: def.text_key.as_str().into(),
-                key_span: first.span(),
-                node,
-            });
+        let mut kept = Vec::with_capacity(content.len());
+        for line in content {
+            if !line.bar && is_stray_number(&line.text) {
+                self.stray(line.block, &line.text);
+            } else if !line.is_empty() {
+                self.mark(line.block, LineKind::Value);
+                kept.push(line);
+            } else if line.list.is_some() {
+                // An empty bullet: a glyph with its item on the next line, or nothing.
+                self.mark(line.block, LineKind::Value);
+            }
         }
-        Some(at(Value::Table(entries)))
+        let span_of = |block: usize| blocks[block].span.clone();
+        match &question.kind {
+            QuestionKind::ChoicesText(def) => self.choices_answer(def, kept, &boxes),
+            _ => (!kept.is_empty()).then(|| text_node(&kept, span_of)),
+        }
     }
 
     /// A records question: records, or a not-answered value alone; `None` when nothing in the
-    /// block reads as a record (its text then went to `notes`), so it stays not answered.
-    fn records_answer(&mut self, fields: &[Field], block: &[Line<'_>]) -> Option<Node> {
-        let content: Vec<&Line<'_>> = block.iter().filter(|l| !l.trimmed().is_empty()).collect();
-        let first = **content.first()?;
-        let bare = |l: &Line<'_>| l.trimmed().trim_end_matches('|').trim().to_string();
-        if content.iter().all(|l| text::marker(&bare(l)).is_some()) {
-            for line in &content {
-                self.mark(line, LineKind::Value);
+    /// section reads as a record (its text then went to `notes`), so it stays not answered.
+    fn records_answer(
+        &mut self,
+        fields: &[crate::questionnaire::Field],
+        record_label: &str,
+        section: Range<usize>,
+    ) -> Option<Node> {
+        let blocks = self.blocks;
+        let mut content: Vec<Line<'b>> = Vec::new();
+        for i in section.clone() {
+            match &blocks[i].kind {
+                // The form's spare record tables: rows whose value cells are all empty.
+                BlockKind::Row(row)
+                    if row.cells.len() > 1 && row.cells[1..].iter().all(block::Cell::is_empty) => {}
+                BlockKind::Row(row) if row.title => {}
+                _ => lines_of(&blocks[i], i, &mut content),
             }
+        }
+        let content: Vec<Line<'b>> = content.into_iter().filter(|l| !l.is_empty()).collect();
+        let first = content.first()?.clone();
+        // "No events to report." (as `export --to docx` writes `events = []`): an answer, none.
+        if let [only] = content.as_slice()
+            && says_none(&only.text, record_label)
+        {
+            self.mark(only.block, LineKind::Value);
             return Some(Node {
-                value: Value::String(bare(&first).into()),
-                span: first.span(),
+                value: Value::Array(Vec::new()),
+                span: Some(self.span(only.block)),
             });
         }
-        let records = self.records(fields, block);
+        if content.iter().all(|l| text::marker(&l.text).is_some()) {
+            for line in &content {
+                self.mark(line.block, LineKind::Value);
+            }
+            return Some(Node {
+                value: Value::String(first.text.to_string().into()),
+                span: Some(self.span(first.block)),
+            });
+        }
+        let section: Vec<usize> = section.collect();
+        let records = self.records(fields, &section, Some(record_label));
         (!records.is_empty()).then(|| Node {
             value: Value::Array(records),
-            span: first.span(),
+            span: Some(self.span(first.block)),
         })
-    }
-
-    /// Records of `label | value |` pairs; a record starts again at its first label.
-    fn records(&mut self, fields: &[Field], block: &[Line<'_>]) -> Vec<Node> {
-        let mut records: Vec<(usize, Vec<Entry>)> = Vec::new();
-        let mut open: Option<(usize, Line<'_>, Vec<Line<'_>>)> = None;
-        let mut label_waits_for_bar = false;
-        let close = |open: &mut Option<(usize, Line<'_>, Vec<Line<'_>>)>,
-                     records: &mut Vec<(usize, Vec<Entry>)>| {
-            if let Some((field, label, values)) = open.take()
-                && let Some(first) = values.iter().find(|l| !l.trimmed().is_empty())
-                && let Some((_, entries)) = records.last_mut()
-            {
-                let value = if fields[field].kind.is_text() {
-                    text_node(&values)
-                } else {
-                    let joined: Vec<&str> = values
-                        .iter()
-                        .map(Line::trimmed)
-                        .filter(|t| !t.is_empty())
-                        .collect();
-                    Node {
-                        value: Value::String(joined.join("\n").into()),
-                        span: first.span(),
-                    }
-                };
-                entries.push(Entry {
-                    key: fields[field].id.as_str().into(),
-                    key_span: label.span(),
-                    node: value,
-                });
-            }
-        };
-        for (i, line) in block.iter().enumerate() {
-            let t = line.trimmed();
-            if t == "|" {
-                // A label's bar on a line of its own, or the end of a value.
-                if label_waits_for_bar {
-                    self.mark(line, LineKind::Label);
-                } else {
-                    self.mark(line, LineKind::Value);
-                    close(&mut open, &mut records);
-                }
-                label_waits_for_bar = false;
-                continue;
-            }
-            if open.is_none() && is_stray_number(t) {
-                // Not inside a value: a list number Word left behind.
-                self.stray(line);
-                continue;
-            }
-            let body = t.strip_suffix('|').map(str::trim_end);
-            let bar_next = block.get(i + 1).is_some_and(|n| n.trimmed() == "|");
-            let value_open = open.as_ref().is_some_and(|(_, _, v)| !v.is_empty());
-            let label = (body.is_some() || (bar_next && !value_open))
-                .then(|| match_label(body.unwrap_or(t), fields))
-                .flatten();
-            if let Some((field, same_line)) = label {
-                self.mark(line, LineKind::Label);
-                close(&mut open, &mut records);
-                // A new record starts when a label comes again, not merely at the first one.
-                let starts_record = records.is_empty()
-                    || records
-                        .last()
-                        .is_some_and(|(_, e)| e.iter().any(|x| x.key == fields[field].id));
-                if starts_record {
-                    records.push((line.start, Vec::new()));
-                }
-                let values = same_line
-                    .map(|text| Line {
-                        text,
-                        start: line.start,
-                        index: line.index,
-                    })
-                    .into_iter()
-                    .collect();
-                open = Some((field, *line, values));
-                if same_line.is_some() && body.is_some() {
-                    // `Label: value |` on one line.
-                    close(&mut open, &mut records);
-                }
-                label_waits_for_bar = body.is_none() && same_line.is_none();
-                continue;
-            }
-            label_waits_for_bar = false;
-            if open.is_some() && !t.is_empty() {
-                self.mark(line, LineKind::Value);
-            }
-            match (&mut open, body) {
-                (Some((_, _, values)), Some(last)) => {
-                    values.push(Line {
-                        text: last,
-                        start: line.start,
-                        index: line.index,
-                    });
-                    close(&mut open, &mut records);
-                }
-                (Some((_, _, values)), None) => values.push(*line),
-                (None, _) if t.is_empty() => {}
-                (None, _) => self.unplaced(line),
-            }
-        }
-        close(&mut open, &mut records);
-        records
-            .into_iter()
-            .map(|(start, entries)| Node {
-                value: Value::Table(entries),
-                span: Some(start..start),
-            })
-            .collect()
     }
 }
 
-/// Paragraphs one per line; `-` alone makes the next line a bullet (two in a row nest it).
-fn text_node(lines: &[Line<'_>]) -> Node {
-    let first = lines.iter().find(|l| !l.trimmed().is_empty());
-    let mut blocks: Vec<String> = Vec::new();
-    let mut depth = 0usize;
-    let mut last_was_bullet = false;
-    for line in lines {
-        let t = line.trimmed();
-        if t.is_empty() {
-            continue;
-        }
-        if matches!(t, "-" | "•" | "–") {
-            depth += 1;
-            continue;
-        }
-        let bullet = t
-            .strip_prefix("- ")
-            .or_else(|| t.strip_prefix("• "))
-            .map(|rest| (1usize, rest.trim()))
-            .or_else(|| (depth > 0).then_some((depth, t)));
-        depth = 0;
-        match bullet {
-            Some((level, item)) => {
-                let item = format!("{}- {item}", "  ".repeat(level.saturating_sub(1).min(3)));
-                match blocks.last_mut() {
-                    Some(list) if last_was_bullet => {
-                        list.push('\n');
-                        list.push_str(&item);
-                    }
-                    _ => blocks.push(item),
-                }
-                last_was_bullet = true;
-            }
-            None => {
-                blocks.push(t.to_string());
-                last_was_bullet = false;
-            }
-        }
-    }
-    Node {
-        value: Value::String(blocks.join("\n\n").into()),
-        span: first.and_then(Line::span),
-    }
+/// Whether a line says a records question has none to report: `No events to report.`, `No
+/// event to report`, folded as labels are.
+fn says_none(line: &str, record_label: &str) -> bool {
+    let said = fold(line);
+    [
+        format!("no {record_label}s to report"),
+        format!("no {record_label} to report"),
+    ]
+    .iter()
+    .any(|phrase| said == fold(phrase))
 }
 
 #[cfg(test)]

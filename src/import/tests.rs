@@ -5,11 +5,6 @@ fn q() -> Questionnaire {
     Questionnaire::default_builtin()
 }
 
-fn texts(input: &str) -> String {
-    let all = lines(input);
-    text_node(&all).as_str().unwrap().to_string()
-}
-
 /// The legacy example's findings are exactly what a careful reader sees in it.
 #[test]
 fn the_legacy_example() {
@@ -93,17 +88,6 @@ fn values_on_the_label_line_numbers_in_values_and_record_starts() {
         "not answered, not none"
     );
     assert!(imported.findings.is_empty(), "{:?}", imported.findings);
-}
-
-#[test]
-fn paragraphs_and_bullets() {
-    assert_eq!(texts("One.\nTwo."), "One.\n\nTwo.");
-    assert_eq!(
-        texts("Intro:\n-\nFirst;\n-\nSecond."),
-        "Intro:\n\n- First;\n- Second."
-    );
-    assert_eq!(texts("- a\n- b\nAfter."), "- a\n- b\n\nAfter.");
-    assert_eq!(texts("-\n-\nNested"), "  - Nested");
 }
 
 #[test]

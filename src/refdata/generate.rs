@@ -438,16 +438,16 @@ fn entity_tables() -> String {
         let quoted: Vec<String> = list.iter().map(|s| format!("{s:?}")).collect();
         format!("&[{}]", quoted.join(", "))
     };
-    // One field a line: the entries are what a change to the data is reviewed by.
+    // One entry a line: the entries are reviewed in `entities.toml`, this file only follows it.
     out.push_str(
         "\n/// Every entity, in file order: the entries the other tables point at.\n\
          pub(super) static ENTITIES: &[Entity] = &[\n",
     );
     for e in &file.entity {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "    Entity {{\n        name: {:?},\n        acronym: {:?},\n        former: {},\n        \
-             variants: {},\n        group: Group::{:?},\n        ceb: {},\n        source: {:?},\n    }},\n",
+            "    Entity {{ name: {:?}, acronym: {:?}, former: {}, variants: {}, group: Group::{:?}, \
+             ceb: {}, source: {:?} }},",
             e.name,
             e.acronym,
             strings(&e.former),

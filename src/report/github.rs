@@ -31,7 +31,11 @@ fn command(file: &str, finding: &Finding) -> String {
         properties.push(format!("col={column}"));
     }
     properties.push(format!("title={}", escape_property(finding.code.as_str())));
-    let mut message = finding.message.clone();
+    // A Word form has no lines to annotate: the place a person finds in Word leads the message.
+    let mut message = match (&finding.place, finding.line) {
+        (Some(place), None) => format!("{place}: {}", finding.message),
+        _ => finding.message.clone(),
+    };
     if let Some(hint) = &finding.hint {
         message.push_str("\nhint: ");
         message.push_str(hint);
@@ -81,6 +85,14 @@ mod tests {
         assert_eq!(
             command("-", &unplaced),
             "::warning file=-,title=not-answered::events is not answered"
+        );
+        let in_word = unplaced.at_place(crate::finding::Place {
+            spot: crate::finding::Spot::Paragraph(41),
+            within: Some("question 2".into()),
+        });
+        assert_eq!(
+            command("f.docx", &in_word),
+            "::warning file=f.docx,title=not-answered::question 2 (paragraph 41): events is not answered"
         );
     }
 }

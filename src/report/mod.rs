@@ -75,10 +75,12 @@ pub fn totals(summary: &Summary, strict: bool) -> String {
     )
 }
 
-/// A place in a file as people and CI tools write it: `file:line:column`, or the file alone.
+/// A place in a file as people and CI tools write it: `file:line:column`; in a Word form,
+/// `file: question 5, initiative 3 (table 14, row 5)`; or the file alone.
 pub fn place(file: &str, finding: &crate::finding::Finding) -> String {
-    match (finding.line, finding.column) {
-        (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
+    match (finding.line, finding.column, &finding.place) {
+        (Some(line), Some(column), _) => format!("{file}:{line}:{column}"),
+        (_, _, Some(place)) => format!("{file}: {place}"),
         _ => file.to_string(),
     }
 }
@@ -87,4 +89,28 @@ pub fn place(file: &str, finding: &crate::finding::Finding) -> String {
 pub trait Report {
     /// Writes the report of a whole run.
     fn write(&self, out: &mut dyn Write, files: &[FileReport], strict: bool) -> io::Result<()>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_of_lines_and_of_word_forms() {
+        use crate::finding::{Code, Finding, Place, Spot};
+        let finding = Finding::new(Code::Pending, "", "m");
+        assert_eq!(place("a.toml", &finding), "a.toml");
+        assert_eq!(
+            place("a.toml", &finding.clone().at_position(3, 4)),
+            "a.toml:3:4"
+        );
+        let in_word = finding.at_place(Place {
+            spot: Spot::Row { table: 14, row: 5 },
+            within: Some("question 5, initiative 3".into()),
+        });
+        assert_eq!(
+            place("a.docx", &in_word),
+            "a.docx: question 5, initiative 3 (table 14, row 5)"
+        );
+    }
 }

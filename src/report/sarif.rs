@@ -89,6 +89,19 @@ struct SarifResult<'a> {
 #[serde(rename_all = "camelCase")]
 struct Location {
     physical_location: PhysicalLocation,
+    /// A Word form's paragraph or table row, which has no line to be a region.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation {
+    /// `table 14, row 5` or `paragraph 41`.
+    name: String,
+    /// With where it is on the questionnaire: `question 5, initiative 3 (table 14, row 5)`.
+    fully_qualified_name: String,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -111,10 +124,13 @@ struct Region {
     start_column: usize,
 }
 
-/// What SARIF has no place for: the answer path and the hint.
+/// What SARIF has no place for: the answer path, the hint, and a Word form's table and row or
+/// paragraph, as the JSON report gives them.
 #[derive(Serialize)]
 struct Properties<'a> {
     path: &'a str,
+    #[serde(flatten)]
+    place: Option<&'a crate::finding::Place>,
     #[serde(skip_serializing_if = "Option::is_none")]
     hint: Option<&'a str>,
 }
@@ -196,9 +212,19 @@ fn result<'a>(finding: &'a Finding, uri: &str, rules: &[Code]) -> SarifResult<'a
                 },
                 region,
             },
+            logical_locations: finding
+                .place
+                .iter()
+                .map(|place| LogicalLocation {
+                    name: place.spot.to_string(),
+                    fully_qualified_name: place.to_string(),
+                    kind: "element",
+                })
+                .collect(),
         }],
         properties: Properties {
             path: &finding.path,
+            place: finding.place.as_ref(),
             hint: finding.hint.as_deref(),
         },
     }
@@ -242,5 +268,28 @@ mod tests {
         for (file, want) in cases {
             assert_eq!(uri(file), want, "{file}");
         }
+    }
+    #[test]
+    fn a_word_forms_place_is_a_logical_location() {
+        use crate::finding::{Place, Spot};
+        let finding = Finding::new(Code::Pending, "initiatives[2].website", "m").at_place(Place {
+            spot: Spot::Row { table: 14, row: 5 },
+            within: Some("question 5, initiative 3".into()),
+        });
+        let json = serde_json::to_value(result(&finding, "f.docx", &[Code::Pending])).unwrap();
+        let location = &json["locations"][0];
+        assert!(location["physicalLocation"].get("region").is_none());
+        let logical = &location["logicalLocations"][0];
+        assert_eq!(logical["name"], "table 14, row 5");
+        assert_eq!(
+            logical["fullyQualifiedName"],
+            "question 5, initiative 3 (table 14, row 5)"
+        );
+        assert_eq!(json["properties"]["table"], 14);
+        assert_eq!(json["properties"]["row"], 5);
+        let plain = Finding::new(Code::Pending, "", "m").at_position(1, 1);
+        let json = serde_json::to_value(result(&plain, "f.toml", &[Code::Pending])).unwrap();
+        assert!(json["locations"][0].get("logicalLocations").is_none());
+        assert!(json["properties"].get("table").is_none());
     }
 }

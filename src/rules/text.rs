@@ -422,19 +422,52 @@ pub fn check_words(s: &str, limits: WordLimits) -> Option<Problem> {
     None
 }
 
-/// Normalises text for output: line endings to `\n`, no trailing blanks on lines, trimmed.
+/// The deepest level of a bullet list a text keeps (Word's lists have nine, 0 to 8).
+pub const DEEPEST_LIST_LEVEL: usize = 8;
+
+/// Normalises text for output, into the blocks every form of an answer carries (the Word
+/// form, the legacy layout, TOML and JSON alike): paragraphs and bullet lists, a blank line
+/// between a paragraph and a list (the blank lines written elsewhere are kept, a paste's double
+/// ones too); a line trimmed, a new line within a paragraph kept; a bullet as `- item`, two
+/// spaces of indent a level. Line endings become `\n`; the text is trimmed.
 pub fn normalise(s: &str) -> String {
-    let trimmed = s.trim();
-    // Most texts are clean already: copy them without splitting and joining every line.
-    let clean = !trimmed.contains('\r')
-        && !trimmed
-            .split('\n')
-            .any(|line| line.ends_with(char::is_whitespace));
-    if clean {
-        return trimmed.to_string();
+    let mut out = String::with_capacity(s.len());
+    // Whether the line before was a bullet, and how many blank lines came since.
+    let mut previous: Option<bool> = None;
+    let mut blanks = 0;
+    for line in s.lines() {
+        let body = line.trim();
+        if body.is_empty() {
+            blanks += 1;
+            continue;
+        }
+        let item = body.strip_prefix("- ");
+        if let Some(before) = previous {
+            let switched = before != item.is_some();
+            let breaks = if blanks == 0 && switched {
+                2
+            } else {
+                blanks + 1
+            };
+            for _ in 0..breaks {
+                out.push('\n');
+            }
+        }
+        match item {
+            Some(item) => {
+                let indent = line.len() - line.trim_start().len();
+                for _ in 0..(indent / 2).min(DEEPEST_LIST_LEVEL) {
+                    out.push_str("  ");
+                }
+                out.push_str("- ");
+                out.push_str(item.trim_start());
+            }
+            None => out.push_str(body),
+        }
+        previous = Some(item.is_some());
+        blanks = 0;
     }
-    let joined: Vec<&str> = trimmed.lines().map(str::trim_end).collect();
-    joined.join("\n").trim().to_string()
+    out
 }
 
 #[cfg(test)]
@@ -590,8 +623,27 @@ mod tests {
 
     #[test]
     fn normalising_text() {
-        assert_eq!(normalise("  a  \r\nb\t\r\n\r\n"), "a\nb");
-        assert_eq!(normalise("a \nb"), "a\nb");
-        assert_eq!(normalise(" clean\n\ntext "), "clean\n\ntext");
+        let cases = [
+            ("  a  \r\nb\t\r\n\r\n", "a\nb"),
+            ("a \nb", "a\nb"),
+            (" clean\n\ntext ", "clean\n\ntext"),
+            // Blocks: a list is one, set apart by a blank line; blank lines as they were.
+            (
+                "We decided:\n- to act\n  - in rivers\n- to report\nThen more.",
+                "We decided:\n\n- to act\n  - in rivers\n- to report\n\nThen more.",
+            ),
+            ("a\n\n\n\nb", "a\n\n\n\nb"),
+            (
+                "   - odd indent\n-  two spaces",
+                "  - odd indent\n- two spaces",
+            ),
+            ("  indented line\n\tand a tab", "indented line\nand a tab"),
+            ("-5 degrees\n-", "-5 degrees\n-"),
+            ("", ""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(normalise(text), want, "{text:?}");
+            assert_eq!(normalise(want), want, "idempotent: {want:?}");
+        }
     }
 }

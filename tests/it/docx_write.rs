@@ -5,9 +5,9 @@
 //! Word shows them.
 //!
 //! The tier runs when `QFILL_TEST_LIBREOFFICE=1` (set by `.ci/run`, which installs
-//! `libreoffice-writer`); then a missing LibreOffice is a failure. Until `export --to docx` and
-//! `compile --to docx` are wired, the documents are written through the library; then this
-//! switches to the binary.
+//! `libreoffice-writer`); then a missing LibreOffice is a failure. There the documents are written
+//! by the binary (`qfill export … --to docx`, `qfill compile … --question ID --to docx`), and what
+//! they must show is computed from the library's canonical answers and digest model.
 
 use std::fs;
 use std::io::Read;
@@ -24,7 +24,7 @@ use qfill::fsio::Target;
 use qfill::questionnaire::{FieldKind, QuestionKind, Questionnaire, Records};
 use qfill::rules::sdgs::SdgSet;
 
-use crate::common::{Scratch, repo};
+use crate::common::{Scratch, qfill, repo};
 
 /// Answers no example holds: markup characters, nested bullets, breaks and tabs, an initiative
 /// the edition does not list, no events, notes.
@@ -67,15 +67,19 @@ description = "- first point\n- second point"
 languages = ["el", "ny", "ar"]
 "#;
 
-/// A response to write: its name, its answers, the edition they answer.
+/// A response to write: its name, its answers, the edition they answer, and the file and flags
+/// the binary exports it from.
 struct Response {
     name: String,
     answers: Answers,
     q: Questionnaire,
+    source: PathBuf,
+    flags: Vec<String>,
 }
 
-fn read(name: &str, text: &str, format: Format) -> Response {
-    let doc = parse(text, format).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+fn read(name: &str, source: &Path, format: Format) -> Response {
+    let text = fs::read_to_string(source).unwrap();
+    let doc = parse(&text, format).unwrap_or_else(|e| panic!("{name}: {e:?}"));
     let id = doc
         .get("questionnaire")
         .and_then(|n| n.as_str())
@@ -86,6 +90,8 @@ fn read(name: &str, text: &str, format: Format) -> Response {
         name: name.to_string(),
         answers: check(&doc, &q).answers,
         q,
+        source: source.to_path_buf(),
+        flags: Vec::new(),
     }
 }
 
@@ -101,11 +107,7 @@ fn responses(dir: &Path) -> Vec<Response> {
         let format = Format::from_extension(path.to_str().unwrap()).unwrap();
         let name = path.file_stem().unwrap().to_str().unwrap();
         let ext = format.as_str();
-        out.push(read(
-            &format!("{name}-{ext}"),
-            &fs::read_to_string(&path).unwrap(),
-            format,
-        ));
+        out.push(read(&format!("{name}-{ext}"), &path, format));
     }
     let generated = dir.join("generated");
     let q = Questionnaire::default_builtin();
@@ -117,23 +119,30 @@ fn responses(dir: &Path) -> Vec<Response> {
     files.sort();
     for path in files {
         let name = format!("generated-{}", path.file_stem().unwrap().to_str().unwrap());
-        out.push(read(
-            &name,
-            &fs::read_to_string(&path).unwrap(),
-            Format::Toml,
-        ));
+        out.push(read(&name, &path, Format::Toml));
     }
-    out.push(read("awkward", AWKWARD, Format::Toml));
+    let awkward = dir.join("awkward.toml");
+    fs::write(&awkward, AWKWARD).unwrap();
+    out.push(read("awkward", &awkward, Format::Toml));
     // A blank form of an edition numbered `A`, `B.1`, `B.2`: numbers that are not counts.
+    let pilot = repo("tests/data/pilot-2026.toml");
+    let blank = dir.join("pilot-blank.toml");
+    fs::write(&blank, "questionnaire = \"pilot-2026\"\n[answers]\n").unwrap();
     out.push(Response {
         name: "pilot-blank".to_string(),
         answers: Answers::default(),
-        q: Questionnaire::from_file(&repo("tests/data/pilot-2026.toml")).unwrap(),
+        q: Questionnaire::from_file(&pilot).unwrap(),
+        source: blank,
+        flags: vec!["-q".to_string(), pilot.display().to_string()],
     });
     out
 }
 
-/// The examples compiled with the test roster, and the digests of three questions.
+/// The digests' questions.
+const DIGESTS: [&str; 3] = ["governing_body", "events", "recommendations"];
+
+/// The examples compiled with the test roster, and the digests of three questions, titled as
+/// `compile --question` titles them.
 fn digests() -> Vec<(String, Digest)> {
     let setup = Setup::new(Vec::new(), Some(&repo("tests/data/roster.csv"))).unwrap();
     let sources = qfill::input::expand(&[repo("examples").to_str().unwrap().to_string()], false);
@@ -150,11 +159,11 @@ fn digests() -> Vec<(String, Digest)> {
         &Target::Stdout,
     )
     .unwrap();
-    ["governing_body", "events", "recommendations"]
+    DIGESTS
         .iter()
         .map(|id| {
-            let title = format!("Question {id}: what every entity said");
-            (format!("digest-{id}"), digest(&compilation, id, &title))
+            let (topic, title) = setup.question_topic(id).unwrap();
+            (format!("digest-{id}"), digest(&compilation, &topic, &title))
         })
         .collect()
 }
@@ -380,19 +389,40 @@ fn libreoffice_shows_every_answer_of_the_forms_and_digests_qfill_writes() {
     fs::create_dir_all(&written).unwrap();
     let mut expected: Vec<(String, Vec<String>)> = Vec::new();
     for r in responses(dir.path()) {
-        fs::write(
-            written.join(format!("{}.docx", r.name)),
-            filled_form(&r.answers, &r.q),
-        )
-        .unwrap();
+        let out = written.join(format!("{}.docx", r.name));
+        let export = qfill()
+            .arg("export")
+            .arg(&r.source)
+            .args(["--to", "docx", "-o"])
+            .arg(&out)
+            .args(&r.flags)
+            .output()
+            .unwrap();
+        assert!(
+            out.exists(),
+            "{}: {}",
+            r.name,
+            String::from_utf8_lossy(&export.stderr)
+        );
         expected.push((r.name.clone(), form_pieces(&r.answers, &r.q)));
     }
     for (name, digest) in digests() {
-        fs::write(
-            written.join(format!("{name}.docx")),
-            qfill::docx::write::digest(&digest),
-        )
-        .unwrap();
+        let out = written.join(format!("{name}.docx"));
+        let id = name.trim_start_matches("digest-");
+        let compile = qfill()
+            .arg("compile")
+            .arg(repo("examples"))
+            .arg("--roster")
+            .arg(repo("tests/data/roster.csv"))
+            .args(["--question", id, "-o"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            compile.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&compile.stderr)
+        );
         expected.push((name, digest_pieces(&digest)));
     }
     let converted = dir.path().join("txt");
@@ -443,4 +473,77 @@ fn libreoffice_shows_every_answer_of_the_forms_and_digests_qfill_writes() {
         "not in LibreOffice's text:\n{}",
         missing.join("\n")
     );
+}
+
+/// Everything `export` writes to the Word form, `import` (and every reader) gives back: the same
+/// canonical answers, read through the binary both ways, for the examples of every edition,
+/// generated answers, awkward ones and a blank form. The one difference allowed is Q4's: boxes
+/// shown and none ticked read as `initiatives = []`.
+#[test]
+fn export_to_word_then_read_gives_back_the_canonical_answers() {
+    let dir = Scratch::new();
+    let toml_of = |source: &Path, flags: &[String]| -> toml::Table {
+        let output = qfill()
+            .arg("export")
+            .arg(source)
+            .args(["--to", "toml"])
+            .args(flags)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        text.parse()
+            .unwrap_or_else(|e| panic!("{}: {e}\n{text}", source.display()))
+    };
+    for r in responses(dir.path()) {
+        let form = dir.path().join(format!("{}.docx", r.name));
+        let export = qfill()
+            .arg("export")
+            .arg(&r.source)
+            .arg("-o")
+            .arg(&form)
+            .args(&r.flags)
+            .output()
+            .unwrap();
+        assert!(
+            form.exists(),
+            "{}: {}",
+            r.name,
+            String::from_utf8_lossy(&export.stderr)
+        );
+        let want = toml_of(&r.source, &r.flags);
+        let mut back = toml_of(&form, &r.flags);
+        // Q4's boxes are shown whether or not the answer named initiatives.
+        let answered = |t: &toml::Table, q: &str, key: &str| {
+            t.get("answers")
+                .and_then(|a| a.get(q))
+                .and_then(|a| a.get(key))
+                .is_some()
+        };
+        for question in
+            r.q.questions
+                .iter()
+                .filter(|q| matches!(q.kind, QuestionKind::ChoicesText(_)))
+        {
+            let QuestionKind::ChoicesText(def) = &question.kind else {
+                unreachable!()
+            };
+            if !answered(&want, &question.id, &def.choices_key)
+                && let Some(table) = back
+                    .get_mut("answers")
+                    .and_then(|a| a.get_mut(&question.id))
+                    .and_then(|a| a.as_table_mut())
+            {
+                assert_eq!(
+                    table.remove(&def.choices_key),
+                    Some(toml::Value::Array(Vec::new())),
+                    "{}",
+                    r.name
+                );
+                if table.is_empty() {
+                    back["answers"].as_table_mut().unwrap().remove(&question.id);
+                }
+            }
+        }
+        assert_eq!(back, want, "{}: the Word form read back", r.name);
+    }
 }

@@ -21,6 +21,8 @@ const TARGETS: &[(&str, Oracle)] = &[
     ("answers_json", |data| oracle::answers(data, Format::Json)),
     ("definition", oracle::definition),
     ("legacy_import", oracle::legacy_import),
+    ("docx_flatten", oracle::docx_flatten),
+    ("definition_from_text", oracle::definition_from_text),
 ];
 
 /// Seeds larger than this are left out of the fuzzer's corpus (as in `fuzz/seed.sh`).
@@ -105,6 +107,16 @@ fn legacy_import_regressions_pass_the_oracle() {
     regressions("legacy_import");
 }
 
+#[test]
+fn docx_flatten_regressions() {
+    regressions("docx_flatten");
+}
+
+#[test]
+fn definition_from_text_regressions() {
+    regressions("definition_from_text");
+}
+
 /// A folder for a target that does not exist would be skipped silently.
 #[test]
 fn every_regression_folder_is_a_target() {
@@ -126,7 +138,7 @@ fn every_regression_folder_is_a_target() {
 /// and the questionnaires, each through the oracle of the target it seeds.
 #[test]
 fn the_seeds_pass_their_oracles() {
-    let seeds: [(&str, Vec<PathBuf>); 4] = [
+    let seeds: [(&str, Vec<PathBuf>); 6] = [
         (
             "answers_toml",
             [
@@ -156,6 +168,15 @@ fn the_seeds_pass_their_oracles() {
             [
                 with_extension("tests/data", "txt"),
                 with_extension("tests/hostile", "txt"),
+            ]
+            .concat(),
+        ),
+        ("docx_flatten", with_extension("tests/data/docx", "xml")),
+        (
+            "definition_from_text",
+            [
+                with_extension("tests/data", "txt"),
+                with_extension("tests/data/docx", "xml"),
             ]
             .concat(),
         ),

@@ -9,6 +9,7 @@ mod cmd;
 mod common;
 mod compile;
 mod convert;
+mod docx;
 mod docx_write;
 mod dropped;
 mod editions;

@@ -304,4 +304,13 @@ proptest! {
             .collect();
         prop_assert!(unexpected.is_empty(), "{:?}\n{}", unexpected, legacy);
     }
+
+    #[test]
+    fn the_word_form_imports_back(answers in answers()) {
+        let form = qfill::docx::write::filled_form(&answers, &q());
+        let limits = qfill::docx::Limits { max_size: qfill::input::DEFAULT_MAX_SIZE };
+        let back = qfill::import::import_docx(&form, &q(), limits).expect("a form qfill wrote reads");
+        // The Word form carries everything, `[]` and the contact included.
+        prop_assert_eq!(&back.answers, &answers);
+    }
 }

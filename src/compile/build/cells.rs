@@ -31,22 +31,25 @@ pub(super) struct Stats {
 pub(super) struct Context<'r> {
     pub(super) who: &'r [Cell; 4],
     pub(super) findings: &'r mut Vec<Finding>,
+    /// Whether texts are cut to what a spreadsheet cell holds: for the workbook only, since
+    /// JSON and CSV hold any text whole.
+    pub(super) cut_cells: bool,
 }
 
 impl Context<'_> {
-    /// Text for a cell, cut to what a spreadsheet cell holds with a visible marker and a
-    /// `truncated` finding.
+    /// Text for a cell; for the workbook, cut to what a spreadsheet cell holds with a visible
+    /// marker and a `truncated` finding.
     pub(super) fn cut(&mut self, text: &str, path: &str) -> Cell {
-        match truncate(text) {
+        match truncate(text).filter(|_| self.cut_cells) {
             None => Cell::text(text),
             Some((kept, total)) => {
                 self.findings.push(
                     Finding::new(
                         Code::Truncated,
                         path,
-                        format!("{path} has {total} characters, more than a spreadsheet cell holds ({CELL_LIMIT}); the compiled cell is cut"),
+                        format!("{path} has {total} characters as Excel counts them (UTF-16 units), more than a spreadsheet cell holds ({CELL_LIMIT}); the workbook's cell is cut"),
                     )
-                    .with_hint("the answers file keeps the whole text; shorten it if the question has no reason to be so long"),
+                    .with_hint("the answers file keeps the whole text, and so do the JSON and CSV outputs; shorten it if the question has no reason to be so long"),
                 );
                 Cell::Text(kept)
             }
@@ -54,16 +57,28 @@ impl Context<'_> {
     }
 }
 
-/// Cuts text longer than [`CELL_LIMIT`] characters, ending it with a marker; `None` when it fits.
-/// Gives the cut text and the original length in characters.
+/// The length of a text as a spreadsheet counts it: in UTF-16 units (an emoji is two).
+pub fn cell_length(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}
+
+/// Cuts text longer than a spreadsheet cell holds ([`CELL_LIMIT`] UTF-16 units), ending it with
+/// a marker; `None` when it fits. Gives the cut text and the original length in UTF-16 units.
 pub fn truncate(text: &str) -> Option<(String, usize)> {
-    let total = text.chars().count();
+    let total = cell_length(text);
     if total <= CELL_LIMIT {
         return None;
     }
     let marker = format!(" […] [cut by qfill: {total} characters, the cell holds {CELL_LIMIT}]");
-    let keep = CELL_LIMIT - marker.chars().count();
-    let mut kept: String = text.chars().take(keep).collect();
+    let mut room = CELL_LIMIT - cell_length(&marker);
+    let mut kept = String::with_capacity(room * 2);
+    for c in text.chars() {
+        let Some(left) = room.checked_sub(c.len_utf16()) else {
+            break;
+        };
+        room = left;
+        kept.push(c);
+    }
     kept.push_str(&marker);
     Some((kept, total))
 }
@@ -191,6 +206,16 @@ mod tests {
         let (kept, total) = truncate(&long).unwrap();
         assert_eq!(total, CELL_LIMIT + 10);
         assert_eq!(kept.chars().count(), CELL_LIMIT);
+        // An emoji is two units of a cell: 20,000 of them are 40,000.
+        let emoji = "🌍".repeat(20_000);
+        let (kept, total) = truncate(&emoji).unwrap();
+        assert_eq!(total, 40_000);
+        assert!(cell_length(&kept) <= CELL_LIMIT, "{}", cell_length(&kept));
+        assert!(
+            cell_length(&kept) >= CELL_LIMIT - 1,
+            "no more room left than one emoji"
+        );
+        assert_eq!(truncate(&"🌍".repeat(CELL_LIMIT / 2)), None);
         assert!(
             kept.ends_with("the cell holds 32767]"),
             "{}",

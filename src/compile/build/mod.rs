@@ -29,10 +29,9 @@ use spool::{Item, Spool, Spooled, Tag};
 use super::entity::{Identity, Keys, KnownBy, closest_known};
 use super::model::{Cell, Column, SheetSpec, Sink};
 use super::read::entity_of_file_name;
-use super::review::Review;
 use super::roster::{Match, Roster};
 use super::topic::{Layout, TopicKind};
-use super::{Keep, Totals};
+use super::{Options, Totals};
 use crate::answers::Answers;
 use crate::finding::{Code, Finding};
 use crate::questionnaire::Questionnaire;
@@ -182,8 +181,7 @@ pub struct Builder<'a> {
     /// The editions a note may answer: the compiled ones, then the other built-in ones.
     note_editions: Vec<&'a Questionnaire>,
     keys: Keys,
-    keep: Keep,
-    review: Option<&'a Review>,
+    options: &'a Options,
     spool: Spool,
     entries: Vec<Entry>,
     /// What counts of each entry, decided once every response is in.
@@ -196,15 +194,14 @@ pub struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    /// A builder for these editions; `roster` adds the roster sheet; `keep` says which of an
-    /// entity's answers to one edition count; `review` holds DESA's review of a previous
-    /// compilation, carried over. Its rows wait in a temporary file until
+    /// A builder for these editions; `roster` adds the roster sheet; `options` say which of an
+    /// entity's answers to one edition count, the review of a previous compilation carried
+    /// over, and whether texts are cut to a spreadsheet cell. Its rows wait in a temporary file until
     /// [`Builder::finish`].
     pub fn new(
         layout: &'a Layout,
         roster: Option<&'a Roster>,
-        keep: Keep,
-        review: Option<&'a Review>,
+        options: &'a Options,
     ) -> io::Result<Builder<'a>> {
         Ok(Builder {
             layout,
@@ -212,8 +209,7 @@ impl<'a> Builder<'a> {
             initiatives: columns::initiative_names(layout),
             note_editions: note_editions(layout),
             keys: Keys::default(),
-            keep,
-            review,
+            options,
             spool: Spool::new()?,
             entries: Vec::new(),
             counting: Vec::new(),
@@ -223,8 +219,9 @@ impl<'a> Builder<'a> {
         })
     }
 
-    /// Adds one response: its rows, its findings, and its share of the totals.
-    pub fn add(&mut self, response: Response) -> io::Result<()> {
+    /// Adds one response: its rows, its findings, and its share of the totals. Gives the
+    /// `truncated` findings of the texts the workbook cuts, which go to standard error too.
+    pub fn add(&mut self, response: Response) -> io::Result<Vec<Finding>> {
         let Response {
             file,
             read_as,
@@ -295,6 +292,7 @@ impl<'a> Builder<'a> {
             let mut cx = Context {
                 who: &who,
                 findings: &mut findings,
+                cut_cells: self.options.cut_cells,
             };
             rows.answers(answers, q, &mut cx)?;
         }
@@ -311,6 +309,11 @@ impl<'a> Builder<'a> {
             }
             self.spool.row_spooled(Tag::Findings, &row)?;
         }
+        let cut: Vec<Finding> = findings
+            .iter()
+            .filter(|f| f.code == Code::Truncated)
+            .cloned()
+            .collect();
         let report = FileReport::new(file.clone(), findings);
         self.summary.add(&report, false);
         self.unreadable |= report.unreadable();
@@ -356,7 +359,7 @@ impl<'a> Builder<'a> {
             submitted,
             shares,
         });
-        Ok(())
+        Ok(cut)
     }
 
     fn header(
@@ -392,7 +395,7 @@ impl<'a> Builder<'a> {
                 file: &e.file,
             })
             .collect();
-        self.counting = decide(&candidates, self.keep);
+        self.counting = decide(&candidates, self.options.keep);
         let notes = self
             .entries
             .iter()
@@ -530,7 +533,9 @@ impl<'a> Builder<'a> {
                 .unwrap_or_default(),
         ));
         let review = self
+            .options
             .review
+            .as_ref()
             .and_then(|r| r.get(&entry.identity.key, &entry.edition));
         row.push(Cell::text(review.map(|r| r.0.clone()).unwrap_or_default()));
         row.push(Cell::text(review.map(|r| r.1.clone()).unwrap_or_default()));
@@ -563,12 +568,14 @@ impl<'a> Builder<'a> {
     /// known one.
     fn unknown(&self) -> Vec<Unknown> {
         let mut out: Vec<Unknown> = Vec::new();
+        // A set, not a search of `out`: a corpus of thousands of unknown names stays linear.
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for entry in &self.entries {
             let ambiguous = matches!(entry.identity.roster, Some(Match::Ambiguous(_)));
             if entry.identity.known_by != KnownBy::Neither || ambiguous {
                 continue;
             }
-            if out.iter().any(|u| u.key == entry.identity.key) {
+            if !seen.insert(entry.identity.key.as_str()) {
                 continue;
             }
             out.push(Unknown {

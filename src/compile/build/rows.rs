@@ -14,6 +14,7 @@ use super::spool::{Spool, Spooled, Tag};
 use crate::answers::{Answer, Answers, Record};
 use crate::compile::model::Cell;
 use crate::compile::topic::{Layout, TopicField, root_question};
+use crate::document::{Node, Value};
 use crate::questionnaire::{FieldKind, Question, QuestionKind, Questionnaire};
 use crate::rules::text::{Marker, count_words, marker};
 
@@ -41,7 +42,7 @@ struct Source<'s> {
     /// Empty, or [`VIA_NOTES`].
     via: &'static str,
     /// The edition the answer was given in.
-    answered_in: &'s str,
+    edition: &'s Questionnaire,
 }
 
 impl Source<'_> {
@@ -51,7 +52,7 @@ impl Source<'_> {
 
     /// The cells every row of a question's sheet carries after who.
     fn cells(&self) -> [Cell; 2] {
-        [Cell::text(self.via), Cell::text(self.answered_in)]
+        [Cell::text(self.via), Cell::text(self.edition.id.clone())]
     }
 }
 
@@ -65,6 +66,31 @@ fn goal_flags(record: &Record, field: &str) -> Vec<Cell> {
             .collect(),
         None => vec![Cell::Empty; 17],
     }
+}
+
+/// The records of a list the checker keeps as written because an item is not a record (a
+/// stray text, a number): each item that is a record, read by the checker on its own, with its
+/// index in the list. The stray items have their finding already.
+fn readable_records(
+    q: &Questionnaire,
+    question: &Question,
+    items: &[Node],
+) -> Vec<(usize, Record)> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.as_table().is_some())
+        .filter_map(|(i, item)| {
+            let one = Node::new(Value::Array(vec![item.clone()]));
+            let checked = crate::check::check_answer(q, question, &one);
+            match checked.answers.answers.into_iter().next() {
+                Some((_, Answer::Records(mut records))) if records.len() == 1 => {
+                    Some((i, records.remove(0)))
+                }
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Makes the rows of one response into the spool.
@@ -97,7 +123,7 @@ impl Rows<'_> {
     ) -> io::Result<()> {
         let own = Source {
             via: "",
-            answered_in: &q.id,
+            edition: q,
         };
         for question in &q.questions {
             let topic = root_question(q, &question.id);
@@ -131,6 +157,14 @@ impl Rows<'_> {
                 if source.own() && node.as_str().and_then(marker) == Some(Marker::NotAnswered) {
                     self.stats.not_answered.push(topic.to_string());
                 }
+                if let (QuestionKind::Records(_), Value::Array(items)) =
+                    (&question.kind, &node.value)
+                {
+                    let readable = readable_records(source.edition, question, items);
+                    let readable: Vec<(usize, &Record)> =
+                        readable.iter().map(|(i, r)| (*i, r)).collect();
+                    self.records(question, topic, &readable, source, cx)?;
+                }
             }
             Answer::Text(text) => {
                 self.text(text, topic, question, limit, source, cx)?;
@@ -144,49 +178,63 @@ impl Rows<'_> {
                 }
             }
             Answer::Records(records) => {
-                if source.own() {
-                    self.stats.records.insert(topic.to_string(), records.len());
-                } else {
-                    self.shares.notes_records += records.len();
-                }
-                let Some((sheet, fields)) = self.record_sheet(topic) else {
-                    return Ok(());
-                };
-                let numbered = self.numbered.entry(topic.to_string()).or_default();
-                let first = *numbered;
-                *numbered += records.len() as u32;
-                for (i, record) in records.iter().enumerate() {
-                    let path = format!("{}[{i}]", question.id);
-                    let id = Spooled::RecordId {
-                        topic: sheet,
-                        number: first + i as u32 + 1,
-                    };
-                    let mut row: Vec<Spooled> = spooled(cx.who.iter().cloned()).collect();
-                    row.extend(spooled(source.cells()));
-                    row.push(Spooled::Cell(Cell::Int(i as i64 + 1)));
-                    row.push(id.clone());
-                    for field in &fields {
-                        row.extend(spooled(field_cells(field, record, cx, &path)));
-                        if field.kind == FieldKind::Sdgs {
-                            row.extend(spooled(goal_flags(record, &field.id)));
-                        }
-                    }
-                    self.spool.row_spooled(Tag::Records(sheet), &row)?;
-                    let name = record
-                        .fields
-                        .first()
-                        .map(|(_, v)| v.to_plain())
-                        .unwrap_or_default();
-                    let at = Place {
-                        topic,
-                        index: i,
-                        name: &name,
-                        fields: &fields,
-                        id,
-                    };
-                    self.record_extras(record, &at, source, cx)?;
+                let numbered: Vec<(usize, &Record)> = records.iter().enumerate().collect();
+                self.records(question, topic, &numbered, source, cx)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The rows of a question's records: (index in the answer, record).
+    fn records(
+        &mut self,
+        question: &Question,
+        topic: &str,
+        records: &[(usize, &Record)],
+        source: &Source<'_>,
+        cx: &mut Context<'_>,
+    ) -> io::Result<()> {
+        if source.own() {
+            self.stats.records.insert(topic.to_string(), records.len());
+        } else {
+            self.shares.notes_records += records.len();
+        }
+        let Some((sheet, fields)) = self.record_sheet(topic) else {
+            return Ok(());
+        };
+        let numbered = self.numbered.entry(topic.to_string()).or_default();
+        let first = *numbered;
+        *numbered += records.len() as u32;
+        for (n, (i, record)) in records.iter().enumerate() {
+            let path = format!("{}[{i}]", question.id);
+            let id = Spooled::RecordId {
+                topic: sheet,
+                number: first + n as u32 + 1,
+            };
+            let mut row: Vec<Spooled> = spooled(cx.who.iter().cloned()).collect();
+            row.extend(spooled(source.cells()));
+            row.push(Spooled::Cell(Cell::Int(*i as i64 + 1)));
+            row.push(id.clone());
+            for field in &fields {
+                row.extend(spooled(field_cells(field, record, cx, &path)));
+                if field.kind == FieldKind::Sdgs {
+                    row.extend(spooled(goal_flags(record, &field.id)));
                 }
             }
+            self.spool.row_spooled(Tag::Records(sheet), &row)?;
+            let name = record
+                .fields
+                .first()
+                .map(|(_, v)| v.to_plain())
+                .unwrap_or_default();
+            let at = Place {
+                topic,
+                index: *i,
+                name: &name,
+                fields: &fields,
+                id,
+            };
+            self.record_extras(record, &at, source, cx)?;
         }
         Ok(())
     }
@@ -205,7 +253,7 @@ impl Rows<'_> {
         let imported = crate::import::import(&format!("-\n{note}"), edition);
         let source = Source {
             via: VIA_NOTES,
-            answered_in: &edition.id,
+            edition,
         };
         let mut placed = false;
         for (id, answer) in &imported.answers.answers {
