@@ -368,6 +368,10 @@ struct CompileArgs {
     /// CSV for Excel: a BOM, and `'` before cells starting with `=`, `+`, `-`, `@`
     #[arg(long)]
     excel: bool,
+    /// The date the `about` sheet says the workbook is as of, `YYYY-MM-DD` [default:
+    /// `SOURCE_DATE_EPOCH`, else the latest `submitted` of the responses]
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<jiff::civil::Date>,
     /// Replace existing output files
     #[arg(long)]
     force: bool,
@@ -616,6 +620,7 @@ impl From<CompileArgs> for CompileRequest {
             review: args.review,
             labels: args.labels,
             excel: args.excel,
+            as_of: args.as_of,
             force: args.force,
             hidden: args.batch.hidden,
             read: args.batch.read.options(),

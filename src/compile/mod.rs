@@ -17,6 +17,8 @@ pub mod review;
 pub mod roster;
 pub mod topic;
 pub mod xlsx;
+pub mod xlsx_about;
+pub mod xlsx_layout;
 
 use std::io::Write;
 use std::path::Path;

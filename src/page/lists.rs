@@ -301,7 +301,9 @@ pub fn resources(c: &Compilation, defs: &Definitions, places: &Places) -> Resour
                         .map(|i| {
                             let (column, cell) = all[*i];
                             if languages.contains(&column.id.as_str()) {
-                                Shown::text(language_names(&cell.to_plain()))
+                                Shown::text(crate::compile::xlsx_about::language_names(
+                                    &cell.to_plain(),
+                                ))
                             } else {
                                 Shown::of(cell, column.kind)
                             }
@@ -311,18 +313,6 @@ pub fn resources(c: &Compilation, defs: &Definitions, places: &Places) -> Resour
             })
             .collect(),
     }
-}
-
-/// Languages by name: `en; pt` → `English; Portuguese`; a code the registry does not know is
-/// kept as written.
-fn language_names(codes: &str) -> String {
-    codes
-        .split(';')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(|c| crate::refdata::language_name(c).unwrap_or(c))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// One text against its word limit.
@@ -480,17 +470,5 @@ pub fn findings(c: &Compilation, places: &Places) -> FileFindings {
             data,
         ),
         files,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn languages_are_named_and_unknown_codes_kept() {
-        assert_eq!(language_names("en; pt"), "English; Portuguese");
-        assert_eq!(language_names("fr;xx-unknown"), "French; xx-unknown");
-        assert_eq!(language_names(""), "");
     }
 }
