@@ -8,7 +8,8 @@
 //! library's `import_docx` against `import`, best and median of many runs) and through the
 //! release binary (`qfill import`, process start included); then the same for a form grown to
 //! 50 KB with the records of further responses.
-//! Prints a Markdown table; the goal is the .docx within 2x of the text.
+//! Prints a Markdown table; the goal is the .docx within 2x of the text. `--keep DIR` keeps the
+//! files, for `valgrind --tool=callgrind target/release/qfill import DIR/50-KB-form.docx`.
 
 mod common;
 
@@ -271,6 +272,14 @@ fn time_in_process(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
 
 fn main() {
     let bin = env!("CARGO_BIN_EXE_qfill");
+    // `--keep DIR` leaves the forms and their text twins there (`one-response.docx`, ...), for
+    // counting instructions with valgrind, which wall times on a busy machine are not.
+    let args: Vec<String> = std::env::args().collect();
+    let keep = args
+        .iter()
+        .position(|a| a == "--keep")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
     let q = Questionnaire::default_builtin();
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path(), 40, Format::Toml, &q);
@@ -326,6 +335,12 @@ fn main() {
         let text_path = files.path().join("form.txt");
         std::fs::write(&docx_path, &bytes).unwrap();
         std::fs::write(&text_path, &text).unwrap();
+        if let Some(keep) = &keep {
+            std::fs::create_dir_all(keep).unwrap();
+            let stem = name.replace(' ', "-");
+            std::fs::write(keep.join(format!("{stem}.docx")), &bytes).unwrap();
+            std::fs::write(keep.join(format!("{stem}.txt")), &text).unwrap();
+        }
         let binary = |path: &std::path::Path| {
             let times: Vec<Duration> = (0..30)
                 .map(|_| {
