@@ -56,7 +56,14 @@ impl Labels {
 
     /// The field whose label `line` shows, and the value written after it on the line.
     pub(super) fn find<'a>(&self, line: &'a str) -> Option<(usize, Option<&'a str>)> {
-        let folded = Folded::new(line);
+        // No label is longer than the longest: the rest of a long value need not be folded.
+        let longest = self
+            .labels
+            .iter()
+            .map(|l| l.wanted.len())
+            .max()
+            .unwrap_or(0);
+        let folded = Folded::up_to(line, longest);
         let mut best: Option<(usize, usize, Option<&'a str>)> = None;
         for (i, label) in self.labels.iter().enumerate() {
             if label.least == 0 {
@@ -121,13 +128,29 @@ struct Folded {
 }
 
 impl Folded {
+    #[cfg(test)]
     fn new(line: &str) -> Self {
+        Folded::up_to(line, usize::MAX)
+    }
+
+    /// The line folded until the folded text is `limit` bytes long (or the line ends).
+    fn up_to(line: &str, limit: usize) -> Self {
         let mut text = String::new();
         let mut ends = Vec::new();
         let mut buf = [0u8; 4];
         for (at, c) in line.char_indices() {
+            if text.len() >= limit {
+                break;
+            }
             let before = text.len();
-            text.push_str(&fold(c.encode_utf8(&mut buf)));
+            if c.is_ascii() {
+                // What `fold` does to ASCII, without a string for each character.
+                if c.is_ascii_alphanumeric() {
+                    text.push(c.to_ascii_lowercase());
+                }
+            } else {
+                text.push_str(&fold(c.encode_utf8(&mut buf)));
+            }
             if text.len() > before {
                 ends.push((text.len(), at + c.len_utf8()));
             }
@@ -265,6 +288,18 @@ mod tests {
     fn folding_keeps_the_place_of_each_char() {
         let f = Folded::new("Côte d’Ivoire: x");
         assert_eq!(f.text, "cotedivoirex");
+        for line in [
+            "Côte d’Ivoire: x",
+            "Event Name (City, Country): 12 – 14 ÉTÉ",
+            "",
+        ] {
+            assert_eq!(
+                Folded::new(line).text,
+                fold(line),
+                "the same as `fold`: {line}"
+            );
+        }
+        assert_eq!(Folded::up_to("Description of it", 6).text, "descri");
         assert_eq!(f.raw_end(4), Some("Côte".len()));
         assert_eq!(f.raw_end(3), Some("Côt".len()));
         assert_eq!(f.raw_end(11), Some("Côte d’Ivoire".len()));
