@@ -175,10 +175,11 @@ fn items(blocks: &[Block], place: impl Fn(&Block) -> FormPlace) -> Vec<(FormPlac
                 match &p.list {
                     Some(list) if list.numbered && list.level == 0 && !text.is_empty() => {
                         numbered += 1;
+                        // `3.`, `(c)`, `B.1)`: the number without the marks around it.
                         let number = list
                             .number
                             .as_deref()
-                            .map(|n| n.trim_end_matches(['.', ')']).to_string())
+                            .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
                             .filter(|n| !n.is_empty())
                             .unwrap_or_else(|| numbered.to_string());
                         out.push((at, Item::Numbered { number, text }));
@@ -268,23 +269,19 @@ fn read(
                 pending_number = Some((place, number));
                 continue;
             }
-            if questions.iter().any(|q| q.number == number) {
-                warnings.push(FormWarning {
-                    place,
-                    message: format!(
-                        "question {number} appears a second time: ignored, with what follows it"
-                    ),
-                });
-                questions.push(FormQuestion::new(place, String::new(), String::new()));
-                continue;
-            }
-            questions.push(FormQuestion::new(place, number, rest));
+            add_question(&mut questions, &mut warnings, place, number, rest);
             continue;
         }
         if let Some((number_place, number)) = pending_number.take() {
             if let Item::Line(line) = &item {
                 // `3.` on one line and the question on the next: Word split a numbered item.
-                questions.push(FormQuestion::new(number_place, number, line.clone()));
+                add_question(
+                    &mut questions,
+                    &mut warnings,
+                    number_place,
+                    number,
+                    line.clone(),
+                );
                 continue;
             }
             warnings.push(stray_warning(number_place, &number));
@@ -413,6 +410,37 @@ fn read(
         definition,
         warnings,
     })
+}
+
+/// A question, unless its number (or the id made from it) came before: then what follows it is
+/// ignored, with a warning.
+fn add_question(
+    questions: &mut Vec<FormQuestion>,
+    warnings: &mut Vec<FormWarning>,
+    place: FormPlace,
+    number: String,
+    text: String,
+) {
+    let id = question_id(&number);
+    if questions
+        .iter()
+        .any(|q| !q.number.is_empty() && question_id(&q.number) == id)
+    {
+        warnings.push(FormWarning {
+            place,
+            message: format!(
+                "question {number} appears a second time: ignored, with what follows it"
+            ),
+        });
+        questions.push(FormQuestion::new(place, String::new(), String::new()));
+        return;
+    }
+    questions.push(FormQuestion::new(place, number, text));
+}
+
+/// The id a question gets from its number: `q1`, `qb_1`.
+fn question_id(number: &str) -> String {
+    format!("q{}", slug(number).trim_start_matches("f_"))
 }
 
 fn stray_warning(place: FormPlace, number: &str) -> FormWarning {
@@ -595,7 +623,7 @@ fn write(
         push(format!("# number and text from {}", q.place));
         push(format!(
             "id = {}  # TODO: an id of your choice (the key under [answers])",
-            quoted(&format!("q{}", slug(&q.number).trim_start_matches("f_")))
+            quoted(&question_id(&q.number))
         ));
         push(format!("number = {}", quoted(&q.number)));
         let kind = if !q.fields.is_empty() {
@@ -827,6 +855,27 @@ mod tests {
             matches!(&q.questions[2].kind, QuestionKind::ChoicesText(c) if c.choices == ["One", "Two"])
         );
         assert!(made.warnings.is_empty(), "{:?}", made.warnings);
+    }
+
+    #[test]
+    fn a_number_split_from_its_text_is_a_duplicate_like_any_other() {
+        // Found by the `definition_from_text` fuzz target: `1.` alone, then the text, after a
+        // question 1 gave two questions `q1`, a definition that does not load.
+        let form = "T\n1. Why?\n2. How?\n1.\nAgain?\n";
+        let made = from_text(form, "t", "f.txt").unwrap();
+        let numbers: Vec<&str> = made
+            .definition
+            .questions
+            .iter()
+            .map(|q| q.number.as_str())
+            .collect();
+        assert_eq!(numbers, ["1", "2"]);
+        assert_eq!(made.warnings.len(), 1, "{:?}", made.warnings);
+        assert!(
+            made.warnings[0]
+                .message
+                .contains("question 1 appears a second time")
+        );
     }
 
     #[test]
