@@ -617,6 +617,19 @@ fn write(
             }
             q.max_records = Some((n, phrase));
         }
+        // A definition's text holds no limit: a second phrase (a form's text run together, a
+        // limit repeated) leaves it too, said in a warning; the first one is the limit.
+        while let Some(phrase) = limits::find(&body) {
+            warnings.push(FormWarning {
+                place: q.place,
+                message: format!(
+                    "question {} states another word limit `{}`: only the first is kept",
+                    q.number,
+                    clip(phrase.text(&body))
+                ),
+            });
+            body = limits::strip(&body).0;
+        }
         q.text = body.trim().to_string();
         push(String::new());
         push("[[questions]]".to_string());
@@ -682,9 +695,17 @@ fn write(
                     push(format!("# min_words from \"{}\"", note(phrase)));
                     push(format!("min_words = {min}"));
                 }
-                if let Some(max) = words.max {
-                    push(format!("# max_words from \"{}\"", note(phrase)));
-                    push(format!("max_words = {max}"));
+                match words.max {
+                    // A limit of no words is none: a definition's maximum is at least 1.
+                    Some(0) => push(format!(
+                        "# TODO: the form says \"{}\", a limit of no words",
+                        note(phrase)
+                    )),
+                    Some(max) => {
+                        push(format!("# max_words from \"{}\"", note(phrase)));
+                        push(format!("max_words = {max}"));
+                    }
+                    None => {}
                 }
             }
         }
@@ -771,9 +792,15 @@ fn write_fields(q: &FormQuestion, window: bool, push: &mut impl FnMut(String)) {
                 push(format!("  # min_words from \"{said}\""));
                 push(format!("  min_words = {min}"));
             }
-            if let Some(max) = phrase.limits.max {
-                push(format!("  # max_words from \"{said}\""));
-                push(format!("  max_words = {max}"));
+            match phrase.limits.max {
+                Some(0) => push(format!(
+                    "  # TODO: the label says \"{said}\", a limit of no words"
+                )),
+                Some(max) => {
+                    push(format!("  # max_words from \"{said}\""));
+                    push(format!("  max_words = {max}"));
+                }
+                None => {}
             }
         }
         if kind == FieldKind::Dates && window {
@@ -875,6 +902,48 @@ mod tests {
             made.warnings[0]
                 .message
                 .contains("question 1 appears a second time")
+        );
+    }
+
+    #[test]
+    fn a_second_word_limit_leaves_the_text_with_a_warning() {
+        // Found by the `definition_from_text` fuzz target: two limits in one question's text
+        // gave a definition that does not load.
+        let made = from_text(
+            "T\n1. Why (max 150 words) and how? (Max 200 words)\n",
+            "t",
+            "f.txt",
+        )
+        .unwrap();
+        let q = &made.definition.questions[0];
+        assert_eq!(q.text, "Why and how?");
+        assert!(matches!(q.kind, QuestionKind::Text(w) if w.max == Some(150)));
+        assert_eq!(made.warnings.len(), 1, "{:?}", made.warnings);
+        assert!(
+            made.warnings[0]
+                .message
+                .contains("another word limit `(Max 200 words)`")
+        );
+    }
+
+    #[test]
+    fn a_limit_of_no_words_is_a_todo_not_a_limit() {
+        let form = "T\n1. Why? (max 0 words)\n2. List events.\nDescription (max 0 words) |\n";
+        let made = from_text(form, "t", "f.txt").unwrap();
+        assert!(
+            matches!(made.definition.questions[0].kind, QuestionKind::Text(w) if w.max.is_none())
+        );
+        assert!(
+            made.toml
+                .contains("# TODO: the form says \"(max 0 words)\""),
+            "{}",
+            made.toml
+        );
+        assert!(
+            made.toml
+                .contains("# TODO: the label says \"(max 0 words)\""),
+            "{}",
+            made.toml
         );
     }
 
