@@ -301,6 +301,17 @@ fn read(
                 if choice.is_empty() {
                     continue;
                 }
+                if fold(&choice).is_empty() {
+                    // `☐ ~`: no letter or digit to name a choice by.
+                    warnings.push(FormWarning {
+                        place,
+                        message: format!(
+                            "a check box named `{}` names no choice: ignored",
+                            clip(&choice)
+                        ),
+                    });
+                    continue;
+                }
                 if current.choices.iter().any(|c| fold(c) == fold(&choice)) {
                     warnings.push(FormWarning {
                         place,
@@ -945,6 +956,17 @@ mod tests {
             "{}",
             made.toml
         );
+    }
+
+    #[test]
+    fn a_box_whose_text_names_nothing_is_no_choice() {
+        // Found by the `definition_from_text` fuzz target: `☐ ~` gave a choice `~`, which the
+        // loader refuses (a choice has no name).
+        let made = from_text("T\n1. Pick one\n☐ ~\n☐ Power of Data\n", "t", "f.txt").unwrap();
+        assert!(
+            matches!(&made.definition.questions[0].kind, QuestionKind::ChoicesText(c) if c.choices == ["Power of Data"])
+        );
+        assert_eq!(made.warnings.len(), 1, "{:?}", made.warnings);
     }
 
     #[test]
