@@ -8,7 +8,10 @@
 //! library's `import_docx` against `import`, best and median of many runs) and through the
 //! release binary (`qfill import`, process start included); then the same for a form grown to
 //! 50 KB with the records of further responses.
-//! Prints a Markdown table; the goal is the .docx within 2x of the text.
+//! Prints a Markdown table; the goal is the .docx within 2x of the text. Then `qfill compile` of
+//! 50 filled forms of different entities (written by `qfill export --to docx` from generated
+//! answers) into a workbook, against the same answers as TOML; the goal is under a second. `--keep DIR` keeps the
+//! files, for `valgrind --tool=callgrind target/release/qfill import DIR/50-KB-form.docx`.
 
 mod common;
 
@@ -269,8 +272,91 @@ fn time_in_process(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
     (times[0], times[runs / 2])
 }
 
+/// `qfill compile` of 50 filled Word forms, each a different entity of the directory, against
+/// the same 50 responses as TOML: one table row, best of `runs`.
+fn compile_fifty(bin: &str, q: &Questionnaire, keep: Option<&std::path::Path>) {
+    const FORMS: usize = 50;
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("toml");
+    let forms = dir.path().join("docx");
+    std::fs::create_dir_all(&forms).unwrap();
+    generate(&answers, FORMS, Format::Toml, q);
+    let entities = qfill::refdata::entities::directory();
+    let mut bytes = 0;
+    for (i, entity) in entities.iter().take(FORMS).enumerate() {
+        // The generator names entities `Entity number N (EN)`: each form gets a real one, so
+        // that compile matches 50 different entities, as DESA's fifty files are.
+        let path = answers.join(format!("{i:05}.toml"));
+        let name = match entity.acronym {
+            Some(acronym) => format!("{} ({acronym})", entity.name),
+            None => entity.name.to_string(),
+        };
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace(&format!("Entity number {i} (E{i})"), &name);
+        std::fs::write(&path, text).unwrap();
+        let form = forms.join(format!("{i:05}.docx"));
+        let (_, _, code) = measure(
+            Command::new(bin)
+                .arg("export")
+                .arg(&path)
+                .args(["--to", "docx", "-o"])
+                .arg(&form),
+        );
+        assert!(code == 0 || code == 1, "qfill export exited with {code}");
+        bytes += std::fs::metadata(&form).unwrap().len();
+    }
+    if let Some(keep) = keep {
+        let to = keep.join("fifty-forms");
+        std::fs::create_dir_all(&to).unwrap();
+        for entry in std::fs::read_dir(&forms).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+    let book = dir.path().join("book.xlsx");
+    let compile = |from: &std::path::Path| {
+        let times: Vec<Duration> = (0..10)
+            .map(|_| {
+                let (time, _, code) = measure(
+                    Command::new(bin)
+                        .arg("compile")
+                        .arg(from)
+                        .arg("-o")
+                        .arg(&book)
+                        .arg("--force"),
+                );
+                assert!(code == 0 || code == 1, "qfill compile exited with {code}");
+                time
+            })
+            .collect();
+        best(times)
+    };
+    let (from_docx, from_toml) = (compile(&forms), compile(&answers));
+    println!();
+    println!(
+        "| `qfill compile` to a workbook | forms | `compile` .docx | `compile` TOML | ratio |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    println!(
+        "| {FORMS} forms, different entities | {:.0} KB | {} | {} | {:.2} |",
+        bytes as f64 / 1000.0,
+        ms(from_docx),
+        ms(from_toml),
+        from_docx.as_secs_f64() / from_toml.as_secs_f64(),
+    );
+}
+
 fn main() {
     let bin = env!("CARGO_BIN_EXE_qfill");
+    // `--keep DIR` leaves the forms and their text twins there (`one-response.docx`, ...), for
+    // counting instructions with valgrind, which wall times on a busy machine are not.
+    let args: Vec<String> = std::env::args().collect();
+    let keep = args
+        .iter()
+        .position(|a| a == "--keep")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
     let q = Questionnaire::default_builtin();
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path(), 40, Format::Toml, &q);
@@ -326,6 +412,12 @@ fn main() {
         let text_path = files.path().join("form.txt");
         std::fs::write(&docx_path, &bytes).unwrap();
         std::fs::write(&text_path, &text).unwrap();
+        if let Some(keep) = &keep {
+            std::fs::create_dir_all(keep).unwrap();
+            let stem = name.replace(' ', "-");
+            std::fs::write(keep.join(format!("{stem}.docx")), &bytes).unwrap();
+            std::fs::write(keep.join(format!("{stem}.txt")), &text).unwrap();
+        }
         let binary = |path: &std::path::Path| {
             let times: Vec<Duration> = (0..30)
                 .map(|_| {
@@ -353,4 +445,5 @@ fn main() {
             docx_bin.as_secs_f64() / text_bin.as_secs_f64(),
         );
     }
+    compile_fifty(bin, &q, keep.as_deref());
 }

@@ -152,15 +152,21 @@ fn box_at(text: &str) -> Option<(bool, usize)> {
 /// or after a space, so that `a[x]` stays text.
 pub fn split_boxes(text: &str) -> Option<(String, Vec<CheckBox>)> {
     let mut boxes: Vec<(usize, usize, bool)> = Vec::new();
-    let mut previous: Option<char> = None;
-    for (at, c) in text.char_indices() {
-        if let Some((checked, len)) = box_at(&text[at..]) {
-            let bracket = c == '[';
-            if !bracket || previous.is_none_or(char::is_whitespace) {
-                boxes.push((at, len, checked));
-            }
+    // Every box starts with `[` or with the lead byte of ☐ ☑ ☒ □ ❑ (0xE2) or of the markers
+    // (0xEF): only those places are looked at, not every character of every paragraph.
+    for at in memchr::memchr3_iter(b'[', 0xE2, 0xEF, text.as_bytes()) {
+        let Some((checked, len)) = box_at(&text[at..]) else {
+            continue;
+        };
+        let bracket = text.as_bytes()[at] == b'[';
+        if !bracket
+            || text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+        {
+            boxes.push((at, len, checked));
         }
-        previous = Some(c);
     }
     // A glyph inside the text of another box (`[x]` inside `[[x]]`) cannot overlap: drop those.
     boxes.dedup_by(|later, earlier| later.0 < earlier.0 + earlier.1);

@@ -11,42 +11,84 @@ use crate::text::fold;
 /// The field whose form label `line` shows (without its closing `|`), and the value when the
 /// line also holds one (`Event Name: Forum`, `Event Name | Forum`).
 pub(super) fn match_label<'a>(line: &'a str, fields: &[Field]) -> Option<(usize, Option<&'a str>)> {
-    let folded = Folded::new(line);
-    let mut best: Option<(usize, usize, Option<&'a str>)> = None;
-    for (i, field) in fields.iter().enumerate() {
-        let wanted = fold(&field.label);
-        let short = fold(field.short_label());
-        let least = if short.is_empty() {
-            wanted.len()
-        } else {
-            short.len()
-        };
-        if least == 0 {
-            continue;
-        }
-        let instruction = field
-            .label
-            .split_once(':')
-            .map_or(String::new(), |(_, i)| fold(i));
-        let common = folded
-            .text
-            .bytes()
-            .zip(wanted.bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
-        // The longest match whose rest reads as a label's rest: `Website: i.example.org` must
-        // match at `Website`, not at `Website: i` (a prefix of `Website (if applicable)`).
-        let found = (least..=common).rev().find_map(|k| {
-            let end = folded.raw_end(k)?;
-            rest_of_label(&line[end..], &instruction).map(|value| (k, value))
-        });
-        if let Some((k, value)) = found
-            && best.is_none_or(|(_, len, _)| k > len)
-        {
-            best = Some((i, k, value));
-        }
+    Labels::new(fields).find(line)
+}
+
+/// A question's form labels, folded once to be matched against many lines.
+pub(super) struct Labels {
+    labels: Vec<FoldedLabel>,
+}
+
+struct FoldedLabel {
+    /// The whole label, folded.
+    wanted: String,
+    /// How much of it a line must show: its short label (up to a parenthesis or colon).
+    least: usize,
+    /// The label's text after its colon, folded: an instruction a line may repeat.
+    instruction: String,
+}
+
+impl Labels {
+    /// The labels of `fields`, in order.
+    pub(super) fn new(fields: &[Field]) -> Labels {
+        let labels = fields
+            .iter()
+            .map(|field| {
+                let wanted = fold(&field.label);
+                let short = fold(field.short_label());
+                let least = if short.is_empty() {
+                    wanted.len()
+                } else {
+                    short.len()
+                };
+                FoldedLabel {
+                    wanted,
+                    least,
+                    instruction: field
+                        .label
+                        .split_once(':')
+                        .map_or(String::new(), |(_, i)| fold(i)),
+                }
+            })
+            .collect();
+        Labels { labels }
     }
-    best.map(|(i, _, value)| (i, value))
+
+    /// The field whose label `line` shows, and the value written after it on the line.
+    pub(super) fn find<'a>(&self, line: &'a str) -> Option<(usize, Option<&'a str>)> {
+        // No label is longer than the longest: the rest of a long value need not be folded.
+        let longest = self
+            .labels
+            .iter()
+            .map(|l| l.wanted.len())
+            .max()
+            .unwrap_or(0);
+        let folded = Folded::up_to(line, longest);
+        let mut best: Option<(usize, usize, Option<&'a str>)> = None;
+        for (i, label) in self.labels.iter().enumerate() {
+            if label.least == 0 {
+                continue;
+            }
+            let common = folded
+                .text
+                .bytes()
+                .zip(label.wanted.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            // The longest match whose rest reads as a label's rest: `Website: i.example.org` must
+            // match at `Website`, not at `Website: i` (a prefix of `Website (if applicable)`).
+            let found = (label.least..=common).rev().find_map(|k| {
+                let end = folded.raw_end(k)?;
+                rest_of_label(&line[end..], &label.instruction).map(|value| (k, value))
+            });
+            if let Some((k, value)) = found
+                && best.is_none_or(|(_, len, _)| k > len)
+            {
+                best = Some((i, k, value));
+            }
+        }
+        best.map(|(i, _, value)| (i, value))
+    }
 }
 
 /// What may follow a label: `Some(value)` when it is a label's rest, `None` when it is not.
@@ -86,13 +128,29 @@ struct Folded {
 }
 
 impl Folded {
+    #[cfg(test)]
     fn new(line: &str) -> Self {
+        Folded::up_to(line, usize::MAX)
+    }
+
+    /// The line folded until the folded text is `limit` bytes long (or the line ends).
+    fn up_to(line: &str, limit: usize) -> Self {
         let mut text = String::new();
         let mut ends = Vec::new();
         let mut buf = [0u8; 4];
         for (at, c) in line.char_indices() {
+            if text.len() >= limit {
+                break;
+            }
             let before = text.len();
-            text.push_str(&fold(c.encode_utf8(&mut buf)));
+            if c.is_ascii() {
+                // What `fold` does to ASCII, without a string for each character.
+                if c.is_ascii_alphanumeric() {
+                    text.push(c.to_ascii_lowercase());
+                }
+            } else {
+                text.push_str(&fold(c.encode_utf8(&mut buf)));
+            }
             if text.len() > before {
                 ends.push((text.len(), at + c.len_utf8()));
             }
@@ -230,6 +288,18 @@ mod tests {
     fn folding_keeps_the_place_of_each_char() {
         let f = Folded::new("Côte d’Ivoire: x");
         assert_eq!(f.text, "cotedivoirex");
+        for line in [
+            "Côte d’Ivoire: x",
+            "Event Name (City, Country): 12 – 14 ÉTÉ",
+            "",
+        ] {
+            assert_eq!(
+                Folded::new(line).text,
+                fold(line),
+                "the same as `fold`: {line}"
+            );
+        }
+        assert_eq!(Folded::up_to("Description of it", 6).text, "descri");
         assert_eq!(f.raw_end(4), Some("Côte".len()));
         assert_eq!(f.raw_end(3), Some("Côt".len()));
         assert_eq!(f.raw_end(11), Some("Côte d’Ivoire".len()));

@@ -155,6 +155,11 @@ pub(crate) struct Read {
 pub(crate) fn read_blocks(blocks: &[Block], q: &Questionnaire, skipped: Vec<Skipped>) -> Read {
     let mut importer = Importer {
         q,
+        openings: q
+            .questions
+            .iter()
+            .map(|question| fold(question.text.split('…').next().unwrap_or(&question.text)))
+            .collect(),
         blocks,
         findings: Vec::new(),
         notes: Vec::new(),
@@ -293,6 +298,9 @@ fn split_number(line: &str) -> Option<(&str, &str)> {
 
 pub(crate) struct Importer<'q, 'b> {
     q: &'q Questionnaire,
+    /// Each question's text folded, up to its first gap: a question known only in part
+    /// (`… improve coordination …`) is matched by its opening words.
+    openings: Vec<String>,
     blocks: &'b [Block],
     findings: Vec<Finding>,
     notes: Vec<Node>,
@@ -399,10 +407,7 @@ impl<'b> Importer<'_, 'b> {
         if typed.len() < 20 {
             return None;
         }
-        self.q.questions.iter().position(|q| {
-            // A question known only in part (`… improve coordination …`) is matched by its
-            // opening words, up to the first gap.
-            let wanted = fold(q.text.split('…').next().unwrap_or(&q.text));
+        self.openings.iter().position(|wanted| {
             // Editions reword questions slightly: compare the openings, allowing drift.
             let n = wanted.len().min(typed.len()).min(120);
             wanted.starts_with(&typed[..n])

@@ -7,7 +7,7 @@
 //! carries on the value of the row before. A record whose values are all empty is not one (the
 //! form's spare tables). What fits nowhere is kept in `notes`.
 
-use super::label::match_label;
+use super::label::Labels;
 use super::paragraphs::{Line, lines_of, text_node};
 use super::{Importer, LineKind, is_stray_number};
 use crate::document::{Entry, Node, Value};
@@ -85,6 +85,7 @@ impl<'b> Importer<'_, 'b> {
         record_label: Option<&str>,
     ) -> Vec<Node> {
         let blocks = self.blocks;
+        let labels = Labels::new(fields);
         let mut state = State {
             records: Vec::new(),
             open: None,
@@ -97,16 +98,16 @@ impl<'b> Importer<'_, 'b> {
             let block = &blocks[index];
             match &block.kind {
                 super::block::BlockKind::Row(row) if row.cells.len() > 1 && !row.title => {
-                    self.run_lines(fields, &lines, &mut state, record_label);
+                    self.run_lines(fields, &labels, &lines, &mut state, record_label);
                     lines.clear();
                     state.close();
                     state.label_waits_for_bar = false;
-                    self.row(fields, index, &mut state, record_label);
+                    self.row(fields, &labels, index, &mut state, record_label);
                 }
                 _ => lines_of(block, index, &mut lines),
             }
         }
-        self.run_lines(fields, &lines, &mut state, record_label);
+        self.run_lines(fields, &labels, &lines, &mut state, record_label);
         state.close();
         state
             .records
@@ -120,6 +121,7 @@ impl<'b> Importer<'_, 'b> {
     fn run_lines(
         &mut self,
         fields: &[Field],
+        labels: &Labels,
         lines: &[Line<'b>],
         state: &mut State<'b>,
         record_label: Option<&str>,
@@ -155,7 +157,7 @@ impl<'b> Importer<'_, 'b> {
             let bar_next = lines.get(i + 1).is_some_and(Line::is_bare_bar);
             let value_open = state.open.as_ref().is_some_and(|o| !o.lines.is_empty());
             let label = (line.bar || (bar_next && !value_open))
-                .then(|| match_label(&line.text, fields))
+                .then(|| labels.find(&line.text))
                 .flatten();
             if let Some((field, same_line)) = label {
                 self.mark(line.block, LineKind::Label);
@@ -206,6 +208,7 @@ impl<'b> Importer<'_, 'b> {
     fn row(
         &mut self,
         fields: &[Field],
+        labels: &Labels,
         index: usize,
         state: &mut State<'b>,
         record_label: Option<&str>,
@@ -251,7 +254,7 @@ impl<'b> Importer<'_, 'b> {
                 }
                 continue;
             }
-            match match_label(&label_text, fields) {
+            match labels.find(&label_text) {
                 Some((field, same_line)) => {
                     self.mark(index, LineKind::Label);
                     state.begin(fields, field, index, blocks[index].span.start);
@@ -356,13 +359,16 @@ fn is_title(text: &str, record_label: Option<&str>) -> bool {
     let Some(record_label) = record_label else {
         return false;
     };
+    // Most lines are long or do not end in a digit: told apart before anything is folded.
+    if text.split_whitespace().nth(4).is_some()
+        || !text
+            .trim_end_matches([':', '.', ')', ' '])
+            .ends_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
     let wanted = fold(record_label);
-    let folded = fold(text);
-    let words = text.split_whitespace().count();
-    !wanted.is_empty()
-        && words <= 4
-        && folded.starts_with(&wanted)
-        && folded.ends_with(|c: char| c.is_ascii_digit())
+    !wanted.is_empty() && fold(text).starts_with(&wanted)
 }
 
 #[cfg(test)]

@@ -7,6 +7,9 @@
 //! `Labor`). Its fold, the words run together, is [`crate::text::fold`] with those two additions.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use crate::text::Nearest;
 
 #[rustfmt::skip]
 #[path = "entity_tables.rs"]
@@ -151,15 +154,23 @@ pub fn find(written: &str) -> Lookup {
 /// The entities whose names or acronyms are close to a name that matched none, best first (at
 /// most three), for hints.
 pub fn closest(written: &str) -> Vec<&'static Entity> {
+    // Read once: compile asks for the closest entity of every name it does not know.
+    static SPELLINGS: OnceLock<Nearest<usize>> = OnceLock::new();
     if written.len() > LONGEST_NAME {
         return Vec::new();
     }
-    let spellings = ENTITIES
-        .iter()
-        .flat_map(|e| spellings(e).map(move |spelling| (spelling, e.name)));
-    crate::text::nearest(written, spellings)
+    let spellings = SPELLINGS.get_or_init(|| {
+        Nearest::new(
+            ENTITIES
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| spellings(e).map(move |spelling| (spelling, i))),
+        )
+    });
+    spellings
+        .find(written)
         .into_iter()
-        .filter_map(|name| ENTITIES.iter().find(|e| e.name == name))
+        .map(|i| &ENTITIES[i])
         .collect()
 }
 

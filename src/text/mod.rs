@@ -8,7 +8,7 @@ mod fold;
 mod io;
 mod wording;
 
-pub use closest::{closest, nearest};
+pub use closest::{Nearest, closest, nearest};
 pub use escape::{is_unsafe, sanitize, sanitize_line};
 pub use fold::{fold, fold_into, folds_to, with_folded};
 pub use io::{human_size, io_reason};
