@@ -18,11 +18,12 @@ pub enum AsOfSource {
 }
 
 impl AsOfSource {
-    /// How the source is said after the date: `the latest submission date`.
+    /// How the source is said after the date, on the page and in the workbook (so no
+    /// backticks): `the latest submission date`.
     pub fn said(self) -> &'static str {
         match self {
-            AsOfSource::Flag => "the date given with `--as-of`",
-            AsOfSource::SourceDateEpoch => "`SOURCE_DATE_EPOCH`",
+            AsOfSource::Flag => "the date given with --as-of",
+            AsOfSource::SourceDateEpoch => "the date of SOURCE_DATE_EPOCH",
             AsOfSource::LatestSubmitted => "the latest submission date",
         }
     }

@@ -349,7 +349,7 @@ mod tests {
             [
                 "edition | HLPF 2024 (hlpf-2024) | 2 responses",
                 "reporting window | 2022-11-01 – 2024-12-31 | HLPF 2024: dates outside it are flagged `date-window`",
-                "as of | 2024-12-07 | the date given with `--as-of`",
+                "as of | 2024-12-07 | the date given with --as-of",
                 "files | 2 | answers files read",
                 "valid | 1 | files without errors",
                 "invalid | 1 | files with errors: see the `findings` sheet",

@@ -1,8 +1,8 @@
 //! The compiled tables as the page holds them while it is made: every row in memory except the
 //! long texts only the previews show (text answers, paragraph fields such as descriptions),
 //! which go to a temporary file and are read back when their preview is written — or, without
-//! previews, are not kept at all. They are most of the answers' bytes, so this is most of what
-//! memory would otherwise hold.
+//! previews, are not kept at all; nor are the columns of the long sheets the page never reads.
+//! They are most of what memory would otherwise hold.
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -15,6 +15,17 @@ use crate::questionnaire::{FieldKind, QuestionKind, Questionnaire};
 /// The sheet of text answers and its column of text.
 const TEXTS: (&str, &str) = ("texts", "text");
 
+/// The long sheets (a row per goal or place of every record), with the only columns the page
+/// reads of them (`coverage::sdgs`, `lists::member_states`): the others are not kept, since
+/// these sheets are most of the compilation's rows.
+const READ_OF_LONG_SHEETS: &[(&str, &[&str])] = &[
+    ("sdgs", &["goal"]),
+    (
+        "member_states",
+        &["country", "kind", "entity_key", "name", "all"],
+    ),
+];
+
 /// Where a long text went: sheet, row and column index → offset and length in the file.
 type Places = HashMap<(usize, usize, usize), (u64, u32)>;
 
@@ -25,6 +36,8 @@ pub struct Held {
     paragraphs: HashSet<(String, String)>,
     /// Per sheet, the columns held aside.
     long: Vec<Vec<usize>>,
+    /// Per sheet, the columns not kept.
+    unread: Vec<Vec<usize>>,
     /// Where the long texts are written; none without previews.
     spill: Option<(BufWriter<File>, u64)>,
     places: Places,
@@ -63,6 +76,7 @@ impl Held {
             compilation: Compilation::default(),
             paragraphs,
             long: Vec::new(),
+            unread: Vec::new(),
             spill,
             places: Places::new(),
         })
@@ -119,10 +133,21 @@ impl Sink for Held {
             })
             .map(|(i, _)| i)
             .collect();
+        let unread = READ_OF_LONG_SHEETS
+            .iter()
+            .find(|(name, _)| *name == spec.name)
+            .map(|(_, read)| {
+                (0..spec.columns.len())
+                    .filter(|i| !read.contains(&spec.columns[*i].id.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default();
         while self.long.len() <= sheet {
             self.long.push(Vec::new());
+            self.unread.push(Vec::new());
         }
         self.long[sheet] = long;
+        self.unread[sheet] = unread;
         self.compilation.header(sheet, spec)
     }
 
@@ -132,6 +157,11 @@ impl Sink for Held {
             .sheets
             .get(sheet)
             .map_or(0, |s| s.rows.len());
+        for &column in self.unread.get(sheet).map_or(&[][..], Vec::as_slice) {
+            if let Some(cell) = cells.get_mut(column) {
+                *cell = Cell::Empty;
+            }
+        }
         for &column in self.long.get(sheet).map_or(&[][..], Vec::as_slice) {
             if !matches!(cells.get(column), Some(Cell::Text(_))) {
                 continue;
@@ -218,6 +248,24 @@ mod tests {
         assert_eq!(spilled.text(0, 1, 1).as_deref(), Some("answer 1 é"));
         assert_eq!(spilled.text(1, 2, 2).as_deref(), Some("description 2"));
         assert_eq!(spilled.text(1, 2, 1), None);
+    }
+
+    #[test]
+    fn the_long_sheets_keep_only_what_the_page_reads() {
+        let q = Questionnaire::builtin_cached("hlpf-2024").unwrap().clone();
+        let mut held = Held::new(&[q], false).unwrap();
+        let spec = SheetSpec {
+            name: "sdgs".into(),
+            columns: vec![
+                Column::plain("entity", "Entity", ColumnKind::Text),
+                Column::plain("goal", "Goal", ColumnKind::Integer),
+            ],
+        };
+        held.header(0, &spec).unwrap();
+        held.row(0, vec![Cell::text("UNDP"), Cell::Int(13)])
+            .unwrap();
+        let (c, _) = held.finish().unwrap();
+        assert_eq!(c.sheets[0].rows[0], [Cell::Empty, Cell::Int(13)]);
     }
 
     #[test]

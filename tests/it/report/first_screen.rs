@@ -117,13 +117,13 @@ fn the_as_of_date_is_the_flag_else_source_date_epoch_else_the_latest_submission(
             vec!["--as-of", "2024-12-07"],
             vec![("SOURCE_DATE_EPOCH", "1700000000")],
             "2024-12-07",
-            "As of 7 December 2024 (the date given with `--as-of`).",
+            "As of 7 December 2024 (the date given with --as-of).",
         ),
         (
             vec![],
             vec![("SOURCE_DATE_EPOCH", "1700000000")],
             "2023-11-14",
-            "As of 14 November 2023 (`SOURCE_DATE_EPOCH`).",
+            "As of 14 November 2023 (the date of SOURCE_DATE_EPOCH).",
         ),
         (
             vec![],
