@@ -553,10 +553,24 @@ fn diff_says_what_changed_from_2024_to_2026_in_text_and_json() {
         "SDGs under review: 1, 2, 13, 16, 17 → 6, 7, 9, 11, 17",
         "added: question 2 `coordination`",
         "not known in hlpf-2026: question 3 `resources`",
-        "{+From November 2024+}",
     ] {
         assert!(text.contains(want), "{want}:\n{text}");
     }
+    // A reworded question reads as the two texts whole, one above the other, into a pipe
+    // one line each, with no marks inside the words.
+    let was = text
+        .lines()
+        .position(|l| l.starts_with("was: Responding to the multiple crises"))
+        .unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[was].ends_with("poverty eradication?"), "{text}");
+    assert!(
+        lines[was + 1]
+            .starts_with("now: From November 2024 to October 2025, has the governing body"),
+        "{text}"
+    );
+    assert!(lines[was + 1].ends_with("symbols and links."), "{text}");
+    assert!(!text.contains("[-") && !text.contains("{+"), "{text}");
     let json = run(&["diff", "hlpf-2024", "hlpf-2026", "--format", "json"]);
     assert_eq!(json.status.code(), Some(0));
     let doc: Value = serde_json::from_slice(&json.stdout).unwrap();
@@ -570,6 +584,17 @@ fn diff_says_what_changed_from_2024_to_2026_in_text_and_json() {
         .unwrap();
     assert_eq!(events["renumbered"], true);
     assert_eq!(events["a"]["number"], "2");
+    assert_eq!(events["change"], "changed");
+    assert_eq!(events["wording"], "reworded");
+    let same_q = run(&["diff", "hlpf-2024", "hlpf-2024", "--format", "json"]);
+    let same_doc: Value = serde_json::from_slice(&same_q.stdout).unwrap();
+    assert!(
+        same_doc["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["wording"] == "same")
+    );
     // No difference is not a failure.
     let same = run(&["diff", "hlpf-2024", "hlpf-2024"]);
     assert_eq!(same.status.code(), Some(0));
