@@ -92,6 +92,7 @@ codes! {
     QuestionUnknown => "question-unknown", Warning, "an answer to a question an incomplete edition does not know yet; kept as written";
     Truncated => "truncated", Warning, "compile only: a text longer than a spreadsheet cell holds, cut with a marker";
     RosterAmbiguous => "roster-ambiguous", Warning, "compile only: a response's entity matches more than one roster entry";
+    NotesAnswers => "notes-answers", Warning, "`notes` hold answers to a question (as `migrate` writes them); says which question";
 }
 
 impl fmt::Display for Code {
@@ -318,7 +319,7 @@ mod tests {
             assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{s}");
             assert!(seen.insert(s), "duplicate code {s}");
         }
-        assert_eq!(Code::ALL.len(), 33);
+        assert_eq!(Code::ALL.len(), 34);
     }
 
     #[test]

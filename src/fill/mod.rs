@@ -25,7 +25,7 @@ pub use prompter::{
 };
 pub use terminal::TerminalPrompter;
 
-use crate::answers::{Answer, Answers, Draft, Scalar, Typed};
+use crate::answers::{Answer, Answers, Carried, Draft, Scalar, Typed};
 use crate::check::{self, Checked};
 use crate::document::Format;
 use crate::finding::Finding;
@@ -201,6 +201,8 @@ struct Session<'a> {
     asked: Vec<(String, Vec<Vec<String>>)>,
     /// The text being typed when the draft was saved, until it is offered back.
     typed: Option<Typed>,
+    /// What `migrate` carried from another edition and is not looked at yet.
+    carried: Option<Carried>,
     request: &'a FillRequest,
     p: &'a mut dyn Prompter,
     interrupt: &'a Interrupt,
@@ -250,12 +252,14 @@ impl<'a> Session<'a> {
             ),
         };
         let draft = answers.draft.take();
-        let resumed = draft.is_some();
+        // A draft that only says what `migrate` carried is a start, not a walk to resume.
+        let resumed = draft.as_ref().is_some_and(Draft::has_progress);
         let Draft {
             next,
             skipped,
             asked,
             typed,
+            carried,
         } = draft.unwrap_or_default();
         let start = match (&next, resumed) {
             (Some(id), _) => q.questions.iter().position(|x| x.id == *id),
@@ -275,6 +279,7 @@ impl<'a> Session<'a> {
             resumed,
             asked,
             typed,
+            carried,
             request,
             p,
             interrupt,

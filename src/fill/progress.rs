@@ -177,6 +177,7 @@ impl<'a> Session<'a> {
             skipped: self.skipped.clone(),
             asked: Some(self.asked.clone()),
             typed: self.typed.clone(),
+            carried: self.carried.clone(),
         });
         draft
     }

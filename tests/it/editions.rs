@@ -375,12 +375,30 @@ fn the_example_migrated_to_2026_and_back() {
         [
             ("date-window".to_string(), "events[0].dates".to_string()),
             ("date-window".to_string(), "events[1].dates".to_string()),
+            ("draft".to_string(), "draft".to_string()),
             ("not-answered".to_string(), "coordination".to_string()),
+            ("notes-answers".to_string(), "notes[0]".to_string()),
+            ("notes-answers".to_string(), "notes[1]".to_string()),
+            ("notes-answers".to_string(), "notes[2]".to_string()),
+            ("notes-answers".to_string(), "notes[3]".to_string()),
             ("word-limit".to_string(), "governing_body".to_string()),
         ]
     );
+    // Question 1 was reworded and limited anew, the events' window moved: both to look at again.
+    assert!(
+        err.contains("to look at again (their wording, limit or window changed): questions 1, 3"),
+        "{err}"
+    );
     let migrated: toml::Table = toml::from_str(&fs::read_to_string(&to_2026).unwrap()).unwrap();
     assert_eq!(migrated["questionnaire"].as_str(), Some("hlpf-2026"));
+    assert_eq!(
+        migrated["draft"]["carried"]["from"].as_str(),
+        Some("hlpf-2024")
+    );
+    assert_eq!(
+        migrated["draft"]["carried"]["questions"],
+        toml::Value::Array(vec!["governing_body".into(), "events".into()])
+    );
     let original: toml::Table =
         toml::from_str(&fs::read_to_string(repo("examples/response.toml")).unwrap()).unwrap();
     assert_eq!(
@@ -517,9 +535,11 @@ fn comments_survive_fmt_and_migrate() {
     // fmt of a formatted file changes nothing.
     let check = run(&["fmt", "--check", file.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
-    // migrate: each comment with its key; those of answers that went to notes, above notes.
+    // migrate: each comment with its key; those of answers that went to notes, on their note.
     let output = run(&["migrate", file.to_str().unwrap(), "--edition", "hlpf-2026"]);
     let migrated = stdout(&output);
+    let there = dir.path().join("2026.toml");
+    fs::write(&there, &migrated).unwrap();
     for comment in COMMENTED
         .lines()
         .filter_map(|l| l.find('#').map(|i| &l[i..]))
@@ -532,12 +552,19 @@ fn comments_survive_fmt_and_migrate() {
         "{migrated}"
     );
     assert!(
-        migrated.contains("# From the annual report\nnotes ="),
+        migrated.contains("notes = [\n  # From the annual report\n  \"\"\"\n6. In the Political"),
         "{migrated}"
     );
     assert!(
         migrated.contains("name = \"Forum\" # working title"),
         "{migrated}"
+    );
+    // And back: the comment comes back with the answer it sat on.
+    let output = run(&["migrate", there.to_str().unwrap(), "--edition", "hlpf-2024"]);
+    let back = stdout(&output);
+    assert!(
+        back.contains("# From the annual report\nrecommendations = \"More data.\""),
+        "{back}"
     );
 }
 
