@@ -8,7 +8,9 @@
 //! * every finding placed at a line and column is placed inside the text;
 //! * the canonical TOML and JSON that qfill writes for answers it read always parse again, and
 //!   reading and writing them once more gives the same text (`fmt` is idempotent, `export`
-//!   writes what `validate` and `fmt` accept).
+//!   writes what `validate` and `fmt` accept);
+//! * answers carried by `migrate` to every other built-in edition and back give the canonical
+//!   original, or keep every value of what did not come back in a note with a finding.
 
 use std::sync::OnceLock;
 
@@ -78,6 +80,199 @@ pub fn legacy_import(data: &[u8]) {
     writers(&imported.answers, questionnaire);
     let legacy = Legacy.render(&imported.answers, questionnaire);
     let _ = import(&legacy, questionnaire);
+}
+
+/// The target `migrate`: an answers file (TOML, or JSON when it starts with `{`) as `qfill
+/// migrate` reads it, carried to every other built-in edition and back (see [`round_trips`]).
+pub fn migrate(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let format = if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
+        Format::Json
+    } else {
+        Format::Toml
+    };
+    round_trips(text, format);
+}
+
+/// Reads `text` as `validate` does and carries its answers to every other built-in edition and
+/// back, as `qfill migrate` does (written, read and checked at each step). Panics unless the
+/// result is the canonical original (`[draft]`, fill's progress, aside), or, where an answer did
+/// not come back, the result keeps the original's notes first, and a note it adds holds every
+/// value of that answer and gets a `notes-answers` finding.
+pub fn round_trips(text: &str, format: Format) {
+    use qfill::finding::Code;
+    use qfill::input::{Kind, Text};
+    let validator = Validator::default();
+    let (findings, checked) = validator.validate_text(text, format);
+    let Some(checked) = checked else { return };
+    let Some(from) =
+        qfill::questionnaire::applicable(None, checked.answers.questionnaire.as_deref())
+            .questionnaire()
+    else {
+        return;
+    };
+    // A file that already holds answers in notes may see them placed on the way: only nothing
+    // lost is promised then.
+    let strict = !findings.iter().any(|f| f.code == Code::NotesAnswers);
+    let original = checked.answers;
+    let source = Text {
+        text: text.to_string(),
+        kind: Kind::Answers(format),
+    };
+    for id in Questionnaire::builtin_ids() {
+        let to = Questionnaire::builtin_cached(id).expect("a built-in edition");
+        if to.id == from.id {
+            continue;
+        }
+        let there = qfill::migrate::rewrite(&original, &source, from, to, Format::Toml)
+            .unwrap_or_else(|e| panic!("to {}: {e}", to.id));
+        let there_doc = document::parse(&there.text, Format::Toml)
+            .unwrap_or_else(|e| panic!("to {}, unreadable: {}\n{}", to.id, e.message, there.text));
+        let there_answers = check(&there_doc, to).answers;
+        let there_source = Text {
+            text: there.text.clone(),
+            kind: Kind::Answers(Format::Toml),
+        };
+        let back = qfill::migrate::rewrite(&there_answers, &there_source, to, from, Format::Toml)
+            .unwrap_or_else(|e| panic!("back from {}: {e}", to.id));
+        let back_doc = document::parse(&back.text, Format::Toml).unwrap_or_else(|e| {
+            panic!(
+                "back from {}, unreadable: {}\n{}",
+                to.id, e.message, back.text
+            )
+        });
+        let got = check(&back_doc, from);
+        let what = || format!("{} -> {} -> {}:\n{}", from.id, to.id, from.id, back.text);
+        if let Some(draft) = &got.answers.draft {
+            assert!(
+                draft.carried.is_none()
+                    || original.draft.as_ref().is_some_and(|d| d.carried.is_some()),
+                "carried is gone back home: {}",
+                what()
+            );
+        }
+        let mut expected = original.clone();
+        let mut result = got.answers.clone();
+        expected.draft = None;
+        result.draft = None;
+        if expected.to_text(Format::Toml) == result.to_text(Format::Toml) {
+            continue;
+        }
+        // An answer the file's edition does not know, read by the other edition as its own
+        // question's: it comes back read (in a note, say), not as written.
+        let read_there = |key: &str| from.question(key).is_none() && to.question(key).is_some();
+        let mut as_known = expected.clone();
+        as_known.answers.retain(|(key, _)| !read_there(key));
+        // Nothing lost: every value of the original is in the result, in an answer or a note.
+        let everything = words_of(&node_text(&result.to_node()));
+        for value in leaves(&as_known.to_node()) {
+            assert!(
+                everything.contains(&words_of(&value)),
+                "`{value}` is lost: {}",
+                what()
+            );
+        }
+        if !strict {
+            continue;
+        }
+        assert_eq!(expected.entity, result.entity, "{}", what());
+        assert_eq!(expected.contact, result.contact, "{}", what());
+        assert_eq!(
+            node_text(
+                &qfill::answers::Answers {
+                    extra: expected.extra.clone(),
+                    ..Default::default()
+                }
+                .to_node()
+            ),
+            node_text(
+                &qfill::answers::Answers {
+                    extra: result.extra.clone(),
+                    ..Default::default()
+                }
+                .to_node()
+            ),
+            "{}",
+            what()
+        );
+        assert!(
+            result.notes.starts_with(&expected.notes),
+            "the file's own notes come first: {}",
+            what()
+        );
+        let added = &result.notes[expected.notes.len()..];
+        for (key, answer) in &expected.answers {
+            let single = |a: &qfill::answers::Answer| {
+                node_text(
+                    &qfill::answers::Answers {
+                        answers: vec![(key.clone(), a.clone())],
+                        ..Default::default()
+                    }
+                    .to_node(),
+                )
+            };
+            let now = result.answer(key);
+            if now.is_some_and(|now| single(now) == single(answer)) {
+                continue;
+            }
+            if read_there(key) {
+                continue;
+            }
+            let values = leaves(
+                &qfill::answers::Answers {
+                    answers: vec![(key.clone(), answer.clone())],
+                    ..Default::default()
+                }
+                .to_node(),
+            );
+            let kept = added.iter().enumerate().find(|(_, note)| {
+                let note = words_of(note);
+                values.iter().all(|v| note.contains(&words_of(v)))
+            });
+            let Some((index, _)) = kept else {
+                panic!("`{key}` did not come back and no note keeps it: {}", what());
+            };
+            let path = format!("notes[{}]", expected.notes.len() + index);
+            assert!(
+                got.findings
+                    .iter()
+                    .any(|f| f.code == Code::NotesAnswers && f.path == path),
+                "{path} keeps `{key}` without a notes-answers finding: {}",
+                what()
+            );
+        }
+    }
+}
+
+/// The text of every leaf value of a tree, under the answers and elsewhere (keys aside).
+fn leaves(node: &document::Node) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|i| walk(i, out)),
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Null => {}
+            other => out.push(other.to_string()),
+        }
+    }
+    walk(&qfill::answers::node_json(node), &mut out);
+    out
+}
+
+/// Every leaf of a tree, one after another.
+fn node_text(node: &document::Node) -> String {
+    leaves(node).join("\n")
+}
+
+/// Text as its words, one space between them, to find a value again whatever lines it was
+/// written on.
+fn words_of(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Text as `qfill` reads it: UTF-8 (other bytes are refused before any parser sees them).

@@ -5,7 +5,7 @@
 #
 #   fuzz/run.sh TARGET [SECONDS] [-- LIBFUZZER_FLAGS...]
 #
-# TARGET: answers_toml, answers_json, definition, legacy_import. A crash is saved under
+# TARGET: answers_toml, answers_json, definition, legacy_import, migrate. A crash is saved under
 # fuzz/artifacts/TARGET/; see "Fuzz" in CONTRIBUTING.md for what to do with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -16,6 +16,7 @@ seeds() {
         answers_json) ls examples/*.json tests/hostile/*.json ;;
         definition) ls questionnaires/*.toml tests/data/*.toml ;;
         legacy_import) ls tests/data/*.txt tests/hostile/*.txt ;;
+        migrate) ls examples/*.toml examples/*.json tests/data/focal-point.toml tests/hostile/*.toml ;;
         *) echo "seed.sh: unknown target $1" >&2; exit 2 ;;
     esac
     if [ -d "tests/fuzz-regressions/$1" ]; then
@@ -25,7 +26,7 @@ seeds() {
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(answers_toml answers_json definition legacy_import)
+    targets=(answers_toml answers_json definition legacy_import migrate)
 fi
 for target in "${targets[@]}"; do
     dir="fuzz/corpus/$target"

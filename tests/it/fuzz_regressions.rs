@@ -4,7 +4,7 @@
 //! not part of CI; these cases are. See "Fuzz" in CONTRIBUTING.md.
 
 #[path = "../../fuzz/oracle.rs"]
-mod oracle;
+pub mod oracle;
 
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -21,6 +21,7 @@ const TARGETS: &[(&str, Oracle)] = &[
     ("answers_json", |data| oracle::answers(data, Format::Json)),
     ("definition", oracle::definition),
     ("legacy_import", oracle::legacy_import),
+    ("migrate", oracle::migrate),
 ];
 
 /// Seeds larger than this are left out of the fuzzer's corpus (as in `fuzz/seed.sh`).
@@ -105,6 +106,11 @@ fn legacy_import_regressions_pass_the_oracle() {
     regressions("legacy_import");
 }
 
+#[test]
+fn migrate_regressions_pass_the_oracle() {
+    regressions("migrate");
+}
+
 /// A folder for a target that does not exist would be skipped silently.
 #[test]
 fn every_regression_folder_is_a_target() {
@@ -126,7 +132,7 @@ fn every_regression_folder_is_a_target() {
 /// and the questionnaires, each through the oracle of the target it seeds.
 #[test]
 fn the_seeds_pass_their_oracles() {
-    let seeds: [(&str, Vec<PathBuf>); 4] = [
+    let seeds: [(&str, Vec<PathBuf>); 5] = [
         (
             "answers_toml",
             [
@@ -156,6 +162,16 @@ fn the_seeds_pass_their_oracles() {
             [
                 with_extension("tests/data", "txt"),
                 with_extension("tests/hostile", "txt"),
+            ]
+            .concat(),
+        ),
+        (
+            "migrate",
+            [
+                with_extension("examples", "toml"),
+                with_extension("examples", "json"),
+                with_extension("tests/hostile", "toml"),
+                vec![root().join("tests/data/focal-point.toml")],
             ]
             .concat(),
         ),
