@@ -251,17 +251,18 @@ pub fn round_trips(text: &str, format: Format) {
 /// The text of every leaf value of a tree, under the answers and elsewhere (keys aside).
 fn leaves(node: &document::Node) -> Vec<String> {
     let mut out = Vec::new();
-    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
-            serde_json::Value::Object(map) => map.values().for_each(|i| walk(i, out)),
-            serde_json::Value::String(s) => out.push(s.clone()),
-            serde_json::Value::Null => {}
-            other => out.push(other.to_string()),
-        }
-    }
     walk(&qfill::answers::node_json(node), &mut out);
     out
+}
+
+fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|i| walk(i, out)),
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Null => {}
+        other => out.push(other.to_string()),
+    }
 }
 
 /// Every leaf of a tree, one after another.
