@@ -1,6 +1,7 @@
 //! Progress inside records and the text being typed, as the draft keeps them: which fields of each
 //! record were asked (so that a resume asks every other one, optional ones too), and the text of
-//! the answer being typed (saved at pauses and new lines, offered back on resume); and what a
+//! the answer being typed (saved at least once a second while keys arrive and at new lines, staged
+//! for a signal handler to save, offered back on resume); and what a
 //! record visited again asks (its errors, and the fields not given and not asked yet).
 
 use std::path::PathBuf;
@@ -224,6 +225,13 @@ impl Typing for TypedDraft<'_> {
         // Typing goes on if this save fails: the next confirmed answer's save reports it.
         if crate::fsio::write_atomic(&self.path, bytes.as_bytes()).is_ok() {
             self.last = Some(text.to_string());
+            self.interrupt.staged_saved(text);
+        }
+    }
+
+    fn typed(&mut self, text: &str) {
+        if self.at.is_some() {
+            self.interrupt.stage_text(text);
         }
     }
 
@@ -232,6 +240,12 @@ impl Typing for TypedDraft<'_> {
     }
 
     fn watching(&self, on: bool) {
-        self.interrupt.set_watched(on);
+        match (on, &self.answers, &self.at) {
+            (true, Some(answers), Some(at)) => self.interrupt.stage(
+                self.path.clone(),
+                super::interrupt::with_typed(answers.clone(), at),
+            ),
+            _ => self.interrupt.unstage(),
+        }
     }
 }

@@ -82,8 +82,13 @@ pub fn pick_numbers(text: &str, count: usize) -> Result<Vec<usize>, String> {
 /// Where a prompt puts the text while it is being typed, so that a crash, a closed terminal or
 /// SIGTERM loses none of it: `fill` saves it in the draft.
 pub trait Typing {
-    /// Saves the text typed so far: at a pause in typing, at each new line, and before a stop.
+    /// Saves the text typed so far: at least once a second while keys arrive, at each new line,
+    /// and before a stop.
     fn save(&mut self, text: &str);
+
+    /// The text as it is now, after each change, not saved yet: kept where a signal handler saves
+    /// it before the process ends.
+    fn typed(&mut self, _text: &str) {}
 
     /// Whether the process was asked to stop (SIGTERM, SIGHUP): the prompt saves the text and
     /// ends as Ctrl-C does ([`PromptError::Interrupted`]).
@@ -91,8 +96,8 @@ pub trait Typing {
         false
     }
 
-    /// Said by a prompt that checks [`Typing::stop_requested`] while it waits, when it starts
-    /// (`true`) and ends (`false`).
+    /// Said by a prompt when it starts editing (`true`) and ends (`false`): while it edits,
+    /// [`Typing::typed`] keeps the text where a signal handler finds it.
     fn watching(&self, _on: bool) {}
 }
 

@@ -40,8 +40,12 @@ pub(crate) enum Ended {
 
 const GUTTER: usize = 2;
 
-/// A pause in typing this long saves the text typed so far.
-const PAUSE: Duration = Duration::from_secs(1);
+/// While keys arrive, the text typed is saved at least this often, so that a crash loses at most
+/// this much typing.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
+
+/// ... and at least every so many changes, however fast they come.
+const SAVE_AFTER_CHANGES: usize = 8;
 
 /// How often the editor looks for a pause or a stop while no key comes.
 const TICK: Duration = Duration::from_millis(100);
@@ -121,8 +125,9 @@ impl Editor<'_> {
 
     fn run(&mut self) -> Prompted<Ended> {
         let mut dirty = true;
-        // When the text last changed without being saved.
-        let mut changed: Option<Instant> = None;
+        // When the text was last saved, and how many changes since.
+        let mut saved_at = Instant::now();
+        let mut unsaved = 0usize;
         let mut last = self.buffer.text();
         loop {
             // Keys and paste that arrived together are handled before one redraw.
@@ -135,9 +140,9 @@ impl Editor<'_> {
                 return Err(PromptError::Interrupted);
             }
             if !event::poll(TICK)? {
-                if changed.is_some_and(|at| at.elapsed() >= PAUSE) {
+                if unsaved > 0 && saved_at.elapsed() >= SAVE_EVERY {
                     self.spec.typing.save(&self.buffer.text());
-                    changed = None;
+                    (saved_at, unsaved) = (Instant::now(), 0);
                 }
                 continue;
             }
@@ -175,12 +180,15 @@ impl Editor<'_> {
             }
             let now = self.buffer.text();
             if now != last {
-                // A new line is a save point; other changes wait for a pause.
-                if self.buffer.lines().len() > lines {
+                self.spec.typing.typed(&now);
+                unsaved += 1;
+                // Steady typing is saved as it goes, not only at a pause; a new line at once.
+                if self.buffer.lines().len() > lines
+                    || unsaved >= SAVE_AFTER_CHANGES
+                    || saved_at.elapsed() >= SAVE_EVERY
+                {
                     self.spec.typing.save(&now);
-                    changed = None;
-                } else {
-                    changed = Some(Instant::now());
+                    (saved_at, unsaved) = (Instant::now(), 0);
                 }
                 last = now;
             }
