@@ -493,16 +493,24 @@ impl Session<'_> {
             _ => (Vec::new(), None),
         };
         let chosen: Vec<bool> = def.choices.iter().map(|c| selected.contains(c)).collect();
-        let picked = self.p.multi_select(
-            &format!(
+        // Numbered, so that the numbers the menu asks for are there to read.
+        let items: Vec<String> = def
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{:>2} {c}", i + 1))
+            .collect();
+        let picked = self.p.multi_select(super::prompter::Ticks {
+            prompt: &format!(
                 "{} your organization contributes to (none is an answer too)",
                 def.choices_label
             ),
-            &def.choices,
-            &chosen,
-            super::prompter::pick_numbers,
-            "`none`",
-        )?;
+            items: &items,
+            chosen: &chosen,
+            typed: super::prompter::pick_choices,
+            example: "numbers or the start of names, like `1, 3` or `power, energy`, or `none`",
+            all: None,
+        })?;
         let mut default = text;
         if let Some(typed) = self.offer_typed(&question.id, None, None)? {
             default = Some(typed);

@@ -21,7 +21,7 @@ pub use error::{FillError, Resume};
 pub use interrupt::Interrupt;
 pub use plain::PlainPrompter;
 pub use prompter::{
-    Completer, NotKept, Picks, PromptError, Prompted, Prompter, Typing, pick_numbers,
+    Completer, NotKept, Picked, Picks, PromptError, Prompted, Prompter, Ticks, Typing, pick_choices,
 };
 pub use terminal::TerminalPrompter;
 

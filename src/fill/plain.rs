@@ -5,7 +5,7 @@
 use std::io::{BufRead, Write};
 
 use super::prompter::{
-    Completer, PLAIN_HELP, Picks, PromptError, Prompted, Prompter, TextEnd, Typing, command,
+    Completer, PLAIN_HELP, PromptError, Prompted, Prompter, TextEnd, Ticks, Typing, command,
     read_text, text_instructions,
 };
 use crate::questionnaire::WordLimits;
@@ -21,6 +21,8 @@ pub struct PlainPrompter<R, W> {
     width: Option<usize>,
     /// What was typed on the line Ctrl-C ended, until the prompt that read it saves it.
     partial: Option<String>,
+    /// The menus printed so far (their items), each printed once in a session.
+    lists_shown: Vec<String>,
 }
 
 /// Ends a line as Enter does, and stops the fill: Ctrl-C, which the binary makes a line end in
@@ -37,6 +39,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             keep: false,
             width: None,
             partial: None,
+            lists_shown: Vec::new(),
         }
     }
 
@@ -277,30 +280,25 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         }
     }
 
-    fn multi_select(
-        &mut self,
-        prompt: &str,
-        items: &[String],
-        chosen: &[bool],
-        typed: Picks,
-        example: &str,
-    ) -> Prompted<Vec<usize>> {
-        writeln!(self.output, "{prompt}")?;
-        for (i, item) in items.iter().enumerate() {
-            let mark = if chosen.get(i).copied().unwrap_or(false) {
-                "*"
-            } else {
-                " "
-            };
-            writeln!(self.output, " {mark}{}) {}", i + 1, sanitize(item))?;
+    fn multi_select(&mut self, menu: Ticks<'_>) -> Prompted<Vec<usize>> {
+        writeln!(self.output, "{}", self.fitted(&sanitize(menu.prompt)))?;
+        // A long list (the 17 goals) is printed once in a session; `?` prints it again.
+        let list = menu.items.join("\n");
+        let first_time = !self.lists_shown.contains(&list);
+        if first_time {
+            self.print_items(menu.items, menu.chosen)?;
+            self.lists_shown.push(list);
+        } else {
+            writeln!(self.output, "(the list as before; `?` prints it again)")?;
         }
-        let current: Vec<usize> = (0..items.len())
-            .filter(|i| chosen.get(*i).copied().unwrap_or(false))
+        let current: Vec<usize> = (0..menu.items.len())
+            .filter(|i| menu.chosen.get(*i).copied().unwrap_or(false))
             .collect();
         loop {
             let shown: Vec<String> = current.iter().map(|i| (i + 1).to_string()).collect();
             let line = self.answer(&format!(
-                "numbers separated by commas, or {example} [{}]: ",
+                "type {}, or `?` for the list [{}]: ",
+                menu.example,
                 if shown.is_empty() {
                     "none".to_string()
                 } else {
@@ -308,14 +306,59 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                 }
             ))?;
             let line = line.trim();
-            if line.is_empty() {
-                return Ok(current);
+            if line == "?" {
+                self.print_items(menu.items, menu.chosen)?;
+                continue;
             }
-            match typed(line, items.len()) {
-                Ok(picked) => return Ok(picked),
-                Err(message) => writeln!(self.output, "{message}")?,
-            }
+            let picked = if line.is_empty() {
+                current.clone()
+            } else {
+                let reading = (menu.typed)(line, menu.items);
+                if let Some(problem) = reading.problem {
+                    writeln!(
+                        self.output,
+                        "{}",
+                        self.fitted(&format!("  {problem}; type it again"))
+                    )?;
+                    continue;
+                }
+                reading.items
+            };
+            // What was taken, read back in words.
+            let names: Vec<String> = match menu.all {
+                Some(all) if picked.contains(&all) => vec![menu.items[all].trim().to_string()],
+                _ => picked
+                    .iter()
+                    .map(|i| sanitize(menu.items[*i].trim()).into_owned())
+                    .collect(),
+            };
+            let chosen = if names.is_empty() {
+                "none".to_string()
+            } else {
+                names.join("; ")
+            };
+            writeln!(
+                self.output,
+                "{}",
+                self.fitted(&format!("  chosen: {chosen}"))
+            )?;
+            return Ok(picked);
         }
+    }
+}
+
+impl<R: BufRead, W: Write> PlainPrompter<R, W> {
+    /// The items of a menu, numbered, ticked ones marked `*`.
+    fn print_items(&mut self, items: &[String], chosen: &[bool]) -> Prompted<()> {
+        for (i, item) in items.iter().enumerate() {
+            let mark = if chosen.get(i).copied().unwrap_or(false) {
+                "*"
+            } else {
+                " "
+            };
+            writeln!(self.output, " {mark}{}) {}", i + 1, sanitize(item.trim()))?;
+        }
+        Ok(())
     }
 }
 
@@ -439,24 +482,43 @@ mod tests {
 
     #[test]
     fn choices() {
-        use super::super::prompter::pick_numbers;
+        use super::super::prompter::pick_choices;
         let items: Vec<String> = ["a", "b", "c"]
             .iter()
             .map(std::string::ToString::to_string)
             .collect();
-        let mut p = prompter("9\n2\n\ny\nmaybe\nn\n1, 3\n2-3\n\nnone\n");
+        let mut p = prompter("9\n2\n\ny\nmaybe\nn\n1, 3\n?\n2-3\n\nnone\nz\nb\n");
         assert_eq!(p.select("pick", &items, 0).unwrap(), 1);
         assert_eq!(p.select("pick", &items, 2).unwrap(), 2);
         assert!(p.confirm("ok?", false).unwrap());
         assert!(!p.confirm("ok?", true).unwrap());
-        let mut multi =
-            |chosen: &[bool]| p.multi_select("m", &items, chosen, pick_numbers, "`none`");
+        let mut multi = |chosen: &[bool]| {
+            p.multi_select(Ticks {
+                prompt: "m",
+                items: &items,
+                chosen,
+                typed: pick_choices,
+                example: "`none`",
+                all: None,
+            })
+        };
         assert_eq!(multi(&[]).unwrap(), [0, 2]);
         assert_eq!(multi(&[]).unwrap(), [1, 2]);
         assert_eq!(multi(&[true, false, true]).unwrap(), [0, 2]);
         assert_eq!(multi(&[true]).unwrap(), Vec::<usize>::new());
+        assert_eq!(multi(&[]).unwrap(), [1]);
         let out = String::from_utf8(p.output).unwrap();
         assert!(out.contains("please type a number from 1 to 3"), "{out}");
         assert!(out.contains("please answer y or n"), "{out}");
+        // The list once, then on `?`; what was chosen read back; a wrong name said.
+        let menus = &out[out.find(": m\n").unwrap()..];
+        assert_eq!(menus.matches("  3) c").count(), 2, "{out}");
+        assert!(
+            out.contains("(the list as before; `?` prints it again)"),
+            "{out}"
+        );
+        assert!(out.contains("  chosen: a; c"), "{out}");
+        assert!(out.contains("  chosen: none"), "{out}");
+        assert!(out.contains("`z` is not one of the items"), "{out}");
     }
 }

@@ -8,8 +8,8 @@ use console::Term;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Select};
 
-use super::prompter::{Completer, Picks, PromptError, Prompted, Prompter, Typing};
-use super::screen::{self, Ended, Menu, Spec, discard_pending_input};
+use super::prompter::{Completer, PromptError, Prompted, Prompter, Ticks, Typing};
+use super::screen::{self, Ended, Spec, discard_pending_input};
 use crate::questionnaire::WordLimits;
 use crate::text::sanitize;
 
@@ -162,22 +162,18 @@ impl Prompter for TerminalPrompter {
         restore(&self.term, result)
     }
 
-    fn multi_select(
-        &mut self,
-        prompt: &str,
-        items: &[String],
-        chosen: &[bool],
-        typed: Picks,
-        example: &str,
-    ) -> Prompted<Vec<usize>> {
+    fn multi_select(&mut self, menu: Ticks<'_>) -> Prompted<Vec<usize>> {
         discard_pending_input();
-        let items: Vec<String> = items.iter().map(|i| sanitize(i).into_owned()).collect();
-        screen::pick(Menu {
-            prompt: &self.with_progress(&sanitize(prompt)),
+        let items: Vec<String> = menu
+            .items
+            .iter()
+            .map(|i| sanitize(i).into_owned())
+            .collect();
+        let prompt = self.with_progress(&sanitize(menu.prompt));
+        screen::pick(Ticks {
+            prompt: &prompt,
             items: &items,
-            chosen,
-            typed,
-            example,
+            ..menu
         })
     }
 }

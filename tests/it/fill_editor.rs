@@ -299,6 +299,86 @@ fn menus_show_the_current_row_and_ticks_without_colour_and_esc_goes_back() {
 }
 
 #[test]
+fn a_typed_list_ticks_what_it_reads_and_enter_says_why_it_waits() {
+    let dir = common::Scratch::new();
+    without_question_6(dir.path());
+    let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
+    fs::write(
+        dir.path().join("start.toml"),
+        start.replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 13, 18]"),
+    )
+    .unwrap();
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("Event 1 · Relevant SDGs");
+    s.wait_for("type:");
+    // Typed key by key, as a person types it.
+    for c in "10, 13, 10, 16 and 17".chars() {
+        s.keys(&c.to_string());
+    }
+    s.wait_for("type: 10, 13, 10, 16 and 17");
+    s.wait_for("ticked: 10, 13, 16, 17");
+    let screen = s.contents();
+    assert!(screen.contains("! 10 is given twice"), "{screen}");
+    assert!(
+        screen.contains("[ ]  1 No Poverty"),
+        "no stale tick: {screen}"
+    );
+    assert!(screen.contains("[ ]  2 Zero Hunger"), "{screen}");
+    // Enter is refused, in words.
+    s.keys("\r");
+    s.wait_for("Enter waits until the list is right: 10 is given twice");
+    assert!(s.contents().contains("Event 1 · Relevant SDGs"));
+    // Cleared, the ticks the menu opened with come back; `all` ticks every goal.
+    s.keys("\x15");
+    s.wait_for("ticked: 2, 6, 13");
+    s.keys("all");
+    s.wait_for("ticked: all");
+    assert!(
+        s.contents().contains("[x] 17 Partnerships"),
+        "{}",
+        s.contents()
+    );
+    s.keys("\x15");
+    s.keys("10, 13, 16 and 17\r");
+    s.wait_for("Question 6 of 6 · Your answer:");
+    s.keys("\x03");
+    assert_eq!(s.exit_code(), 130);
+    let draft = saved(dir.path(), "response.draft.toml");
+    assert_eq!(
+        answer(&draft, "events").as_array().unwrap()[0]["sdgs"],
+        toml::Value::Array(vec![10.into(), 13.into(), 16.into(), 17.into()])
+    );
+}
+
+#[test]
+fn the_initiatives_menu_is_numbered_and_takes_names() {
+    let dir = common::Scratch::new();
+    without_question_6(dir.path());
+    let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
+    let at = start.find("[answers.high_impact]").unwrap();
+    let end = start[at..].find("\n\n").map_or(start.len(), |e| at + e + 2);
+    fs::write(
+        dir.path().join("start.toml"),
+        format!("{}{}", &start[..at], &start[end..]),
+    )
+    .unwrap();
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("contributes to");
+    s.wait_for("type:");
+    let screen = s.contents();
+    assert!(screen.contains("[ ]  1 Transforming Education"), "{screen}");
+    s.keys("11");
+    s.wait_for("ticked: 11");
+    // Cleared and named: the names tick, nothing of the number stays.
+    s.keys("\x15power, energy");
+    s.wait_for("ticked: 3, 8");
+    s.keys("\r");
+    s.wait_for("How do you contribute?");
+    s.keys("\x03");
+    assert_eq!(s.exit_code(), 130);
+}
+
+#[test]
 fn the_plain_mode_keeps_pastes_whole_and_has_back_and_help() {
     let dir = common::Scratch::new();
     without_question_6(dir.path());
