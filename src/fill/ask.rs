@@ -96,7 +96,8 @@ impl Session<'_> {
         if let Some(typed) = self.offer_typed(&question.id, None, None)? {
             default = Some(typed);
         }
-        let mut refused = false;
+        // An answer with an error may be kept as it is (F2) from the start, not only once refused.
+        let mut refused = default.is_some() && self.questions_with_errors().contains(&question.id);
         loop {
             self.p.offer_keep(refused);
             let mut typing = self.typing(Some(typed_at(&question.id, None, None)));
@@ -403,18 +404,24 @@ impl Session<'_> {
             default = Some(typed);
         }
         let mut refused: Option<Node> = None;
+        // A value with an error may be kept as it is (F2) from the start, not only once refused.
+        let mut erroneous = current.filter(|_| self.field_has_errors(question, index, field));
         loop {
-            self.p.offer_keep(refused.is_some());
+            self.p.offer_keep(refused.is_some() || erroneous.is_some());
             let at = typed_at(&question.id, Some(index), Some(&field.id));
             let asked = self.ask_value(field, current, default.as_deref(), at);
             self.p.offer_keep(false);
-            let node = match (asked, refused.take()) {
-                (Err(PromptError::Keep), Some(node)) => {
+            let node = match (asked, refused.take(), erroneous.take()) {
+                (Err(PromptError::Keep), Some(node), _) => {
                     let (value, _) = check::check_field(&self.q, question, index, field, &node);
                     self.say_kept()?;
                     return Ok(Some(value.unwrap_or(FieldValue::Raw(node))));
                 }
-                (asked, _) => asked?,
+                (Err(PromptError::Keep), None, Some(value)) => {
+                    self.say_kept()?;
+                    return Ok(Some(value.clone()));
+                }
+                (asked, _, _) => asked?,
             };
             let typed = node.as_str().map(str::to_string);
             if typed.as_deref().is_some_and(|t| t.trim().is_empty()) && !field.required {
@@ -436,6 +443,20 @@ impl Session<'_> {
             }
             refused = Some(node);
         }
+    }
+
+    /// Whether a record's field holds a value with an error now (its own, or an entry's).
+    fn field_has_errors(&self, question: &Question, index: usize, field: &Field) -> bool {
+        use crate::finding::Segment;
+        let path = [
+            Segment::Key("answers".to_string()),
+            Segment::Key(question.id.clone()),
+            Segment::Index(index),
+            Segment::Key(field.id.clone()),
+        ];
+        self.check_all()
+            .iter()
+            .any(|f| f.is_error() && f.is_within(&path))
     }
 
     /// One field's value as typed or ticked.

@@ -533,7 +533,7 @@ fn a_refused_text_comes_back_in_the_editor_and_ctrl_c_restores_the_terminal() {
     );
     // Back in the editor with the text: one word less is enough.
     s.wait_for("! 151 / 150 words — 1 over · Ctrl-D finish");
-    s.wait_for("refused: correct it, or F2 keeps it as it is for now");
+    s.wait_for("it has an error: correct it, or F2 keeps it as it is for now");
     s.keys("\x17");
     s.wait_for("150 / 150 words · Ctrl-D finish");
     s.keys(CTRL_D);
@@ -658,7 +658,7 @@ fn f2_keeps_a_refused_text_for_now() {
     // Added to the description already there: well over 150 words.
     s.paste(&words.join(" "));
     s.keys(CTRL_D);
-    s.wait_for("refused: correct it, or F2 keeps it as it is for now");
+    s.wait_for("it has an error: correct it, or F2 keeps it as it is for now");
     s.keys("\x1bOQ");
     s.wait_for("kept as it is for now");
     // Keys typed before a prompt is shown are dropped (so a paste cannot answer it): wait.
