@@ -29,19 +29,21 @@ fn wrap_line(line: &str, width: usize, rows: &mut Vec<String>) {
         row.clear();
         used = 0;
     }
-    let start_len = row.len();
+    // Whether the row holds a word yet (a space goes before the next one).
+    let mut worded = false;
     for word in line[indent_len..].split(' ').filter(|w| !w.is_empty()) {
         let cells = word.width();
-        let space = usize::from(row.len() > start_len);
+        let space = usize::from(worded);
         if used + space + cells <= width {
-            if space == 1 {
+            if worded {
                 row.push(' ');
             }
             row.push_str(word);
             used += space + cells;
+            worded = true;
             continue;
         }
-        if row.len() > start_len || (used > 0 && cells <= width) {
+        if worded || (used > 0 && cells <= width) {
             rows.push(std::mem::take(&mut row));
             used = 0;
         }
@@ -55,6 +57,7 @@ fn wrap_line(line: &str, width: usize, rows: &mut Vec<String>) {
             row.push_str(g);
             used += w;
         }
+        worded = true;
     }
     rows.push(row);
 }
@@ -78,6 +81,7 @@ mod tests {
             ("字字字 字", 6, &["字字字", "字"]),
             ("", 5, &[""]),
             ("one  two", 20, &["one two"]),
+            ("  shorten it by 1 word", 15, &["  shorten it by", "1 word"]),
         ];
         for (text, width, want) in cases {
             assert_eq!(wrap(text, *width), *want, "{text:?} at {width}");
