@@ -633,7 +633,7 @@ pub(super) fn prompt_for(field: &Field) -> String {
     let how = match field.kind {
         FieldKind::Dates => " (e.g. 2023-03-30, or 30-31 March 2023)",
         FieldKind::Places => " (several separated by `;`)",
-        FieldKind::Url => " (https://…; Enter for none)",
+        FieldKind::Url => " (an https:// address; Enter for none)",
         FieldKind::Languages => " (codes or names, separated by commas)",
         FieldKind::Organisations if field.allow_all => " (separated by commas, or `all`)",
         FieldKind::Organisations => " (separated by commas)",

@@ -1,4 +1,4 @@
-//! What `fill` needs from a terminal, as a trait: the rich dialoguer prompter and the plain line
+//! What `fill` needs from a terminal, as a trait: the rich terminal prompter and the plain line
 //! prompter both implement it, and unit tests script the plain one.
 
 use std::io;

@@ -378,6 +378,99 @@ fn the_initiatives_menu_is_numbered_and_takes_names() {
     assert_eq!(s.exit_code(), 130);
 }
 
+/// Waits for `text` on the screen, broken over rows or not, and checks that nothing shown is cut.
+fn whole(s: &mut Screen, text: &str) {
+    s.wait_for_words(text);
+    s.settle();
+    let screen = s.contents();
+    assert!(!screen.contains('…'), "something is cut:\n{screen}");
+    let (_, cols) = s.parser.screen().size();
+    for row in screen.lines() {
+        assert!(unicode_cells(row) < usize::from(cols.get()), "{row:?}");
+    }
+}
+
+#[test]
+fn nothing_is_cut_at_80_or_60_columns() {
+    for cols in [80, 60] {
+        let dir = common::Scratch::new();
+        let mut s = Screen::start(dir.path(), &[], cols, 24);
+        whole(
+            &mut s,
+            "Entity (name and acronym, e.g. \"International Organization for Migration (IOM)\")",
+        );
+        s.keys("Office for Testing (OFT)\r");
+        whole(&mut s, "Question 1 of 6 · Your answer:");
+        s.keys("\r");
+        whole(&mut s, "Leave question 1 unanswered? (y/n) › yes");
+        s.keys("\r");
+        whole(&mut s, "Add an event?");
+        s.keys("\r");
+        whole(&mut s, "Question 2 of 6 · Event 1 · Event Name");
+        s.keys("Forum\r");
+        whole(
+            &mut s,
+            "Event 1 · Event Dates (e.g. 2023-03-30, or 30-31 March 2023)",
+        );
+        s.keys("2024-05-10\r");
+        whole(
+            &mut s,
+            "Event 1 · Event Location (City, Country) (several separated by `;`)",
+        );
+        s.keys("Apia, Samoa\r");
+        whole(
+            &mut s,
+            "Type goal numbers or names like `10, 16 and 17`, `all` or `none`, or move with ↑↓ and tick with Space · Enter confirms · Esc back",
+        );
+        s.keys("13\r");
+        whole(
+            &mut s,
+            "Event 1 · Description (max 150 words): please include a short summary of the event's mandate and contributions to the SDGs, including its main outcome(s)",
+        );
+        whole(&mut s, "0 / 150 words · Ctrl-D finish · Esc back · F1 help");
+        s.keys("A forum.\x04");
+        whole(
+            &mut s,
+            "Event 1 · Website (if applicable) (an https:// address; Enter for none)",
+        );
+        s.keys("\r");
+        whole(&mut s, "Add another event? (y/n) › no");
+        s.keys("\r");
+        whole(&mut s, "Skip question 3 (leave it unanswered)");
+        s.keys(&format!("{DOWN}{DOWN}\r"));
+        whole(
+            &mut s,
+            "Global Accelerator on Jobs and Social Protection for Just Transitions",
+        );
+        s.keys("8\r");
+        whole(&mut s, "How do you contribute? (optional)");
+        s.keys("\r");
+        whole(&mut s, "Add an initiative?");
+        s.keys("\r");
+        whole(&mut s, "Initiative 1 · Initiative/Partnership Name");
+        s.keys("Partnership\r");
+        whole(
+            &mut s,
+            "Initiative 1 · Partners (please list all partners) (separated by commas, or `all`)",
+        );
+        s.keys("all\r");
+        s.wait_for("type:");
+        s.keys("13\r");
+        whole(
+            &mut s,
+            "Initiative 1 · Member States benefiting from it (separated by commas, or `all`)",
+        );
+        s.keys("Kenya, Moldov\r");
+        // The confirmation names in full what it will take.
+        whole(
+            &mut s,
+            "`Moldov`: did you mean Republic of Moldova? (y/n) › yes",
+        );
+        s.keys("\x03");
+        assert_eq!(s.exit_code(), 130, "at {cols} columns");
+    }
+}
+
 #[test]
 fn the_plain_mode_keeps_pastes_whole_and_has_back_and_help() {
     let dir = common::Scratch::new();
@@ -528,7 +621,7 @@ fn a_refused_text_comes_back_in_the_editor_and_ctrl_c_restores_the_terminal() {
     s.paste(&words.join(" "));
     s.wait_for("! 151 / 150 words — 1 over");
     s.keys(CTRL_D);
-    s.wait_for(
+    s.wait_for_words(
         "error: Resource 1 · Description: 151 words, the limit is 150 — shorten it by 1 word",
     );
     // Back in the editor with the text: one word less is enough.

@@ -1,6 +1,7 @@
-//! The rich mode's own widgets, drawn inline on crossterm: the text editor and the tick menu.
-//! Both redraw one area below the question, never taller than the screen, and start from a
-//! clean screen after a resize.
+//! The rich mode's own widgets, drawn inline on crossterm: the text editor, the tick menu, the
+//! menu of one choice and the yes/no question. Each redraws one area below the question, never
+//! taller than the screen, breaks every line between words at the screen's width, and starts
+//! from a clean screen after a resize.
 //!
 //! Why not a crate for the text: reedline and rustyline are line editors whose multi-line mode
 //! still ends on Enter and has no place for a live footer; tui-textarea does not wrap lines at
@@ -8,6 +9,7 @@
 //! console), so the editor costs no new dependency but signal-hook and mio for key events.
 
 mod buffer;
+mod choose;
 mod editor;
 mod layout;
 mod menu;
@@ -17,6 +19,7 @@ use std::time::Duration;
 
 use crossterm::{cursor, event, queue, terminal};
 
+pub(crate) use choose::{choose, confirm};
 pub(crate) use editor::{Ended, Spec, edit};
 pub(crate) use menu::pick;
 

@@ -99,6 +99,30 @@ impl Screen {
         }
     }
 
+    /// The screen's text with every run of whitespace made one space: what a person reads,
+    /// whatever rows the lines were broken over.
+    pub fn words(&mut self) -> String {
+        self.contents()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Waits until the screen shows `text`, broken over rows or not.
+    pub fn wait_for_words(&mut self, text: &str) {
+        let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let start = Instant::now();
+        loop {
+            if self.words().contains(&want) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("waiting for {text:?}; the screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Waits until the screen has settled (nothing new for a moment).
     pub fn settle(&mut self) {
         let mut last = self.contents();
