@@ -2,7 +2,7 @@
 //! the same checker as `validate`, errors re-asked, warnings shown and confirmed.
 
 use super::Session;
-use super::prompter::{Completer, PromptError, Prompted};
+use super::prompter::{Completer, Completion, PromptError, Prompted};
 use crate::answers::{Answer, FieldValue, Record, Typed};
 use crate::check::{self, form};
 use crate::document::{Node, Value};
@@ -32,6 +32,10 @@ impl Session<'_> {
         ))?;
         if let Some(rules) = rules_line(question) {
             self.p.say(&format!("({rules})"))?;
+        }
+        // A question carried from another edition says what changed in it.
+        if let Some(changed) = self.carried_note.take() {
+            self.p.say(&changed)?;
         }
         for f in why {
             self.show_finding(f, true)?;
@@ -78,11 +82,15 @@ impl Session<'_> {
                 self.finish(question)
             }
             _ => {
-                let why: Vec<Finding> = self
-                    .check_all()
-                    .into_iter()
-                    .filter(|f| f.is_error() && f.question() == Some(question.id.as_str()))
-                    .collect();
+                // A text being typed when the fill stopped comes back, with no error about it.
+                let why: Vec<Finding> = if self.typing_in(&question.id, None, None) {
+                    Vec::new()
+                } else {
+                    self.check_all()
+                        .into_iter()
+                        .filter(|f| f.is_error() && f.question() == Some(question.id.as_str()))
+                        .collect()
+                };
                 self.ask_question_because(question, &why)
             }
         }
@@ -657,21 +665,48 @@ fn completer(kind: FieldKind) -> Option<Completer> {
     }
 }
 
-/// Completes the last item of a list (after the last `,` or `;`).
-fn complete_last(input: &str, complete: fn(&str) -> Option<&'static str>) -> Option<String> {
+/// Completes the last item of a list (after the last `,` or `;`): the one name it starts, or the
+/// names it may start.
+fn complete_last(
+    input: &str,
+    complete: fn(&str) -> Option<&'static str>,
+    candidates: fn(&str) -> Vec<&'static str>,
+) -> Completion {
     let cut = input.rfind([',', ';']).map_or(0, |i| i + 1);
     let (head, last) = input.split_at(cut);
-    let name = complete(last.trim())?;
-    let space = if head.is_empty() { "" } else { " " };
-    Some(format!("{}{space}{name}", head.trim_end()))
+    let last = last.trim();
+    if let Some(name) = complete(last) {
+        let space = if head.is_empty() { "" } else { " " };
+        return Completion::Done(format!("{}{space}{name}", head.trim_end()));
+    }
+    if last.is_empty() {
+        return Completion::None;
+    }
+    // Only names that start with what is typed: a guess at a misspelling is no completion.
+    let folded = crate::text::fold(last);
+    let mut found: Vec<String> = candidates(last)
+        .into_iter()
+        .filter(|c| crate::text::fold(c).starts_with(&folded))
+        .map(str::to_string)
+        .collect();
+    found.dedup();
+    if found.len() > 1 {
+        Completion::Candidates(found)
+    } else {
+        Completion::None
+    }
 }
 
-fn complete_country_list(input: &str) -> Option<String> {
-    complete_last(input, refdata::complete_state)
+fn complete_country_list(input: &str) -> Completion {
+    complete_last(input, refdata::complete_state, refdata::country_candidates)
 }
 
-fn complete_language_list(input: &str) -> Option<String> {
-    complete_last(input, refdata::complete_language)
+fn complete_language_list(input: &str) -> Completion {
+    complete_last(
+        input,
+        refdata::complete_language,
+        refdata::language_candidates,
+    )
 }
 
 fn display_dates(dates: Dates) -> String {
@@ -695,19 +730,17 @@ mod tests {
 
     #[test]
     fn completing_the_last_item() {
-        assert_eq!(
-            complete_country_list("Kenya, sene"),
-            Some("Kenya, Senegal".to_string())
-        );
-        assert_eq!(
-            complete_country_list("Apia, Sam"),
-            Some("Apia, Samoa".to_string())
-        );
-        assert_eq!(complete_country_list("guinea"), None);
-        assert_eq!(
-            complete_language_list("en, Portu"),
-            Some("en, Portuguese".to_string())
-        );
+        let done = |s: &str| Completion::Done(s.to_string());
+        assert_eq!(complete_country_list("Kenya, sene"), done("Kenya, Senegal"));
+        assert_eq!(complete_country_list("Apia, Sam"), done("Apia, Samoa"));
+        assert_eq!(complete_language_list("en, Portu"), done("en, Portuguese"));
+        // `guinea` starts several names: they are listed, none is taken.
+        let Completion::Candidates(names) = complete_country_list("guinea") else {
+            panic!("{:?}", complete_country_list("guinea"))
+        };
+        assert!(names.iter().any(|n| n == "Guinea-Bissau"), "{names:?}");
+        assert!(names.iter().all(|n| n.starts_with("Guinea")), "{names:?}");
+        assert_eq!(complete_country_list("Kenya, "), Completion::None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! atomically after every confirmed answer so that nothing a person confirmed is ever lost.
 
 mod ask;
+mod carried;
 mod error;
 mod external;
 mod goals;
@@ -21,7 +22,8 @@ pub use error::{FillError, Resume};
 pub use interrupt::Interrupt;
 pub use plain::PlainPrompter;
 pub use prompter::{
-    Completer, NotKept, Picked, Picks, PromptError, Prompted, Prompter, Ticks, Typing, pick_choices,
+    Completer, Completion, NotKept, Picked, Picks, PromptError, Prompted, Prompter, Ticks, Typing,
+    pick_choices,
 };
 pub use terminal::TerminalPrompter;
 
@@ -203,6 +205,10 @@ struct Session<'a> {
     typed: Option<Typed>,
     /// What `migrate` carried from another edition and is not looked at yet.
     carried: Option<Carried>,
+    /// What changed in the carried question being asked, said under its text.
+    carried_note: Option<String>,
+    /// Questions asked as carried answers in this fill: the walk does not ask them again.
+    looked: Vec<String>,
     request: &'a FillRequest,
     p: &'a mut dyn Prompter,
     interrupt: &'a Interrupt,
@@ -218,12 +224,10 @@ impl<'a> Session<'a> {
         let draft_path = request.draft_path();
         let mut base: Option<(Checked, Questionnaire)> = None;
         if draft_path.exists() {
+            let about = draft_summary(&draft_path, flag);
             let resume = loop {
                 let resume = prompt_usage(p.select(
-                    &format!(
-                        "A draft of this response is saved in {}.",
-                        draft_path.display()
-                    ),
+                    &about,
                     &[
                         "Resume where I stopped".to_string(),
                         "Start over (the draft is replaced)".to_string(),
@@ -280,6 +284,8 @@ impl<'a> Session<'a> {
             asked,
             typed,
             carried,
+            carried_note: None,
+            looked: Vec::new(),
             request,
             p,
             interrupt,
@@ -302,7 +308,11 @@ impl<'a> Session<'a> {
                 other => break other?,
             }
         }
-        let invalid = self.questions_with_errors();
+        // Answers carried from another edition whose question changed, and answers kept in
+        // notes, come first.
+        self.walk_carried()?;
+        let mut invalid = self.questions_with_errors();
+        invalid.retain(|id| !self.looked.contains(id));
         let count = self.q.questions.len();
         let mut index = self.start.min(count);
         // After a step back, the question is shown again with its answer, whatever state it is in.
@@ -455,11 +465,15 @@ impl<'a> Session<'a> {
 
     fn save_output(&mut self) -> Prompted<Filled> {
         let mut out = self.answers.clone();
-        out.draft = None;
+        // Carried answers not looked at stay listed, for the next `fill --answers`.
+        out.draft = self.carried.clone().map(|carried| Draft {
+            carried: Some(carried),
+            ..Draft::default()
+        });
         let format =
             Format::from_extension(&self.request.output.to_string_lossy()).unwrap_or(Format::Toml);
         let text = out.to_text(format);
-        let findings = self.check_all();
+        let findings = check::check_answers(&out, &self.q).findings;
         crate::fsio::write_atomic(&self.request.output, text.as_bytes())
             .map_err(saving(&self.request.output))?;
         let draft = self.request.draft_path();
@@ -472,6 +486,69 @@ impl<'a> Session<'a> {
         self.p.say(&save_summary(self.request, errors, warnings))?;
         Ok(Filled::Saved { valid: errors == 0 })
     }
+}
+
+/// What the offer to resume says about a draft: whose response it is, how far it got, when it
+/// was saved, where it is.
+fn draft_summary(path: &Path, flag: Option<&Questionnaire>) -> String {
+    use crate::text::plural;
+    let validator = Validator {
+        questionnaire: flag,
+        read: ReadOptions::default(),
+        editions: None,
+    };
+    let checked = validator
+        .validate(&Source::File(path.to_path_buf()))
+        .checked;
+    let answers = checked.as_ref().map(|c| &c.answers);
+    let whose = match answers.and_then(|a| a.entity.as_ref()) {
+        Some(Scalar::Text(entity)) if !entity.trim().is_empty() => {
+            format!("the response of {entity}")
+        }
+        _ => "this response".to_string(),
+    };
+    let progress = answers.and_then(|a| {
+        let q =
+            crate::questionnaire::applicable(flag, a.questionnaire.as_deref()).questionnaire()?;
+        let answered = q
+            .questions
+            .iter()
+            .filter(|question| a.answer(&question.id).is_some_and(|x| !is_not_answered(x)))
+            .count();
+        Some(format!(
+            "{answered} of {} {} answered",
+            q.questions.len(),
+            plural(q.questions.len(), "question")
+        ))
+    });
+    let saved = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .map(|age| format!("saved {}", ago(age.as_secs())));
+    let details: Vec<String> = [progress, saved].into_iter().flatten().collect();
+    format!(
+        "A draft of {whose} is in {}{}.",
+        path.display(),
+        if details.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", details.join(", "))
+        }
+    )
+}
+
+/// How long ago, in words: `just now`, `12 minutes ago`, `3 hours ago`, `2 days ago`.
+fn ago(seconds: u64) -> String {
+    use crate::text::plural;
+    let (n, unit) = match seconds {
+        0..60 => return "just now".to_string(),
+        60..3600 => (seconds / 60, "minute"),
+        3600..86_400 => (seconds / 3600, "hour"),
+        _ => (seconds / 86_400, "day"),
+    };
+    let n = usize::try_from(n).unwrap_or(usize::MAX);
+    format!("{n} {} ago", plural(n, unit))
 }
 
 /// What saving says: where the response is, its errors and warnings, and what to do next.

@@ -124,17 +124,36 @@ impl<'a> Session<'a> {
             );
             self.p
                 .say(&format!("\nQuestion {} · {place}", question.number))?;
-            for f in &errors {
-                self.show_finding(f, true)?;
-            }
-            match &current {
-                Some(value) => self.p.say(&format!("  now: {}", now(&value.to_plain())))?,
-                None if errors.is_empty() => self.p.say("  not asked yet")?,
-                None => {}
+            // The field being typed when the fill stopped is not greeted with an error for what
+            // was not finished: its text comes back instead.
+            if !self.typing_in(&question.id, Some(index), Some(&field.id)) {
+                for f in &errors {
+                    self.show_finding(f, true)?;
+                }
+                match &current {
+                    Some(value) => self.p.say(&format!("  now: {}", now(&value.to_plain())))?,
+                    None if errors.is_empty() => self.p.say("  not asked yet")?,
+                    None => {}
+                }
             }
             self.ask_field_into(question, index, field, current.as_ref())?;
         }
         Ok(())
+    }
+
+    /// Whether a text typed for this answer when the fill stopped is waiting to be offered back.
+    pub(super) fn typing_in(
+        &self,
+        question: &str,
+        record: Option<usize>,
+        field: Option<&str>,
+    ) -> bool {
+        self.typed.as_ref().is_some_and(|t| {
+            t.question == question
+                && t.record == record
+                && t.field.as_deref() == field
+                && !t.text.trim().is_empty()
+        })
     }
 
     /// The text typed for this answer when the fill stopped, if any: taken, to be offered back.

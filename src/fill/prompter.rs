@@ -47,8 +47,19 @@ impl From<io::Error> for PromptError {
 /// A prompt's result.
 pub type Prompted<T> = Result<T, PromptError>;
 
+/// What Tab makes of a typed list's last item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Completion {
+    /// The list with its last item completed.
+    Done(String),
+    /// The names the last item may start, when it starts more than one.
+    Candidates(Vec<String>),
+    /// Nothing to complete.
+    None,
+}
+
 /// Completes the last item of a typed list, e.g. a country name.
-pub type Completer = fn(&str) -> Option<String>;
+pub type Completer = fn(&str) -> Completion;
 
 /// What a text typed in a tick menu reads as: the items it names, ticked as they are typed, and
 /// what is wrong with it (then Enter waits until it is corrected).
@@ -230,6 +241,12 @@ pub trait Prompter {
 
     /// Whether the next prompt offers to keep the answer just refused as it is (for now).
     fn offer_keep(&mut self, _on: bool) {}
+
+    /// The width lines are shown at, for what is said in one row (the review's findings);
+    /// `None` when lines are shown whole.
+    fn width(&self) -> Option<usize> {
+        None
+    }
 
     /// One line of text; Enter on an empty line gives `default` (or `""`). What is typed goes to
     /// `typing` as it is typed.

@@ -68,6 +68,10 @@ impl Prompter for TerminalPrompter {
         self.keep = on;
     }
 
+    fn width(&self) -> Option<usize> {
+        Some(screen::size().0)
+    }
+
     fn line(
         &mut self,
         prompt: &str,

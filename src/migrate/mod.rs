@@ -153,6 +153,24 @@ pub fn migrate(answers: &Answers, from: &Questionnaire, to: &Questionnaire) -> M
     }
 }
 
+/// The answer a note holds, carried into `to`'s counterpart of its question (as `migrate` reads a
+/// note back, for `fill` to place one a person chose): the question's id, the answer, and notes
+/// for fields that question has no place for; `None` when `to` has no counterpart or the note
+/// does not read as an answer.
+pub fn note_answer(
+    held: &HeldAnswer<'_, '_>,
+    to: &Questionnaire,
+) -> Option<(String, Answer, Vec<String>)> {
+    let target = to.counterpart(held.edition, held.question)?;
+    let answer = held.read()?;
+    let (moved, left) = carry(&answer, held.edition, held.question, target);
+    Some((
+        target.id.clone(),
+        moved,
+        left.into_iter().map(|(_, note)| note).collect(),
+    ))
+}
+
 /// Answers in the target's question order, keys it does not know after them as they were.
 fn order_answers(answers: &mut Answers, to: &Questionnaire) {
     let order = |id: &str| {

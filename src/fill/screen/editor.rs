@@ -9,7 +9,7 @@ use crossterm::terminal;
 use super::buffer::Buffer;
 use super::layout::{self, Row};
 use super::{Area, RawMode, rows_of, size, word_status};
-use crate::fill::prompter::{Completer, PromptError, Prompted, Typing};
+use crate::fill::prompter::{Completer, Completion, PromptError, Prompted, Typing};
 use crate::questionnaire::WordLimits;
 
 /// What the editor is asked to edit.
@@ -216,8 +216,15 @@ impl Editor<'_> {
                     return Ok(Some(Ended::Done(self.buffer.text())));
                 }
                 KeyCode::Tab => {
-                    if let Some(done) = self.spec.complete.and_then(|c| c(&self.buffer.text())) {
-                        self.buffer = Buffer::new(&done);
+                    match self.spec.complete.map(|c| c(&self.buffer.text())) {
+                        Some(Completion::Done(done)) => self.buffer = Buffer::new(&done),
+                        Some(Completion::Candidates(names)) => {
+                            self.message = Some(format!(
+                                "it may be {}: type more, then Tab",
+                                names.join(", ")
+                            ));
+                        }
+                        _ => {}
                     }
                     return Ok(None);
                 }
@@ -459,7 +466,7 @@ mod tests {
                 initial,
                 limits: WordLimits::default(),
                 single_line,
-                complete: Some(|s: &str| Some(format!("{s}ia"))),
+                complete: Some(|s: &str| Completion::Done(format!("{s}ia"))),
                 keep,
                 typing,
             },

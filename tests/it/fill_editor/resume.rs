@@ -63,9 +63,13 @@ fn killed_inside_a_record_a_resume_asks_the_optional_field_and_offers_the_typed_
     );
 
     let mut s = Screen::start(dir.path(), &[], 100, 30);
+    // The offer says whose draft it is, how far it got and when it was saved.
+    s.wait_for_words("A draft of the response of Office for Testing (OFT) is in response.draft.toml: 1 of 6 questions answered, saved ");
     s.wait_for("Resume where I stopped");
     s.keys("\r");
     s.wait_for("the text you were typing when the fill stopped is back (4 words)");
+    // No error greets the field being typed: its text is back instead.
+    assert!(!s.read_so_far().contains("error:"), "{}", s.contents());
     s.wait_for("> Half a description, typed");
     s.wait_for("4 / 150 words");
     s.keys(" and finished.");
