@@ -159,6 +159,9 @@ pub fn round_trips(text: &str, format: Format) {
         let mut result = got.answers.clone();
         expected.draft = None;
         result.draft = None;
+        // migrate writes the edition it carried the answers to, named or not in the file.
+        expected.questionnaire = Some(from.id.clone());
+        expected.extra.retain(|(key, _)| key != "questionnaire");
         if expected.to_text(Format::Toml) == result.to_text(Format::Toml) {
             continue;
         }
@@ -179,26 +182,16 @@ pub fn round_trips(text: &str, format: Format) {
         if !strict {
             continue;
         }
-        assert_eq!(expected.entity, result.entity, "{}", what());
-        assert_eq!(expected.contact, result.contact, "{}", what());
-        assert_eq!(
-            node_text(
-                &qfill::answers::Answers {
-                    extra: expected.extra.clone(),
-                    ..Default::default()
-                }
-                .to_node()
-            ),
-            node_text(
-                &qfill::answers::Answers {
-                    extra: result.extra.clone(),
-                    ..Default::default()
-                }
-                .to_node()
-            ),
-            "{}",
-            what()
-        );
+        // Everything but the answers and notes as the original, as written.
+        let outside = |a: &qfill::answers::Answers| {
+            qfill::answers::Answers {
+                answers: Vec::new(),
+                notes: Vec::new(),
+                ..a.clone()
+            }
+            .to_text(Format::Toml)
+        };
+        assert_eq!(outside(&expected), outside(&result), "{}", what());
         assert!(
             result.notes.starts_with(&expected.notes),
             "the file's own notes come first: {}",
@@ -251,17 +244,21 @@ pub fn round_trips(text: &str, format: Format) {
 /// The text of every leaf value of a tree, under the answers and elsewhere (keys aside).
 fn leaves(node: &document::Node) -> Vec<String> {
     let mut out = Vec::new();
-    walk(&qfill::answers::node_json(node), &mut out);
+    walk(node, &mut out);
     out
 }
 
-fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
-        serde_json::Value::Object(map) => map.values().for_each(|i| walk(i, out)),
-        serde_json::Value::String(s) => out.push(s.clone()),
-        serde_json::Value::Null => {}
-        other => out.push(other.to_string()),
+fn walk(node: &document::Node, out: &mut Vec<String>) {
+    use qfill::document::Value;
+    match &node.value {
+        Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+        Value::Table(entries) => entries.iter().for_each(|e| walk(&e.node, out)),
+        Value::String(s) | Value::Datetime(s) => out.push(s.to_string()),
+        Value::Null => {}
+        // As a note writes a value that is not text: in JSON.
+        Value::Bool(_) | Value::Integer(_) | Value::Float(_) => {
+            out.push(qfill::answers::node_json(node).to_string());
+        }
     }
 }
 

@@ -83,6 +83,8 @@ pub fn migrate(answers: &Answers, from: &Questionnaire, to: &Questionnaire) -> M
     }
     let mut out = answers.clone();
     out.questionnaire = Some(to.id.clone());
+    // The file names the edition it is carried to; a `questionnaire` that was not text goes.
+    out.extra.retain(|(key, _)| key != "questionnaire");
     out.answers.clear();
     out.notes.clear();
     out.draft = None;

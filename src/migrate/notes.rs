@@ -172,21 +172,23 @@ fn block_of(question: &Question, answer: &Answer) -> String {
         (Answer::Records(records), QuestionKind::Records(def)) => {
             question_block(&mut out, question, None);
             for record in records {
-                let (known, unknown): (Vec<_>, Vec<_>) = record
-                    .fields
-                    .iter()
-                    .cloned()
-                    .partition(|(id, _)| def.fields.iter().any(|f| f.id == *id));
-                let mut one = String::new();
-                question_block(
-                    &mut one,
-                    question,
-                    Some(&Answer::Records(vec![Record { fields: known }])),
-                );
-                // The record without the header `question_block` starts with.
-                out.push_str(one.split_once('\n').map_or("", |(_, rest)| rest));
-                for (key, value) in unknown {
-                    out.push_str(&format!("{key} |\n{} |\n", one_line(&value.to_plain())));
+                for (key, value) in &record.fields {
+                    // A field by its form label, as the legacy layout writes it; a key the
+                    // definition does not have by itself.
+                    let field = def.fields.iter().find(|f| f.id == *key);
+                    let label = field.map_or(key.as_str(), |f| f.label.as_str());
+                    let text = match value {
+                        FieldValue::Text(t) if field.is_some_and(|f| f.kind.is_text()) => t.clone(),
+                        FieldValue::Raw(node) if node.as_str().is_none() => dump(node),
+                        other => other.to_plain(),
+                    };
+                    out.push_str(&format!("{} |\n", one_line(label)));
+                    let lines: Vec<&str> =
+                        text.split('\n').filter(|l| !l.trim().is_empty()).collect();
+                    for (i, l) in lines.iter().enumerate() {
+                        let end = if i + 1 == lines.len() { " |" } else { "" };
+                        out.push_str(&format!("{}{end}\n", l.trim_end()));
+                    }
                 }
             }
         }
@@ -210,16 +212,31 @@ fn block_of(question: &Question, answer: &Answer) -> String {
                 out.push_str(&format!("{}: {names}.\n", def.choices_label));
             }
             for (key, node) in extra {
-                out.push_str(&format!("{key}: {}\n", node_json(node)));
+                out.push_str(&format!("{key}: {}\n", dump(node)));
             }
         }
         (Answer::Raw(node), _) if node.as_str().is_none() => {
             question_block(&mut out, question, None);
-            out.push_str(&format!("{}\n", node_json(node)));
+            out.push_str(&format!("{}\n", dump(node)));
         }
         _ => question_block(&mut out, question, Some(answer)),
     }
     out.trim_end().to_string()
+}
+
+/// A value that is not text, written so that a person reads every value in it: text as it is
+/// (line breaks and all), keys before their values, other values as JSON writes them.
+fn dump(node: &Node) -> String {
+    match &node.value {
+        Value::String(s) | Value::Datetime(s) => s.to_string(),
+        Value::Array(items) => items.iter().map(dump).collect::<Vec<_>>().join("\n"),
+        Value::Table(entries) => entries
+            .iter()
+            .map(|e| format!("{}: {}", e.key, dump(&e.node)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => node_json(node).to_string(),
+    }
 }
 
 /// A choices answer as the note lists it: the names on the choices line, or none at all when
@@ -387,6 +404,9 @@ mod tests {
             }
             if toml.contains("= 5") {
                 assert!(note.ends_with("\n5"), "every value kept: {note}");
+            }
+            if toml.contains("hashtag") {
+                assert!(!note.contains("Website"), "only the fields it has: {note}");
             }
         }
         assert!(held("Just a remark.", &editions).is_none());
