@@ -531,6 +531,17 @@ fn filling_the_fixture_from_scratch() {
     }
 }
 
+/// The fixture migrated to hlpf-2026, then filled; the counts go to the test's output.
+#[test]
+fn filling_the_fixture_migrated_to_2026() {
+    let (counts, saved) = driver::migrate_then_fill(common::bin(), (80, 24));
+    println!("migrate to hlpf-2026, then fill at 80×24: {counts}");
+    assert!(saved.get("draft").is_none(), "every carried answer looked at: {saved:?}");
+    assert_eq!(saved["answers"]["events"].as_array().unwrap().len(), 2);
+    assert_eq!(saved["notes"].as_array().unwrap().len(), 4);
+    assert!(saved["answers"]["coordination"].as_str().is_some());
+}
+
 #[test]
 fn a_long_list_of_countries_with_completion_shows_what_is_stored() {
     let dir = common::Scratch::new();
@@ -836,4 +847,23 @@ fn f2_keeps_a_refused_text_for_now() {
         .to_string();
     assert!(kept.contains(&words.join(" ")), "{kept}");
     assert!(kept.starts_with("The Partnership helps"), "{kept}");
+}
+
+#[test]
+fn a_paste_right_after_a_key_lands_whole() {
+    let dir = common::Scratch::new();
+    without_question_6(dir.path());
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("0 words · Ctrl-D finish");
+    s.keys("abc");
+    s.wait_for("> abc");
+    let words: Vec<String> = (0..150).map(|i| format!("word{i}")).collect();
+    s.keys("\x18");
+    s.paste(&words.join(" "));
+    s.keys(CTRL_D);
+    s.wait_for("Review your answers");
+    s.keys("\x03");
+    assert_eq!(s.exit_code(), 130);
+    let draft = saved(dir.path(), "response.draft.toml");
+    assert_eq!(answer(&draft, "recommendations").as_str(), Some(&*words.join(" ")));
 }
