@@ -445,6 +445,32 @@ fn the_example_migrated_to_2026_and_back() {
 }
 
 #[test]
+fn a_named_txt_is_migrated_as_legacy_text() {
+    let output = run(&[
+        "migrate",
+        repo("tests/data/legacy-example.txt").to_str().unwrap(),
+        "--edition",
+        "hlpf-2026",
+    ]);
+    let text = stdout(&output);
+    let migrated: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(migrated["questionnaire"].as_str(), Some("hlpf-2026"));
+    assert!(
+        migrated["answers"]["events"]
+            .as_array()
+            .is_some_and(|e| !e.is_empty()),
+        "the legacy events are under question 3: {text}"
+    );
+    assert!(
+        stderr(&output).contains(
+            "moved: question 2 `events` of hlpf-2024 is question 3 `events` of hlpf-2026"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn migrating_to_the_files_own_edition_changes_nothing() {
     let dir = Scratch::new();
     let file = dir.path().join("commented.toml");

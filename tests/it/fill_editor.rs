@@ -536,7 +536,10 @@ fn filling_the_fixture_from_scratch() {
 fn filling_the_fixture_migrated_to_2026() {
     let (counts, saved) = driver::migrate_then_fill(common::bin(), (80, 24));
     println!("migrate to hlpf-2026, then fill at 80×24: {counts}");
-    assert!(saved.get("draft").is_none(), "every carried answer looked at: {saved:?}");
+    assert!(
+        saved.get("draft").is_none(),
+        "every carried answer looked at: {saved:?}"
+    );
     assert_eq!(saved["answers"]["events"].as_array().unwrap().len(), 2);
     assert_eq!(saved["notes"].as_array().unwrap().len(), 4);
     assert!(saved["answers"]["coordination"].as_str().is_some());
@@ -865,5 +868,8 @@ fn a_paste_right_after_a_key_lands_whole() {
     s.keys("\x03");
     assert_eq!(s.exit_code(), 130);
     let draft = saved(dir.path(), "response.draft.toml");
-    assert_eq!(answer(&draft, "recommendations").as_str(), Some(&*words.join(" ")));
+    assert_eq!(
+        answer(&draft, "recommendations").as_str(),
+        Some(&*words.join(" "))
+    );
 }
