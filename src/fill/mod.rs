@@ -51,6 +51,8 @@ pub struct FillRequest {
     pub force: bool,
     /// `--plain`: numbered lines instead of menus.
     pub plain: bool,
+    /// `--docx`: the filled Word form, written beside the response whenever it is saved.
+    pub docx: Option<PathBuf>,
 }
 
 impl FillRequest {
@@ -99,6 +101,9 @@ impl FillRequest {
         if self.plain {
             command.push_str(" --plain");
         }
+        if let Some(docx) = &self.docx {
+            command.push_str(&format!(" --docx {}", shell_quote(docx)));
+        }
         command
     }
 
@@ -136,7 +141,11 @@ pub fn run(
     interrupt: &Interrupt,
 ) -> Result<Filled, FillError> {
     // Find out now, not after an hour of typing, whether the answers can be saved.
-    for path in [&request.output, &request.draft_path()] {
+    let draft = request.draft_path();
+    for path in [Some(&request.output), Some(&draft), request.docx.as_ref()]
+        .into_iter()
+        .flatten()
+    {
         check_writable(path)?;
     }
     let mut session = Session::start(request, flag, prompter, interrupt)?;
@@ -476,6 +485,10 @@ impl<'a> Session<'a> {
         let findings = check::check_answers(&out, &self.q).findings;
         crate::fsio::write_atomic(&self.request.output, text.as_bytes())
             .map_err(saving(&self.request.output))?;
+        if let Some(docx) = &self.request.docx {
+            let form = crate::docx::write::filled_form(&out, &self.q);
+            crate::fsio::write_atomic(docx, &form).map_err(saving(docx))?;
+        }
         let draft = self.request.draft_path();
         if draft != self.request.output {
             let _guard = self.interrupt.saving();
@@ -558,18 +571,23 @@ fn save_summary(request: &FillRequest, errors: usize, warnings: usize) -> String
     let file = shell_quote(out);
     let q = request.questionnaire_option();
     let full = std::path::absolute(out).unwrap_or_else(|_| out.clone());
-    [
-        format!(
-            "saved {}: {errors} {}, {warnings} {} (written to {})",
-            out.display(),
-            plural(errors, "error"),
-            plural(warnings, "warning"),
-            full.display()
-        ),
-        format!("  every finding, any time: qfill validate {file}{q}"),
-        format!("  a document to read or share: qfill export {file} --to markdown{q}"),
-    ]
-    .join("\n")
+    let mut lines = vec![format!(
+        "saved {}: {errors} {}, {warnings} {} (written to {})",
+        out.display(),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        full.display()
+    )];
+    if let Some(docx) = &request.docx {
+        lines.push(format!("  the filled Word form: {}", docx.display()));
+    }
+    lines.push(format!(
+        "  every finding, any time: qfill validate {file}{q}"
+    ));
+    lines.push(format!(
+        "  a document to read or share: qfill export {file} --to markdown{q}"
+    ));
+    lines.join("\n")
 }
 
 /// For a draft without `asked`: the last record of the question it stopped in, with the fields

@@ -13,6 +13,7 @@ fn fill(script: &[&str]) -> (Filled, String, String) {
         draft: None,
         force: false,
         plain: true,
+        docx: None,
     };
     let input = script.iter().map(|l| format!("{l}\n")).collect::<String>();
     let mut shown = Vec::new();
@@ -91,6 +92,7 @@ fn a_closed_input_keeps_the_draft_and_says_how_to_resume() {
         draft: None,
         force: false,
         plain: true,
+        docx: None,
     };
     let mut prompter = PlainPrompter::new("Office (O)\n".as_bytes(), Vec::new());
     let error = run(&request, None, &mut prompter, &Interrupt::default()).unwrap_err();
@@ -251,6 +253,7 @@ fn the_first_screen_says_when_the_edition_is_incomplete() {
         draft: None,
         force: false,
         plain: true,
+        docx: None,
     };
     let mut shown = Vec::new();
     let q = Questionnaire::builtin_cached("hlpf-2026");

@@ -3,6 +3,7 @@
 //! with what is stored.
 
 mod carried;
+mod docx;
 mod driver;
 mod resume;
 mod screen;
