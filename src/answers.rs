@@ -158,6 +158,14 @@ pub enum Answer {
     Raw(Node),
 }
 
+impl Answer {
+    /// Whether this is a "not answered" marker kept as written (`No response`, `N/A`, empty).
+    pub fn is_not_answered(&self) -> bool {
+        matches!(self, Answer::Raw(node)
+            if node.as_str().and_then(crate::rules::text::marker) == Some(crate::rules::text::Marker::NotAnswered))
+    }
+}
+
 /// One record: field values in definition order, then unknown keys as written.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Record {
@@ -505,6 +513,21 @@ fn has_control(s: &str) -> bool {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn only_a_not_answered_marker_is_not_answered() {
+        for (answer, not_answered) in [
+            (Answer::Raw(text_node("No response")), true),
+            (Answer::Raw(text_node("N/A.")), true),
+            (Answer::Raw(text_node("")), true),
+            (Answer::Raw(text_node("TBD")), false),
+            (Answer::Raw(Node::new(Value::Integer(3))), false),
+            (Answer::Text("No response".into()), false),
+            (Answer::Records(Vec::new()), false),
+        ] {
+            assert_eq!(answer.is_not_answered(), not_answered, "{answer:?}");
+        }
+    }
 
     fn sample() -> Answers {
         Answers {

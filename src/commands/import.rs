@@ -90,7 +90,11 @@ fn tell_written(
     let answered = q
         .questions
         .iter()
-        .filter(|question| answers.answer(&question.id).is_some())
+        .filter(|question| {
+            answers
+                .answer(&question.id)
+                .is_some_and(|a| !a.is_not_answered())
+        })
         .count();
     let file = shell_words::quote(&path.display().to_string()).into_owned();
     let edition = request

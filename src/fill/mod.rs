@@ -356,7 +356,7 @@ impl<'a> Session<'a> {
         }
         match self.answers.answer(&question.id) {
             None => self.ask_question(question),
-            Some(answer) if is_not_answered(answer) => {
+            Some(answer) if answer.is_not_answered() => {
                 self.answers.answers.retain(|(k, _)| *k != question.id);
                 self.ask_question(question)
             }
@@ -526,7 +526,7 @@ fn draft_summary(path: &Path, flag: Option<&Questionnaire>) -> String {
         let answered = q
             .questions
             .iter()
-            .filter(|question| a.answer(&question.id).is_some_and(|x| !is_not_answered(x)))
+            .filter(|question| a.answer(&question.id).is_some_and(|x| !x.is_not_answered()))
             .count();
         Some(format!(
             "{answered} of {} {} answered",
@@ -644,7 +644,7 @@ fn load(
         .answers
         .answers
         .iter()
-        .filter(|(_, a)| !is_not_answered(a))
+        .filter(|(_, a)| !a.is_not_answered())
         .count();
     let _ = p.say(&format!(
         "starting from {}: {kept} {} answered",
@@ -655,11 +655,6 @@ fn load(
 }
 
 /// An answer that is a not-answered value (`N/A`, `No response`): asked again by the walk.
-fn is_not_answered(answer: &Answer) -> bool {
-    matches!(answer, Answer::Raw(node)
-        if node.as_str().and_then(crate::rules::text::marker) == Some(crate::rules::text::Marker::NotAnswered))
-}
-
 fn prompt_usage<T>(result: Prompted<T>) -> Result<T, FillError> {
     result.map_err(|e| match e {
         PromptError::Interrupted | PromptError::Eof | PromptError::Back | PromptError::Keep => {
