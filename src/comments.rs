@@ -241,13 +241,15 @@ fn set(table: &mut Table, path: &[String], comments: &Comments) {
             let Some(note) = rest[0].parse().ok().and_then(|i: usize| notes.get_mut(i)) else {
                 return;
             };
+            // A note's own end-of-line comment would come before the comma that follows it
+            // and swallow it: comments after a note go above it, with the others.
             let mut lines = String::from("\n");
-            for line in &comments.above {
+            for line in comments.above.iter().chain(&comments.after) {
                 lines.push_str(&format!("  {line}\n"));
             }
             lines.push_str("  ");
             note.decor_mut().set_prefix(lines);
-            set_after(note.decor_mut(), &comments.after);
+            note.decor_mut().set_suffix("");
             // One note a line, the closing bracket on a line of its own.
             for other in notes.iter_mut() {
                 let kept = prefix(other.decor()).to_string();
@@ -365,6 +367,29 @@ mod tests {
             (p == ["notes", "1"]).then(|| vec!["answers".into(), "q6".into()])
         });
         assert!(moved.contains("# on the second\nq6 = "), "{moved}");
+    }
+
+    #[test]
+    fn a_comment_after_a_value_that_becomes_a_note_leaves_the_comma_alone() {
+        let original = "questionnaire = \"q\"\n[answers]\na = [1, 2]#\nb = 3 # on b\n";
+        let canonical = "questionnaire = \"q\"\nnotes = [\"1, 2\", \"3\", \"last\"]\n";
+        let carried = carry(original, canonical, &|p| match p {
+            [a, key] if a == "answers" => Some(vec![
+                NOTES.into(),
+                if key == "a" { "0" } else { "1" }.into(),
+            ]),
+            _ => None,
+        });
+        let notes = carried
+            .parse::<DocumentMut>()
+            .unwrap_or_else(|e| panic!("{e}\n{carried}"));
+        assert_eq!(
+            notes[NOTES].as_array().map(toml_edit::Array::len),
+            Some(3),
+            "{carried}"
+        );
+        assert!(carried.contains("  # on b\n  \"3\",\n"), "{carried}");
+        assert_eq!(carry(&carried, canonical, &same), carried, "a fixed point");
     }
 
     #[test]
