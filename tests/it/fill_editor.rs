@@ -329,6 +329,46 @@ fn nothing_is_cut_at_80_or_60_columns() {
     }
 }
 
+/// Outside the editor too: a finding at the prompt and the lines of the save break between
+/// words at 60 columns, never inside one.
+#[test]
+fn findings_and_the_save_break_between_words_at_60_columns() {
+    let dir = common::Scratch::new();
+    without_question_6(dir.path());
+    let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
+    let at = start.find("governing_body = \"\"\"").unwrap();
+    let end = start[at + 20..].find("\"\"\"\n").unwrap() + at + 24;
+    fs::write(
+        dir.path().join("start.toml"),
+        format!("{}{}", &start[..at], &start[end..]),
+    )
+    .unwrap();
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 60, 24);
+    whole(&mut s, "Question 1 of 6 · Your answer:");
+    s.keys("The Assembly adopted a new strategy in 2023.");
+    s.keys(CTRL_D);
+    whole(
+        &mut s,
+        "warning: Question 1: 8 words, at least 200 are expected — add 192 words or more",
+    );
+    s.settle();
+    s.keys("\r");
+    whole(&mut s, "Question 6 of 6 · Your answer:");
+    s.keys("Share the data.");
+    s.keys(CTRL_D);
+    whole(&mut s, "Review your answers");
+    s.keys("\r");
+    whole(
+        &mut s,
+        "every finding, any time: qfill validate response.toml",
+    );
+    whole(
+        &mut s,
+        "a document to read or share: qfill export response.toml --to markdown",
+    );
+    assert_eq!(s.exit_code(), 0);
+}
+
 #[test]
 fn the_plain_mode_keeps_pastes_whole_and_has_back_and_help() {
     let dir = common::Scratch::new();
