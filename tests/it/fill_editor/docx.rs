@@ -33,6 +33,20 @@ fn the_word_form_is_written_with_the_response_and_holds_the_saved_answers() {
     let form = fs::read(dir.path().join("response.docx")).unwrap();
     assert!(form.starts_with(b"PK"), "a zip package");
     assert_eq!(form, filled_form(&answers, &q));
+    // And the Word reader gives the saved answers back from it.
+    let imported = qfill()
+        .current_dir(dir.path())
+        .args(["import", "response.docx"])
+        .output()
+        .unwrap();
+    assert!(imported.status.success(), "{imported:?}");
+    let back = check(
+        &parse(&String::from_utf8(imported.stdout).unwrap(), Format::Toml).unwrap(),
+        &q,
+    )
+    .answers;
+    assert_eq!(back.answers, answers.answers);
+    assert_eq!(back.entity, answers.entity);
 }
 
 #[test]
