@@ -12,6 +12,8 @@
 //! * a Word form's blocks and findings point at paragraphs and rows it has, and a file that is
 //!   no form is one finding of one line;
 //! * `definition from-text` never writes a definition that does not load.
+//! * answers carried by `migrate` to every other built-in edition and back give the canonical
+//!   original, or keep every value of what did not come back in a note with a finding.
 
 use std::sync::OnceLock;
 
@@ -246,6 +248,198 @@ fn split<'a>(data: &'a [u8], separator: &[u8]) -> Vec<&'a [u8]> {
     }
     parts.push(rest);
     parts
+}
+
+/// The target `migrate`: an answers file (TOML, or JSON when it starts with `{`) as `qfill
+/// migrate` reads it, carried to every other built-in edition and back (see [`round_trips`]).
+pub fn migrate(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let format = if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
+        Format::Json
+    } else {
+        Format::Toml
+    };
+    round_trips(text, format);
+}
+
+/// Reads `text` as `validate` does and carries its answers to every other built-in edition and
+/// back, as `qfill migrate` does (written, read and checked at each step). Panics unless the
+/// result is the canonical original (`[draft]`, fill's progress, aside), or, where an answer did
+/// not come back, the result keeps the original's notes first, and a note it adds holds every
+/// value of that answer and gets a `notes-answers` finding.
+pub fn round_trips(text: &str, format: Format) {
+    use qfill::finding::Code;
+    use qfill::input::{Kind, Text};
+    let validator = Validator::default();
+    let (findings, checked) = validator.validate_text(text, format);
+    let Some(checked) = checked else { return };
+    let Some(from) =
+        qfill::questionnaire::applicable(None, checked.answers.questionnaire.as_deref())
+            .questionnaire()
+    else {
+        return;
+    };
+    // A file that already holds answers in notes may see them placed on the way: only nothing
+    // lost is promised then.
+    let strict = !findings.iter().any(|f| f.code == Code::NotesAnswers);
+    let original = checked.answers;
+    let source = Text {
+        text: text.to_string(),
+        kind: Kind::Answers(format),
+    };
+    for id in Questionnaire::builtin_ids() {
+        let to = Questionnaire::builtin_cached(id).expect("a built-in edition");
+        if to.id == from.id {
+            continue;
+        }
+        let there = qfill::migrate::rewrite(&original, Some(&source), from, to, Format::Toml)
+            .unwrap_or_else(|e| panic!("to {}: {e}", to.id));
+        let there_doc = document::parse(&there.text, Format::Toml)
+            .unwrap_or_else(|e| panic!("to {}, unreadable: {}\n{}", to.id, e.message, there.text));
+        let there_answers = check(&there_doc, to).answers;
+        let there_source = Text {
+            text: there.text.clone(),
+            kind: Kind::Answers(Format::Toml),
+        };
+        let back =
+            qfill::migrate::rewrite(&there_answers, Some(&there_source), to, from, Format::Toml)
+                .unwrap_or_else(|e| panic!("back from {}: {e}", to.id));
+        let back_doc = document::parse(&back.text, Format::Toml).unwrap_or_else(|e| {
+            panic!(
+                "back from {}, unreadable: {}\n{}",
+                to.id, e.message, back.text
+            )
+        });
+        let got = check(&back_doc, from);
+        let what = || format!("{} -> {} -> {}:\n{}", from.id, to.id, from.id, back.text);
+        if let Some(draft) = &got.answers.draft {
+            assert!(
+                draft.carried.is_none()
+                    || original.draft.as_ref().is_some_and(|d| d.carried.is_some()),
+                "carried is gone back home: {}",
+                what()
+            );
+        }
+        let mut expected = original.clone();
+        let mut result = got.answers.clone();
+        expected.draft = None;
+        result.draft = None;
+        // migrate writes the edition it carried the answers to, named or not in the file.
+        expected.questionnaire = Some(from.id.clone());
+        expected.extra.retain(|(key, _)| key != "questionnaire");
+        if expected.to_text(Format::Toml) == result.to_text(Format::Toml) {
+            continue;
+        }
+        // An answer the file's edition does not know, read by the other edition as its own
+        // question's: it comes back read (in a note, say), not as written.
+        let read_there = |key: &str| from.question(key).is_none() && to.question(key).is_some();
+        let mut as_known = expected.clone();
+        as_known.answers.retain(|(key, _)| !read_there(key));
+        // Nothing lost: every value of the original is in the result, in an answer or a note.
+        let everything = words_of(&node_text(&result.to_node()));
+        for value in leaves(&as_known.to_node()) {
+            assert!(
+                everything.contains(&words_of(&value)),
+                "`{value}` is lost: {}",
+                what()
+            );
+        }
+        if !strict {
+            continue;
+        }
+        // Everything but the answers and notes as the original, as written.
+        let outside = |a: &qfill::answers::Answers| {
+            qfill::answers::Answers {
+                answers: Vec::new(),
+                notes: Vec::new(),
+                ..a.clone()
+            }
+            .to_text(Format::Toml)
+        };
+        assert_eq!(outside(&expected), outside(&result), "{}", what());
+        assert!(
+            result.notes.starts_with(&expected.notes),
+            "the file's own notes come first: {}",
+            what()
+        );
+        let added = &result.notes[expected.notes.len()..];
+        for (key, answer) in &expected.answers {
+            let single = |a: &qfill::answers::Answer| {
+                node_text(
+                    &qfill::answers::Answers {
+                        answers: vec![(key.clone(), a.clone())],
+                        ..Default::default()
+                    }
+                    .to_node(),
+                )
+            };
+            let now = result.answer(key);
+            if now.is_some_and(|now| single(now) == single(answer)) {
+                continue;
+            }
+            if read_there(key) {
+                continue;
+            }
+            let values = leaves(
+                &qfill::answers::Answers {
+                    answers: vec![(key.clone(), answer.clone())],
+                    ..Default::default()
+                }
+                .to_node(),
+            );
+            let kept = added.iter().enumerate().find(|(_, note)| {
+                let note = words_of(note);
+                values.iter().all(|v| note.contains(&words_of(v)))
+            });
+            let Some((index, _)) = kept else {
+                panic!("`{key}` did not come back and no note keeps it: {}", what());
+            };
+            let path = format!("notes[{}]", expected.notes.len() + index);
+            assert!(
+                got.findings
+                    .iter()
+                    .any(|f| f.code == Code::NotesAnswers && f.path == path),
+                "{path} keeps `{key}` without a notes-answers finding: {}",
+                what()
+            );
+        }
+    }
+}
+
+/// The text of every leaf value of a tree, under the answers and elsewhere (keys aside).
+fn leaves(node: &document::Node) -> Vec<String> {
+    let mut out = Vec::new();
+    walk(node, &mut out);
+    out
+}
+
+fn walk(node: &document::Node, out: &mut Vec<String>) {
+    use qfill::document::Value;
+    match &node.value {
+        Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+        Value::Table(entries) => entries.iter().for_each(|e| walk(&e.node, out)),
+        Value::String(s) | Value::Datetime(s) => out.push(s.to_string()),
+        Value::Null => {}
+        // As a note writes a value that is not text: in JSON.
+        Value::Bool(_) | Value::Integer(_) | Value::Float(_) => {
+            out.push(qfill::answers::node_json(node).to_string());
+        }
+    }
+}
+
+/// Every leaf of a tree, one after another.
+fn node_text(node: &document::Node) -> String {
+    leaves(node).join("\n")
+}
+
+/// Text as its words, one space between them, to find a value again whatever lines it was
+/// written on.
+fn words_of(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Text as `qfill` reads it: UTF-8 (other bytes are refused before any parser sees them).

@@ -6,7 +6,7 @@
 #   fuzz/run.sh TARGET [SECONDS] [-- LIBFUZZER_FLAGS...]
 #
 # TARGET: answers_toml, answers_json, definition, legacy_import, docx_flatten,
-# definition_from_text. A crash is saved under fuzz/artifacts/TARGET/; see "Fuzz" in
+# definition_from_text, migrate. A crash is saved under fuzz/artifacts/TARGET/; see "Fuzz" in
 # CONTRIBUTING.md for what to do with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

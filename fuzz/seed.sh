@@ -18,6 +18,7 @@ seeds() {
         legacy_import) ls tests/data/*.txt tests/hostile/*.txt ;;
         docx_flatten) ls tests/data/docx/*.xml ;;
         definition_from_text) ls tests/data/*.txt tests/data/docx/*.xml ;;
+        migrate) ls examples/*.toml examples/*.json tests/data/focal-point.toml tests/hostile/*.toml ;;
         *) echo "seed.sh: unknown target $1" >&2; exit 2 ;;
     esac
     if [ -d "tests/fuzz-regressions/$1" ]; then
@@ -27,7 +28,7 @@ seeds() {
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(answers_toml answers_json definition legacy_import docx_flatten definition_from_text)
+    targets=(answers_toml answers_json definition legacy_import docx_flatten definition_from_text migrate)
 fi
 for target in "${targets[@]}"; do
     dir="fuzz/corpus/$target"

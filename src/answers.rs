@@ -49,6 +49,30 @@ pub struct Draft {
     pub asked: Option<Vec<(String, Vec<Vec<String>>)>>,
     /// The text being typed when the draft was saved, offered back on resume.
     pub typed: Option<Typed>,
+    /// Answers `migrate` carried from another edition whose question changed, until `fill` has
+    /// been through them.
+    pub carried: Option<Carried>,
+}
+
+impl Draft {
+    /// Whether the draft holds `fill`'s progress (a walk to resume), not only what `migrate`
+    /// carried.
+    pub fn has_progress(&self) -> bool {
+        self.next.is_some()
+            || self.asked.is_some()
+            || self.typed.is_some()
+            || !self.skipped.is_empty()
+    }
+}
+
+/// `[draft.carried]`: where `migrate` carried the answers from, and the questions whose wording,
+/// limit or window changed on the way, to be looked at again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Carried {
+    /// The edition the answers came from.
+    pub from: String,
+    /// Ids of the questions to look at again, in question order.
+    pub questions: Vec<String>,
 }
 
 /// A text being typed, not yet confirmed, and the answer it belongs to.
@@ -71,7 +95,10 @@ impl Draft {
         if let Some(next) = &self.next {
             table.push(entry("next", text_node(next)));
         }
-        table.push(entry("skipped", texts_node(&self.skipped)));
+        // A draft that only says what `migrate` carried has no walk to record.
+        if self.has_progress() || self.carried.is_none() {
+            table.push(entry("skipped", texts_node(&self.skipped)));
+        }
         if let Some(asked) = &self.asked {
             let asked = asked
                 .iter()
@@ -93,6 +120,15 @@ impl Draft {
             }
             t.push(entry("text", text_node(&typed.text)));
             table.push(entry("typed", Node::new(Value::Table(t))));
+        }
+        if let Some(carried) = &self.carried {
+            table.push(entry(
+                "carried",
+                Node::new(Value::Table(vec![
+                    entry("from", text_node(&carried.from)),
+                    entry("questions", texts_node(&carried.questions)),
+                ])),
+            ));
         }
         Node::new(Value::Table(table))
     }
@@ -120,6 +156,14 @@ pub enum Answer {
     },
     /// Kept as written (not answered, or not readable).
     Raw(Node),
+}
+
+impl Answer {
+    /// Whether this is a "not answered" marker kept as written (`No response`, `N/A`, empty).
+    pub fn is_not_answered(&self) -> bool {
+        matches!(self, Answer::Raw(node)
+            if node.as_str().and_then(crate::rules::text::marker) == Some(crate::rules::text::Marker::NotAnswered))
+    }
 }
 
 /// One record: field values in definition order, then unknown keys as written.
@@ -382,6 +426,10 @@ fn fill_table(table: &mut toml_edit::Table, map: &Map<String, Json>, depth: usiz
             Json::Object(sub) if is_table_like(value, depth) => {
                 let mut t = Table::new();
                 fill_table(&mut t, sub, depth + 1);
+                // `[draft.carried]` alone needs no empty `[draft]` above it.
+                if key == "draft" && sub.values().all(|v| is_table_like(v, depth + 1)) {
+                    t.set_implicit(true);
+                }
                 table.insert(key, Item::Table(t));
             }
             Json::Array(items) if is_table_like(value, depth) => {
@@ -465,6 +513,21 @@ fn has_control(s: &str) -> bool {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn only_a_not_answered_marker_is_not_answered() {
+        for (answer, not_answered) in [
+            (Answer::Raw(text_node("No response")), true),
+            (Answer::Raw(text_node("N/A.")), true),
+            (Answer::Raw(text_node("")), true),
+            (Answer::Raw(text_node("TBD")), false),
+            (Answer::Raw(Node::new(Value::Integer(3))), false),
+            (Answer::Text("No response".into()), false),
+            (Answer::Records(Vec::new()), false),
+        ] {
+            assert_eq!(answer.is_not_answered(), not_answered, "{answer:?}");
+        }
+    }
 
     fn sample() -> Answers {
         Answers {

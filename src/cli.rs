@@ -185,6 +185,9 @@ struct FillArgs {
     /// Plain numbered lines instead of menus (screen readers, simple terminals; also TERM=dumb)
     #[arg(long)]
     plain: bool,
+    /// Also write the filled Word form here whenever the response is saved
+    #[arg(long, value_name = "OUT.docx")]
+    docx: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -662,6 +665,7 @@ impl From<FillArgs> for FillRequest {
             draft: args.draft,
             force: args.force,
             plain: args.plain,
+            docx: args.docx,
         }
     }
 }

@@ -4,7 +4,9 @@
 //!
 //! Comments are gathered from the original by the path of the key they sit on (comments inside a
 //! multi-line array go above its key, as the canonical form writes arrays on one line), mapped to
-//! the key's place in the result, and set on it. A comment whose key is gone goes to the nearest
+//! the key's place in the result, and set on it. The top-level `notes` are the exception: a
+//! comment on one note stays on that note (`migrate` puts answers there and takes them back, and
+//! a comment travels with its answer), the list then written one note a line. A comment whose key is gone goes to the nearest
 //! key above it that remains. Comment blocks at the top of the file, separated from the first key
 //! by a blank line, stay at the top; comments at the end stay at the end. Blank lines between
 //! comments are not kept, so rewriting a rewritten file changes nothing.
@@ -107,11 +109,30 @@ fn inner(value: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// The top-level list whose items keep their own comments.
+const NOTES: &str = "notes";
+
 fn gather(table: &Table, path: &mut KeyPath, out: &mut Vec<(KeyPath, Comments)>) {
     for (key, item) in table {
         path.push(key.to_string());
         let key_decor = table.key(key).map(toml_edit::Key::leaf_decor);
         match item {
+            Item::Value(Value::Array(notes)) if path.len() == 1 && key == NOTES => {
+                let above = key_decor
+                    .map(|d| comment_lines(prefix(d)))
+                    .unwrap_or_default();
+                let mut after = comment_lines(suffix(notes.decor()));
+                after.extend(comment_lines(notes.trailing().as_str().unwrap_or("")));
+                out.push((path.clone(), Comments { above, after }));
+                for (i, note) in notes.iter().enumerate() {
+                    let mut above = comment_lines(prefix(note.decor()));
+                    inner(note, &mut above);
+                    let after = comment_lines(suffix(note.decor()));
+                    path.push(i.to_string());
+                    out.push((path.clone(), Comments { above, after }));
+                    path.pop();
+                }
+            }
             Item::Value(value) => {
                 let mut above = key_decor
                     .map(|d| comment_lines(prefix(d)))
@@ -182,6 +203,9 @@ fn exists(table: &Table, path: &[String]) -> bool {
             };
             exists(sub, &rest[1..])
         }
+        Some(Item::Value(Value::Array(notes))) if first == NOTES && rest.len() == 1 => {
+            rest[0].parse::<usize>().is_ok_and(|i| i < notes.len())
+        }
         // Inside an inline value: the key holding it takes the comments.
         Some(Item::Value(_)) => false,
     }
@@ -213,6 +237,29 @@ fn set(table: &mut Table, path: &[String], comments: &Comments) {
         return;
     }
     match table.get_mut(first) {
+        Some(Item::Value(Value::Array(notes))) if first == NOTES => {
+            let Some(note) = rest[0].parse().ok().and_then(|i: usize| notes.get_mut(i)) else {
+                return;
+            };
+            // A note's own end-of-line comment would come before the comma that follows it
+            // and swallow it: comments after a note go above it, with the others.
+            let mut lines = String::from("\n");
+            for line in comments.above.iter().chain(&comments.after) {
+                lines.push_str(&format!("  {line}\n"));
+            }
+            lines.push_str("  ");
+            note.decor_mut().set_prefix(lines);
+            note.decor_mut().set_suffix("");
+            // One note a line, the closing bracket on a line of its own.
+            for other in notes.iter_mut() {
+                let kept = prefix(other.decor()).to_string();
+                if !kept.contains('\n') {
+                    other.decor_mut().set_prefix("\n  ");
+                }
+            }
+            notes.set_trailing_comma(true);
+            notes.set_trailing("\n");
+        }
         Some(Item::Table(sub)) => set(sub, rest, comments),
         Some(Item::ArrayOfTables(array)) => {
             if let Some(sub) = rest[0].parse().ok().and_then(|i: usize| array.get_mut(i)) {
@@ -301,6 +348,48 @@ mod tests {
         assert_eq!(carried, want);
         // A fixed point: carrying again changes nothing.
         assert_eq!(carry(&carried, canonical, &same), want);
+    }
+
+    #[test]
+    fn a_comment_on_a_note_stays_on_it() {
+        let original =
+            "questionnaire = \"q\"\nnotes = [\n  \"one\",\n  # on the second\n  \"two\",\n]\n";
+        let canonical = "questionnaire = \"q\"\nnotes = [\"one\", \"two\"]\n";
+        let carried = carry(original, canonical, &same);
+        assert!(
+            carried.contains("  \"one\",\n  # on the second\n  \"two\","),
+            "{carried}"
+        );
+        assert!(carried.parse::<DocumentMut>().is_ok(), "{carried}");
+        assert_eq!(carry(&carried, canonical, &same), carried, "a fixed point");
+        // Moved: the comment goes where its note went.
+        let moved = carry(original, "[answers]\nq6 = \"two\"\n", &|p| {
+            (p == ["notes", "1"]).then(|| vec!["answers".into(), "q6".into()])
+        });
+        assert!(moved.contains("# on the second\nq6 = "), "{moved}");
+    }
+
+    #[test]
+    fn a_comment_after_a_value_that_becomes_a_note_leaves_the_comma_alone() {
+        let original = "questionnaire = \"q\"\n[answers]\na = [1, 2]#\nb = 3 # on b\n";
+        let canonical = "questionnaire = \"q\"\nnotes = [\"1, 2\", \"3\", \"last\"]\n";
+        let carried = carry(original, canonical, &|p| match p {
+            [a, key] if a == "answers" => Some(vec![
+                NOTES.into(),
+                if key == "a" { "0" } else { "1" }.into(),
+            ]),
+            _ => None,
+        });
+        let notes = carried
+            .parse::<DocumentMut>()
+            .unwrap_or_else(|e| panic!("{e}\n{carried}"));
+        assert_eq!(
+            notes[NOTES].as_array().map(toml_edit::Array::len),
+            Some(3),
+            "{carried}"
+        );
+        assert!(carried.contains("  # on b\n  \"3\",\n"), "{carried}");
+        assert_eq!(carry(&carried, canonical, &same), carried, "a fixed point");
     }
 
     #[test]

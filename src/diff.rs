@@ -1,7 +1,8 @@
 //! `qfill diff A B`: what changed between two editions — questions added, removed (or not known
-//! in an incomplete edition), renumbered, reworded (word by word), limits, record maxima, fields,
-//! choices, the reporting window and the SDGs under review. Questions are matched by their
-//! `continues` links, as `migrate` matches them.
+//! in an incomplete edition), renumbered, reworded (a small edit word by word, a rewording as the
+//! old and the new text in full), limits, record maxima, fields, choices, the reporting window
+//! and the SDGs under review. Questions are matched by their `continues` links, as `migrate`
+//! matches them, and `migrate` asks this module what changed in each question it carries.
 
 use std::io::Write;
 
@@ -9,6 +10,170 @@ use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
 use crate::questionnaire::{Field, Question, QuestionKind, Questionnaire, WordLimits};
+use crate::rules::dates::Window;
+
+/// How a question's wording changed, compared after folding case, punctuation, whitespace and
+/// word-limit phrases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Wording {
+    /// The same words.
+    Same,
+    /// A small edit: up to [`SMALL_EDIT`] words changed.
+    Edited,
+    /// More words changed.
+    Reworded,
+}
+
+/// The most words a small edit changes.
+pub const SMALL_EDIT: usize = 3;
+
+impl Wording {
+    /// The word `diff --format json` writes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Wording::Same => "same",
+            Wording::Edited => "edited",
+            Wording::Reworded => "reworded",
+        }
+    }
+}
+
+/// The words of a question's text as they are compared: limit phrases out, each word folded.
+fn compared_words(text: &str) -> Vec<String> {
+    let mut text = text.to_string();
+    // A form may print a limit more than once (`(Max 200 words)` in the text and the label).
+    for _ in 0..4 {
+        match crate::questionnaire::limits::strip(&text) {
+            (stripped, Some(_)) => text = stripped,
+            (_, None) => break,
+        }
+    }
+    text.split_whitespace()
+        .map(crate::text::fold)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// How the wording changed from `a` to `b`: the words removed or added, whichever are more,
+/// decide between a small edit and a rewording.
+pub fn wording(a: &str, b: &str) -> Wording {
+    let (a, b) = (compared_words(a), compared_words(b));
+    if a == b {
+        return Wording::Same;
+    }
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+    let (mut removed, mut added) = (0, 0);
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+        match op {
+            similar::DiffOp::Delete { old_len, .. } => removed += old_len,
+            similar::DiffOp::Insert { new_len, .. } => added += new_len,
+            similar::DiffOp::Replace {
+                old_len, new_len, ..
+            } => {
+                removed += old_len;
+                added += new_len;
+            }
+            similar::DiffOp::Equal { .. } => {}
+        }
+    }
+    if removed.max(added) <= SMALL_EDIT {
+        Wording::Edited
+    } else {
+        Wording::Reworded
+    }
+}
+
+/// What changed in one question between two editions that a person who answered it should look
+/// at again: its wording, its limits (words, records), the reporting window of its dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// How the text changed.
+    pub wording: Wording,
+    /// The word or record limits, before and after, in words (`200-800 words`), when they changed.
+    pub limits: Vec<Change<String>>,
+    /// The reporting window its dates are checked against, when it changed.
+    pub window: Option<Change<Option<Window>>>,
+}
+
+impl Changes {
+    /// Whether an answer carried across should be looked at again: reworded, re-limited or
+    /// re-windowed (a small edit is not worth asking again).
+    pub fn worth_asking(&self) -> bool {
+        self.wording == Wording::Reworded || !self.limits.is_empty() || self.window.is_some()
+    }
+
+    /// What changed, in short lines for a person: `reworded`, `word limit: 200-800 words →
+    /// at most 200 words`, `reporting window: … → …`.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        match self.wording {
+            Wording::Same => {}
+            Wording::Edited => lines.push("the wording changed a little".to_string()),
+            Wording::Reworded => lines.push("the question is reworded".to_string()),
+        }
+        for limit in &self.limits {
+            lines.push(format!("limit: {} → {}", limit.from, limit.to));
+        }
+        if let Some(window) = &self.window {
+            let show =
+                |w: &Option<Window>| w.map_or_else(|| "none".to_string(), crate::show::window_text);
+            lines.push(format!(
+                "reporting window: {} → {}",
+                show(&window.from),
+                show(&window.to)
+            ));
+        }
+        lines
+    }
+}
+
+/// What changed from question `a` of edition `qa` to question `b` of edition `qb`.
+pub fn question_changes(
+    qa: &Questionnaire,
+    a: &Question,
+    qb: &Questionnaire,
+    b: &Question,
+) -> Changes {
+    let mut limits = Vec::new();
+    if let Some(words) = change(limits_text(words_of(a)), limits_text(words_of(b))) {
+        limits.push(words);
+    }
+    let mut dated = false;
+    if let (QuestionKind::Records(ra), QuestionKind::Records(rb)) = (&a.kind, &b.kind) {
+        let show = |m: Option<usize>| {
+            m.map_or("any number of records".to_string(), |n| {
+                format!("at most {n} records")
+            })
+        };
+        if let Some(max) = change(show(ra.max_records), show(rb.max_records)) {
+            limits.push(max);
+        }
+        for fb in &rb.fields {
+            dated |= fb.check_window;
+            if let Some(fa) = ra.fields.iter().find(|fa| fa.id == fb.id)
+                && let Some(words) =
+                    change(limits_text(Some(fa.words)), limits_text(Some(fb.words)))
+            {
+                limits.push(Change {
+                    from: format!("{} {}", fa.short_label(), words.from),
+                    to: format!("{} {}", fb.short_label(), words.to),
+                });
+            }
+        }
+    }
+    let window = if dated {
+        change(qa.reporting_window, qb.reporting_window)
+    } else {
+        None
+    };
+    Changes {
+        wording: wording(&a.text, &b.text),
+        limits,
+        window,
+    }
+}
 
 /// Two values of one setting, in A and in B.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -70,6 +235,9 @@ pub struct QuestionDiff {
     pub b: Option<Place>,
     /// Its number changed.
     pub renumbered: bool,
+    /// How its wording changed, for a question in both editions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wording: Option<Wording>,
     /// Its text changed: the word-level diff.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reworded: Option<Vec<Words>>,
@@ -159,6 +327,7 @@ fn empty() -> QuestionDiff {
         a: None,
         b: None,
         renumbered: false,
+        wording: None,
         reworded: None,
         words: None,
         max_records: None,
@@ -228,6 +397,7 @@ fn question(a: &Question, b: &Question) -> QuestionDiff {
         a: Some(place(a)),
         b: Some(place(b)),
         renumbered: a.number != b.number,
+        wording: Some(wording(&a.text, &b.text)),
         reworded,
         words: change(limits_text(words_of(a)), limits_text(words_of(b))),
         max_records,
@@ -308,7 +478,8 @@ pub fn word_diff(a: &str, b: &str) -> Vec<Words> {
     runs
 }
 
-/// Writes the diff for people.
+/// Writes the diff for people, one line per change and each text whole on one line (a terminal
+/// wraps it by words: `commands::diff`).
 pub fn write_human(d: &EditionDiff, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{} → {}", d.a, d.b)?;
     for (id, complete) in [(&d.a, d.complete.from), (&d.b, d.complete.to)] {
@@ -355,15 +526,33 @@ pub fn write_human(d: &EditionDiff, out: &mut dyn Write) -> std::io::Result<()> 
             }
         }
         if let Some(runs) = &q.reworded {
-            let mut line = String::from("  reworded: ");
-            for run in runs {
-                match run.op {
-                    "removed" => line.push_str(&format!("[-{}-]", run.text)),
-                    "added" => line.push_str(&format!("{{+{}+}}", run.text)),
-                    _ => line.push_str(&run.text),
+            match q.wording {
+                // Two texts far apart read best whole, the old above the new.
+                Some(Wording::Reworded) => {
+                    let text = |op: &str| -> String {
+                        runs.iter()
+                            .filter(|r| r.op == "same" || r.op == op)
+                            .map(|r| r.text.as_str())
+                            .collect()
+                    };
+                    writeln!(out, "  reworded:")?;
+                    writeln!(out, "was: {}", text("removed"))?;
+                    writeln!(out, "now: {}", text("added"))?;
                 }
+                Some(Wording::Edited) => {
+                    let mut line = String::from("  edited: ");
+                    for run in runs {
+                        match run.op {
+                            "removed" => line.push_str(&format!("[-{}-]", run.text)),
+                            "added" => line.push_str(&format!("{{+{}+}}", run.text)),
+                            _ => line.push_str(&run.text),
+                        }
+                    }
+                    writeln!(out, "{line}")?;
+                }
+                // Only case, punctuation, spacing or the limit phrase: nothing to read.
+                _ => {}
             }
-            writeln!(out, "{line}")?;
         }
         if let Some(w) = &q.words {
             writeln!(out, "  word limit: {} → {}", w.from, w.to)?;
@@ -448,6 +637,68 @@ mod tests {
         let same = diff(builtin("hlpf-2024"), builtin("hlpf-2024"));
         assert!(same.questions.iter().all(|q| q.change == "same"));
         assert!(same.window.is_none());
+    }
+
+    #[test]
+    fn wording_is_compared_loosely_and_graded() {
+        let cases: &[(&str, &str, Wording)] = &[
+            (
+                "Has the body taken decisions?",
+                "has the body  taken decisions",
+                Wording::Same,
+            ),
+            (
+                "Has the body taken decisions? (Max 200 words)",
+                "Has the body taken decisions?",
+                Wording::Same,
+            ),
+            (
+                "has the body taken decisions",
+                "has the council taken decisions",
+                Wording::Edited,
+            ),
+            (
+                "has the body taken any decisions in 2023",
+                "has the council taken decisions in 2024 or 2025",
+                Wording::Reworded,
+            ),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(wording(a, b), *want, "{a:?} → {b:?}");
+        }
+        let (q24, q26) = (builtin("hlpf-2024"), builtin("hlpf-2026"));
+        let changes = question_changes(
+            q24,
+            q24.question("governing_body").unwrap(),
+            q26,
+            q26.question("governing_body").unwrap(),
+        );
+        assert_eq!(changes.wording, Wording::Reworded);
+        assert!(changes.worth_asking());
+        assert_eq!(
+            changes.lines()[1],
+            "limit: 200-800 words → at most 200 words"
+        );
+        let events = question_changes(
+            q24,
+            q24.question("events").unwrap(),
+            q26,
+            q26.question("events").unwrap(),
+        );
+        assert!(events.window.is_some(), "{events:?}");
+    }
+
+    #[test]
+    fn a_rewording_reads_as_two_whole_texts() {
+        let d = diff(builtin("hlpf-2024"), builtin("hlpf-2026"));
+        let mut out = Vec::new();
+        write_human(&d, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let q1 = crate::text::one_line(&builtin("hlpf-2024").questions[0].text);
+        assert!(text.contains(&format!("\nwas: {q1}\n")), "{text}");
+        let q1 = crate::text::one_line(&builtin("hlpf-2026").questions[0].text);
+        assert!(text.contains(&format!("\nnow: {q1}\n")), "{text}");
+        assert!(!text.contains("[-"), "{text}");
     }
 
     #[test]

@@ -93,6 +93,7 @@ codes! {
     Truncated => "truncated", Warning, "compile only: a text longer than a spreadsheet cell holds, cut with a marker";
     RosterAmbiguous => "roster-ambiguous", Warning, "compile only: a response's entity matches more than one roster entry";
     DuplicateEntity => "duplicate-entity", Warning, "compile only: two different answers from one entity (same entity key) in one edition";
+    NotesAnswers => "notes-answers", Warning, "`notes` hold answers to a question (as `migrate` writes them); says which question";
     TrackedChanges => "tracked-changes", Warning, "a .docx with changes not yet accepted; read as if accepted";
     Comments => "comments", Warning, "a .docx with comments; they are never read as answers";
     SkippedText => "skipped-text", Warning, "text in a .docx part that holds no answer field (text box, footnote, header); kept in `notes`";
@@ -391,7 +392,7 @@ mod tests {
             assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{s}");
             assert!(seen.insert(s), "duplicate code {s}");
         }
-        assert_eq!(Code::ALL.len(), 38);
+        assert_eq!(Code::ALL.len(), 39);
     }
 
     #[test]

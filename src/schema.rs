@@ -102,6 +102,17 @@ pub fn answers_schema(q: &Questionnaire) -> Value {
                     "required": ["question", "text"],
                     "additionalProperties": false,
                 },
+                "carried": {
+                    "title": "Carried from another edition",
+                    "description": "Written by `qfill migrate`: the edition the answers came from, and the questions whose wording, limit or window changed, which `qfill fill` asks again.",
+                    "type": "object",
+                    "properties": {
+                        "from": { "type": "string" },
+                        "questions": { "type": "array", "items": { "enum": ids } },
+                    },
+                    "required": ["from"],
+                    "additionalProperties": false,
+                },
             },
             "additionalProperties": false,
         }),

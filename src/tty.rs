@@ -1,7 +1,7 @@
 //! The binary's side of `fill`: the process's terminal and its signal handlers (Ctrl-C, SIGTERM,
 //! SIGHUP), which the library never installs. The handlers share an [`Interrupt`] with the fill,
-//! so that a signal waits for a write in progress, lets the editor save the text being typed,
-//! prints the resume message once, shows the cursor again and exits 130.
+//! so that a signal waits for a write in progress, saves the text being typed at once, prints the
+//! resume message once (unless the terminal is gone), shows the cursor again and exits 130.
 
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
@@ -23,8 +23,17 @@ pub fn fill(request: &FillRequest) -> Result<Exit, Error> {
     #[cfg(unix)]
     handle_signals(Arc::clone(&interrupt), request.interrupted_message(), plain);
     let result = if plain {
+        #[cfg(unix)]
+        let _ctrl_c = CtrlCEndsTheLine::set();
         let stdin = io::stdin();
-        let mut prompter = PlainPrompter::new(stdin.lock(), io::stderr()).with_editor();
+        let width = Term::stderr()
+            .is_term()
+            .then(|| Term::stderr().size().1)
+            .map(usize::from)
+            .filter(|w| *w >= 20);
+        let mut prompter = PlainPrompter::new(stdin.lock(), io::stderr())
+            .with_editor()
+            .with_width(width);
         commands::fill::run(request, &mut prompter, &interrupt)
     } else {
         let mut prompter = TerminalPrompter::default();
@@ -44,19 +53,58 @@ pub fn fill(request: &FillRequest) -> Result<Exit, Error> {
     result
 }
 
+/// In the plain mode, Ctrl-C is no signal but ends the line being typed (as Enter does), with
+/// the character at its end: the prompter keeps what was typed before it stops. The line
+/// discipline still edits the line (Backspace, Ctrl-U, Ctrl-W) and echoes it; the terminal's own
+/// settings come back when this is dropped.
+#[cfg(unix)]
+struct CtrlCEndsTheLine(Option<rustix::termios::Termios>);
+
+#[cfg(unix)]
+impl CtrlCEndsTheLine {
+    fn set() -> CtrlCEndsTheLine {
+        use rustix::termios::{OptionalActions, SpecialCodeIndex, tcgetattr, tcsetattr};
+        let stdin = rustix::stdio::stdin();
+        let Ok(before) = tcgetattr(stdin) else {
+            return CtrlCEndsTheLine(None);
+        };
+        let mut changed = before.clone();
+        // 0 is `_POSIX_VDISABLE`: no character sends SIGINT.
+        changed.special_codes[SpecialCodeIndex::VINTR] = 0;
+        changed.special_codes[SpecialCodeIndex::VEOL] = 0x03;
+        match tcsetattr(stdin, OptionalActions::Now, &changed) {
+            Ok(()) => CtrlCEndsTheLine(Some(before)),
+            Err(_) => CtrlCEndsTheLine(None),
+        }
+    }
+}
+
+#[cfg(unix)]
+impl Drop for CtrlCEndsTheLine {
+    fn drop(&mut self) {
+        if let Some(before) = &self.0 {
+            let _ = rustix::termios::tcsetattr(
+                rustix::stdio::stdin(),
+                rustix::termios::OptionalActions::Now,
+                before,
+            );
+        }
+    }
+}
+
 /// Ctrl-C, SIGTERM and SIGHUP (a closed terminal) end the fill, on a thread of their own.
 ///
-/// Ctrl-C in a line read (cooked mode, where it is SIGINT) ends it at once, once a draft write in
-/// progress is done: every confirmed answer is in the draft. SIGTERM and SIGHUP end it once the
-/// text being typed is in the draft too: the editor, which watches for the stop, saves it and ends
-/// the walk itself; at a menu, where nothing is being typed, the process ends at once. (In a menu
-/// or the editor, Ctrl-C is a key, which the prompter reports.)
+/// Each first saves the text being typed, which the prompt keeps staged in the [`Interrupt`]
+/// (waiting for a draft write in progress): every confirmed answer and every typed character up
+/// to the signal are in the draft. SIGHUP then ends the process at once: the terminal is gone, and
+/// nothing is written to it. Ctrl-C in a line read (cooked mode, where it is SIGINT) and SIGTERM
+/// give the terminal its settings back, say how to resume and exit 130. (In a menu or the editor,
+/// Ctrl-C is a key, which the prompter reports; in the plain mode it ends the line.)
 #[cfg(unix)]
 fn handle_signals(interrupt: Arc<Interrupt>, message: String, plain: bool) {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    use std::time::Duration;
     // The flag is set in the handler itself, so a menu read that the signal interrupts finds
-    // the stop requested when it returns; the thread below then ends the process.
+    // the stop requested when it returns, and does not take it for a key.
     for signal in [SIGTERM, SIGHUP] {
         let _ = signal_hook::flag::register(signal, interrupt.stop_flag());
     }
@@ -71,14 +119,13 @@ fn handle_signals(interrupt: Arc<Interrupt>, message: String, plain: bool) {
         };
         if signal != SIGINT {
             interrupt.request_stop();
-            // The editor looks for the stop every tenth of a second, saves, and ends the walk,
-            // and the process ends as after Ctrl-C (terminal restored); this is a generous wait
-            // for that, after which the process ends here all the same.
-            if interrupt.is_watched() {
-                std::thread::sleep(Duration::from_secs(3));
-            }
         }
+        // Before anything touches the terminal, which may be gone.
+        interrupt.save_staged();
         let _guard = interrupt.saving();
+        if signal == SIGHUP {
+            std::process::exit(i32::from(Exit::Interrupted.code()));
+        }
         if let Some(settings) = &settings {
             let _ = rustix::termios::tcsetattr(
                 rustix::stdio::stdin(),
@@ -88,7 +135,7 @@ fn handle_signals(interrupt: Arc<Interrupt>, message: String, plain: bool) {
         }
         let term = Term::stderr();
         if !plain {
-            // The tick menu had bracketed paste on.
+            // The editor and the menus had bracketed paste on.
             let _ = term.write_str("\x1b[?2004l");
             let _ = term.show_cursor();
         }

@@ -1,17 +1,18 @@
 //! `[draft]`, which `fill` leaves in an unfinished file: the next question, the skipped ones, the
-//! fields asked so far in each record, and the text being typed. Drafts written before `asked`
-//! and `typed` existed still read whole.
+//! fields asked so far in each record, the text being typed, and what `migrate` carried from
+//! another edition. Drafts written before `asked` and `typed` existed still read whole.
 
 use super::cursor::Cursor;
-use crate::answers::{Draft, Typed};
+use crate::answers::{Carried, Draft, Typed};
 use crate::document::{Node, Value};
 use crate::finding::{Anchor, Code, Segment};
 use crate::questionnaire::QuestionKind;
 use crate::rules::Read;
 use crate::text::backticked;
 
-const DRAFT_KEYS: &[&str] = &["next", "skipped", "asked", "typed"];
+const DRAFT_KEYS: &[&str] = &["next", "skipped", "asked", "typed", "carried"];
 const TYPED_KEYS: &[&str] = &["question", "record", "field", "text"];
+const CARRIED_KEYS: &[&str] = &["from", "questions"];
 
 /// `[draft]`; kept as written if it cannot be read.
 pub(super) fn draft(c: &mut Cursor<'_>, node: &Node, doc: &Node) -> Read<Draft> {
@@ -23,10 +24,25 @@ pub(super) fn draft(c: &mut Cursor<'_>, node: &Node, doc: &Node) -> Read<Draft> 
         .as_table()
         .and_then(|e| e.iter().find(|e| e.key == "draft"))
         .map_or(Anchor::None, |e| e.key_anchor(&c.path));
+    let carried_count = node
+        .get("carried")
+        .and_then(|c| c.get("questions"))
+        .and_then(|q| match &q.value {
+            Value::Array(items) => Some(items.len()),
+            _ => None,
+        })
+        .filter(|n| *n > 0);
+    let message = match carried_count {
+        Some(n) => format!(
+            "is present: this response is still a draft ({n} {} carried from another edition to look at again)",
+            crate::text::plural(n, "answer")
+        ),
+        None => "is present: this response is still a draft".to_string(),
+    };
     c.report(
         Code::Draft,
         anchor,
-        "is present: this response is still a draft".to_string(),
+        message,
         Some("finish it with `qfill fill`, or remove the `[draft]` table".to_string()),
     );
     let mut whole = c.unknown_keys(entries, DRAFT_KEYS).is_empty();
@@ -96,11 +112,70 @@ pub(super) fn draft(c: &mut Cursor<'_>, node: &Node, doc: &Node) -> Read<Draft> 
             None => whole = false,
         }
     }
+    if let Some(carried_node) = node.get("carried") {
+        match c.key("carried", |c| carried(c, carried_node, &ids)) {
+            Some(carried) => draft.carried = Some(carried),
+            None => whole = false,
+        }
+    }
     if whole {
         Read::Canonical(draft)
     } else {
         Read::AsWritten
     }
+}
+
+/// `[draft.carried]`: the edition the answers came from and the questions to look at again.
+fn carried(c: &mut Cursor<'_>, node: &Node, ids: &[&str]) -> Option<Carried> {
+    let example = "write `from = \"hlpf-2024\"` and `questions = [\"governing_body\"]`";
+    let Some(entries) = node.as_table() else {
+        c.wrong_type(node, "a table", "remove the `[draft.carried]` table");
+        return None;
+    };
+    let mut whole = c.unknown_keys(entries, CARRIED_KEYS).is_empty();
+    let from = match node.get("from") {
+        Some(from) => match from.as_str() {
+            Some(s) if !s.trim().is_empty() => Some(s.to_string()),
+            _ => {
+                c.key("from", |c| c.wrong_type(from, "an edition id", example));
+                None
+            }
+        },
+        None => {
+            c.wrong_type(node, "a table with `from`", example);
+            None
+        }
+    };
+    let mut questions = Vec::new();
+    if let Some(list) = node.get("questions") {
+        c.key("questions", |c| match &list.value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    c.enter(Segment::Index(i), |c| match item.as_str() {
+                        Some(s) if ids.contains(&s) => {
+                            if !questions.iter().any(|q| q == s) {
+                                questions.push(s.to_string());
+                            }
+                        }
+                        _ => {
+                            c.wrong_type(
+                                item,
+                                "a question id",
+                                &format!("one of {}", backticked(ids)),
+                            );
+                            whole = false;
+                        }
+                    });
+                }
+            }
+            _ => {
+                c.wrong_type(list, "a list of question ids", example);
+                whole = false;
+            }
+        });
+    }
+    let from = from?;
+    whole.then_some(Carried { from, questions })
 }
 
 /// The field ids of a records question, or `None` for another kind of question or none.
@@ -232,7 +307,7 @@ fn typed(c: &mut Cursor<'_>, node: &Node) -> Option<Typed> {
 
 #[cfg(test)]
 mod tests {
-    use crate::answers::{Draft, Typed};
+    use crate::answers::{Carried, Draft, Typed};
     use crate::check::check;
     use crate::document::{Format, parse};
     use crate::finding::Code;
@@ -268,6 +343,10 @@ mod tests {
                 field: Some("description".into()),
                 text: "Half a\n\ndescription".into(),
             }),
+            carried: Some(Carried {
+                from: "hlpf-2023".into(),
+                questions: vec!["governing_body".into()],
+            }),
         };
         let answers = crate::answers::Answers {
             questionnaire: Some("hlpf-2024".into()),
@@ -281,6 +360,30 @@ mod tests {
             &Questionnaire::default_builtin(),
         );
         assert_eq!(checked.answers.draft, Some(draft));
+    }
+
+    #[test]
+    fn what_migrate_carried_reads_back_without_a_walk() {
+        let (draft, codes) = read(
+            "[draft.carried]\nfrom = \"hlpf-2023\"\nquestions = [\"governing_body\", \"events\"]\n",
+        );
+        assert_eq!(codes, []);
+        let draft = draft.unwrap();
+        assert!(!draft.has_progress());
+        assert_eq!(
+            draft.carried,
+            Some(Carried {
+                from: "hlpf-2023".into(),
+                questions: vec!["governing_body".into(), "events".into()],
+            })
+        );
+        let answers = crate::answers::Answers {
+            questionnaire: Some("hlpf-2024".into()),
+            draft: Some(draft),
+            ..Default::default()
+        };
+        let text = answers.to_text(Format::Toml);
+        assert!(!text.contains("skipped"), "no walk, no progress: {text}");
     }
 
     #[test]
@@ -301,6 +404,9 @@ mod tests {
             "[draft.typed]\nquestion = \"events\"\nfield = \"description\"\ntext = \"x\"\n",
             "[draft.typed]\nquestion = \"nope\"\ntext = \"x\"\n",
             "[draft.typed]\ntext = \"x\"\n",
+            "[draft.carried]\nquestions = [\"governing_body\"]\n",
+            "[draft.carried]\nfrom = \"hlpf-2023\"\nquestions = [\"nope\"]\n",
+            "[draft.carried]\nfrom = \"hlpf-2023\"\nquestions = \"governing_body\"\n",
         ] {
             let (draft, codes) = read(broken);
             assert_eq!(draft, None, "{broken}");

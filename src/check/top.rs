@@ -208,7 +208,10 @@ fn notes(c: &mut Cursor<'_>, node: &Node) -> Read<Vec<String>> {
             let mut whole = true;
             for (i, item) in items.iter().enumerate() {
                 c.enter(Segment::Index(i), |c| match item.as_str() {
-                    Some(s) => notes.push(s.to_string()),
+                    Some(s) => {
+                        held_answer(c, item, s);
+                        notes.push(s.to_string());
+                    }
                     None => {
                         c.wrong_type(item, "text", "write each note in quotes");
                         whole = false;
@@ -226,6 +229,51 @@ fn notes(c: &mut Cursor<'_>, node: &Node) -> Read<Vec<String>> {
             Read::AsWritten
         }
     }
+}
+
+/// A note that holds an answer to a question, as `migrate` writes it: said, with the question
+/// and where it is in this edition, so that it is not forgotten in `notes`.
+fn held_answer(c: &mut Cursor<'_>, item: &Node, note: &str) {
+    // Most notes are remarks: only one that starts like a question header is looked at.
+    let starts_like_one = note
+        .strip_prefix(crate::migrate::notes::KEPT_AS_WRITTEN)
+        .unwrap_or(note)
+        .trim_start_matches('\n')
+        .split_once(". ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 8 && !n.contains('\n'));
+    if !starts_like_one {
+        return;
+    }
+    let editions = crate::migrate::notes::editions(&[c.q]);
+    let Some(held) = crate::migrate::notes::held(note, &editions) else {
+        return;
+    };
+    let (number, id) = (&held.question.number, &held.question.id);
+    let mut predicate = format!(
+        "holds the answer to question {number} `{id}` of {}",
+        held.edition.id
+    );
+    if !held.exact {
+        predicate.push_str(", kept as written");
+    }
+    let hint = match c.q.counterpart(held.edition, held.question) {
+        Some(here) => {
+            predicate.push_str(&format!(
+                "; it is question {} `{}` of {}",
+                here.number, here.id, c.q.id
+            ));
+            format!(
+                "`qfill fill --answers` on this file places it into question {}, or drops it",
+                here.number
+            )
+        }
+        None => {
+            predicate.push_str(&format!("; {} has no such question", c.q.id));
+            "leave it for DESA to read, or drop it with `qfill fill --answers` on this file"
+                .to_string()
+        }
+    };
+    c.report(Code::NotesAnswers, c.anchor(item), predicate, Some(hint));
 }
 
 #[cfg(test)]
@@ -325,6 +373,45 @@ mod tests {
             checked.answers.answer("events"),
             Some(Answer::Records(_))
         ));
+    }
+
+    #[test]
+    fn notes_holding_an_answer_say_which_question() {
+        let q24 = Questionnaire::builtin_cached("hlpf-2024").unwrap();
+        let header = |id: &str| {
+            let q = q24.question(id).unwrap();
+            format!("{}. {}", q.number, crate::text::one_line(&q.text))
+        };
+        let notes = [
+            format!("{}\nResource Name |\nR |", header("resources")),
+            format!("{}\nEvent Name |\nE |", header("events")),
+            "3. A remark that merely starts like a question.".to_string(),
+        ];
+        let text = format!(
+            "questionnaire = \"hlpf-2026\"\nentity = \"X\"\nnotes = {}\n",
+            serde_json::to_string(&notes).unwrap()
+        );
+        let doc = parse(&text, Format::Toml).unwrap();
+        let q26 = Questionnaire::builtin_cached("hlpf-2026").unwrap();
+        let found: Vec<(String, String)> = check(&doc, q26)
+            .findings
+            .into_iter()
+            .filter(|f| f.code == Code::NotesAnswers)
+            .map(|f| (f.path, f.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "notes[0]".to_string(),
+                    "notes[0] holds the answer to question 3 `resources` of hlpf-2024; hlpf-2026 has no such question".to_string()
+                ),
+                (
+                    "notes[1]".to_string(),
+                    "notes[1] holds the answer to question 2 `events` of hlpf-2024; it is question 3 `events` of hlpf-2026".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -27,8 +27,29 @@ pub fn run(request: &DiffRequest, streams: &mut Streams<'_>) -> Result<Exit, Err
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        write_human(&d, out)
+        let mut text = Vec::new();
+        write_human(&d, &mut text).and_then(|()| {
+            let text = String::from_utf8_lossy(&text);
+            // On a terminal, lines break between words; into a pipe each text stays one line.
+            if streams.out_is_terminal {
+                writeln!(
+                    out,
+                    "{}",
+                    crate::text::wrapped(text.trim_end(), terminal_width())
+                )
+            } else {
+                out.write_all(text.as_bytes())
+            }
+        })
     })
+}
+
+/// The terminal's width, 80 when it cannot be told.
+fn terminal_width() -> usize {
+    match crossterm::terminal::size() {
+        Ok((cols, _)) if cols >= 20 => usize::from(cols),
+        _ => 80,
+    }
 }
 
 /// Loads an edition for `diff`, refusing an answers file given in its place.

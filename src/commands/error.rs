@@ -66,6 +66,9 @@ pub enum Error {
         /// What was to be written, e.g. `the workbook`.
         what: &'static str,
     },
+    /// `fill --docx -`: the Word form is binary, and `fill` holds the terminal.
+    #[error("the Word form cannot go to standard output (`--docx -`): it is binary")]
+    FormToTerminal,
     /// `fmt` was named a file it does not rewrite in place (legacy text, a Word form).
     #[error(
         "{file}: {what} is not rewritten in place; `qfill fmt` formats TOML and JSON answers files"
@@ -166,6 +169,7 @@ impl Error {
             Error::BinaryToTerminal { .. } => {
                 "name a file with `-o`, or pipe standard output into a file or program".into()
             }
+            Error::FormToTerminal => "name the Word file, e.g. `--docx response.docx`".into(),
             Error::FmtNotAnswers { file, .. } => {
                 format!("write its answers to an answers file with `qfill export {file} -o FILE.toml`")
             }

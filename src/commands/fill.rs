@@ -19,6 +19,15 @@ pub fn check(request: &FillRequest) -> Result<(), Error> {
             path: request.output.clone(),
         });
     }
+    if let Some(docx) = &request.docx {
+        // `fill` holds the terminal, and a Word form is binary: it only ever goes to a file.
+        if docx.as_os_str() == "-" {
+            return Err(Error::FormToTerminal);
+        }
+        if docx.exists() && !request.force {
+            return Err(Error::OutputExists { path: docx.clone() });
+        }
+    }
     Ok(())
 }
 

@@ -68,7 +68,54 @@ pub fn run(request: &ImportRequest, streams: &mut Streams<'_>) -> Result<Exit, E
     if request.check {
         return Ok(exit);
     }
-    output.write(&format.write(&checked.answers, q), streams.out, exit)
+    let exit = output.write(&format.write(&checked.answers, q), streams.out, exit)?;
+    if let Some(path) = output.path() {
+        tell_written(streams.err, path, &checked.answers, q, request).map_err(Error::stderr)?;
+    }
+    Ok(exit)
+}
+
+/// Says where the answers went and what to do next with them.
+fn tell_written(
+    err: &mut dyn std::io::Write,
+    path: &std::path::Path,
+    answers: &crate::answers::Answers,
+    q: &crate::questionnaire::Questionnaire,
+    request: &ImportRequest,
+) -> std::io::Result<()> {
+    use crate::text::plural;
+    let answered = q
+        .questions
+        .iter()
+        .filter(|question| {
+            answers
+                .answer(&question.id)
+                .is_some_and(|a| !a.is_not_answered())
+        })
+        .count();
+    let file = shell_words::quote(&path.display().to_string()).into_owned();
+    let edition = request
+        .questionnaire
+        .as_ref()
+        .map_or_else(String::new, |id| {
+            format!(" --questionnaire {}", shell_words::quote(id))
+        });
+    writeln!(
+        err,
+        "wrote {}: {answered} of {} {} of {} answered",
+        path.display(),
+        q.questions.len(),
+        plural(q.questions.len(), "question"),
+        q.id
+    )?;
+    writeln!(
+        err,
+        "  next, to fill in what is missing or wrong: qfill fill --answers {file}{edition}"
+    )?;
+    writeln!(
+        err,
+        "  or, to start from it for another edition: qfill migrate {file} --edition ID"
+    )
 }
 
 /// The edition the input was read as: `--questionnaire`, else the built-in one its report names.

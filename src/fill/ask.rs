@@ -2,7 +2,7 @@
 //! the same checker as `validate`, errors re-asked, warnings shown and confirmed.
 
 use super::Session;
-use super::prompter::{Completer, PromptError, Prompted};
+use super::prompter::{Completer, Completion, PromptError, Prompted};
 use crate::answers::{Answer, FieldValue, Record, Typed};
 use crate::check::{self, form};
 use crate::document::{Node, Value};
@@ -32,6 +32,10 @@ impl Session<'_> {
         ))?;
         if let Some(rules) = rules_line(question) {
             self.p.say(&format!("({rules})"))?;
+        }
+        // A question carried from another edition says what changed in it.
+        if let Some(changed) = self.carried_note.take() {
+            self.p.say(&changed)?;
         }
         for f in why {
             self.show_finding(f, true)?;
@@ -78,11 +82,15 @@ impl Session<'_> {
                 self.finish(question)
             }
             _ => {
-                let why: Vec<Finding> = self
-                    .check_all()
-                    .into_iter()
-                    .filter(|f| f.is_error() && f.question() == Some(question.id.as_str()))
-                    .collect();
+                // A text being typed when the fill stopped comes back, with no error about it.
+                let why: Vec<Finding> = if self.typing_in(&question.id, None, None) {
+                    Vec::new()
+                } else {
+                    self.check_all()
+                        .into_iter()
+                        .filter(|f| f.is_error() && f.question() == Some(question.id.as_str()))
+                        .collect()
+                };
                 self.ask_question_because(question, &why)
             }
         }
@@ -96,7 +104,8 @@ impl Session<'_> {
         if let Some(typed) = self.offer_typed(&question.id, None, None)? {
             default = Some(typed);
         }
-        let mut refused = false;
+        // An answer with an error may be kept as it is (F2) from the start, not only once refused.
+        let mut refused = default.is_some() && self.questions_with_errors().contains(&question.id);
         loop {
             self.p.offer_keep(refused);
             let mut typing = self.typing(Some(typed_at(&question.id, None, None)));
@@ -403,18 +412,24 @@ impl Session<'_> {
             default = Some(typed);
         }
         let mut refused: Option<Node> = None;
+        // A value with an error may be kept as it is (F2) from the start, not only once refused.
+        let mut erroneous = current.filter(|_| self.field_has_errors(question, index, field));
         loop {
-            self.p.offer_keep(refused.is_some());
+            self.p.offer_keep(refused.is_some() || erroneous.is_some());
             let at = typed_at(&question.id, Some(index), Some(&field.id));
             let asked = self.ask_value(field, current, default.as_deref(), at);
             self.p.offer_keep(false);
-            let node = match (asked, refused.take()) {
-                (Err(PromptError::Keep), Some(node)) => {
+            let node = match (asked, refused.take(), erroneous.take()) {
+                (Err(PromptError::Keep), Some(node), _) => {
                     let (value, _) = check::check_field(&self.q, question, index, field, &node);
                     self.say_kept()?;
                     return Ok(Some(value.unwrap_or(FieldValue::Raw(node))));
                 }
-                (asked, _) => asked?,
+                (Err(PromptError::Keep), None, Some(value)) => {
+                    self.say_kept()?;
+                    return Ok(Some(value.clone()));
+                }
+                (asked, _, _) => asked?,
             };
             let typed = node.as_str().map(str::to_string);
             if typed.as_deref().is_some_and(|t| t.trim().is_empty()) && !field.required {
@@ -436,6 +451,20 @@ impl Session<'_> {
             }
             refused = Some(node);
         }
+    }
+
+    /// Whether a record's field holds a value with an error now (its own, or an entry's).
+    fn field_has_errors(&self, question: &Question, index: usize, field: &Field) -> bool {
+        use crate::finding::Segment;
+        let path = [
+            Segment::Key("answers".to_string()),
+            Segment::Key(question.id.clone()),
+            Segment::Index(index),
+            Segment::Key(field.id.clone()),
+        ];
+        self.check_all()
+            .iter()
+            .any(|f| f.is_error() && f.is_within(&path))
     }
 
     /// One field's value as typed or ticked.
@@ -493,16 +522,24 @@ impl Session<'_> {
             _ => (Vec::new(), None),
         };
         let chosen: Vec<bool> = def.choices.iter().map(|c| selected.contains(c)).collect();
-        let picked = self.p.multi_select(
-            &format!(
+        // Numbered, so that the numbers the menu asks for are there to read.
+        let items: Vec<String> = def
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{:>2} {c}", i + 1))
+            .collect();
+        let picked = self.p.multi_select(super::prompter::Ticks {
+            prompt: &format!(
                 "{} your organization contributes to (none is an answer too)",
                 def.choices_label
             ),
-            &def.choices,
-            &chosen,
-            super::prompter::pick_numbers,
-            "`none`",
-        )?;
+            items: &items,
+            chosen: &chosen,
+            typed: super::prompter::pick_choices,
+            example: "numbers or the start of names, like `1, 3` or `power, energy`, or `none`",
+            all: None,
+        })?;
         let mut default = text;
         if let Some(typed) = self.offer_typed(&question.id, None, None)? {
             default = Some(typed);
@@ -604,7 +641,7 @@ pub(super) fn prompt_for(field: &Field) -> String {
     let how = match field.kind {
         FieldKind::Dates => " (e.g. 2023-03-30, or 30-31 March 2023)",
         FieldKind::Places => " (several separated by `;`)",
-        FieldKind::Url => " (https://…; Enter for none)",
+        FieldKind::Url => " (an https:// address; Enter for none)",
         FieldKind::Languages => " (codes or names, separated by commas)",
         FieldKind::Organisations if field.allow_all => " (separated by commas, or `all`)",
         FieldKind::Organisations => " (separated by commas)",
@@ -628,21 +665,48 @@ fn completer(kind: FieldKind) -> Option<Completer> {
     }
 }
 
-/// Completes the last item of a list (after the last `,` or `;`).
-fn complete_last(input: &str, complete: fn(&str) -> Option<&'static str>) -> Option<String> {
+/// Completes the last item of a list (after the last `,` or `;`): the one name it starts, or the
+/// names it may start.
+fn complete_last(
+    input: &str,
+    complete: fn(&str) -> Option<&'static str>,
+    candidates: fn(&str) -> Vec<&'static str>,
+) -> Completion {
     let cut = input.rfind([',', ';']).map_or(0, |i| i + 1);
     let (head, last) = input.split_at(cut);
-    let name = complete(last.trim())?;
-    let space = if head.is_empty() { "" } else { " " };
-    Some(format!("{}{space}{name}", head.trim_end()))
+    let last = last.trim();
+    if let Some(name) = complete(last) {
+        let space = if head.is_empty() { "" } else { " " };
+        return Completion::Done(format!("{}{space}{name}", head.trim_end()));
+    }
+    if last.is_empty() {
+        return Completion::None;
+    }
+    // Only names that start with what is typed: a guess at a misspelling is no completion.
+    let folded = crate::text::fold(last);
+    let mut found: Vec<String> = candidates(last)
+        .into_iter()
+        .filter(|c| crate::text::fold(c).starts_with(&folded))
+        .map(str::to_string)
+        .collect();
+    found.dedup();
+    if found.len() > 1 {
+        Completion::Candidates(found)
+    } else {
+        Completion::None
+    }
 }
 
-fn complete_country_list(input: &str) -> Option<String> {
-    complete_last(input, refdata::complete_state)
+fn complete_country_list(input: &str) -> Completion {
+    complete_last(input, refdata::complete_state, refdata::country_candidates)
 }
 
-fn complete_language_list(input: &str) -> Option<String> {
-    complete_last(input, refdata::complete_language)
+fn complete_language_list(input: &str) -> Completion {
+    complete_last(
+        input,
+        refdata::complete_language,
+        refdata::language_candidates,
+    )
 }
 
 fn display_dates(dates: Dates) -> String {
@@ -666,19 +730,17 @@ mod tests {
 
     #[test]
     fn completing_the_last_item() {
-        assert_eq!(
-            complete_country_list("Kenya, sene"),
-            Some("Kenya, Senegal".to_string())
-        );
-        assert_eq!(
-            complete_country_list("Apia, Sam"),
-            Some("Apia, Samoa".to_string())
-        );
-        assert_eq!(complete_country_list("guinea"), None);
-        assert_eq!(
-            complete_language_list("en, Portu"),
-            Some("en, Portuguese".to_string())
-        );
+        let done = |s: &str| Completion::Done(s.to_string());
+        assert_eq!(complete_country_list("Kenya, sene"), done("Kenya, Senegal"));
+        assert_eq!(complete_country_list("Apia, Sam"), done("Apia, Samoa"));
+        assert_eq!(complete_language_list("en, Portu"), done("en, Portuguese"));
+        // `guinea` starts several names: they are listed, none is taken.
+        let Completion::Candidates(names) = complete_country_list("guinea") else {
+            panic!("{:?}", complete_country_list("guinea"))
+        };
+        assert!(names.iter().any(|n| n == "Guinea-Bissau"), "{names:?}");
+        assert!(names.iter().all(|n| n.starts_with("Guinea")), "{names:?}");
+        assert_eq!(complete_country_list("Kenya, "), Completion::None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::Session;
 use super::ask::prompt_for;
-use super::prompter::Prompted;
+use super::prompter::{Picked, Prompted, Ticks, pick_choices};
 use crate::answers::FieldValue;
 use crate::document::{Node, Value};
 use crate::questionnaire::Field;
@@ -49,13 +49,14 @@ impl Session<'_> {
             }
             _ => {}
         }
-        let picked = self.p.multi_select(
-            &prompt_for(field),
-            &items,
-            &chosen,
-            typed_sdgs,
-            "goals like `10, 16 and 17`, `all` or `none`",
-        )?;
+        let picked = self.p.multi_select(Ticks {
+            prompt: &prompt_for(field),
+            items: &items,
+            chosen: &chosen,
+            typed: typed_sdgs,
+            example: "goal numbers or names like `10, 16 and 17`, `all` or `none`",
+            all: Some(17),
+        })?;
         Ok(if picked.contains(&17) {
             Node::new(Value::String("all".into()))
         } else {
@@ -69,21 +70,38 @@ impl Session<'_> {
     }
 }
 
-/// Reads typed SDGs for the tick menu: item 17 is "All 17 goals".
-fn typed_sdgs(text: &str, _count: usize) -> Result<Vec<usize>, String> {
+/// Reads typed SDGs for the tick menu (item 17 is "All 17 goals"): what the text reads, always,
+/// with what is wrong with it; goals may also be named (`climate, peace`).
+fn typed_sdgs(text: &str, items: &[String]) -> Picked {
     if text.trim().eq_ignore_ascii_case("none") {
-        return Ok(Vec::new());
+        return Picked::default();
     }
     if matches!(parse_text(text), Some(SdgText::All)) {
-        return Ok(vec![17]);
+        return Picked {
+            items: (0..items.len()).collect(),
+            problem: None,
+        };
     }
     let (valid, wrong) = sdgs_in(text);
-    match wrong.first() {
-        Some(problem) => Err(problem.clone()),
-        None if valid.is_empty() => {
-            Err("type goal numbers such as `10, 16 and 17`, or `all`".to_string())
+    if parse_text(text.trim().trim_start_matches('[').trim_end_matches(']')).is_none() {
+        let by_name = pick_choices(text, &items[..items.len().min(17)]);
+        if by_name.problem.is_none() && !by_name.items.is_empty() {
+            return by_name;
         }
-        None => Ok(valid),
+    }
+    match wrong.into_iter().next() {
+        Some(problem) => Picked {
+            items: valid,
+            problem: Some(problem),
+        },
+        None if valid.is_empty() => Picked {
+            items: Vec::new(),
+            problem: Some("type goal numbers such as `10, 16 and 17`, or `all`".to_string()),
+        },
+        None => Picked {
+            items: valid,
+            problem: None,
+        },
     }
 }
 
@@ -116,14 +134,36 @@ mod tests {
 
     #[test]
     fn typed_goals_tick_the_menu() {
-        assert_eq!(typed_sdgs("10, 16 and 17", 18), Ok(vec![9, 15, 16]));
-        assert_eq!(typed_sdgs("all", 18), Ok(vec![17]));
-        assert_eq!(typed_sdgs("none", 18), Ok(vec![]));
+        let items: Vec<String> = SDG_TITLES
+            .iter()
+            .enumerate()
+            .map(|(i, title)| format!("{:>2} {title}", i + 1))
+            .chain(["All 17 goals".to_string()])
+            .collect();
+        let read = |t: &str| typed_sdgs(t, &items);
+        assert_eq!(read("10, 16 and 17").items, [9, 15, 16]);
         assert_eq!(
-            typed_sdgs("3, 19", 18),
-            Err("19 is not a goal (they are 1 to 17)".to_string())
+            read("all").items.len(),
+            18,
+            "every goal and the row for all"
         );
-        assert!(typed_sdgs("climate", 18).is_err());
+        assert_eq!(read("none"), Picked::default());
+        let dup = read("10, 13, 10, 16 and 17");
+        assert_eq!(
+            dup.items,
+            [9, 12, 15, 16],
+            "what it reads, and nothing else"
+        );
+        assert_eq!(dup.problem.as_deref(), Some("10 is given twice"));
+        let far = read("3, 19");
+        assert_eq!(far.items, [2]);
+        assert_eq!(
+            far.problem.as_deref(),
+            Some("19 is not a goal (they are 1 to 17)")
+        );
+        assert_eq!(read("climate, peace").items, [12, 15]);
+        assert!(read("climbing").problem.is_some());
+        assert!(read("climbing").items.is_empty());
         assert_eq!(
             sdgs_in("[2, 6, 13, 13, 18]"),
             (

@@ -3,6 +3,7 @@
 //! atomically after every confirmed answer so that nothing a person confirmed is ever lost.
 
 mod ask;
+mod carried;
 mod error;
 mod external;
 mod goals;
@@ -21,11 +22,12 @@ pub use error::{FillError, Resume};
 pub use interrupt::Interrupt;
 pub use plain::PlainPrompter;
 pub use prompter::{
-    Completer, NotKept, Picks, PromptError, Prompted, Prompter, Typing, pick_numbers,
+    Completer, Completion, NotKept, Picked, Picks, PromptError, Prompted, Prompter, Ticks, Typing,
+    pick_choices,
 };
 pub use terminal::TerminalPrompter;
 
-use crate::answers::{Answer, Answers, Draft, Scalar, Typed};
+use crate::answers::{Answer, Answers, Carried, Draft, Scalar, Typed};
 use crate::check::{self, Checked};
 use crate::document::Format;
 use crate::finding::Finding;
@@ -49,6 +51,8 @@ pub struct FillRequest {
     pub force: bool,
     /// `--plain`: numbered lines instead of menus.
     pub plain: bool,
+    /// `--docx`: the filled Word form, written beside the response whenever it is saved.
+    pub docx: Option<PathBuf>,
 }
 
 impl FillRequest {
@@ -97,6 +101,9 @@ impl FillRequest {
         if self.plain {
             command.push_str(" --plain");
         }
+        if let Some(docx) = &self.docx {
+            command.push_str(&format!(" --docx {}", shell_quote(docx)));
+        }
         command
     }
 
@@ -134,7 +141,11 @@ pub fn run(
     interrupt: &Interrupt,
 ) -> Result<Filled, FillError> {
     // Find out now, not after an hour of typing, whether the answers can be saved.
-    for path in [&request.output, &request.draft_path()] {
+    let draft = request.draft_path();
+    for path in [Some(&request.output), Some(&draft), request.docx.as_ref()]
+        .into_iter()
+        .flatten()
+    {
         check_writable(path)?;
     }
     let mut session = Session::start(request, flag, prompter, interrupt)?;
@@ -201,6 +212,12 @@ struct Session<'a> {
     asked: Vec<(String, Vec<Vec<String>>)>,
     /// The text being typed when the draft was saved, until it is offered back.
     typed: Option<Typed>,
+    /// What `migrate` carried from another edition and is not looked at yet.
+    carried: Option<Carried>,
+    /// What changed in the carried question being asked, said under its text.
+    carried_note: Option<String>,
+    /// Questions asked as carried answers in this fill: the walk does not ask them again.
+    looked: Vec<String>,
     request: &'a FillRequest,
     p: &'a mut dyn Prompter,
     interrupt: &'a Interrupt,
@@ -216,12 +233,10 @@ impl<'a> Session<'a> {
         let draft_path = request.draft_path();
         let mut base: Option<(Checked, Questionnaire)> = None;
         if draft_path.exists() {
+            let about = draft_summary(&draft_path, flag);
             let resume = loop {
                 let resume = prompt_usage(p.select(
-                    &format!(
-                        "A draft of this response is saved in {}.",
-                        draft_path.display()
-                    ),
+                    &about,
                     &[
                         "Resume where I stopped".to_string(),
                         "Start over (the draft is replaced)".to_string(),
@@ -250,12 +265,14 @@ impl<'a> Session<'a> {
             ),
         };
         let draft = answers.draft.take();
-        let resumed = draft.is_some();
+        // A draft that only says what `migrate` carried is a start, not a walk to resume.
+        let resumed = draft.as_ref().is_some_and(Draft::has_progress);
         let Draft {
             next,
             skipped,
             asked,
             typed,
+            carried,
         } = draft.unwrap_or_default();
         let start = match (&next, resumed) {
             (Some(id), _) => q.questions.iter().position(|x| x.id == *id),
@@ -275,6 +292,9 @@ impl<'a> Session<'a> {
             resumed,
             asked,
             typed,
+            carried,
+            carried_note: None,
+            looked: Vec::new(),
             request,
             p,
             interrupt,
@@ -297,7 +317,11 @@ impl<'a> Session<'a> {
                 other => break other?,
             }
         }
-        let invalid = self.questions_with_errors();
+        // Answers carried from another edition whose question changed, and answers kept in
+        // notes, come first.
+        self.walk_carried()?;
+        let mut invalid = self.questions_with_errors();
+        invalid.retain(|id| !self.looked.contains(id));
         let count = self.q.questions.len();
         let mut index = self.start.min(count);
         // After a step back, the question is shown again with its answer, whatever state it is in.
@@ -332,7 +356,7 @@ impl<'a> Session<'a> {
         }
         match self.answers.answer(&question.id) {
             None => self.ask_question(question),
-            Some(answer) if is_not_answered(answer) => {
+            Some(answer) if answer.is_not_answered() => {
                 self.answers.answers.retain(|(k, _)| *k != question.id);
                 self.ask_question(question)
             }
@@ -450,13 +474,21 @@ impl<'a> Session<'a> {
 
     fn save_output(&mut self) -> Prompted<Filled> {
         let mut out = self.answers.clone();
-        out.draft = None;
+        // Carried answers not looked at stay listed, for the next `fill --answers`.
+        out.draft = self.carried.clone().map(|carried| Draft {
+            carried: Some(carried),
+            ..Draft::default()
+        });
         let format =
             Format::from_extension(&self.request.output.to_string_lossy()).unwrap_or(Format::Toml);
         let text = out.to_text(format);
-        let findings = self.check_all();
+        let findings = check::check_answers(&out, &self.q).findings;
         crate::fsio::write_atomic(&self.request.output, text.as_bytes())
             .map_err(saving(&self.request.output))?;
+        if let Some(docx) = &self.request.docx {
+            let form = crate::docx::write::filled_form(&out, &self.q);
+            crate::fsio::write_atomic(docx, &form).map_err(saving(docx))?;
+        }
         let draft = self.request.draft_path();
         if draft != self.request.output {
             let _guard = self.interrupt.saving();
@@ -469,6 +501,69 @@ impl<'a> Session<'a> {
     }
 }
 
+/// What the offer to resume says about a draft: whose response it is, how far it got, when it
+/// was saved, where it is.
+fn draft_summary(path: &Path, flag: Option<&Questionnaire>) -> String {
+    use crate::text::plural;
+    let validator = Validator {
+        questionnaire: flag,
+        read: ReadOptions::default(),
+        editions: None,
+    };
+    let checked = validator
+        .validate(&Source::File(path.to_path_buf()))
+        .checked;
+    let answers = checked.as_ref().map(|c| &c.answers);
+    let whose = match answers.and_then(|a| a.entity.as_ref()) {
+        Some(Scalar::Text(entity)) if !entity.trim().is_empty() => {
+            format!("the response of {entity}")
+        }
+        _ => "this response".to_string(),
+    };
+    let progress = answers.and_then(|a| {
+        let q =
+            crate::questionnaire::applicable(flag, a.questionnaire.as_deref()).questionnaire()?;
+        let answered = q
+            .questions
+            .iter()
+            .filter(|question| a.answer(&question.id).is_some_and(|x| !x.is_not_answered()))
+            .count();
+        Some(format!(
+            "{answered} of {} {} answered",
+            q.questions.len(),
+            plural(q.questions.len(), "question")
+        ))
+    });
+    let saved = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .map(|age| format!("saved {}", ago(age.as_secs())));
+    let details: Vec<String> = [progress, saved].into_iter().flatten().collect();
+    format!(
+        "A draft of {whose} is in {}{}.",
+        path.display(),
+        if details.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", details.join(", "))
+        }
+    )
+}
+
+/// How long ago, in words: `just now`, `12 minutes ago`, `3 hours ago`, `2 days ago`.
+fn ago(seconds: u64) -> String {
+    use crate::text::plural;
+    let (n, unit) = match seconds {
+        0..60 => return "just now".to_string(),
+        60..3600 => (seconds / 60, "minute"),
+        3600..86_400 => (seconds / 3600, "hour"),
+        _ => (seconds / 86_400, "day"),
+    };
+    let n = usize::try_from(n).unwrap_or(usize::MAX);
+    format!("{n} {} ago", plural(n, unit))
+}
+
 /// What saving says: where the response is, its errors and warnings, and what to do next.
 fn save_summary(request: &FillRequest, errors: usize, warnings: usize) -> String {
     use crate::text::plural;
@@ -476,18 +571,23 @@ fn save_summary(request: &FillRequest, errors: usize, warnings: usize) -> String
     let file = shell_quote(out);
     let q = request.questionnaire_option();
     let full = std::path::absolute(out).unwrap_or_else(|_| out.clone());
-    [
-        format!(
-            "saved {}: {errors} {}, {warnings} {} (written to {})",
-            out.display(),
-            plural(errors, "error"),
-            plural(warnings, "warning"),
-            full.display()
-        ),
-        format!("  every finding, any time: qfill validate {file}{q}"),
-        format!("  a document to read or share: qfill export {file} --to markdown{q}"),
-    ]
-    .join("\n")
+    let mut lines = vec![format!(
+        "saved {}: {errors} {}, {warnings} {} (written to {})",
+        out.display(),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        full.display()
+    )];
+    if let Some(docx) = &request.docx {
+        lines.push(format!("  the filled Word form: {}", docx.display()));
+    }
+    lines.push(format!(
+        "  every finding, any time: qfill validate {file}{q}"
+    ));
+    lines.push(format!(
+        "  a document to read or share: qfill export {file} --to markdown{q}"
+    ));
+    lines.join("\n")
 }
 
 /// For a draft without `asked`: the last record of the question it stopped in, with the fields
@@ -544,7 +644,7 @@ fn load(
         .answers
         .answers
         .iter()
-        .filter(|(_, a)| !is_not_answered(a))
+        .filter(|(_, a)| !a.is_not_answered())
         .count();
     let _ = p.say(&format!(
         "starting from {}: {kept} {} answered",
@@ -555,11 +655,6 @@ fn load(
 }
 
 /// An answer that is a not-answered value (`N/A`, `No response`): asked again by the walk.
-fn is_not_answered(answer: &Answer) -> bool {
-    matches!(answer, Answer::Raw(node)
-        if node.as_str().and_then(crate::rules::text::marker) == Some(crate::rules::text::Marker::NotAnswered))
-}
-
 fn prompt_usage<T>(result: Prompted<T>) -> Result<T, FillError> {
     result.map_err(|e| match e {
         PromptError::Interrupted | PromptError::Eof | PromptError::Back | PromptError::Keep => {

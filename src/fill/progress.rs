@@ -1,6 +1,7 @@
 //! Progress inside records and the text being typed, as the draft keeps them: which fields of each
 //! record were asked (so that a resume asks every other one, optional ones too), and the text of
-//! the answer being typed (saved at pauses and new lines, offered back on resume); and what a
+//! the answer being typed (saved at least once a second while keys arrive and at new lines, staged
+//! for a signal handler to save, offered back on resume); and what a
 //! record visited again asks (its errors, and the fields not given and not asked yet).
 
 use std::path::PathBuf;
@@ -123,17 +124,36 @@ impl<'a> Session<'a> {
             );
             self.p
                 .say(&format!("\nQuestion {} · {place}", question.number))?;
-            for f in &errors {
-                self.show_finding(f, true)?;
-            }
-            match &current {
-                Some(value) => self.p.say(&format!("  now: {}", now(&value.to_plain())))?,
-                None if errors.is_empty() => self.p.say("  not asked yet")?,
-                None => {}
+            // The field being typed when the fill stopped is not greeted with an error for what
+            // was not finished: its text comes back instead.
+            if !self.typing_in(&question.id, Some(index), Some(&field.id)) {
+                for f in &errors {
+                    self.show_finding(f, true)?;
+                }
+                match &current {
+                    Some(value) => self.p.say(&format!("  now: {}", now(&value.to_plain())))?,
+                    None if errors.is_empty() => self.p.say("  not asked yet")?,
+                    None => {}
+                }
             }
             self.ask_field_into(question, index, field, current.as_ref())?;
         }
         Ok(())
+    }
+
+    /// Whether a text typed for this answer when the fill stopped is waiting to be offered back.
+    pub(super) fn typing_in(
+        &self,
+        question: &str,
+        record: Option<usize>,
+        field: Option<&str>,
+    ) -> bool {
+        self.typed.as_ref().is_some_and(|t| {
+            t.question == question
+                && t.record == record
+                && t.field.as_deref() == field
+                && !t.text.trim().is_empty()
+        })
     }
 
     /// The text typed for this answer when the fill stopped, if any: taken, to be offered back.
@@ -177,6 +197,7 @@ impl<'a> Session<'a> {
             skipped: self.skipped.clone(),
             asked: Some(self.asked.clone()),
             typed: self.typed.clone(),
+            carried: self.carried.clone(),
         });
         draft
     }
@@ -223,6 +244,13 @@ impl Typing for TypedDraft<'_> {
         // Typing goes on if this save fails: the next confirmed answer's save reports it.
         if crate::fsio::write_atomic(&self.path, bytes.as_bytes()).is_ok() {
             self.last = Some(text.to_string());
+            self.interrupt.staged_saved(text);
+        }
+    }
+
+    fn typed(&mut self, text: &str) {
+        if self.at.is_some() {
+            self.interrupt.stage_text(text);
         }
     }
 
@@ -231,6 +259,12 @@ impl Typing for TypedDraft<'_> {
     }
 
     fn watching(&self, on: bool) {
-        self.interrupt.set_watched(on);
+        match (on, &self.answers, &self.at) {
+            (true, Some(answers), Some(at)) => self.interrupt.stage(
+                self.path.clone(),
+                super::interrupt::with_typed(answers.clone(), at),
+            ),
+            _ => self.interrupt.unstage(),
+        }
     }
 }

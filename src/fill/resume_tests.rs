@@ -11,6 +11,7 @@ fn request(dir: &Path) -> FillRequest {
         draft: None,
         force: false,
         plain: true,
+        docx: None,
     }
 }
 
@@ -173,10 +174,11 @@ fn the_resume_command_repeats_every_option() {
         draft: Some("d.toml".into()),
         force: true,
         plain: true,
+        docx: Some("the form.docx".into()),
     };
     assert_eq!(
         request.resume_command(),
-        "qfill fill -o out.json --draft d.toml --questionnaire 'my q.toml' --answers 'last year.toml' --force --plain"
+        "qfill fill -o out.json --draft d.toml --questionnaire 'my q.toml' --answers 'last year.toml' --force --plain --docx 'the form.docx'"
     );
     assert!(
         request
@@ -203,5 +205,44 @@ fn the_save_says_where_and_what_next() {
             "  every finding, any time: qfill validate out/response.toml --questionnaire hlpf-2024",
             "  a document to read or share: qfill export out/response.toml --to markdown --questionnaire hlpf-2024",
         ]
+    );
+}
+
+#[test]
+fn the_save_names_the_word_form_when_one_is_written() {
+    let request = FillRequest {
+        docx: Some("out/response.docx".into()),
+        ..request(Path::new("out"))
+    };
+    let said = save_summary(&request, 0, 0);
+    assert_eq!(
+        said.lines().nth(1),
+        Some("  the filled Word form: out/response.docx"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_plain_fill_writes_the_word_form_of_the_saved_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/response.toml"),
+        dir.path().join("start.toml"),
+    )
+    .unwrap();
+    let request = FillRequest {
+        answers: Some(dir.path().join("start.toml")),
+        docx: Some(dir.path().join("response.docx")),
+        ..request(dir.path())
+    };
+    let (filled, shown) = run_lines(&request, &["1"]);
+    assert!(matches!(filled, Ok(Filled::Saved { .. })), "{shown}");
+    let saved = std::fs::read_to_string(&request.output).unwrap();
+    let q = Questionnaire::builtin_cached("hlpf-2024").unwrap();
+    let doc = crate::document::parse(&saved, Format::Toml).unwrap();
+    let answers = check::check(&doc, q).answers;
+    assert_eq!(
+        std::fs::read(dir.path().join("response.docx")).unwrap(),
+        crate::docx::write::filled_form(&answers, q)
     );
 }

@@ -1,7 +1,7 @@
-//! The review before saving: a table of every question with its status, and a menu to change any
-//! answer, edit, remove or reorder records, and save.
-
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+//! The review before saving: one menu that fits any screen (it scrolls and says where it is)
+//! with a row per question (its short title, its answer in a word, its status, whether it was
+//! carried from another edition and not looked at yet), then one row per finding, errors first,
+//! each shown whole on Enter; and the records menu to edit, remove, reorder and add records.
 
 use super::prompter::{PromptError, Prompted};
 use super::{Filled, Session};
@@ -9,8 +9,15 @@ use crate::answers::{Answer, Answers, FieldValue, Record};
 use crate::finding::Finding;
 use crate::questionnaire::{Question, QuestionKind, Records};
 
-/// Findings the review shows at once, so that the table and the menu fit on a 24-row screen.
-const SHOWN: usize = 4;
+/// What a row of the review does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Save,
+    Undo,
+    Entity,
+    Question(usize),
+    Finding(usize),
+}
 
 impl Session<'_> {
     /// Shows the review until the person saves.
@@ -19,40 +26,13 @@ impl Session<'_> {
         loop {
             // The review's prompts say where they are themselves.
             self.p.progress("");
-            let findings = self.check_all();
-            self.p.say(&format!("\n{}", self.status_table(&findings)))?;
-            for f in findings.iter().take(SHOWN) {
-                self.show_finding(f, false)?;
-            }
-            if findings.len() > SHOWN {
-                self.p.say(&format!(
-                    "  … and {} more; `qfill validate {}` lists them all",
-                    findings.len() - SHOWN,
-                    self.request.draft_path().display()
-                ))?;
-            }
-            let mut items = vec!["Save the response".to_string()];
-            items.push(format!(
-                "Change the entity ({})",
-                match &self.answers.entity {
-                    Some(crate::answers::Scalar::Text(t)) => t.clone(),
-                    _ => "not given".to_string(),
-                }
-            ));
-            for q in &self.q.questions {
-                items.push(format!(
-                    "Change question {}: {}",
-                    q.number,
-                    short(&q.text, 60)
-                ));
-            }
-            // One step of undo: the state before the last change made from the review.
-            if let Some((what, _)) = &undo {
-                items.insert(1, format!("Undo {what}"));
-            }
-            let mut choice = self.p.select("Review your answers", &items, 0)?;
-            if undo.is_some() {
-                if choice == 1 {
+            let mut findings = self.check_all();
+            // Errors first, then warnings, each in the file's order.
+            findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+            let (items, rows) = self.review_rows(&findings, undo.as_ref().map(|(w, _)| w.as_str()));
+            let choice = self.p.select(&self.review_prompt(&findings), &items, 0)?;
+            match rows[choice] {
+                Row::Undo => {
                     if let Some((_, (answers, skipped, asked))) = undo.take() {
                         self.answers = answers;
                         self.skipped = skipped;
@@ -61,23 +41,30 @@ impl Session<'_> {
                     self.save_draft(None)?;
                     continue;
                 }
-                choice -= usize::from(choice > 1);
+                Row::Finding(i) => {
+                    // One row holds a finding in short; here it is whole, with its hint.
+                    self.show_finding(&findings[i], true)?;
+                    continue;
+                }
+                _ => {}
             }
             let before = (
                 self.answers.clone(),
                 self.skipped.clone(),
                 self.asked.clone(),
             );
-            match self.review_choice(choice, &findings) {
+            match self.review_choice(rows[choice], &findings) {
                 Ok(Some(exit)) => return Ok(exit),
                 // Going back from a question asked in the review is back to the review.
                 Ok(None) | Err(PromptError::Back) => {}
                 Err(e) => return Err(e),
             }
             if (&self.answers, &self.skipped) != (&before.0, &before.1) {
-                let what = match choice {
-                    1 => "the change to the entity".to_string(),
-                    n => format!("the changes to question {}", self.q.questions[n - 2].number),
+                let what = match rows[choice] {
+                    Row::Question(n) => {
+                        format!("the changes to question {}", self.q.questions[n].number)
+                    }
+                    _ => "the change to the entity".to_string(),
                 };
                 undo = Some((what, before));
             }
@@ -85,10 +72,110 @@ impl Session<'_> {
         }
     }
 
+    /// The review's question: how many errors and warnings, and the carried answers to look at.
+    fn review_prompt(&self, findings: &[Finding]) -> String {
+        use crate::text::plural;
+        let errors = findings.iter().filter(|f| f.is_error()).count();
+        let warnings = findings.len() - errors;
+        let mut prompt = format!(
+            "Review your answers: {errors} {}, {warnings} {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        );
+        let carried = self.carried_left();
+        if !carried.is_empty() {
+            prompt.push_str(&format!(
+                ", {} carried from {} not looked at yet",
+                carried.len(),
+                self.carried.as_ref().map_or("", |c| c.from.as_str())
+            ));
+        }
+        prompt
+    }
+
+    /// The review's rows as the menu shows them, and what each does.
+    fn review_rows(&self, findings: &[Finding], undo: Option<&str>) -> (Vec<String>, Vec<Row>) {
+        let mut items = vec!["Save the response".to_string()];
+        let mut rows = vec![Row::Save];
+        if let Some(what) = undo {
+            items.push(format!("Undo {what}"));
+            rows.push(Row::Undo);
+        }
+        items.push(format!(
+            "Entity: {}",
+            match &self.answers.entity {
+                Some(crate::answers::Scalar::Text(t)) => t.clone(),
+                _ => "not given".to_string(),
+            }
+        ));
+        rows.push(Row::Entity);
+        let titles: Vec<String> = self.q.questions.iter().map(short_title).collect();
+        let wide = titles.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+        for (n, q) in self.q.questions.iter().enumerate() {
+            let mut row = format!(
+                "{:<wide$}  {:<13} {}",
+                titles[n],
+                self.answer_in_a_word(q),
+                question_status(q, findings, self.answers.answer(&q.id).is_some())
+            );
+            if self.carried_left().contains(&q.id) {
+                row.push_str(" · carried: look at it again");
+            }
+            items.push(row.trim_end().to_string());
+            rows.push(Row::Question(n));
+        }
+        let width = self.p.width();
+        for (i, f) in findings.iter().enumerate() {
+            let mut line = format!("{}: {}", f.severity, self.finding_in_form(f));
+            // One row a finding; Enter shows it whole.
+            if let Some(width) = width {
+                line = crate::text::elided(&line, width.saturating_sub(4).max(20));
+            }
+            items.push(line);
+            rows.push(Row::Finding(i));
+        }
+        (items, rows)
+    }
+
+    /// A finding where the form has it, with the question's number first: `Q2 · Event 1 ·
+    /// Description: 163 words, the limit is 150`.
+    fn finding_in_form(&self, f: &Finding) -> String {
+        let said = crate::check::form::in_form_terms(f, &self.q);
+        match f.question().and_then(|id| self.q.question(id)) {
+            Some(q) if !said.starts_with("Question ") => format!("Q{} · {said}", q.number),
+            _ => said,
+        }
+    }
+
+    /// A question's answer in a word: its word count, its records, `not answered`, `skipped`.
+    fn answer_in_a_word(&self, q: &Question) -> String {
+        match self.answers.answer(&q.id) {
+            None if self.skipped.contains(&q.id) => "skipped".to_string(),
+            None => "not answered".to_string(),
+            Some(Answer::Text(t)) => {
+                let n = crate::rules::text::count_words(t);
+                format!("{n} {}", crate::text::plural(n, "word"))
+            }
+            Some(Answer::Records(records)) if records.is_empty() => "none".to_string(),
+            Some(Answer::Records(records)) => match &q.kind {
+                QuestionKind::Records(def) => format!(
+                    "{} {}",
+                    records.len(),
+                    crate::text::plural(records.len(), &def.record_label)
+                ),
+                _ => records.len().to_string(),
+            },
+            Some(Answer::Choices { selected, .. }) => {
+                format!("{} chosen", selected.as_ref().map_or(0, Vec::len))
+            }
+            Some(Answer::Raw(_)) => "as written".to_string(),
+        }
+    }
+
     /// Carries out the review's choice; `Some` once the response is saved.
-    fn review_choice(&mut self, choice: usize, findings: &[Finding]) -> Prompted<Option<Filled>> {
-        match choice {
-            0 => {
+    fn review_choice(&mut self, row: Row, findings: &[Finding]) -> Prompted<Option<Filled>> {
+        match row {
+            Row::Save => {
                 let errors = findings.iter().filter(|f| f.is_error()).count();
                 if errors > 0
                     && !self.p.confirm(
@@ -101,84 +188,31 @@ impl Session<'_> {
                 {
                     return Ok(None);
                 }
+                if !self.confirm_carried_left()? {
+                    return Ok(None);
+                }
                 return self.save_output().map(Some);
             }
-            1 => {
+            Row::Entity => {
                 let before = self.answers.entity.take();
                 if let Err(e) = self.ask_entity() {
                     self.answers.entity = before;
                     return Err(e);
                 }
             }
-            n => {
-                let question = self.q.questions[n - 2].clone();
+            Row::Question(n) => {
+                let question = self.q.questions[n].clone();
                 match &question.kind {
                     QuestionKind::Records(def) => {
                         self.change_records(&question, def, "Back to the review")?;
                     }
                     _ => self.ask_question(&question)?,
                 }
+                self.looked_at(&question.id);
             }
+            Row::Undo | Row::Finding(_) => {}
         }
         Ok(None)
-    }
-
-    fn status_table(&self, findings: &[Finding]) -> String {
-        let mut table = Table::new();
-        table
-            .load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header(["#", "question", "answer", "status"]);
-        if table.width().is_none() {
-            table.set_width(100);
-        }
-        // One row per question: the text is cut to what the other columns leave.
-        let room = usize::from(table.width().unwrap_or(100))
-            .saturating_sub(51)
-            .max(10);
-        for q in &self.q.questions {
-            let mine: Vec<&Finding> = findings
-                .iter()
-                .filter(|f| f.question() == Some(q.id.as_str()))
-                .collect();
-            let errors = mine.iter().filter(|f| f.is_error()).count();
-            let warnings = mine.len() - errors;
-            let answer = match self.answers.answer(&q.id) {
-                None if self.skipped.contains(&q.id) => "skipped".to_string(),
-                None => "not answered".to_string(),
-                Some(Answer::Text(t)) => {
-                    let n = crate::rules::text::count_words(t);
-                    format!("{n} {}", crate::text::plural(n, "word"))
-                }
-                Some(Answer::Records(records)) if records.is_empty() => "none".to_string(),
-                Some(Answer::Records(records)) => match &q.kind {
-                    QuestionKind::Records(def) => format!(
-                        "{} {}{}",
-                        records.len(),
-                        def.record_label,
-                        if records.len() == 1 { "" } else { "s" }
-                    ),
-                    _ => records.len().to_string(),
-                },
-                Some(Answer::Choices { selected, .. }) => {
-                    format!("{} chosen", selected.as_ref().map_or(0, Vec::len))
-                }
-                Some(Answer::Raw(_)) => "as written".to_string(),
-            };
-            let status = match (errors, warnings) {
-                (0, 0) if self.answers.answer(&q.id).is_some() => "ok".to_string(),
-                (0, 0) => "-".to_string(),
-                (0, w) => format!("{w} {}", crate::text::plural(w, "warning")),
-                (e, 0) => format!("{e} {}", crate::text::plural(e, "error")),
-                (e, w) => format!(
-                    "{e} {}, {w} {}",
-                    crate::text::plural(e, "error"),
-                    crate::text::plural(w, "warning")
-                ),
-            };
-            table.add_row([q.number.clone(), short(&q.text, room), answer, status]);
-        }
-        table.to_string()
     }
 
     /// The records menu: edit, remove, reorder, add; `done` is the item that leaves it.
@@ -210,11 +244,7 @@ impl Session<'_> {
                 ("Remove", Action::Remove),
             ] {
                 for i in 0..records.len() {
-                    items.push(format!(
-                        "{verb} {label} {}: {}",
-                        i + 1,
-                        short(&name_of(i), 50)
-                    ));
+                    items.push(format!("{verb} {label} {}: {}", i + 1, name_of(i)));
                     actions.push(action(i));
                 }
             }
@@ -241,7 +271,8 @@ impl Session<'_> {
                 Action::View(i) => self.view_record(def, &records[i], i)?,
                 Action::Edit(i) => self.edit_record(question, def, i)?,
                 Action::Remove(i) => {
-                    let what = format!("{label} {} ({})", i + 1, short(&name_of(i), 40));
+                    // The confirmation names in full what goes.
+                    let what = format!("{label} {} ({})", i + 1, name_of(i));
                     if self.p.confirm(&format!("Remove {what}?"), false)?
                         && let Some(Answer::Records(records)) = self.answer_mut(&question.id)
                     {
@@ -338,6 +369,29 @@ enum Action {
     Back,
 }
 
-fn short(text: &str, max: usize) -> String {
-    crate::text::elided(&crate::text::one_line(text), max)
+/// A question's short title: its number and its id in words (`Q2 Events`, `Q1 Governing body`).
+pub(super) fn short_title(q: &Question) -> String {
+    format!(
+        "Q{} {}",
+        q.number,
+        crate::text::capitalised(&q.id.replace('_', " "))
+    )
+}
+
+/// A question's findings in a few words: `ok`, `-`, `1 error, 2 warnings`.
+fn question_status(q: &Question, findings: &[Finding], answered: bool) -> String {
+    use crate::text::plural;
+    let mine: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.question() == Some(q.id.as_str()))
+        .collect();
+    let errors = mine.iter().filter(|f| f.is_error()).count();
+    let warnings = mine.len() - errors;
+    match (errors, warnings) {
+        (0, 0) if answered => "ok".to_string(),
+        (0, 0) => "-".to_string(),
+        (0, w) => format!("{w} {}", plural(w, "warning")),
+        (e, 0) => format!("{e} {}", plural(e, "error")),
+        (e, w) => format!("{e} {}, {w} {}", plural(e, "error"), plural(w, "warning")),
+    }
 }

@@ -1,22 +1,20 @@
 //! The rich terminal prompter: everything typed goes through the inline editor of `screen` (texts
 //! and one-line answers, with completion), goals and choices through its tick menu, other menus
-//! and confirmations through dialoguer, the person's own editor on request. Every prompt leaves the
-//! cursor visible, even after Ctrl-C, and input typed ahead is dropped before each question, so
-//! the rest of a paste never answers it.
+//! and confirmations through its own widgets, the person's own editor on request. Every line
+//! breaks between words at the screen's width; every prompt leaves the cursor visible, even after
+//! Ctrl-C, and input typed ahead is dropped before each question, so the rest of a paste never
+//! answers it.
 
 use console::Term;
-use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Select};
 
-use super::prompter::{Completer, Picks, PromptError, Prompted, Prompter, Typing};
-use super::screen::{self, Ended, Menu, Spec, discard_pending_input};
+use super::prompter::{Completer, Prompted, Prompter, Ticks, Typing};
+use super::screen::{self, Ended, Spec, discard_pending_input};
 use crate::questionnaire::WordLimits;
 use crate::text::sanitize;
 
 /// The rich prompter, on stderr.
 pub struct TerminalPrompter {
     term: Term,
-    theme: ColorfulTheme,
     progress: String,
     keep: bool,
 }
@@ -25,20 +23,8 @@ impl Default for TerminalPrompter {
     fn default() -> Self {
         TerminalPrompter {
             term: Term::stderr(),
-            theme: ColorfulTheme::default(),
             progress: String::new(),
             keep: false,
-        }
-    }
-}
-
-/// dialoguer hides the cursor in menus and does not show it again when Ctrl-C ends one.
-fn restore<T>(term: &Term, result: Result<T, dialoguer::Error>) -> Prompted<T> {
-    match result {
-        Ok(value) => Ok(value),
-        Err(dialoguer::Error::IO(e)) => {
-            let _ = term.show_cursor();
-            Err(PromptError::from(e))
         }
     }
 }
@@ -61,7 +47,16 @@ impl TerminalPrompter {
 
 impl Prompter for TerminalPrompter {
     fn say(&mut self, text: &str) -> Prompted<()> {
-        self.term.write_line(&sanitize(text))?;
+        let text = sanitize(text);
+        // On a terminal a line breaks between words, never inside one; into a file, it is whole.
+        if self.term.is_term() {
+            let (cols, _) = screen::size();
+            for row in screen::rows_of(&text, cols) {
+                self.term.write_line(&row)?;
+            }
+        } else {
+            self.term.write_line(&text)?;
+        }
         Ok(())
     }
 
@@ -71,6 +66,10 @@ impl Prompter for TerminalPrompter {
 
     fn offer_keep(&mut self, on: bool) {
         self.keep = on;
+    }
+
+    fn width(&self) -> Option<usize> {
+        Some(screen::size().0)
     }
 
     fn line(
@@ -129,55 +128,27 @@ impl Prompter for TerminalPrompter {
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Prompted<bool> {
         discard_pending_input();
-        let (cols, _) = screen::size();
-        let result = Confirm::with_theme(&self.theme)
-            .with_prompt(screen::fit(
-                &self.with_progress(prompt),
-                cols.saturating_sub(14),
-            ))
-            .default(default)
-            .wait_for_newline(true)
-            .interact_on(&self.term);
-        restore(&self.term, result)
+        screen::confirm(&self.with_progress(&sanitize(prompt)), default)
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Prompted<usize> {
         discard_pending_input();
-        // An item that wraps would throw dialoguer's redrawing off: each fits on one row, and a
-        // long menu pages.
-        let (cols, rows) = screen::size();
-        let items: Vec<String> = items
-            .iter()
-            .map(|i| screen::fit(&sanitize(i), cols.saturating_sub(2)))
-            .collect();
-        let result = Select::with_theme(&self.theme)
-            .with_prompt(screen::fit(
-                &self.with_progress(prompt),
-                cols.saturating_sub(4),
-            ))
-            .items(&items)
-            .max_length(rows.saturating_sub(3).max(3))
-            .default(default)
-            .interact_on(&self.term);
-        restore(&self.term, result)
+        let items: Vec<String> = items.iter().map(|i| sanitize(i).into_owned()).collect();
+        screen::choose(&self.with_progress(&sanitize(prompt)), &items, default)
     }
 
-    fn multi_select(
-        &mut self,
-        prompt: &str,
-        items: &[String],
-        chosen: &[bool],
-        typed: Picks,
-        example: &str,
-    ) -> Prompted<Vec<usize>> {
+    fn multi_select(&mut self, menu: Ticks<'_>) -> Prompted<Vec<usize>> {
         discard_pending_input();
-        let items: Vec<String> = items.iter().map(|i| sanitize(i).into_owned()).collect();
-        screen::pick(Menu {
-            prompt: &self.with_progress(&sanitize(prompt)),
+        let items: Vec<String> = menu
+            .items
+            .iter()
+            .map(|i| sanitize(i).into_owned())
+            .collect();
+        let prompt = self.with_progress(&sanitize(menu.prompt));
+        screen::pick(Ticks {
+            prompt: &prompt,
             items: &items,
-            chosen,
-            typed,
-            example,
+            ..menu
         })
     }
 }

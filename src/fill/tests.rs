@@ -13,6 +13,7 @@ fn fill(script: &[&str]) -> (Filled, String, String) {
         draft: None,
         force: false,
         plain: true,
+        docx: None,
     };
     let input = script.iter().map(|l| format!("{l}\n")).collect::<String>();
     let mut shown = Vec::new();
@@ -91,6 +92,7 @@ fn a_closed_input_keeps_the_draft_and_says_how_to_resume() {
         draft: None,
         force: false,
         plain: true,
+        docx: None,
     };
     let mut prompter = PlainPrompter::new("Office (O)\n".as_bytes(), Vec::new());
     let error = run(&request, None, &mut prompter, &Interrupt::default()).unwrap_err();
@@ -222,7 +224,15 @@ fn a_refused_answer_can_be_kept_for_now_and_saving_then_asks() {
         "{shown}"
     );
     assert!(shown.contains("kept as it is for now"), "{shown}");
-    assert!(shown.contains("┆ 1 error "), "the review marks it: {shown}");
+    assert!(
+        shown.contains("Q1 Governing body   801 words     1 error"),
+        "the review marks it: {shown}"
+    );
+    assert!(shown.contains("Review your answers: 1 error, "), "{shown}");
+    assert!(
+        shown.contains(") error: Question 1: 801 words"),
+        "errors first: {shown}"
+    );
     assert!(
         shown.contains("The response has 1 error; save it anyway? [y/N]"),
         "{shown}"
@@ -243,6 +253,7 @@ fn the_first_screen_says_when_the_edition_is_incomplete() {
         draft: None,
         force: false,
         plain: true,
+        docx: None,
     };
     let mut shown = Vec::new();
     let q = Questionnaire::builtin_cached("hlpf-2026");
@@ -254,4 +265,37 @@ fn the_first_screen_says_when_the_edition_is_incomplete() {
     );
     let shown = String::from_utf8(shown).unwrap();
     assert!(shown.contains("hlpf-2026 is incomplete"), "{shown}");
+}
+
+#[test]
+fn how_long_ago_in_words() {
+    for (seconds, want) in [
+        (5, "just now"),
+        (60, "1 minute ago"),
+        (12 * 60 + 30, "12 minutes ago"),
+        (3 * 3600, "3 hours ago"),
+        (2 * 86_400 + 5, "2 days ago"),
+    ] {
+        assert_eq!(ago(seconds), want);
+    }
+}
+
+#[test]
+fn the_offer_to_resume_says_whose_draft_how_far_and_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("response.draft.toml");
+    std::fs::write(
+        &path,
+        "questionnaire = \"hlpf-2024\"\nentity = \"Office for Testing (OFT)\"\n[draft]\nnext = \"resources\"\n[answers]\ngoverning_body = \"Text.\"\nevents = []\n",
+    )
+    .unwrap();
+    let said = draft_summary(&path, None);
+    assert!(
+        said.starts_with("A draft of the response of Office for Testing (OFT) is in "),
+        "{said}"
+    );
+    assert!(
+        said.ends_with(": 2 of 6 questions answered, saved just now."),
+        "{said}"
+    );
 }

@@ -325,6 +325,20 @@ fn every_finding_code_through_the_binary() {
             vec![],
         ),
         (
+            Code::NotesAnswers,
+            {
+                let q = qfill::questionnaire::Questionnaire::default_builtin();
+                let q6 = q.question("recommendations").unwrap();
+                let note = format!(
+                    "{}. {}\nMore data.",
+                    q6.number,
+                    qfill::text::one_line(&q6.text)
+                );
+                format!("{HEADER}notes = [{note:?}]\n")
+            },
+            vec![],
+        ),
+        (
             Code::QuestionUnknown,
             "questionnaire = \"hlpf-2026\"\nentity = \"X\"\n[answers]\nresources = \"R\"\n"
                 .to_string(),

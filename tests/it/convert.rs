@@ -251,3 +251,28 @@ fn fmt_rewrites_in_place_and_check_reports() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn import_to_a_file_says_where_it_wrote_how_much_is_answered_and_what_next() {
+    let dir = Scratch::new();
+    let output = qfill()
+        .current_dir(dir.path())
+        .args(["import", &legacy(), "-o", "last year.toml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    // Question 1 holds only `No response`: not counted as answered.
+    let told: Vec<&str> = stderr
+        .lines()
+        .skip_while(|l| !l.starts_with("wrote "))
+        .collect();
+    assert_eq!(
+        told,
+        [
+            "wrote last year.toml: 5 of 6 questions of hlpf-2024 answered",
+            "  next, to fill in what is missing or wrong: qfill fill --answers 'last year.toml'",
+            "  or, to start from it for another edition: qfill migrate 'last year.toml' --edition ID",
+        ],
+        "{stderr}"
+    );
+}

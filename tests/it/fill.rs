@@ -315,7 +315,7 @@ fn ctrl_c_saves_restores_the_terminal_and_resumes() {
     f.answer("> ", "More data.");
     f.answer("> ", ".");
     f.expect("Review your answers");
-    f.expect("Change question 6");
+    f.expect("Q6 Recommendations");
     f.keys("\r");
     f.expect("saved response.toml");
     assert_eq!(f.exit_code(), 0);
@@ -407,8 +407,9 @@ fn the_review_removes_a_fourth_resource() {
     fs::write(dir.path().join("start.toml"), &four).unwrap();
 
     let mut f = Fill::start(dir.path(), &["--plain", "--answers", "start.toml"], true);
+    // The review, the error among its rows.
+    f.expect("Review your answers: 1 error");
     f.expect("error: Question 3: 4 resources, at most 3 are allowed");
-    f.expect("Review your answers");
     // Items: 1 save, 2 entity, 3 Q1, 4 Q2, 5 Q3.
     f.answer("choose 1-", "5");
     f.choose("Remove resource 4");

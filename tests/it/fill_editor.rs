@@ -2,8 +2,12 @@
 //! output is rendered by a terminal emulator (vt100) and the tests compare what a person sees
 //! with what is stored.
 
+mod carried;
+mod docx;
 mod driver;
+mod menus;
 mod resume;
+mod review;
 mod screen;
 
 use std::fs;
@@ -226,76 +230,143 @@ fn wrapped_at(screen: &[String], words: &[String], cols: usize) -> Option<(usize
     Some((start, shown))
 }
 
-/// Every cell of the screen in the terminal's default colours.
-fn colourless(s: &mut Screen) -> bool {
-    s.pump();
-    let screen = s.parser.screen();
-    let (rows, cols) = screen.size();
-    (0..rows.get()).all(|r| {
-        (0..cols.get()).all(|c| {
-            screen.cell(r, c).is_none_or(|cell| {
-                cell.fgcolor() == vt100::Color::Default && cell.bgcolor() == vt100::Color::Default
-            })
-        })
-    })
+/// Waits for `text` on the screen, broken over rows or not, and checks that nothing shown is cut.
+fn whole(s: &mut Screen, text: &str) {
+    s.wait_for_words(text);
+    s.settle();
+    let screen = s.contents();
+    assert!(!screen.contains('…'), "something is cut:\n{screen}");
+    let (_, cols) = s.parser.screen().size();
+    for row in screen.lines() {
+        assert!(unicode_cells(row) < usize::from(cols.get()), "{row:?}");
+    }
 }
 
 #[test]
-fn menus_show_the_current_row_and_ticks_without_colour_and_esc_goes_back() {
+fn nothing_is_cut_at_80_or_60_columns() {
+    for cols in [80, 60] {
+        let dir = common::Scratch::new();
+        let mut s = Screen::start(dir.path(), &[], cols, 24);
+        whole(
+            &mut s,
+            "Entity (name and acronym, e.g. \"International Organization for Migration (IOM)\")",
+        );
+        s.keys("Office for Testing (OFT)\r");
+        whole(&mut s, "Question 1 of 6 · Your answer:");
+        s.keys("\r");
+        whole(&mut s, "Leave question 1 unanswered? (y/n) › yes");
+        s.keys("\r");
+        whole(&mut s, "Add an event?");
+        s.keys("\r");
+        whole(&mut s, "Question 2 of 6 · Event 1 · Event Name");
+        s.keys("Forum\r");
+        whole(
+            &mut s,
+            "Event 1 · Event Dates (e.g. 2023-03-30, or 30-31 March 2023)",
+        );
+        s.keys("2024-05-10\r");
+        whole(
+            &mut s,
+            "Event 1 · Event Location (City, Country) (several separated by `;`)",
+        );
+        s.keys("Apia, Samoa\r");
+        whole(
+            &mut s,
+            "Type goal numbers or names like `10, 16 and 17`, `all` or `none`, or move with ↑↓ and tick with Space · Enter confirms · Esc back",
+        );
+        s.keys("13\r");
+        whole(
+            &mut s,
+            "Event 1 · Description (max 150 words): please include a short summary of the event's mandate and contributions to the SDGs, including its main outcome(s)",
+        );
+        whole(&mut s, "0 / 150 words · Ctrl-D finish · Esc back · F1 help");
+        s.keys("A forum.\x04");
+        whole(
+            &mut s,
+            "Event 1 · Website (if applicable) (an https:// address; Enter for none)",
+        );
+        s.keys("\r");
+        whole(&mut s, "Add another event? (y/n) › no");
+        s.keys("\r");
+        whole(&mut s, "Skip question 3 (leave it unanswered)");
+        s.keys(&format!("{DOWN}{DOWN}\r"));
+        whole(
+            &mut s,
+            "Global Accelerator on Jobs and Social Protection for Just Transitions",
+        );
+        s.keys("8\r");
+        whole(&mut s, "How do you contribute? (optional)");
+        s.keys("\r");
+        whole(&mut s, "Add an initiative?");
+        s.keys("\r");
+        whole(&mut s, "Initiative 1 · Initiative/Partnership Name");
+        s.keys("Partnership\r");
+        whole(
+            &mut s,
+            "Initiative 1 · Partners (please list all partners) (separated by commas, or `all`)",
+        );
+        s.keys("all\r");
+        s.wait_for("type:");
+        s.keys("13\r");
+        whole(
+            &mut s,
+            "Initiative 1 · Member States benefiting from it (separated by commas, or `all`)",
+        );
+        // Tab on a start that several names share lists them.
+        s.keys("Kenya, Gui\t");
+        whole(
+            &mut s,
+            "! it may be Guinea, Guinea-Bissau: type more, then Tab",
+        );
+        s.keys("\x15Kenya, Moldov\r");
+        // The confirmation names in full what it will take.
+        whole(
+            &mut s,
+            "`Moldov`: did you mean Republic of Moldova? (y/n) › yes",
+        );
+        s.keys("\x03");
+        assert_eq!(s.exit_code(), 130, "at {cols} columns");
+    }
+}
+
+/// Outside the editor too: a finding at the prompt and the lines of the save break between
+/// words at 60 columns, never inside one.
+#[test]
+fn findings_and_the_save_break_between_words_at_60_columns() {
     let dir = common::Scratch::new();
     without_question_6(dir.path());
     let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
+    let at = start.find("governing_body = \"\"\"").unwrap();
+    let end = start[at + 20..].find("\"\"\"\n").unwrap() + at + 24;
     fs::write(
         dir.path().join("start.toml"),
-        start.replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 13, 18]"),
+        format!("{}{}", &start[..at], &start[end..]),
     )
     .unwrap();
-    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 100, 30);
-    // The broken list: what was wrong is said, the valid goals are ticked.
-    s.wait_for("Question 2 of 6 · Event 1 · Relevant SDGs");
-    s.settle();
-    let screen = s.contents();
-    assert!(screen.contains("13 is given twice"), "{screen}");
-    assert!(screen.contains("18 is not a goal"), "{screen}");
-    assert!(screen.contains("❯ [ ]  1 No Poverty"), "{screen}");
-    assert!(screen.contains("  [x]  2 Zero Hunger"), "{screen}");
-    assert!(screen.contains("  [x] 13 Climate Action"), "{screen}");
-    assert!(colourless(&mut s), "NO_COLOR: no colour anywhere");
-    s.keys(DOWN);
-    s.wait_for("❯ [x]  2 Zero Hunger");
-    assert!(s.contents().contains("  [ ]  1 No Poverty"));
-    // Typed goals replace the ticks.
-    s.keys("10, 16 and 17");
-    s.wait_for("ticked: 10, 16, 17");
-    let screen = s.contents();
-    assert!(screen.contains("[x] 16 Peace"), "{screen}");
-    assert!(screen.contains("[ ]  2 Zero Hunger"), "{screen}");
-    s.keys("\r");
-    // Question 6; Esc goes back to question 5, whose records are shown in a menu.
-    s.wait_for("Question 6 of 6 · Your answer:");
-    s.keys(ESC);
-    s.wait_for("Go on to the next question");
-    s.settle();
-    let screen = s.contents();
-    assert!(screen.contains("❯ Go on to the next question"), "{screen}");
-    assert!(colourless(&mut s), "NO_COLOR: no colour anywhere");
-    s.keys("\r");
-    s.wait_for("0 words · Ctrl-D finish");
-    s.keys("More open data.");
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 60, 24);
+    whole(&mut s, "Question 1 of 6 · Your answer:");
+    s.keys("The Assembly adopted a new strategy in 2023.");
     s.keys(CTRL_D);
-    s.wait_for("Review your answers");
+    whole(
+        &mut s,
+        "warning: Question 1: 8 words, at least 200 are expected — add 192 words or more",
+    );
+    s.settle();
     s.keys("\r");
-    s.wait_for("saved response.toml");
+    whole(&mut s, "Question 6 of 6 · Your answer:");
+    s.keys("Share the data.");
+    s.keys(CTRL_D);
+    whole(&mut s, "Review your answers");
+    s.keys("\r");
+    whole(
+        &mut s,
+        "every finding, any time: qfill validate response.toml",
+    );
+    whole(
+        &mut s,
+        "a document to read or share: qfill export response.toml --to markdown",
+    );
     assert_eq!(s.exit_code(), 0);
-    let response = saved(dir.path(), "response.toml");
-    assert_eq!(
-        answer(&response, "events").as_array().unwrap()[0]["sdgs"],
-        toml::Value::Array(vec![10.into(), 16.into(), 17.into()])
-    );
-    assert_eq!(
-        answer(&response, "recommendations").as_str(),
-        Some("More open data.")
-    );
 }
 
 #[test]
@@ -349,6 +420,20 @@ fn filling_the_fixture_from_scratch() {
         assert_eq!(saved["entity"], fixture["entity"]);
         assert_eq!(saved["answers"], fixture["answers"]);
     }
+}
+
+/// The fixture migrated to hlpf-2026, then filled; the counts go to the test's output.
+#[test]
+fn filling_the_fixture_migrated_to_2026() {
+    let (counts, saved) = driver::migrate_then_fill(common::bin(), (80, 24));
+    println!("migrate to hlpf-2026, then fill at 80×24: {counts}");
+    assert!(
+        saved.get("draft").is_none(),
+        "every carried answer looked at: {saved:?}"
+    );
+    assert_eq!(saved["answers"]["events"].as_array().unwrap().len(), 2);
+    assert_eq!(saved["notes"].as_array().unwrap().len(), 4);
+    assert!(saved["answers"]["coordination"].as_str().is_some());
 }
 
 #[test]
@@ -448,12 +533,12 @@ fn a_refused_text_comes_back_in_the_editor_and_ctrl_c_restores_the_terminal() {
     s.paste(&words.join(" "));
     s.wait_for("! 151 / 150 words — 1 over");
     s.keys(CTRL_D);
-    s.wait_for(
+    s.wait_for_words(
         "error: Resource 1 · Description: 151 words, the limit is 150 — shorten it by 1 word",
     );
     // Back in the editor with the text: one word less is enough.
     s.wait_for("! 151 / 150 words — 1 over · Ctrl-D finish");
-    s.wait_for("refused: correct it, or F2 keeps it as it is for now");
+    s.wait_for("it has an error: correct it, or F2 keeps it as it is for now");
     s.keys("\x17");
     s.wait_for("150 / 150 words · Ctrl-D finish");
     s.keys(CTRL_D);
@@ -487,77 +572,6 @@ fn a_refused_text_comes_back_in_the_editor_and_ctrl_c_restores_the_terminal() {
 }
 
 #[test]
-fn the_review_fits_80_by_24() {
-    let dir = common::Scratch::new();
-    fs::copy(
-        common::repo("tests/data/focal-point.toml"),
-        dir.path().join("start.toml"),
-    )
-    .unwrap();
-    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
-    s.wait_for("Review your answers");
-    s.settle();
-    let rows = s.rows();
-    let screen = rows.join("\n");
-    // Every question on one row of the table, and the whole menu, on one screen.
-    for n in 1..=6 {
-        assert_eq!(
-            rows.iter()
-                .filter(|r| r.starts_with(&format!("│ {n} ")))
-                .count(),
-            1,
-            "{screen}"
-        );
-    }
-    assert!(screen.contains("❯ Save the response"), "{screen}");
-    assert!(screen.contains("Change question 6"), "{screen}");
-    assert!(rows.iter().all(|r| r.chars().count() < 80), "{screen}");
-    s.keys("\r");
-    s.wait_for("saved response.toml");
-    assert_eq!(s.exit_code(), 0);
-}
-
-#[test]
-fn removing_a_record_asks_first_and_the_review_undoes_it() {
-    let dir = common::Scratch::new();
-    fs::copy(
-        common::repo("tests/data/focal-point.toml"),
-        dir.path().join("start.toml"),
-    )
-    .unwrap();
-    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 100, 30);
-    s.wait_for("❯ Save the response");
-    // Change question 2; its menu starts on its last item, and wraps: the fifth item removes
-    // event 1.
-    s.keys(&format!("{}\r", DOWN.repeat(3)));
-    s.wait_for("Remove event 1");
-    s.keys(&format!("{}\r", DOWN.repeat(5)));
-    // The confirmation says what goes, and its default is No.
-    s.wait_for("? Remove event 1 (Regional Forum on Water Security and Cl…)? (y/n) › no");
-    s.keys("y\r");
-    s.wait_for("View event 1: Global Dialogue");
-    // Back to the review (the last item, where the menu starts), where the removal can be undone.
-    s.keys("\r");
-    s.wait_for("Undo the changes to question 2");
-    s.wait_for("1 event ");
-    s.keys(&format!("{DOWN}\r"));
-    s.wait_for("2 events");
-    s.settle();
-    let rows = s.rows();
-    assert!(
-        !rows
-            .iter()
-            .any(|r| r.trim_start_matches(['❯', ' ']).starts_with("Undo")),
-        "one step of undo: {rows:#?}"
-    );
-    s.keys("\r");
-    s.wait_for("saved response.toml");
-    assert_eq!(s.exit_code(), 0);
-    let response = saved(dir.path(), "response.toml");
-    assert_eq!(answer(&response, "events").as_array().unwrap().len(), 2);
-}
-
-#[test]
 fn f2_keeps_a_refused_text_for_now() {
     let dir = common::Scratch::new();
     without_question_6(dir.path());
@@ -578,7 +592,7 @@ fn f2_keeps_a_refused_text_for_now() {
     // Added to the description already there: well over 150 words.
     s.paste(&words.join(" "));
     s.keys(CTRL_D);
-    s.wait_for("refused: correct it, or F2 keeps it as it is for now");
+    s.wait_for("it has an error: correct it, or F2 keeps it as it is for now");
     s.keys("\x1bOQ");
     s.wait_for("kept as it is for now");
     // Keys typed before a prompt is shown are dropped (so a paste cannot answer it): wait.
@@ -594,4 +608,26 @@ fn f2_keeps_a_refused_text_for_now() {
         .to_string();
     assert!(kept.contains(&words.join(" ")), "{kept}");
     assert!(kept.starts_with("The Partnership helps"), "{kept}");
+}
+
+#[test]
+fn a_paste_right_after_a_key_lands_whole() {
+    let dir = common::Scratch::new();
+    without_question_6(dir.path());
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("0 words · Ctrl-D finish");
+    s.keys("abc");
+    s.wait_for("> abc");
+    let words: Vec<String> = (0..150).map(|i| format!("word{i}")).collect();
+    s.keys("\x18");
+    s.paste(&words.join(" "));
+    s.keys(CTRL_D);
+    s.wait_for("Review your answers");
+    s.keys("\x03");
+    assert_eq!(s.exit_code(), 130);
+    let draft = saved(dir.path(), "response.draft.toml");
+    assert_eq!(
+        answer(&draft, "recommendations").as_str(),
+        Some(&*words.join(" "))
+    );
 }

@@ -4,7 +4,7 @@
 //! not part of CI; these cases are. See "Fuzz" in CONTRIBUTING.md.
 
 #[path = "../../fuzz/oracle.rs"]
-mod oracle;
+pub mod oracle;
 
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -23,6 +23,7 @@ const TARGETS: &[(&str, Oracle)] = &[
     ("legacy_import", oracle::legacy_import),
     ("docx_flatten", oracle::docx_flatten),
     ("definition_from_text", oracle::definition_from_text),
+    ("migrate", oracle::migrate),
 ];
 
 /// Seeds larger than this are left out of the fuzzer's corpus (as in `fuzz/seed.sh`).
@@ -117,6 +118,11 @@ fn definition_from_text_regressions() {
     regressions("definition_from_text");
 }
 
+#[test]
+fn migrate_regressions_pass_the_oracle() {
+    regressions("migrate");
+}
+
 /// A folder for a target that does not exist would be skipped silently.
 #[test]
 fn every_regression_folder_is_a_target() {
@@ -138,7 +144,7 @@ fn every_regression_folder_is_a_target() {
 /// and the questionnaires, each through the oracle of the target it seeds.
 #[test]
 fn the_seeds_pass_their_oracles() {
-    let seeds: [(&str, Vec<PathBuf>); 6] = [
+    let seeds: [(&str, Vec<PathBuf>); 7] = [
         (
             "answers_toml",
             [
@@ -177,6 +183,16 @@ fn the_seeds_pass_their_oracles() {
             [
                 with_extension("tests/data", "txt"),
                 with_extension("tests/data/docx", "xml"),
+            ]
+            .concat(),
+        ),
+        (
+            "migrate",
+            [
+                with_extension("examples", "toml"),
+                with_extension("examples", "json"),
+                with_extension("tests/hostile", "toml"),
+                vec![root().join("tests/data/focal-point.toml")],
             ]
             .concat(),
         ),

@@ -40,7 +40,7 @@ impl Context<'_> {
     /// Text for a cell; for the workbook, cut to what a spreadsheet cell holds with a visible
     /// marker and a `truncated` finding.
     pub(super) fn cut(&mut self, text: &str, path: &str) -> Cell {
-        match truncate(text).filter(|_| self.cut_cells) {
+        match if self.cut_cells { truncate(text) } else { None } {
             None => Cell::text(text),
             Some((kept, total)) => {
                 self.findings.push(
@@ -65,6 +65,11 @@ pub fn cell_length(text: &str) -> usize {
 /// Cuts text longer than a spreadsheet cell holds ([`CELL_LIMIT`] UTF-16 units), ending it with
 /// a marker; `None` when it fits. Gives the cut text and the original length in UTF-16 units.
 pub fn truncate(text: &str) -> Option<(String, usize)> {
+    // A character takes at least as many UTF-8 bytes as UTF-16 units: a text of no more bytes
+    // than a cell holds fits without counting.
+    if text.len() <= CELL_LIMIT {
+        return None;
+    }
     let total = cell_length(text);
     if total <= CELL_LIMIT {
         return None;

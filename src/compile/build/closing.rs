@@ -1,7 +1,8 @@
 //! The closing sheets, written once every response is in: the SDG and country matrices, the
 //! roster, and the codebook.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::hash_map::Entry as Slot;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io;
 
 use super::columns::col;
@@ -117,14 +118,19 @@ impl Builder<'_> {
     /// appears: the rows of the matrices.
     fn groups(&self) -> Vec<(&str, &str, Vec<&Entry>)> {
         let mut out: Vec<(&str, &str, Vec<&Entry>)> = Vec::new();
+        // An index, not a search of `out`: thousands of keys stay linear.
+        let mut at: HashMap<(&str, &str), usize> = HashMap::new();
         for (entry, counting) in self.entries.iter().zip(&self.counting) {
             if !counting.counted() {
                 continue;
             }
             let (key, edition) = (entry.identity.key.as_str(), entry.edition.as_str());
-            match out.iter_mut().find(|(k, e, _)| *k == key && *e == edition) {
-                Some((_, _, entries)) => entries.push(entry),
-                None => out.push((key, edition, vec![entry])),
+            match at.entry((key, edition)) {
+                Slot::Occupied(i) => out[*i.get()].2.push(entry),
+                Slot::Vacant(slot) => {
+                    slot.insert(out.len());
+                    out.push((key, edition, vec![entry]));
+                }
             }
         }
         out
@@ -133,8 +139,9 @@ impl Builder<'_> {
     /// The entity keys of the country matrix's columns, in the order each first names a place.
     fn country_keys(&self) -> Vec<&str> {
         let mut keys: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for (key, _, entries) in self.groups() {
-            if entries.iter().any(|e| !e.shares.countries.is_empty()) && !keys.contains(&key) {
+            if entries.iter().any(|e| !e.shares.countries.is_empty()) && seen.insert(key) {
                 keys.push(key);
             }
         }

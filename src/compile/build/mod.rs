@@ -14,7 +14,7 @@ mod places;
 mod rows;
 mod spool;
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::io;
 
 use jiff::civil::Date;
@@ -644,9 +644,24 @@ fn fingerprint(answers: &mut Answers) -> u64 {
     };
     let json = table.to_json_value();
     answers.answers = table.answers;
-    let mut hasher = std::hash::DefaultHasher::new();
-    json.to_string().hash(&mut hasher);
-    hasher.finish()
+    // Hashed as it is written: the text itself is never needed.
+    let mut hasher = HashWriter(std::hash::DefaultHasher::new());
+    serde_json::to_writer(&mut hasher, &json).expect("a hasher takes every byte");
+    hasher.0.finish()
+}
+
+/// An `io::Write` that feeds a hasher.
+struct HashWriter(std::hash::DefaultHasher);
+
+impl io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The year a record id names for an edition: the last four digits in a row in its id

@@ -157,6 +157,42 @@ impl Buffer {
         }
     }
 
+    /// To the start of the word before the cursor (Ctrl-Left, Alt-B); from a line's start, to
+    /// the end of the previous line.
+    pub(crate) fn word_left(&mut self) {
+        if self.col == 0 {
+            self.left();
+            return;
+        }
+        let before = &self.lines[self.line][..self.col];
+        let trimmed = before.trim_end();
+        self.col = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+    }
+
+    /// To the end of the word after the cursor (Ctrl-Right, Alt-F); from a line's end, to the
+    /// start of the next line.
+    pub(crate) fn word_right(&mut self) {
+        let line = &self.lines[self.line];
+        if self.col >= line.len() {
+            self.right();
+            return;
+        }
+        let after = &line[self.col..];
+        let start = after.len() - after.trim_start().len();
+        let rest = &after[start..];
+        let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        self.col += start + word;
+    }
+
+    /// Empties the text (Ctrl-X).
+    pub(crate) fn clear(&mut self) {
+        *self = Buffer::default();
+    }
+
     /// To the start of the line.
     pub(crate) fn home(&mut self) {
         self.col = 0;
@@ -280,6 +316,29 @@ mod tests {
         b.end();
         b.delete();
         assert_eq!(b.text(), "ad");
+    }
+
+    #[test]
+    fn moving_by_word() {
+        let mut b = Buffer::new("one two  three\nfour");
+        b.set_cursor(0, 14);
+        b.word_left();
+        assert_eq!(b.cursor(), (0, 9));
+        b.word_left();
+        assert_eq!(b.cursor(), (0, 4));
+        b.word_left();
+        assert_eq!(b.cursor(), (0, 0));
+        b.word_right();
+        assert_eq!(b.cursor(), (0, 3));
+        b.word_right();
+        assert_eq!(b.cursor(), (0, 7));
+        b.set_cursor(0, 14);
+        b.word_right();
+        assert_eq!(b.cursor(), (1, 0), "on to the next line");
+        b.word_left();
+        assert_eq!(b.cursor(), (0, 14), "back to the end of the line before");
+        b.clear();
+        assert!(b.is_empty());
     }
 
     #[test]

@@ -8,8 +8,8 @@ use crossterm::terminal;
 
 use super::buffer::Buffer;
 use super::layout::{self, Row};
-use super::{Area, RawMode, size, word_status};
-use crate::fill::prompter::{Completer, PromptError, Prompted, Typing};
+use super::{Area, RawMode, rows_of, size, word_status};
+use crate::fill::prompter::{Completer, Completion, PromptError, Prompted, Typing};
 use crate::questionnaire::WordLimits;
 
 /// What the editor is asked to edit.
@@ -40,8 +40,12 @@ pub(crate) enum Ended {
 
 const GUTTER: usize = 2;
 
-/// A pause in typing this long saves the text typed so far.
-const PAUSE: Duration = Duration::from_secs(1);
+/// While keys arrive, the text typed is saved at least this often, so that a crash loses at most
+/// this much typing.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
+
+/// ... and at least every so many changes, however fast they come.
+const SAVE_AFTER_CHANGES: usize = 8;
 
 /// How often the editor looks for a pause or a stop while no key comes.
 const TICK: Duration = Duration::from_millis(100);
@@ -61,7 +65,12 @@ struct Editor<'a> {
     goal: Option<usize>,
     /// Rows of the whole text at the last layout.
     total_rows: usize,
+    /// The text before each deleting key (Ctrl-U, Ctrl-K, Ctrl-W, Ctrl-X), for Ctrl-Z.
+    undo: Vec<Buffer>,
 }
+
+/// How many deletions Ctrl-Z can take back.
+const UNDO_DEPTH: usize = 50;
 
 /// Edits a text until Ctrl-D, a `.` line, or Enter on an empty text; Esc is
 /// [`PromptError::Back`], Ctrl-C [`PromptError::Interrupted`].
@@ -78,6 +87,7 @@ pub(crate) fn edit(spec: Spec<'_>) -> Prompted<Ended> {
         message: None,
         goal: None,
         total_rows: 0,
+        undo: Vec::new(),
     };
     let raw = RawMode::enter()?;
     editor.spec.typing.watching(true);
@@ -87,7 +97,7 @@ pub(crate) fn edit(spec: Spec<'_>) -> Prompted<Ended> {
         // The terminal is gone (a hangup, say): what was typed is kept all the same.
         editor.spec.typing.save(&editor.buffer.text());
     }
-    let mut last = vec![editor.spec.prompt.to_string()];
+    let mut last = editor.prompt_rows();
     match &result {
         // A line stays on screen whole, as it is stored.
         Ok(Ended::Done(_)) if editor.spec.single_line => {
@@ -121,8 +131,9 @@ impl Editor<'_> {
 
     fn run(&mut self) -> Prompted<Ended> {
         let mut dirty = true;
-        // When the text last changed without being saved.
-        let mut changed: Option<Instant> = None;
+        // When the text was last saved, and how many changes since.
+        let mut saved_at = Instant::now();
+        let mut unsaved = 0usize;
         let mut last = self.buffer.text();
         loop {
             // Keys and paste that arrived together are handled before one redraw.
@@ -135,9 +146,9 @@ impl Editor<'_> {
                 return Err(PromptError::Interrupted);
             }
             if !event::poll(TICK)? {
-                if changed.is_some_and(|at| at.elapsed() >= PAUSE) {
+                if unsaved > 0 && saved_at.elapsed() >= SAVE_EVERY {
                     self.spec.typing.save(&self.buffer.text());
-                    changed = None;
+                    (saved_at, unsaved) = (Instant::now(), 0);
                 }
                 continue;
             }
@@ -175,12 +186,15 @@ impl Editor<'_> {
             }
             let now = self.buffer.text();
             if now != last {
-                // A new line is a save point; other changes wait for a pause.
-                if self.buffer.lines().len() > lines {
+                self.spec.typing.typed(&now);
+                unsaved += 1;
+                // Steady typing is saved as it goes, not only at a pause; a new line at once.
+                if self.buffer.lines().len() > lines
+                    || unsaved >= SAVE_AFTER_CHANGES
+                    || saved_at.elapsed() >= SAVE_EVERY
+                {
                     self.spec.typing.save(&now);
-                    changed = None;
-                } else {
-                    changed = Some(Instant::now());
+                    (saved_at, unsaved) = (Instant::now(), 0);
                 }
                 last = now;
             }
@@ -202,14 +216,22 @@ impl Editor<'_> {
                     return Ok(Some(Ended::Done(self.buffer.text())));
                 }
                 KeyCode::Tab => {
-                    if let Some(done) = self.spec.complete.and_then(|c| c(&self.buffer.text())) {
-                        self.buffer = Buffer::new(&done);
+                    match self.spec.complete.map(|c| c(&self.buffer.text())) {
+                        Some(Completion::Done(done)) => self.buffer = Buffer::new(&done),
+                        Some(Completion::Candidates(names)) => {
+                            self.message = Some(format!(
+                                "it may be {}: type more, then Tab",
+                                names.join(", ")
+                            ));
+                        }
+                        _ => {}
                     }
                     return Ok(None);
                 }
                 _ => {}
             }
         }
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
         match key.code {
             KeyCode::Char('c') if ctrl => {
                 // Ctrl-C stops the fill, but what was typed is kept in the draft.
@@ -217,19 +239,29 @@ impl Editor<'_> {
                 return Err(PromptError::Interrupted);
             }
             KeyCode::Char('d') if ctrl => return Ok(Some(Ended::Done(self.buffer.text()))),
-            KeyCode::Char('u') if ctrl => self.buffer.delete_to_start(),
-            KeyCode::Char('k') if ctrl => self.buffer.delete_to_end(),
-            KeyCode::Char('w') if ctrl => self.buffer.delete_word(),
+            KeyCode::Char('u') if ctrl => self.deleting(Buffer::delete_to_start),
+            KeyCode::Char('k') if ctrl => self.deleting(Buffer::delete_to_end),
+            KeyCode::Char('w') if ctrl => self.deleting(Buffer::delete_word),
+            KeyCode::Char('x') if ctrl => self.deleting(Buffer::clear),
+            KeyCode::Char('z') if ctrl => {
+                if let Some(before) = self.undo.pop() {
+                    self.buffer = before;
+                }
+            }
             KeyCode::Char('a') if ctrl => self.buffer.home(),
             KeyCode::Char('e') if ctrl => self.buffer.end(),
             KeyCode::Char('o') if ctrl => self.external()?,
             // In raw mode a line feed arrives as Ctrl-J: it is Enter all the same.
             KeyCode::Char('j' | 'm') if ctrl => return Ok(self.enter()),
-            KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => {}
+            KeyCode::Char('b') if alt => self.buffer.word_left(),
+            KeyCode::Char('f') if alt => self.buffer.word_right(),
+            KeyCode::Char(_) if ctrl || alt => {}
             KeyCode::Char(c) => self.buffer.insert(c.encode_utf8(&mut [0; 4])),
             KeyCode::Enter => return Ok(self.enter()),
             KeyCode::Backspace => self.buffer.backspace(),
             KeyCode::Delete => self.buffer.delete(),
+            KeyCode::Left if ctrl || alt => self.buffer.word_left(),
+            KeyCode::Right if ctrl || alt => self.buffer.word_right(),
             KeyCode::Left => self.buffer.left(),
             KeyCode::Right => self.buffer.right(),
             KeyCode::Home => self.buffer.home(),
@@ -244,6 +276,18 @@ impl Editor<'_> {
             _ => {}
         }
         Ok(None)
+    }
+
+    /// A key that deletes: what was there before can be had back with Ctrl-Z.
+    fn deleting(&mut self, delete: fn(&mut Buffer)) {
+        let before = self.buffer.clone();
+        delete(&mut self.buffer);
+        if self.buffer != before {
+            if self.undo.len() == UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+            self.undo.push(before);
+        }
     }
 
     /// Enter: a new line, except that it ends the text on a `.` line or an empty text.
@@ -290,39 +334,49 @@ impl Editor<'_> {
         self.buffer.set_cursor(r.line, offset);
     }
 
-    fn footer(&self) -> Vec<String> {
+    /// The footer's lines, before they are broken at the width: a message, the keep offer, the
+    /// word count and the keys (`at` says where the text is when it scrolls), the help.
+    fn footer_lines(&self, at: Option<String>) -> Vec<String> {
         let mut lines = Vec::new();
         if let Some(message) = &self.message {
             lines.push(format!("! {message}"));
         }
         if self.spec.keep {
-            lines.push("refused: correct it, or F2 keeps it as it is for now".to_string());
+            lines.push(
+                "it has an error: correct it, or F2 keeps it as it is for now (the review marks it)"
+                    .to_string(),
+            );
         }
-        if self.spec.single_line {
+        let keep = if self.spec.keep { " · F2 keep" } else { "" };
+        let mut keys = if self.spec.single_line {
             let tab = if self.spec.complete.is_some() {
                 " · Tab completes a name"
             } else {
                 ""
             };
-            lines.push(format!("Enter finish{tab} · Esc back · F1 help"));
+            format!("Enter finish{tab}{keep} · Esc back · F1 help")
         } else {
-            lines.push(format!(
-                "{} · Ctrl-D finish · Esc back · F1 help",
+            format!(
+                "{} · Ctrl-D finish{keep} · Esc back · F1 help",
                 word_status(&self.buffer.text(), self.spec.limits)
-            ));
+            )
+        };
+        if let Some(at) = at {
+            keys = format!("{at} · {keys}");
         }
+        lines.push(keys);
         if self.help {
             lines.extend(
                 [
                     if self.spec.single_line {
-                        "Enter: finish · Tab: complete the last name of a list"
+                        "Enter: finish · Tab: complete the last name of a list, or list the names it may be"
                     } else {
                         "Enter: new line · a line with only `.`, or Ctrl-D: finish"
                     },
-                    "arrows, Home/End, PgUp/PgDn: move",
-                    "Ctrl-U/Ctrl-K: delete to the start/end of the line · Ctrl-W: a word",
+                    "arrows, Home/End, PgUp/PgDn: move · Ctrl-Left/Right, Alt-B/F: a word back/on",
+                    "Ctrl-U/Ctrl-K: delete to the start/end of the line · Ctrl-W: a word · Ctrl-X: the whole text · Ctrl-Z: undo a deletion",
                     "Ctrl-O: your editor ($VISUAL, $EDITOR, editor, nano, vi) · Esc: back",
-                    "Ctrl-C: stop; confirmed answers are saved",
+                    "F2: keep an answer with an error as it is, for now · Ctrl-C: stop; confirmed answers are saved",
                 ]
                 .map(str::to_string),
             );
@@ -330,9 +384,25 @@ impl Editor<'_> {
         lines
     }
 
-    /// Text rows that fit with the prompt and the footer.
+    /// The footer as screen rows.
+    fn footer(&self, at: Option<String>) -> Vec<String> {
+        self.footer_lines(at)
+            .iter()
+            .flat_map(|l| rows_of(l, self.cols))
+            .collect()
+    }
+
+    /// The prompt as screen rows.
+    fn prompt_rows(&self) -> Vec<String> {
+        rows_of(self.spec.prompt, self.cols)
+    }
+
+    /// Text rows that fit with the prompt and the footer (as it is with a scroll position).
     fn text_rows(&self) -> usize {
-        self.rows.saturating_sub(1 + self.footer().len() + 1).max(1)
+        let footer = self.footer(Some("rows 1–1 of 1".to_string())).len();
+        self.rows
+            .saturating_sub(self.prompt_rows().len() + footer + 1)
+            .max(1)
     }
 
     /// The visible text rows with their gutter, and the cursor's row among them and cell.
@@ -367,22 +437,16 @@ impl Editor<'_> {
     fn draw(&mut self) -> Prompted<()> {
         let visible = self.text_rows();
         let (rows, row, cell) = self.text_area();
-        let mut area = vec![self.spec.prompt.to_string()];
+        let mut area = self.prompt_rows();
+        let top = area.len();
         area.extend(rows);
-        let mut footer = self.footer();
-        if self.total_rows > visible {
+        let at = (self.total_rows > visible).then(|| {
             let last = (self.scroll + visible).min(self.total_rows);
-            let at = footer.len() - if self.help { 6 } else { 1 };
-            footer[at] = format!(
-                "rows {}–{last} of {} · {}",
-                self.scroll + 1,
-                self.total_rows,
-                footer[at]
-            );
-        }
-        area.extend(footer);
+            format!("rows {}–{last} of {}", self.scroll + 1, self.total_rows)
+        });
+        area.extend(self.footer(at));
         let cols = self.cols;
-        self.area.draw(&area, cols, 1 + row, cell)
+        self.area.draw(&area, cols, top + row, cell)
     }
 }
 
@@ -390,7 +454,7 @@ impl Editor<'_> {
 mod tests {
     use super::*;
     use crate::fill::prompter::NotKept;
-    use crossterm::event::KeyEvent;
+    use crossterm::event::{KeyEvent, KeyModifiers};
 
     fn editor<'a>(initial: &'a str, single_line: bool, keep: bool) -> Editor<'a> {
         // Leaked: a test's editor lives as long as the test.
@@ -402,7 +466,7 @@ mod tests {
                 initial,
                 limits: WordLimits::default(),
                 single_line,
-                complete: Some(|s: &str| Some(format!("{s}ia"))),
+                complete: Some(|s: &str| Completion::Done(format!("{s}ia"))),
                 keep,
                 typing,
             },
@@ -414,6 +478,7 @@ mod tests {
             message: None,
             goal: None,
             total_rows: 0,
+            undo: Vec::new(),
         }
     }
 
@@ -467,7 +532,12 @@ mod tests {
             press(&mut e, KeyCode::F(2)),
             Err(PromptError::Keep)
         ));
-        assert!(e.footer()[0].contains("F2 keeps it"));
+        let lines = e.footer_lines(None);
+        assert!(lines[0].contains("F2 keeps it"), "{lines:?}");
+        assert!(
+            lines.last().unwrap().contains("F2 keep · Esc back"),
+            "{lines:?}"
+        );
     }
 
     #[test]
@@ -487,12 +557,55 @@ mod tests {
 
     #[test]
     fn the_footer_counts_words_and_says_the_keys() {
-        let e = editor("one two", false, false);
-        assert_eq!(e.footer(), ["2 words · Ctrl-D finish · Esc back · F1 help"]);
-        let e = editor("Kenya", true, false);
+        let mut e = editor("one two", false, false);
+        e.cols = 80;
         assert_eq!(
-            e.footer(),
+            e.footer(None),
+            ["2 words · Ctrl-D finish · Esc back · F1 help"]
+        );
+        let mut e = editor("Kenya", true, false);
+        e.cols = 80;
+        assert_eq!(
+            e.footer(None),
             ["Enter finish · Tab completes a name · Esc back · F1 help"]
         );
+    }
+
+    #[test]
+    fn nothing_of_the_prompt_or_the_footer_is_cut() {
+        let mut e = editor("x", false, true);
+        e.cols = 60;
+        e.help = true;
+        let prompt = "Question 2 of 6 · Event 1 · Description (max 150 words): please include a short summary of the event's mandate and contributions to the SDGs, including its main outcome(s)";
+        e.spec.prompt = prompt;
+        let rows = e.prompt_rows();
+        assert_eq!(rows.join(" "), prompt);
+        for row in rows.iter().chain(e.footer(None).iter()) {
+            assert!(layout::width(row) < 60, "{row}");
+            assert!(!row.contains('…'), "{row}");
+        }
+        let keys = e.footer_lines(None).join(" ");
+        let shown = e.footer(None).join(" ");
+        assert_eq!(shown, keys);
+    }
+
+    #[test]
+    fn words_are_moved_over_and_a_cleared_text_comes_back() {
+        let mut e = editor("one two", false, false);
+        e.key(KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL))
+            .unwrap();
+        assert_eq!(e.buffer.cursor(), (0, 4));
+        e.key(KeyEvent::new(KeyCode::Char('b'), KeyModifiers::ALT))
+            .unwrap();
+        assert_eq!(e.buffer.cursor(), (0, 0));
+        e.key(KeyEvent::new(KeyCode::Right, KeyModifiers::ALT))
+            .unwrap();
+        assert_eq!(e.buffer.cursor(), (0, 3));
+        e.key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL))
+            .unwrap();
+        assert!(e.buffer.is_empty());
+        e.key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL))
+            .unwrap();
+        assert_eq!(e.buffer.text(), "one two");
     }
 }

@@ -1,6 +1,7 @@
-//! The rich mode's own widgets, drawn inline on crossterm: the text editor and the tick menu.
-//! Both redraw one area below the question, never taller than the screen, and start from a
-//! clean screen after a resize.
+//! The rich mode's own widgets, drawn inline on crossterm: the text editor, the tick menu, the
+//! menu of one choice and the yes/no question. Each redraws one area below the question, never
+//! taller than the screen, breaks every line between words at the screen's width, and starts
+//! from a clean screen after a resize.
 //!
 //! Why not a crate for the text: reedline and rustyline are line editors whose multi-line mode
 //! still ends on Enter and has no place for a live footer; tui-textarea does not wrap lines at
@@ -8,6 +9,7 @@
 //! console), so the editor costs no new dependency but signal-hook and mio for key events.
 
 mod buffer;
+mod choose;
 mod editor;
 mod layout;
 mod menu;
@@ -17,8 +19,9 @@ use std::time::Duration;
 
 use crossterm::{cursor, event, queue, terminal};
 
+pub(crate) use choose::{choose, confirm};
 pub(crate) use editor::{Ended, Spec, edit};
-pub(crate) use menu::{Menu, pick};
+pub(crate) use menu::pick;
 
 use super::prompter::Prompted;
 use crate::questionnaire::WordLimits;
@@ -146,6 +149,26 @@ pub(crate) fn size() -> (usize, usize) {
     }
 }
 
+/// `text` as screen rows of at most `cols - 1` cells (the last cell stays free so that no row
+/// wraps), broken between words: nothing is cut.
+pub(crate) fn rows_of(text: &str, cols: usize) -> Vec<String> {
+    crate::text::wrap(text, cols.saturating_sub(1).max(1))
+}
+
+/// The first item to show of items `heights` rows tall in `room` rows, so that `active` is shown
+/// whole, moving as little as it can from `first`.
+pub(crate) fn window(heights: &[usize], active: usize, first: usize, room: usize) -> usize {
+    if active < first {
+        return active;
+    }
+    let mut first = first.min(active);
+    // Move down until the rows from `first` to `active` fit.
+    while first < active && heights[first..=active].iter().sum::<usize>() > room {
+        first += 1;
+    }
+    first
+}
+
 /// `text` cut to fit in `cols - 1` cells (the last cell stays free so that no row wraps).
 pub(crate) fn fit(text: &str, cols: usize) -> String {
     let max = cols.saturating_sub(1).max(1);
@@ -195,6 +218,15 @@ mod tests {
             "3 words — 1 to 5"
         );
         assert_eq!(word_status("one", limits(None, None)), "1 word");
+    }
+
+    #[test]
+    fn the_window_keeps_the_active_item_whole() {
+        let heights = [1, 2, 1, 3, 1];
+        assert_eq!(window(&heights, 0, 0, 3), 0);
+        assert_eq!(window(&heights, 3, 0, 4), 2, "rows 2 and 3 take 4");
+        assert_eq!(window(&heights, 1, 2, 4), 1, "up to the active one");
+        assert_eq!(window(&heights, 4, 0, 1), 4);
     }
 
     #[test]

@@ -270,3 +270,72 @@ pub fn fill_fixture(binary: &Path, size: (u16, u16)) -> (Counts, Table) {
         toml::from_str(&fs::read_to_string(dir.path().join("response.toml")).unwrap()).unwrap();
     (counts, saved)
 }
+
+/// Migrates the fixture to hlpf-2026 with this build's `migrate`, then fills the result with
+/// `binary` as a focal point would: question 1 (reworded, now at most 200 words) written anew
+/// shorter, each event outside the new window kept, the records looked at, the notes kept,
+/// the new question 2 answered, saved. The counts, and the response it saved.
+pub fn migrate_then_fill(binary: &Path, size: (u16, u16)) -> (Counts, Table) {
+    let dir = Scratch::new();
+    let migrated = dir.path().join("last-year-2026.toml");
+    let output = crate::common::command()
+        .args(["migrate"])
+        .arg(repo("tests/data/focal-point.toml"))
+        .args(["--edition", "hlpf-2026", "-o"])
+        .arg(&migrated)
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some_and(|c| c <= 1), "{output:?}");
+    let mut d = Driver {
+        s: Screen::start_binary(
+            binary,
+            dir.path(),
+            &["--answers", "last-year-2026.toml"],
+            size,
+            "xterm-256color",
+            &[],
+        ),
+        seen: 0,
+        counts: Counts::default(),
+    };
+    let shorter: String = (0..150)
+        .map(|i| format!("word{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Question 1: the old answer in the editor, cleared and written anew (a paste).
+    d.prompt("Question 1 of 3 · Your answer:");
+    d.until(&["Ctrl-D finish"]);
+    d.press("\x18", 1);
+    d.until(&["0 / 200 words"]);
+    d.s.paste(&shorter);
+    d.counts.other += 1;
+    d.press("\x04", 1);
+    // Question 3: each event outside the window kept, then the records menu left.
+    // (Needles short enough not to be broken over two rows of the screen.)
+    for _ in 0..2 {
+        d.prompt("❯ Keep event");
+        d.press("\r", 1);
+    }
+    d.prompt("❯ Go on");
+    d.press("\r", 1);
+    // The notes, each kept.
+    for n in 1..=4 {
+        d.prompt(&format!("Note {n} of 4 holds"));
+        d.until(&["❯ Keep it in notes"]);
+        d.press("\r", 1);
+    }
+    // The new question 2.
+    d.prompt("Question 2 of 3 · Your answer:");
+    d.until(&["Ctrl-D finish"]);
+    d.s.paste("The Institute met the other agencies of the water cluster every month.");
+    d.counts.other += 1;
+    d.press("\x04", 1);
+    d.prompt("Review your answers");
+    d.press("\r", 1);
+    d.until(&["saved response.toml"]);
+    let counts = std::mem::take(&mut d.counts);
+    assert_eq!(d.s.exit_code(), 0);
+    let saved =
+        toml::from_str(&fs::read_to_string(dir.path().join("response.toml")).unwrap()).unwrap();
+    (counts, saved)
+}

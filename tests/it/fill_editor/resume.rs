@@ -63,9 +63,13 @@ fn killed_inside_a_record_a_resume_asks_the_optional_field_and_offers_the_typed_
     );
 
     let mut s = Screen::start(dir.path(), &[], 100, 30);
+    // The offer says whose draft it is, how far it got and when it was saved.
+    s.wait_for_words("A draft of the response of Office for Testing (OFT) is in response.draft.toml: 1 of 6 questions answered, saved ");
     s.wait_for("Resume where I stopped");
     s.keys("\r");
     s.wait_for("the text you were typing when the fill stopped is back (4 words)");
+    // No error greets the field being typed: its text is back instead.
+    assert!(!s.read_so_far().contains("error:"), "{}", s.contents());
     s.wait_for("> Half a description, typed");
     s.wait_for("4 / 150 words");
     s.keys(" and finished.");
@@ -156,7 +160,8 @@ fn answers_show_why_a_field_is_asked_and_its_current_value() {
     s.wait_for("Event 1 · Description: 163 words, the limit is 150 — shorten it by 13 words");
     s.wait_for("now: w0 w1 w2");
     s.wait_for("! 163 / 150 words — 13 over");
-    // The editor holds the current text, to be shortened.
+    // The editor holds the current text, to be shortened, or kept as it is with F2 at once.
+    s.wait_for("F2 keep · Esc back");
     let screen = s.contents();
     assert!(screen.contains("w162"), "{screen}");
     s.keys("\x03");
@@ -232,19 +237,69 @@ fn sigterm_at_a_menu_ends_at_once_with_the_resume_hint() {
 }
 
 #[test]
-fn sighup_while_typing_keeps_the_text() {
+fn sighup_while_typing_saves_the_text_and_ends_without_a_word() {
     let dir = common::Scratch::new();
     without_question_6(dir.path());
     let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
     s.wait_for("0 words · Ctrl-D finish");
-    s.keys("The terminal closed");
-    s.wait_for("> The terminal closed");
+    // Fewer keys than a save point: only the signal handler can save them.
+    s.keys("Closed");
+    s.wait_for("> Closed");
+    s.pump();
     s.session.process_mut().signal(Signal::SIGHUP).unwrap();
+    let after = s.session.exp_eof().unwrap_or_default();
     assert_eq!(s.exit_code(), 130);
     let draft = saved(dir.path(), "response.draft.toml");
     assert_eq!(
         draft["draft"]["typed"]["text"].as_str(),
-        Some("The terminal closed"),
+        Some("Closed"),
+        "{draft:?}"
+    );
+    // The terminal is gone: nothing is written to it, nothing is waited for.
+    assert!(!after.contains("resume with"), "{after:?}");
+}
+
+#[test]
+fn killed_during_steady_typing_the_draft_holds_all_but_the_last_keys() {
+    let dir = common::Scratch::new();
+    without_question_6(dir.path());
+    let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
+    s.wait_for("0 words · Ctrl-D finish");
+    let text = "Steady typing at eight keys a second, never a pause of a second, for sixteen seconds or so.";
+    // A person typing steadily: one key every eighth of a second, never a pause.
+    for c in text.chars() {
+        s.keys(&c.to_string());
+        std::thread::sleep(Duration::from_millis(125));
+    }
+    // Every key is on the screen, so the editor has read them all; then the process dies.
+    s.wait_for("or so.");
+    s.session.process_mut().kill(Signal::SIGKILL).unwrap();
+    let draft = saved(dir.path(), "response.draft.toml");
+    let kept = draft["draft"]["typed"]["text"].as_str().unwrap_or_default();
+    assert!(text.starts_with(kept), "{kept:?}");
+    assert!(
+        kept.chars().count() + 12 >= text.chars().count(),
+        "lost {} characters: {kept:?}",
+        text.chars().count() - kept.chars().count()
+    );
+}
+
+#[test]
+fn ctrl_c_in_the_plain_mode_keeps_the_line_being_typed() {
+    let dir = common::Scratch::new();
+    without_question_6(dir.path());
+    let mut s = Screen::start_on(dir.path(), &["--answers", "start.toml"], 80, 24, "dumb");
+    s.wait_for("Question 6 of 6");
+    s.wait_for("> ");
+    s.keys("First paragraph here.\n");
+    s.wait_for("(3 words)");
+    s.keys("Half a second paragraph\x03");
+    s.wait_for("resume with: qfill fill -o response.toml --answers start.toml");
+    assert_eq!(s.exit_code(), 130);
+    let draft = saved(dir.path(), "response.draft.toml");
+    assert_eq!(
+        draft["draft"]["typed"]["text"].as_str(),
+        Some("First paragraph here.\nHalf a second paragraph"),
         "{draft:?}"
     );
 }

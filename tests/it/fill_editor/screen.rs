@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
+// Generous: on a loaded 2-core machine a screen state can take seconds; it only bounds a failure.
+const TIMEOUT: Duration = Duration::from_secs(60);
 const PASTE_START: &str = "\x1b[200~";
 const PASTE_END: &str = "\x1b[201~";
 
@@ -94,6 +95,73 @@ impl Screen {
             }
             if start.elapsed() > TIMEOUT {
                 panic!("waiting for {text:?}; the screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The screen's text with every run of whitespace made one space: what a person reads,
+    /// whatever rows the lines were broken over.
+    pub fn words(&mut self) -> String {
+        self.contents()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Waits until the screen shows `text`, broken over rows or not.
+    pub fn wait_for_words(&mut self, text: &str) {
+        let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let start = Instant::now();
+        loop {
+            if self.words().contains(&want) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("waiting for {text:?}; the screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Everything written so far as text a person read, escape sequences taken out and every
+    /// run of whitespace made one space: what scrolled off the screen too.
+    pub fn read_so_far(&mut self) -> String {
+        self.pump();
+        let raw = String::from_utf8_lossy(&self.raw).into_owned();
+        let mut text = String::with_capacity(raw.len());
+        let mut chars = raw.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '\x1b' {
+                text.push(c);
+                continue;
+            }
+            // CSI: parameters and intermediates, then one final character; else one character.
+            if chars.next_if_eq(&'[').is_some() {
+                while chars.next_if(|c| ('\x20'..='\x3f').contains(c)).is_some() {}
+                chars.next();
+            } else {
+                chars.next();
+            }
+            // A sequence that moves the cursor parts words, as the screen shows them.
+            text.push(' ');
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Waits until `text` was written at some point, whether it is still on the screen or not.
+    pub fn wait_for_written(&mut self, text: &str) {
+        let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let start = Instant::now();
+        loop {
+            if self.read_so_far().contains(&want) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "waiting for {text:?} to be written; the screen:\n{}",
+                    self.contents()
+                );
             }
             std::thread::sleep(Duration::from_millis(20));
         }
