@@ -2,11 +2,13 @@
 //! `cargo bench --bench report -- 200`).
 //!
 //! Generates the same realistic submissions as the other benchmarks (TOML; about one file in six
-//! has an error), then times the release binary's `qfill report DIR -o report.html` (previews
-//! included; the best of a few runs, process start included) with its peak memory and the page's
-//! size, and — when Chromium is on PATH or in `QFILL_CHROMIUM` — how long headless Chromium takes
-//! to open the page and draw its first screen (`--screenshot`, process start included). Prints a
-//! Markdown table; the goal is 1,000 responses with previews open in a few seconds.
+//! has an error), then times the release binary on the same folder: `qfill validate --quiet`,
+//! `qfill report DIR -o report.html` (previews included) and `--no-previews` (the best of a few
+//! runs, process start included), each with its peak memory (`wait4`) and the page's size, and —
+//! when Chromium is on PATH or in `QFILL_CHROMIUM` — how long headless Chromium takes to open the
+//! page and draw its first screen (`--screenshot`, process start included; up to 2,000
+//! responses). Prints a Markdown table; the goals are the page ≤ 10× validate, ≤ 100 MiB for the
+//! full page of 1,000 and the bare page of 10,000, ≤ 300 MiB for the full page of 10,000.
 
 mod common;
 
@@ -64,49 +66,95 @@ fn open(chromium: &PathBuf, page: &std::path::Path, scratch: &std::path::Path) -
     start.elapsed()
 }
 
+/// The best time and the highest peak memory (KiB) of `runs` runs of a command.
+fn time(runs: usize, command: impl Fn() -> Command) -> (Duration, u64) {
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..runs {
+        let (time, rss, code) = measure(&mut command());
+        assert!(code == 0 || code == 1, "qfill exited with {code}");
+        times.push(time);
+        peak = peak.max(rss);
+    }
+    (best(times), peak)
+}
+
+fn mib(kib: u64) -> String {
+    format!("{:.1} MiB", kib as f64 / 1024.0)
+}
+
 fn main() {
     let bin = env!("CARGO_BIN_EXE_qfill");
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() { vec![1_000] } else { sizes };
+    let sizes = if sizes.is_empty() {
+        vec![1_000, 10_000]
+    } else {
+        sizes
+    };
     let q = Questionnaire::default_builtin();
     let scratch = tempfile::tempdir().unwrap();
     let browser = chromium();
-    println!("release build; best of 3 runs, process start included\n");
-    println!("| responses | qfill report | peak | page | Chromium opens it |");
-    println!("| ---: | ---: | ---: | ---: | ---: |");
+    println!("release build; best of a few runs (one at 10,000), process start included\n");
+    println!(
+        "| responses | validate | peak | report | peak | page | report / validate | --no-previews | peak | page | Chromium draws the first screen |"
+    );
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for &count in &sizes {
         let dir = scratch.path().join(format!("toml-{count}"));
         generate(&dir, count, Format::Toml, &q);
-        let page = scratch.path().join(format!("report-{count}.html"));
-        let mut times = Vec::new();
-        let mut peak = 0;
-        for _ in 0..3 {
-            let (time, rss, code) = measure(
-                Command::new(bin)
-                    .arg("report")
-                    .arg(&dir)
-                    .arg("-o")
-                    .arg(&page)
-                    .arg("--force"),
-            );
-            assert!(code == 0 || code == 1, "qfill exited with {code}");
-            times.push(time);
-            peak = peak.max(rss);
-        }
-        let size = std::fs::metadata(&page).unwrap().len();
-        let opened = browser.as_ref().map_or("no Chromium".to_string(), |c| {
-            ms(best(
-                (0..3).map(|_| open(c, &page, scratch.path())).collect(),
-            ))
+        let runs = if count <= 2_000 { 3 } else { 1 };
+        let (validate, validate_peak) = time(runs, || {
+            let mut c = Command::new(bin);
+            c.args(["validate", "--quiet"]).arg(&dir);
+            c
         });
+        let page = scratch.path().join(format!("report-{count}.html"));
+        let (full, full_peak) = time(runs, || {
+            let mut c = Command::new(bin);
+            c.arg("report")
+                .arg(&dir)
+                .arg("-o")
+                .arg(&page)
+                .arg("--force");
+            c
+        });
+        let full_size = std::fs::metadata(&page).unwrap().len();
+        let bare = scratch.path().join(format!("bare-{count}.html"));
+        let (no_previews, bare_peak) = time(runs, || {
+            let mut c = Command::new(bin);
+            c.arg("report")
+                .arg(&dir)
+                .arg("-o")
+                .arg(&bare)
+                .args(["--force", "--no-previews"]);
+            c
+        });
+        let bare_size = std::fs::metadata(&bare).unwrap().len();
+        let opened = match &browser {
+            None => "no Chromium".to_string(),
+            // Chromium on a page of 10,000 previews is not what anyone opens.
+            Some(_) if count > 2_000 => "—".to_string(),
+            Some(c) => ms(best(
+                (0..3).map(|_| open(c, &page, scratch.path())).collect(),
+            )),
+        };
         println!(
-            "| {count} | {} | {:.1} MiB | {:.1} MB | {opened} |",
-            ms(best(times)),
-            peak as f64 / 1024.0,
-            size as f64 / 1e6
+            "| {count} | {} | {} | {} | {} | {:.1} MB | {:.1} | {} | {} | {:.1} MB | {opened} |",
+            ms(validate),
+            mib(validate_peak),
+            ms(full),
+            mib(full_peak),
+            full_size as f64 / 1e6,
+            full.as_secs_f64() / validate.as_secs_f64(),
+            ms(no_previews),
+            mib(bare_peak),
+            bare_size as f64 / 1e6,
         );
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_file(&page).unwrap();
+        std::fs::remove_file(&bare).unwrap();
     }
 }

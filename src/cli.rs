@@ -12,7 +12,6 @@ use qfill::commands::export::ExportRequest;
 use qfill::commands::fmt::FmtRequest;
 use qfill::commands::import::ImportRequest;
 use qfill::commands::migrate::MigrateRequest;
-use qfill::commands::report::ReportRequest;
 use qfill::commands::show::ShowWhat;
 use qfill::commands::validate::{OutputFormat, ValidateRequest};
 use qfill::commands::{self, Error, Exit, Streams};
@@ -23,6 +22,9 @@ use qfill::fill::FillRequest;
 use qfill::input::{DEFAULT_MAX_SIZE, Kind, ReadOptions};
 
 mod generate;
+mod report;
+
+use report::ReportArgs;
 
 /// Fill in and validate answers to the UN DESA questionnaire on the 2030 Agenda.
 #[derive(Debug, Parser)]
@@ -369,52 +371,15 @@ struct CompileArgs {
     /// CSV for Excel: a BOM, and `'` before cells starting with `=`, `+`, `-`, `@`
     #[arg(long)]
     excel: bool,
+    /// The date the `about` sheet says the workbook is as of, `YYYY-MM-DD` [default:
+    /// `SOURCE_DATE_EPOCH`, else the latest `submitted` of the responses]
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<jiff::civil::Date>,
     /// Replace existing output files
     #[arg(long)]
     force: bool,
     /// Edition to check the files against; give it more than once to compile several editions
     /// (each file against the one it names) [default: each file's `questionnaire`]
-    #[arg(long, short = 'q', value_name = "ID|PATH")]
-    questionnaire: Vec<String>,
-    #[command(flatten)]
-    batch: BatchArgs,
-}
-
-#[derive(Debug, Args)]
-struct ReportArgs {
-    /// Answers files and Word forms, folders, glob patterns in quotes, `-` for stdin; `.txt`
-    /// files named here are read as legacy text
-    #[arg(required = true, value_name = "PATH")]
-    inputs: Vec<String>,
-    /// Where to write the HTML page, or `-` for stdout
-    #[arg(long, short = 'o', value_name = "OUT")]
-    output: String,
-    /// The entities expected to respond: one per line, or CSV with a `name,acronym,aliases` header
-    #[arg(long, value_name = "FILE")]
-    roster: Option<PathBuf>,
-    /// Also print the page to this PDF file with headless Chromium, or `-` for stdout (into a
-    /// pipe)
-    #[arg(long, value_name = "FILE")]
-    pdf: Option<PathBuf>,
-    /// The Chromium that prints the PDF [default: `QFILL_CHROMIUM`, else `chromium`,
-    /// `chromium-browser`, `google-chrome` or `google-chrome-stable` on PATH]
-    #[arg(long, value_name = "PATH")]
-    chromium: Option<PathBuf>,
-    /// A folder of templates that replace the built-in ones by file name
-    #[arg(long, value_name = "DIR")]
-    template: Option<PathBuf>,
-    /// Of an entity's answers to one edition, count only the latest (by `submitted`, then by
-    /// file name); the others are listed as not counted [default: every different answer counts]
-    #[arg(long, value_enum, value_name = "WHICH")]
-    keep: Option<KeepArg>,
-    /// Leave out the preview of each response
-    #[arg(long)]
-    no_previews: bool,
-    /// Replace existing output files
-    #[arg(long)]
-    force: bool,
-    /// Edition to check the files against; give it more than once for several editions
-    /// [default: each file's `questionnaire`]
     #[arg(long, short = 'q', value_name = "ID|PATH")]
     questionnaire: Vec<String>,
     #[command(flatten)]
@@ -658,31 +623,12 @@ impl From<CompileArgs> for CompileRequest {
             review: args.review,
             labels: args.labels,
             excel: args.excel,
+            as_of: args.as_of,
             force: args.force,
             hidden: args.batch.hidden,
             read: args.batch.read.options(),
             jobs: args.batch.jobs.map(usize::from),
             created: None,
-        }
-    }
-}
-
-impl From<ReportArgs> for ReportRequest {
-    fn from(args: ReportArgs) -> ReportRequest {
-        ReportRequest {
-            inputs: args.inputs,
-            output: args.output.into(),
-            questionnaires: args.questionnaire,
-            roster: args.roster,
-            pdf: args.pdf,
-            chromium: args.chromium,
-            templates: args.template,
-            keep: keep(args.keep),
-            previews: !args.no_previews,
-            force: args.force,
-            hidden: args.batch.hidden,
-            read: args.batch.read.options(),
-            jobs: args.batch.jobs.map(usize::from),
         }
     }
 }

@@ -49,6 +49,8 @@ pub struct CompileRequest {
     /// The document date, seconds since the epoch; `None`: `SOURCE_DATE_EPOCH`, else a fixed
     /// date, so that the same inputs give the same bytes.
     pub created: Option<i64>,
+    /// `--as-of`: the date the workbook's `about` sheet is as of.
+    pub as_of: Option<jiff::civil::Date>,
 }
 
 /// Where the output goes, decided once.
@@ -280,7 +282,11 @@ pub fn run(
             totals
         }
         (CompileFormat::Xlsx, out) => {
-            let mut sink = xlsx::XlsxSink::new(request.labels);
+            let mut sink =
+                xlsx::XlsxSink::new(request.labels).with_context(compile::xlsx_about::Context {
+                    editions: setup.layout().editions.clone(),
+                    as_of: request.as_of,
+                });
             let totals = tables(&mut sink, err)?;
             let mut workbook = sink
                 .finish(created)

@@ -1,14 +1,15 @@
 //! `qfill report`: many responses as one self-contained HTML page, and with `--pdf` the same page
 //! printed by headless Chromium.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::compile::{exit_of, flags, say_totals, sources};
 use super::{Error, Exit, Output, Streams};
 use crate::batch::Progress;
-use crate::compile::{self, Compilation, Keep, ReadPlan, Setup};
+use crate::compile::{self, Keep, ReadPlan, Setup};
+use crate::fsio::{Target, WriteError};
 use crate::input::ReadOptions;
-use crate::page::{self, PageError, pdf};
+use crate::page::{self, Options, PageError, Paper, pdf};
 
 /// `qfill report`.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +32,10 @@ pub struct ReportRequest {
     pub keep: Keep,
     /// `--no-previews` turns this off.
     pub previews: bool,
+    /// `--paper`: what the page prints on.
+    pub paper: Paper,
+    /// `--as-of`: the date the page speaks as of.
+    pub as_of: Option<jiff::civil::Date>,
     /// `--force`: replace existing output files.
     pub force: bool,
     /// `--hidden`.
@@ -51,6 +56,27 @@ fn check(output: &Output, force: bool, what: &'static str) -> Result<(), Error> 
         .into());
     }
     output.check(force)
+}
+
+/// Writes the page to `path` atomically as it renders: a template that fails leaves no file.
+fn write_file(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write, &Target) -> Result<(), PageError>,
+) -> Result<(), Error> {
+    let target = Target::File(path.to_path_buf());
+    let mut failure = None;
+    let written = crate::fsio::write_atomic_with(path, |file| {
+        write(file, &target).map_err(|e| {
+            let reason = std::io::Error::other(e.to_string());
+            failure = Some(e);
+            reason
+        })
+    });
+    match (written, failure) {
+        (_, Some(e)) => Err(e.into()),
+        (Err(e), None) => Err(PageError::from(WriteError::to(target)(e)).into()),
+        (Ok(()), None) => Ok(()),
+    }
 }
 
 /// Compiles every input, writes the page (and the PDF); the totals line goes to standard error.
@@ -80,25 +106,70 @@ pub fn run(
         read: request.read,
         jobs: request.jobs,
     };
-    let mut compilation = Compilation::default();
+    let mut held = page::hold::Held::new(&page::definitions(&setup_flags).0, request.previews)
+        .map_err(|e| PageError::from(WriteError::to(output.target())(e)))?;
     let totals = compile::tables(
         &setup,
         &sources,
         plan,
-        &mut compilation,
+        &mut held,
         streams.err,
         progress,
         &output.target(),
     )?;
-    let html = page::render(&compilation, &setup_flags, &templates, request.previews)?;
+    let options = Options {
+        previews: request.previews,
+        paper: request.paper,
+        as_of: request.as_of,
+    };
     let exit = exit_of(&totals);
-    let so_far = output.write(html.as_bytes(), streams.out, exit)?;
+    let write = |out: &mut dyn std::io::Write, target: &Target| {
+        page::write(held, &setup_flags, &templates, options, out, target)
+    };
+    // The page is streamed to where it goes; Chromium prints it from its file, or from a
+    // temporary copy when the page goes to standard output.
+    let mut copy = None;
+    let so_far = match &output {
+        Output::File(path) => {
+            write_file(path, write)?;
+            exit
+        }
+        Output::Stdout if request.pdf.is_some() => {
+            let temp = tempfile::Builder::new()
+                .prefix(".qfill-report-")
+                .suffix(".html")
+                .tempfile()
+                .map_err(|e| PageError::from(WriteError::to(Target::Stdout)(e)))?;
+            write_file(temp.path(), write)?;
+            let sent = std::fs::File::open(temp.path())
+                .and_then(|mut f| std::io::copy(&mut f, streams.out))
+                .and_then(|_| streams.out.flush());
+            copy = Some(temp);
+            match sent {
+                Ok(()) => exit,
+                Err(e) => Error::stdout(e).or_closed_stdout(exit)?,
+            }
+        }
+        Output::Stdout => match write(streams.out, &Target::Stdout).map_err(Error::from) {
+            Ok(()) => exit,
+            Err(e) => e.or_closed_stdout(exit)?,
+        },
+    };
+    let printed_from: Option<&Path> = copy
+        .as_ref()
+        .map(tempfile::NamedTempFile::path)
+        .or(output.path());
     let mut wrote = output.name();
     if let (Some(pdf), Some(pdf_output)) = (&request.pdf, &pdf_output) {
         let env = std::env::var(pdf::VARIABLE).ok();
         let path = std::env::var_os("PATH");
         let printed = pdf::find(request.chromium.as_deref(), env.as_deref(), path.as_deref())
-            .and_then(|chromium| pdf::print(&html, &chromium, pdf::TIME_LIMIT));
+            .and_then(|chromium| {
+                let page = printed_from.ok_or_else(|| {
+                    pdf::PdfError::Failed("the page was not written to a file".to_string())
+                })?;
+                pdf::print(page, &chromium, pdf::TIME_LIMIT)
+            });
         // Written to its file here, so that a failure says the HTML was written; to standard
         // output below.
         let written = printed.and_then(|bytes| match pdf_output {

@@ -5,6 +5,7 @@
 //! slice at a time; each checked response becomes rows at once ([`build`]), in input order, so
 //! that memory holds one slice of answers and the small aggregates of the closing sheets.
 
+pub mod as_of;
 pub mod build;
 pub mod csv;
 pub mod entity;
@@ -16,6 +17,8 @@ pub mod review;
 pub mod roster;
 pub mod topic;
 pub mod xlsx;
+pub mod xlsx_about;
+pub mod xlsx_layout;
 
 use std::io::Write;
 use std::path::Path;

@@ -8,11 +8,15 @@ use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
+use std::collections::{HashMap, HashSet};
+
 use rust_xlsxwriter::{
-    ExcelDateTime, Format, Table, TableColumn, TableStyle, Url, Workbook, Worksheet, XlsxError,
+    ExcelDateTime, Note, Table, TableColumn, TableStyle, Url, Workbook, Worksheet, XlsxError,
 };
 
-use super::model::{Cell, ColumnKind, SheetSpec, Sink};
+use super::model::{Cell, Column, ColumnKind, SheetSpec, Sink};
+use super::xlsx_about::{self, Context, Tally};
+use super::xlsx_layout::{self, Formats, MAX_WIDTH};
 
 /// Rows a sheet holds, the header included.
 pub const MAX_ROWS: usize = 1_048_576;
@@ -23,7 +27,6 @@ pub const MAX_LINK: usize = 2_079;
 /// Links a sheet holds; later ones are written as text.
 pub const MAX_LINKS: usize = 65_530;
 
-const MAX_WIDTH: usize = 60;
 /// The most cells a sheet has to be an Excel table: rust_xlsxwriter keeps an entry per cell of a
 /// table until the workbook is saved, so a bigger sheet gets a plain header with an autofilter
 /// (filtering and sorting the same; no table style) and memory stays small.
@@ -36,6 +39,8 @@ struct Spooled {
     file: BufWriter<File>,
     rows: usize,
     widths: Vec<usize>,
+    /// The columns of languages (in the model's numbering), each followed here by its names.
+    languages: Vec<usize>,
 }
 
 /// A sink that spools rows and writes the workbook at [`XlsxSink::finish`].
@@ -44,6 +49,11 @@ pub struct XlsxSink {
     labels: bool,
     max_rows: usize,
     table_cells: usize,
+    context: Context,
+    tally: Tally,
+    /// Every sheet's columns as the model gives them, for the codebook's sentences.
+    specs: HashMap<String, SheetSpec>,
+    languages: HashSet<(String, String)>,
 }
 
 fn limit(message: String) -> io::Error {
@@ -58,7 +68,19 @@ impl XlsxSink {
             labels,
             max_rows: MAX_ROWS,
             table_cells: TABLE_CELLS,
+            context: Context::default(),
+            tally: Tally::default(),
+            specs: HashMap::new(),
+            languages: HashSet::new(),
         }
+    }
+
+    /// The same sink knowing the editions compiled and `--as-of`: the `about` sheet, the
+    /// codebook's questions and the languages' names come from them.
+    pub fn with_context(mut self, context: Context) -> XlsxSink {
+        self.languages = context.language_fields();
+        self.context = context;
+        self
     }
 
     /// The workbook of every sheet, ready to save; documents are dated `created` (seconds since
@@ -74,22 +96,30 @@ impl XlsxSink {
                 .set_creation_datetime(&when)
                 .set_title("qfill compile"),
         );
-        let formats = Formats {
-            date: Format::new().set_num_format("yyyy-mm-dd"),
-            header: Format::new().set_bold(),
-            link: Format::new().set_hyperlink(),
-        };
+        let formats = Formats::new();
         // Registered in this order before the sheets are written in parallel, so that their
         // numbers in the file are the same in every run.
-        for format in [&formats.header, &formats.date, &formats.link] {
+        for format in formats.all() {
             workbook.register_format(format);
         }
-        let spooled: Vec<Spooled> = self.sheets.into_iter().flatten().collect();
+        let mut spooled: Vec<Spooled> = self.sheets.into_iter().flatten().collect();
+        // `about` opens the workbook: what it holds, sheet by sheet.
+        let counts: Vec<(String, usize)> = spooled
+            .iter()
+            .map(|s| (s.spec.name.clone(), s.rows))
+            .collect();
+        let mut about = Spooled::new(xlsx_about::about_spec(), Vec::new())?;
+        let rows = xlsx_about::about_rows(&self.context, &self.tally, &counts);
+        for row in rows {
+            about.push(row)?;
+        }
+        spooled.insert(0, about);
         for _ in &spooled {
             workbook
                 .add_worksheet_with_constant_memory()
                 .map_err(xlsx_error)?;
         }
+        let names = &self.tally.names;
         let (labels, table_cells) = (self.labels, self.table_cells);
         let formats = &formats;
         // Each sheet has its own temporary file, so sheets are written in parallel: one thread
@@ -104,7 +134,16 @@ impl XlsxSink {
                             let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
                             match next {
                                 Some((sheet, spooled)) => {
-                                    write_sheet(sheet, spooled, labels, table_cells, formats)?;
+                                    write_sheet(
+                                        sheet,
+                                        spooled,
+                                        Options {
+                                            labels,
+                                            table_cells,
+                                            formats,
+                                            names,
+                                        },
+                                    )?;
                                 }
                                 None => return Ok(()),
                             }
@@ -137,41 +176,90 @@ pub fn to_bytes(workbook: &mut Workbook) -> io::Result<Vec<u8>> {
     workbook.save_to_buffer().map_err(xlsx_error)
 }
 
-/// The cell formats of a workbook.
-struct Formats {
-    date: Format,
-    header: Format,
-    link: Format,
+/// How one sheet is written.
+struct Options<'a> {
+    labels: bool,
+    table_cells: usize,
+    formats: &'a Formats,
+    /// Entity key → full name, for the notes on a matrix's headers.
+    names: &'a HashMap<String, String>,
+}
+
+impl Spooled {
+    fn new(spec: SheetSpec, languages: Vec<usize>) -> io::Result<Spooled> {
+        Ok(Spooled {
+            widths: vec![0; spec.columns.len()],
+            spec,
+            file: BufWriter::new(tempfile::tempfile()?),
+            rows: 0,
+            languages,
+        })
+    }
+
+    /// One more row, spooled, its widths measured.
+    fn push(&mut self, cells: Vec<Cell>) -> io::Result<()> {
+        self.rows += 1;
+        for (width, cell) in self.widths.iter_mut().zip(&cells) {
+            let w = match cell {
+                Cell::Text(s) | Cell::Link(s) => s.chars().take(MAX_WIDTH).count(),
+                Cell::Empty => 0,
+                Cell::Date(_) => 10,
+                other => other.to_plain().len(),
+            };
+            *width = (*width).max(w);
+        }
+        serde_json::to_writer(&mut self.file, &cells)?;
+        self.file.write_all(b"\n")
+    }
 }
 
 fn xlsx_error(e: XlsxError) -> io::Error {
     io::Error::other(e.to_string())
 }
 
-fn write_sheet(
-    sheet: &mut Worksheet,
-    spooled: Spooled,
-    labels: bool,
-    table_cells: usize,
-    formats: &Formats,
-) -> io::Result<()> {
+fn write_sheet(sheet: &mut Worksheet, spooled: Spooled, options: Options<'_>) -> io::Result<()> {
+    let Options {
+        labels,
+        table_cells,
+        formats,
+        names,
+    } = options;
     let (date, header) = (&formats.date, &formats.header);
     let Spooled {
         spec,
         file,
         rows,
-        widths,
+        mut widths,
+        ..
     } = spooled;
     sheet.set_name(&spec.name).map_err(xlsx_error)?;
     let headers = spec.headers_within(labels, MAX_HEADER);
     let last_col = (headers.len().max(1) - 1) as u16;
+    for ((width, h), column) in widths.iter_mut().zip(&headers).zip(&spec.columns) {
+        // A header wraps onto two lines before it widens a column of short values.
+        let head = h.chars().count().div_ceil(2).max(h.len().min(12));
+        *width = (*width).max(head).max(match column.kind {
+            ColumnKind::Date => 10,
+            _ => 0,
+        });
+    }
     for (i, width) in widths.iter().enumerate() {
-        let width = (*width).clamp(8, MAX_WIDTH) as f64 + 2.0;
         sheet
-            .set_column_width(i as u16, width)
+            .set_column_width(i as u16, xlsx_layout::width(*width))
             .map_err(xlsx_error)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    xlsx_layout::print_setup(sheet, &spec.name).map_err(xlsx_error)?;
+    // A matrix headed by entity keys names each entity in full in a note on its header.
+    if spec.name.ends_with("_matrix") {
+        for (i, column) in spec.columns.iter().enumerate() {
+            if let Some(name) = names.get(&column.id).filter(|n| **n != column.id) {
+                sheet
+                    .insert_note(0, i as u16, &Note::new(name).add_author_prefix(false))
+                    .map_err(xlsx_error)?;
+            }
+        }
+    }
     let cells = rows.saturating_mul(headers.len());
     if rows > 0 && cells <= table_cells {
         let columns: Vec<TableColumn> = headers
@@ -179,6 +267,7 @@ fn write_sheet(
             .map(|h| TableColumn::new().set_header(h).set_header_format(header))
             .collect();
         let table = Table::new()
+            .set_name(xlsx_layout::table_name(&spec.name))
             .set_columns(&columns)
             .set_style(TableStyle::Light9);
         sheet
@@ -204,18 +293,39 @@ fn write_sheet(
     for (i, line) in BufReader::new(file).lines().enumerate() {
         let cells: Vec<Cell> = serde_json::from_str(&line?)?;
         let row = (i + 1) as u32;
+        if let Some(height) = xlsx_layout::row_height(&cells, &widths) {
+            sheet.set_row_height(row, height).map_err(xlsx_error)?;
+        }
         for (c, cell) in cells.iter().enumerate() {
+            let numbered = spec.columns.get(c).is_some_and(|col| col.id == "number");
             let c = c as u16;
             let written = match cell {
                 Cell::Empty => continue,
+                // A question's number is a number where it is one (`2`, not `B.1`).
+                Cell::Text(s) if numbered && s.parse::<u32>().is_ok() => sheet
+                    .write_number_with_format(
+                        row,
+                        c,
+                        f64::from(s.parse::<u32>().unwrap_or(0)),
+                        &formats.plain,
+                    )
+                    .map(|_| ()),
                 // Answers are cut (with a finding) when the tables are built; this catches any
                 // other text, such as a finding quoting a huge key.
                 Cell::Text(s) => match super::build::truncate(s) {
-                    Some((cut, _)) => sheet.write_string(row, c, cut).map(|_| ()),
-                    None => sheet.write_string(row, c, s).map(|_| ()),
+                    Some((cut, _)) => sheet
+                        .write_string_with_format(row, c, cut, &formats.text)
+                        .map(|_| ()),
+                    None => sheet
+                        .write_string_with_format(row, c, s, &formats.text)
+                        .map(|_| ()),
                 },
-                Cell::Int(n) => sheet.write_number(row, c, *n as f64).map(|_| ()),
-                Cell::Bool(b) => sheet.write_boolean(row, c, *b).map(|_| ()),
+                Cell::Int(n) => sheet
+                    .write_number_with_format(row, c, *n as f64, &formats.plain)
+                    .map(|_| ()),
+                Cell::Bool(b) => sheet
+                    .write_boolean_with_format(row, c, *b, &formats.plain)
+                    .map(|_| ()),
                 Cell::Date(d) => {
                     match ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8) {
                         Ok(day) => sheet
@@ -257,46 +367,105 @@ impl Sink for XlsxSink {
         while self.sheets.len() <= sheet {
             self.sheets.push(None);
         }
-        let widths = spec
-            .headers_within(self.labels, MAX_HEADER)
+        self.specs.insert(spec.name.clone(), spec.clone());
+        let languages: Vec<usize> = spec
+            .columns
             .iter()
-            .zip(&spec.columns)
-            .map(|(h, c)| match c.kind {
-                ColumnKind::Date => 10,
-                _ => h.chars().count(),
+            .enumerate()
+            .filter(|(_, c)| {
+                c.question
+                    .as_ref()
+                    .is_some_and(|q| self.languages.contains(&(q.clone(), c.id.clone())))
             })
+            .map(|(i, _)| i)
             .collect();
-        self.sheets[sheet] = Some(Spooled {
-            spec: spec.clone(),
-            file: BufWriter::new(tempfile::tempfile()?),
-            rows: 0,
-            widths,
-        });
+        let mut written = spec.clone();
+        for &at in languages.iter().rev() {
+            let codes = &spec.columns[at];
+            let id = if codes.id == "languages" {
+                "language_names".to_string()
+            } else {
+                format!("{}_names", codes.id)
+            };
+            let names = Column {
+                id,
+                label: format!("{} (names)", codes.label),
+                ..codes.clone()
+            };
+            written.columns.insert(at + 1, names);
+        }
+        if spec.name == "codebook" {
+            written.columns.extend(xlsx_about::codebook_columns());
+        }
+        self.sheets[sheet] = Some(Spooled::new(written, languages)?);
         Ok(())
     }
 
-    fn row(&mut self, sheet: usize, cells: Vec<Cell>) -> io::Result<()> {
+    fn row(&mut self, sheet: usize, mut cells: Vec<Cell>) -> io::Result<()> {
         let Some(Some(spooled)) = self.sheets.get_mut(sheet) else {
             return Err(io::Error::other("a row before its sheet's header"));
         };
-        spooled.rows += 1;
-        if spooled.rows >= self.max_rows {
+        if spooled.spec.name == "responses" {
+            self.tally.response(&spooled.spec, &cells);
+        }
+        for &at in spooled.languages.iter().rev() {
+            let names = cells
+                .get(at)
+                .map(|c| xlsx_about::language_names(&c.to_plain()))
+                .unwrap_or_default();
+            cells.insert((at + 1).min(cells.len()), Cell::text(names));
+        }
+        if spooled.spec.name == "codebook" {
+            let (name, id) = (
+                cells.first().map(Cell::to_plain).unwrap_or_default(),
+                cells.get(1).map(Cell::to_plain).unwrap_or_default(),
+            );
+            let written = self
+                .specs
+                .get(&name)
+                .map(|s| (s.clone(), self.languages.clone()));
+            cells.extend(xlsx_about::codebook_cells(
+                &self.context,
+                &self.specs,
+                &name,
+                &id,
+            ));
+            // A languages column is followed by its names here, and so is its codebook row.
+            let names_row = written.and_then(|(spec, languages)| {
+                let column = spec.columns.iter().find(|c| c.id == id)?;
+                let q = column.question.clone()?;
+                languages.contains(&(q, id.clone())).then(|| {
+                    let mut row = cells.clone();
+                    let names = if id == "languages" {
+                        "language_names".to_string()
+                    } else {
+                        format!("{id}_names")
+                    };
+                    // The same question; its own label and sentence.
+                    let [sentence, ..] =
+                        xlsx_about::codebook_cells(&self.context, &self.specs, &name, &names);
+                    row[1] = Cell::text(names);
+                    row[3] = Cell::text(format!("{} (names)", column.label));
+                    row[7] = sentence;
+                    row
+                })
+            });
+            let spooled = self.sheets[sheet].as_mut().expect("checked above");
+            spooled.push(cells)?;
+            if let Some(row) = names_row {
+                spooled.push(row)?;
+            }
+            return Ok(());
+        }
+        let spooled = self.sheets[sheet].as_mut().expect("checked above");
+        if spooled.rows + 1 >= self.max_rows {
             return Err(limit(format!(
                 "sheet `{}` needs more than {} rows, more than a spreadsheet holds; compile fewer files at once, or use `--to csv`",
                 spooled.spec.name,
                 self.max_rows - 1
             )));
         }
-        for (width, cell) in spooled.widths.iter_mut().zip(&cells) {
-            let w = match cell {
-                Cell::Text(s) | Cell::Link(s) => s.chars().take(MAX_WIDTH).count(),
-                Cell::Empty => 0,
-                other => other.to_plain().len(),
-            };
-            *width = (*width).max(w);
-        }
-        serde_json::to_writer(&mut spooled.file, &cells)?;
-        spooled.file.write_all(b"\n")
+        spooled.push(cells)
     }
 }
 
@@ -337,7 +506,7 @@ mod tests {
     fn sheet_xml(path: &Path) -> String {
         let mut zip = zip::ZipArchive::new(File::open(path).unwrap()).unwrap();
         let mut xml = String::new();
-        zip.by_name("xl/worksheets/sheet1.xml")
+        zip.by_name("xl/worksheets/sheet2.xml")
             .unwrap()
             .read_to_string(&mut xml)
             .unwrap();

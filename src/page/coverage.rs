@@ -38,6 +38,8 @@ pub struct HeatCell {
 pub struct HeatRow {
     /// The entity as written (or its key).
     pub entity: String,
+    /// Its entity key, which heads the row.
+    pub key: String,
     /// The files counted, `; `-separated.
     pub file: String,
     /// Where its preview is.
@@ -108,6 +110,7 @@ pub fn sdgs(c: &Compilation, places: &Places) -> Sdgs {
             let first = files.split("; ").next().unwrap_or_default();
             let entity = row.text("entity");
             HeatRow {
+                key: row.text("entity_key"),
                 entity: if entity.is_empty() {
                     row.text("entity_key")
                 } else {
@@ -208,6 +211,8 @@ pub struct Event {
     pub end: String,
     /// Where it took place.
     pub location: String,
+    /// The goals it names, as the compiled sheet writes them.
+    pub sdgs: String,
     /// Its website.
     pub website: Shown,
     /// The `date-window` finding's message when the event falls outside the reporting window.
@@ -242,10 +247,22 @@ pub struct Events {
     pub by_country: Vec<CountryEvents>,
 }
 
+/// The fields of the events question that the page shows besides name and date.
+struct EventFields {
+    /// The question's id.
+    question: String,
+    /// Its dates field.
+    dates: String,
+    /// Its places field, if any.
+    places: Option<String>,
+    /// Its SDGs field, if any.
+    sdgs: Option<String>,
+}
+
 /// The record question of events: the one whose dates are checked against a window, else the
-/// first with a dates field; with the ids of its dates and places fields.
-fn event_fields(defs: &Definitions, topics: &[&str]) -> Option<(String, String, Option<String>)> {
-    let mut found: Option<(bool, String, String, Option<String>)> = None;
+/// first with a dates field; with the ids of its dates, places and SDGs fields.
+fn event_fields(defs: &Definitions, topics: &[&str]) -> Option<EventFields> {
+    let mut found: Option<(bool, EventFields)> = None;
     for q in &defs.0 {
         for question in &q.questions {
             let QuestionKind::Records(records) = &question.kind else {
@@ -257,23 +274,28 @@ fn event_fields(defs: &Definitions, topics: &[&str]) -> Option<(String, String, 
             let Some(dates) = records.fields.iter().find(|f| f.kind == FieldKind::Dates) else {
                 continue;
             };
-            let places = records
-                .fields
-                .iter()
-                .find(|f| f.kind == FieldKind::Places)
-                .map(|f| f.id.clone());
+            let field = |kind: FieldKind| {
+                records
+                    .fields
+                    .iter()
+                    .find(|f| f.kind == kind)
+                    .map(|f| f.id.clone())
+            };
             let better = found.as_ref().is_none_or(|f| !f.0 && dates.check_window);
             if better {
                 found = Some((
                     dates.check_window,
-                    question.id.clone(),
-                    dates.id.clone(),
-                    places,
+                    EventFields {
+                        question: question.id.clone(),
+                        dates: dates.id.clone(),
+                        places: field(FieldKind::Places),
+                        sdgs: field(FieldKind::Sdgs),
+                    },
                 ));
             }
         }
     }
-    found.map(|(_, q, d, p)| (q, d, p))
+    found.map(|(_, f)| f)
 }
 
 /// Events from the record sheet of dated records, flagged by the checker's `date-window` findings.
@@ -281,10 +303,22 @@ pub fn events(c: &Compilation, defs: &Definitions, places: &Places) -> Events {
     let sheets = record_sheets(c);
     let topics: Vec<&str> = sheets.iter().map(|(t, _)| *t).collect();
     let fields = event_fields(defs, &topics);
-    let sheet = fields
-        .as_ref()
-        .and_then(|(q, _, _)| sheets.iter().find(|(t, _)| t == q).map(|(_, s)| *s));
-    let (Some((question, dates, place_field)), Some(sheet)) = (fields, sheet) else {
+    let sheet = fields.as_ref().and_then(|f| {
+        sheets
+            .iter()
+            .find(|(t, _)| *t == f.question)
+            .map(|(_, s)| *s)
+    });
+    let (
+        Some(EventFields {
+            question,
+            dates,
+            places: place_field,
+            sdgs: sdg_field,
+        }),
+        Some(sheet),
+    ) = (fields, sheet)
+    else {
         return Events {
             question: None,
             chart: BarChart::new(
@@ -349,6 +383,10 @@ pub fn events(c: &Compilation, defs: &Definitions, places: &Places) -> Events {
             start: row.text(&format!("{dates}_start")),
             end: row.text(&format!("{dates}_end")),
             location,
+            sdgs: sdg_field
+                .as_deref()
+                .map(|f| row.text(f))
+                .unwrap_or_default(),
             website: website
                 .as_deref()
                 .map(|w| Shown::of(row.cell(w), ColumnKind::Link))
@@ -476,6 +514,7 @@ mod tests {
             start: start.into(),
             end: start.into(),
             location: String::new(),
+            sdgs: String::new(),
             website: Shown::default(),
             outside: outside.then(|| "outside".to_string()),
         }

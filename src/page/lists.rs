@@ -256,18 +256,21 @@ pub struct Resources {
 /// The record sheet of the `resources` question, every field but the long texts (paragraphs, in
 /// the previews) shown.
 pub fn resources(c: &Compilation, defs: &Definitions, places: &Places) -> Resources {
-    let paragraphs: Vec<&str> = defs
-        .0
-        .iter()
-        .flat_map(|q| &q.questions)
-        .filter(|q| q.id == "resources")
-        .flat_map(|q| match &q.kind {
-            QuestionKind::Records(r) => r.fields.as_slice(),
-            _ => &[],
-        })
-        .filter(|f| f.kind == FieldKind::Paragraphs)
-        .map(|f| f.id.as_str())
-        .collect();
+    let of_kind = |kind: FieldKind| -> Vec<&str> {
+        defs.0
+            .iter()
+            .flat_map(|q| &q.questions)
+            .filter(|q| q.id == "resources")
+            .flat_map(|q| match &q.kind {
+                QuestionKind::Records(r) => r.fields.as_slice(),
+                _ => &[],
+            })
+            .filter(|f| f.kind == kind)
+            .map(|f| f.id.as_str())
+            .collect()
+    };
+    let paragraphs = of_kind(FieldKind::Paragraphs);
+    let languages = of_kind(FieldKind::Languages);
     let Some((_, sheet)) = record_sheets(c)
         .into_iter()
         .find(|(t, _)| *t == "resources")
@@ -295,7 +298,16 @@ pub fn resources(c: &Compilation, defs: &Definitions, places: &Places) -> Resour
                     places.get(&row.text("file")).cloned().unwrap_or_default(),
                     fields
                         .iter()
-                        .map(|i| Shown::of(all[*i].1, all[*i].0.kind))
+                        .map(|i| {
+                            let (column, cell) = all[*i];
+                            if languages.contains(&column.id.as_str()) {
+                                Shown::text(crate::compile::xlsx_about::language_names(
+                                    &cell.to_plain(),
+                                ))
+                            } else {
+                                Shown::of(cell, column.kind)
+                            }
+                        })
                         .collect(),
                 )
             })

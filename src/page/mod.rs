@@ -8,6 +8,8 @@
 pub mod chart;
 pub mod coverage;
 pub mod error;
+pub mod headline;
+pub mod hold;
 pub mod lists;
 pub mod pdf;
 pub mod preview;
@@ -17,11 +19,13 @@ pub mod view;
 
 pub use error::PageError;
 
-use crate::compile::Compilation;
+use std::sync::Arc;
+
+use crate::fsio::{Target, WriteError};
 use crate::questionnaire::Questionnaire;
 
 /// The definitions a compilation's responses may name: every `-q`, then the built-in editions.
-fn definitions(flags: &[Questionnaire]) -> view::Definitions {
+pub fn definitions(flags: &[Questionnaire]) -> view::Definitions {
     let mut all: Vec<Questionnaire> = flags.to_vec();
     all.extend(
         Questionnaire::builtin_ids()
@@ -31,14 +35,63 @@ fn definitions(flags: &[Questionnaire]) -> view::Definitions {
     view::Definitions(all)
 }
 
-/// The page of a compilation, rendered with the templates; `flags` are the editions given with
-/// `-q`, which responses may name besides the built-in ones.
-pub fn render(
-    compilation: &Compilation,
+/// The paper the page prints on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Paper {
+    /// A4 portrait, the UN's paper.
+    #[default]
+    A4,
+    /// US Letter portrait (`--paper letter`).
+    Letter,
+}
+
+/// How the page is made: with previews or not, its paper, its as-of date.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// A preview of each response (`--no-previews` turns it off).
+    pub previews: bool,
+    /// The paper of `@page`.
+    pub paper: Paper,
+    /// `--as-of`: the date the page speaks as of, before `SOURCE_DATE_EPOCH` and the latest
+    /// submission.
+    pub as_of: Option<jiff::civil::Date>,
+}
+
+/// Writes the page of a compilation to `out` as it is rendered, each preview made when its turn
+/// comes, so that memory holds the compiled tables and one preview, never the page. `flags`
+/// are the editions given with `-q`, which responses may name besides the built-in ones;
+/// `target` is what a failed write names.
+pub fn write(
+    held: hold::Held,
     flags: &[Questionnaire],
     templates: &render::Templates,
-    previews: bool,
+    options: Options,
+    out: &mut dyn std::io::Write,
+    target: &Target,
+) -> Result<(), PageError> {
+    let (compilation, spilled) = held
+        .finish()
+        .map_err(|e| WriteError::to(target.clone())(e))?;
+    let defs = Arc::new(definitions(flags));
+    let page = view::page(&compilation, &defs, options);
+    let previews = options.previews.then(|| {
+        minijinja::Value::from_object(preview::Previewer::new(
+            Arc::new(compilation),
+            defs,
+            spilled,
+        ))
+    });
+    templates.write(&page, previews, out, target)
+}
+
+/// The page as a string, for tests and callers that want it whole.
+pub fn render(
+    held: hold::Held,
+    flags: &[Questionnaire],
+    templates: &render::Templates,
+    options: Options,
 ) -> Result<String, PageError> {
-    let page = view::page(compilation, &definitions(flags), previews);
-    templates.render(&page)
+    let mut bytes = Vec::new();
+    write(held, flags, templates, options, &mut bytes, &Target::Stdout)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

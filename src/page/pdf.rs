@@ -129,16 +129,15 @@ pub fn arguments(profile: &Path, out: &Path, page: &str) -> Vec<String> {
     args
 }
 
-/// Prints `html` with `chromium`, within `limit`: the bytes of the PDF.
-pub fn print(html: &str, chromium: &Path, limit: Duration) -> Result<Vec<u8>, PdfError> {
+/// Prints the page in the file `page` with `chromium`, within `limit`: the bytes of the PDF.
+pub fn print(page: &Path, chromium: &Path, limit: Duration) -> Result<Vec<u8>, PdfError> {
     let failed = |what: String| PdfError::Failed(what);
     let work =
         tempfile::tempdir().map_err(|e| failed(format!("cannot make a temporary folder: {e}")))?;
-    let page = work.path().join("report.html");
-    std::fs::write(&page, html)
-        .map_err(|e| failed(format!("cannot write a temporary copy of the page: {e}")))?;
-    let url = url::Url::from_file_path(&page)
-        .map_err(|()| failed("the temporary page has no file URL".to_string()))?;
+    let absolute = std::fs::canonicalize(page)
+        .map_err(|e| failed(format!("cannot find the page `{}`: {e}", page.display())))?;
+    let url = url::Url::from_file_path(&absolute)
+        .map_err(|()| failed(format!("`{}` has no file URL", absolute.display())))?;
     let printed = work.path().join("report.pdf");
     let log_path = work.path().join("chromium.log");
     let log = std::fs::File::create(&log_path)
@@ -255,7 +254,9 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
         }
-        let e = print("<p>x</p>", &fake, Duration::from_secs(30)).unwrap_err();
+        let page = dir.path().join("page.html");
+        std::fs::write(&page, "<p>x</p>").unwrap();
+        let e = print(&page, &fake, Duration::from_secs(30)).unwrap_err();
         assert!(
             matches!(&e, PdfError::Failed(m) if m.contains("cannot open display")),
             "{e:?}"

@@ -4,9 +4,13 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use std::io::Write;
+
+use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 use super::PageError;
+use crate::fsio::{Target, WriteError};
 
 /// The built-in templates: (file name, text).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -55,6 +59,7 @@ impl Templates {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| AutoEscape::Html);
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.add_filter("css_string", |v: String| css_string(&v));
         let mut sources: Vec<(String, String)> = BUILTIN
             .iter()
             .map(|(name, text)| ((*name).to_string(), (*text).to_string()))
@@ -109,13 +114,33 @@ impl Templates {
             .map_or_else(|| format!("built-in {name}"), |p| p.display().to_string())
     }
 
-    /// Renders `report.html` with the page's fields as its variables.
-    pub fn render(&self, page: &super::view::Page) -> Result<String, PageError> {
+    /// Writes `report.html` to `out` as it renders, with the page's fields as its variables and
+    /// `previews` (made one at a time as the template iterates it; none without previews).
+    pub fn write(
+        &self,
+        page: &super::view::Page,
+        previews: Option<Value>,
+        out: &mut dyn Write,
+        target: &Target,
+    ) -> Result<(), PageError> {
         let template = self
             .env
             .get_template("report.html")
             .map_err(|e| broken(&self.shown("report.html"), &e))?;
-        template.render(minijinja::value::Serde(page)).map_err(|e| {
+        let context = minijinja::context! {
+            previews => previews.unwrap_or(Value::from(())),
+            ..Value::from(minijinja::value::Serde(page))
+        };
+        let mut out = Watched {
+            out: std::io::BufWriter::new(out),
+            failed: None,
+        };
+        let rendered = template.render_captured_to(context, &mut out).map(|_| ());
+        let flushed = out.out.flush();
+        if let Some(e) = out.failed.take() {
+            return Err(WriteError::to(target.clone())(e).into());
+        }
+        rendered.map_err(|e| {
             // An error inside an included template comes wrapped in the include's error.
             let mut inner = &e;
             while let Some(cause) =
@@ -125,8 +150,46 @@ impl Templates {
             }
             let name = inner.name().unwrap_or("report.html").to_string();
             broken(&self.shown(&name), inner)
+        })?;
+        flushed.map_err(|e| WriteError::to(target.clone())(e).into())
+    }
+}
+
+/// A writer that keeps its first failure, so that a failed write is told apart from a template
+/// that failed (minijinja reports both as its own error).
+struct Watched<W: Write> {
+    out: W,
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write> Write for Watched<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.write(buf).inspect_err(|e| {
+            if self.failed.is_none() {
+                self.failed = Some(std::io::Error::new(e.kind(), e.to_string()));
+            }
         })
     }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// A value as a CSS string literal, for `content:` in the style sheet: quoted, with quotes,
+/// backslashes, line breaks and `<` (which could close the `<style>` element) escaped.
+fn css_string(value: &str) -> Value {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for ch in value.chars() {
+        match ch {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", u32::from(ch))),
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Value::from_safe_string(out)
 }
 
 #[cfg(test)]
@@ -143,6 +206,19 @@ mod tests {
         let message = e.to_string();
         let want = format!("template `{}:2`", dir.path().join("summary.html").display());
         assert!(message.starts_with(&want), "{message}");
+    }
+
+    #[test]
+    fn css_strings_cannot_end_the_string_or_the_style_element() {
+        let cases = [
+            ("HLPF 2024", "\"HLPF 2024\""),
+            ("say \"hi\"", "\"say \\22 hi\\22 \""),
+            ("</style><script>", "\"\\3c /style\\3e \\3c script\\3e \""),
+            ("a\\b\nc", "\"a\\5c b\\a c\""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(css_string(text).to_string(), want, "{text}");
+        }
     }
 
     #[test]

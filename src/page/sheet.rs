@@ -49,6 +49,11 @@ impl<'a> Row<'a> {
         matches!(self.cell(id), Cell::Bool(true))
     }
 
+    /// The sheet the row is of.
+    pub fn sheet(&self) -> &'a Sheet {
+        self.sheet
+    }
+
     /// The cells with their columns, in order.
     pub fn cells(&self) -> impl Iterator<Item = (&'a crate::compile::model::Column, &'a Cell)> {
         self.sheet.spec.columns.iter().zip(self.cells.iter())
@@ -67,6 +72,14 @@ pub fn sheet_rows(sheet: &Sheet) -> Vec<Row<'_>> {
         .iter()
         .map(|cells| Row { sheet, cells })
         .collect()
+}
+
+/// Row `i` of a sheet; a row past the end reads as empty.
+pub fn row_at(sheet: &Sheet, i: usize) -> Row<'_> {
+    Row {
+        sheet,
+        cells: sheet.rows.get(i).map_or(&[], Vec::as_slice),
+    }
 }
 
 /// The sheets of record questions (events, resources, initiatives), with their topic: a sheet

@@ -6,10 +6,12 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use super::coverage::{self, Events, Sdgs};
+use super::headline::{self, Headline};
 use super::lists::{self, FileFindings, HighImpact, Limit, MemberStates, Resources};
-use super::preview::{self, Preview};
 use super::sheet::{Row, rows};
-use crate::compile::model::Compilation;
+use super::{Options, Paper};
+use crate::compile::as_of::{self, long_date};
+use crate::compile::model::{Cell, Compilation};
 use crate::compile::review_sdgs;
 use crate::questionnaire::Questionnaire;
 
@@ -31,6 +33,8 @@ pub struct Edition {
     pub id: String,
     /// Its title.
     pub title: String,
+    /// Its edition's name, `HLPF 2024`, if the definition has one.
+    pub name: Option<String>,
     /// The reporting window, `start – end`, if the definition has one.
     pub window: Option<String>,
     /// The SDGs under in-depth review at its forum.
@@ -79,11 +83,28 @@ pub struct Summary {
     pub roster: Option<RosterView>,
 }
 
+/// The day the page speaks as of.
+#[derive(Debug, Clone, Serialize)]
+pub struct AsOfView {
+    /// As a reader says it: `7 December 2024`.
+    pub long: String,
+    /// ISO, for `<time datetime>`.
+    pub iso: String,
+    /// Where it came from: `the latest submission date`.
+    pub source: &'static str,
+}
+
 /// The whole page.
 #[derive(Debug, Clone, Serialize)]
 pub struct Page {
-    /// The page's title.
+    /// The page's title: the editions and the response rate.
     pub title: String,
+    /// The as-of date, if anything gives one.
+    pub as_of: Option<AsOfView>,
+    /// The paper the page prints on: a CSS `@page` size.
+    pub paper: &'static str,
+    /// What the responses hold, for the first screen.
+    pub headline: Headline,
     /// The editions of the responses.
     pub editions: Vec<Edition>,
     /// Totals and roster gaps.
@@ -104,8 +125,6 @@ pub struct Page {
     pub notes: Notes,
     /// Findings, file by file.
     pub findings: FileFindings,
-    /// One preview per response; `None` with `--no-previews`.
-    pub previews: Option<Vec<Preview>>,
 }
 
 /// One note that holds no answer.
@@ -174,8 +193,65 @@ pub fn entity_name(row: &Row<'_>) -> String {
     }
 }
 
-/// Builds the page from a compilation.
-pub fn page(c: &Compilation, defs: &Definitions, previews: bool) -> Page {
+/// The edition the title names: the one most responses answer (the first of equals), by its
+/// edition name (`HLPF 2024`), else its title; the header lists every edition with its count.
+fn principal(editions: &[Edition], defs: &Definitions) -> Option<String> {
+    let most = editions.iter().map(|e| e.responses).max()?;
+    let e = editions.iter().find(|e| e.responses == most)?;
+    Some(
+        defs.get(&e.id)
+            .and_then(|q| q.edition.clone())
+            .unwrap_or_else(|| e.title.clone()),
+    )
+}
+
+/// The title: the principal edition, then the response rate against the roster, else the
+/// responses and entities.
+fn title(editions: &[Edition], defs: &Definitions, summary: &Summary) -> String {
+    let named = principal(editions, defs).unwrap_or_else(|| "The".to_string());
+    let rate = match &summary.roster {
+        Some(r) => format!(
+            "{} of {} {} responded ({}%)",
+            r.responded,
+            r.members,
+            if r.members == 1 { "entity" } else { "entities" },
+            r.rate
+        ),
+        None => format!(
+            "{} {} from {} {}",
+            summary.responses,
+            crate::text::plural(summary.responses, "response"),
+            summary.entities,
+            if summary.entities == 1 {
+                "entity"
+            } else {
+                "entities"
+            }
+        ),
+    };
+    format!("{named} questionnaire — {rate}")
+}
+
+/// The as-of date by the one rule ([`as_of::from_env`]): the flag, `SOURCE_DATE_EPOCH`, else
+/// the latest `submitted` of the responses.
+fn as_of_view(c: &Compilation, flag: Option<jiff::civil::Date>) -> Option<AsOfView> {
+    let submitted = rows(c, "responses")
+        .into_iter()
+        .filter_map(|r| match r.cell("submitted") {
+            Cell::Date(d) => Some(*d),
+            _ => None,
+        })
+        .collect::<Vec<_>>();
+    as_of::from_env(flag, submitted).map(|a| AsOfView {
+        long: long_date(a.date),
+        iso: a.date.to_string(),
+        source: a.source.said(),
+    })
+}
+
+/// Builds the page from a compilation; the previews are made as the page is written
+/// ([`super::preview::Previewer`]).
+pub fn page(c: &Compilation, defs: &Definitions, options: Options) -> Page {
     let responses = rows(c, "responses");
     let mut editions: Vec<Edition> = Vec::new();
     for row in &responses {
@@ -190,6 +266,7 @@ pub fn page(c: &Compilation, defs: &Definitions, previews: bool) -> Page {
         let def = defs.get(&id);
         editions.push(Edition {
             title: def.map_or_else(|| id.clone(), |q| q.title.clone()),
+            name: def.and_then(|q| q.edition.clone()),
             window: def
                 .and_then(|q| q.reporting_window)
                 .map(|w| format!("{} – {}", w.start, w.end)),
@@ -217,23 +294,28 @@ pub fn page(c: &Compilation, defs: &Definitions, previews: bool) -> Page {
             .count(),
         roster: roster(c),
     };
-    let title = match editions.as_slice() {
-        [one] => format!("{}: {} responses", one.title, responses.len()),
-        _ => format!("Responses to the questionnaire: {}", responses.len()),
-    };
-    let places = anchors(c, previews);
+    let title = title(&editions, defs, &summary);
+    let places = anchors(c, options.previews);
+    let sdgs = coverage::sdgs(c, &places);
+    let member_states = lists::member_states(c);
+    let high_impact = lists::high_impact(c, &places);
     Page {
         title,
+        as_of: as_of_view(c, options.as_of),
+        paper: match options.paper {
+            Paper::A4 => "A4 portrait",
+            Paper::Letter => "letter portrait",
+        },
+        headline: headline::headline(c, &sdgs.chart, &high_impact.chart, &member_states.chart),
         summary,
-        sdgs: coverage::sdgs(c, &places),
+        sdgs,
         events: coverage::events(c, defs, &places),
-        member_states: lists::member_states(c),
-        high_impact: lists::high_impact(c, &places),
+        member_states,
+        high_impact,
         resources: lists::resources(c, defs, &places),
         limits: lists::limits(c, &places),
         notes: notes(c, &places),
         findings: lists::findings(c, &places),
-        previews: previews.then(|| preview::previews(c, defs)),
         editions,
     }
 }
@@ -318,4 +400,66 @@ fn roster(c: &Compilation) -> Option<RosterView> {
         .checked_div(view.members)
         .unwrap_or(0);
     Some(view)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edition(id: &str, responses: usize) -> Edition {
+        Edition {
+            id: id.to_string(),
+            title: format!("Title of {id}"),
+            name: None,
+            window: None,
+            review_sdgs: Vec::new(),
+            responses,
+        }
+    }
+
+    fn summary(roster: Option<(usize, usize)>) -> Summary {
+        Summary {
+            responses: 55,
+            valid: 50,
+            invalid: 5,
+            errors: 6,
+            warnings: 7,
+            entities: 53,
+            not_counted: 1,
+            roster: roster.map(|(responded, members)| RosterView {
+                members,
+                responded,
+                rate: responded * 100 / members,
+                missing: Vec::new(),
+                twice: Vec::new(),
+                unreadable: Vec::new(),
+                unmatched: Vec::new(),
+            }),
+        }
+    }
+
+    #[test]
+    fn the_title_names_the_edition_most_answer_and_the_response_rate() {
+        let defs = Definitions(vec![
+            Questionnaire::builtin_cached("hlpf-2024").unwrap().clone(),
+        ]);
+        let editions = [edition("hlpf-2025", 1), edition("hlpf-2024", 54)];
+        assert_eq!(
+            title(&editions, &defs, &summary(Some((49, 52)))),
+            "HLPF 2024 questionnaire — 49 of 52 entities responded (94%)"
+        );
+        assert_eq!(
+            title(&editions, &defs, &summary(None)),
+            "HLPF 2024 questionnaire — 55 responses from 53 entities"
+        );
+        // An edition no definition names goes by its title.
+        assert_eq!(
+            title(&[edition("pilot", 3)], &defs, &summary(Some((1, 1)))),
+            "Title of pilot questionnaire — 1 of 1 entity responded (100%)"
+        );
+        assert_eq!(
+            title(&[], &defs, &summary(None)),
+            "The questionnaire — 55 responses from 53 entities"
+        );
+    }
 }

@@ -4,6 +4,7 @@
 
 mod examples;
 mod failures;
+mod handover;
 mod inputs;
 mod libreoffice;
 mod outputs;
@@ -22,6 +23,32 @@ struct Table {
 }
 
 impl Table {
+    /// Sheet `sheet` as CSV and JSON have it: without the columns only the workbook adds (the
+    /// languages by name; the codebook's sentences and questions) and the codebook's rows for
+    /// them.
+    fn without_workbook_extras(&self, sheet: &str) -> Table {
+        let extra = |h: &str| {
+            h == "language_names"
+                || sheet == "codebook"
+                    && matches!(h, "description" | "question_number" | "question_text")
+        };
+        let keep: Vec<usize> = (0..self.header.len())
+            .filter(|i| !extra(&self.header[*i]))
+            .collect();
+        let pick = |row: &Vec<String>| keep.iter().map(|i| row[*i].clone()).collect::<Vec<_>>();
+        Table {
+            header: pick(&self.header),
+            rows: self
+                .rows
+                .iter()
+                .filter(|r| {
+                    !(sheet == "codebook" && r.get(1).is_some_and(|c| c == "language_names"))
+                })
+                .map(pick)
+                .collect(),
+        }
+    }
+
     fn at(&self, column: &str) -> usize {
         self.header
             .iter()

@@ -4,6 +4,7 @@
 //! rules. The PDF is tested in `report/pdf.rs`, real Chromium in `report/browser.rs`.
 
 mod browser;
+mod first_screen;
 mod model;
 mod pdf;
 
@@ -120,7 +121,7 @@ fn every_section_count_and_chart_value_matches_the_compiled_model() {
     );
 
     // Summary.
-    let count = |name: &str| int(&text(all(&doc, &format!("dd[data-count={name}]"))[0]));
+    let count = |name: &str| int(&text(all(&doc, &format!("[data-count={name}]"))[0]));
     assert_eq!(count("responses"), responses.len() as i64);
     let valid = responses
         .rows

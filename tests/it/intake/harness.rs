@@ -91,9 +91,16 @@ pub(super) fn json_text(value: &serde_json::Value) -> String {
     }
 }
 
+/// The workbook's sheets as CSV and JSON have them: without what only the workbook adds (the
+/// `about` sheet, the languages by name, the codebook's sentences and questions), which
+/// `compile/handover.rs` checks.
 pub(super) fn read_workbook(path: &Path) -> Tables {
     let mut book: Xlsx<_> = open_workbook(path).unwrap();
-    let names = book.sheet_names();
+    let names: Vec<String> = book
+        .sheet_names()
+        .into_iter()
+        .filter(|n| n != "about")
+        .collect();
     let mut sheets = HashMap::new();
     for name in &names {
         let range = book.worksheet_range(name).unwrap();
@@ -101,11 +108,23 @@ pub(super) fn read_workbook(path: &Path) -> Tables {
             .rows()
             .map(|r| r.iter().map(data_text).collect::<Vec<_>>());
         let header = rows.next().unwrap_or_default();
+        let extra = |h: &str| {
+            h == "language_names"
+                || name == "codebook"
+                    && matches!(h, "description" | "question_number" | "question_text")
+        };
+        let keep: Vec<usize> = (0..header.len()).filter(|i| !extra(&header[*i])).collect();
+        let pick = |row: &Vec<String>| keep.iter().map(|i| row[*i].clone()).collect::<Vec<_>>();
         sheets.insert(
             name.clone(),
             Table {
-                header,
-                rows: rows.collect(),
+                header: pick(&header),
+                rows: rows
+                    .filter(|r| {
+                        !(name == "codebook" && r.get(1).is_some_and(|c| c == "language_names"))
+                    })
+                    .map(|r| pick(&r))
+                    .collect(),
             },
         );
     }

@@ -180,3 +180,186 @@ fn chromium_opens_and_prints_the_report_of_50_generated_responses() {
     crate::generator::generate(dir.path(), 50, crate::generator::Format::Toml, &q);
     open_in_chromium(&[dir.path().to_str().unwrap()]);
 }
+
+/// Width and height of the first page, in points, and the number of pages (`pdfinfo`).
+fn pdf_pages(pdf: &Path) -> (f64, f64, usize) {
+    let info = Command::new(tool(&["pdfinfo"])).arg(pdf).output().unwrap();
+    assert!(info.status.success());
+    let info = String::from_utf8_lossy(&info.stdout).to_string();
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .unwrap_or_else(|| panic!("no {name} in {info}"))
+            .trim()
+            .to_string()
+    };
+    let size = field("Page size:");
+    let numbers: Vec<f64> = size
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (numbers[0], numbers[1], field("Pages:").parse().unwrap())
+}
+
+/// The text of pages `from` to `to` (`pdftotext`), spaces folded.
+fn pdf_text(pdf: &Path, from: usize, to: usize) -> String {
+    let out = Command::new(tool(&["pdftotext"]))
+        .args(["-f", &from.to_string(), "-l", &to.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `qfill report` of the year's intake with its roster.
+fn report_intake() -> std::process::Command {
+    let mut cmd = crate::common::command();
+    cmd.arg("report")
+        .arg(repo("tests/data/intake-2024"))
+        .arg(repo("tests/data/intake-2024/iom.txt"))
+        .arg("--roster")
+        .arg(repo("tests/data/intake-2024-roster.csv"));
+    cmd
+}
+
+#[test]
+fn the_intake_prints_on_a4_with_its_title_date_and_page_numbers_in_the_margins() {
+    if !enabled() {
+        return;
+    }
+    let dir = Scratch::new();
+    for (paper, (width, height)) in [("a4", (595.3, 841.9)), ("letter", (612.0, 792.0))] {
+        let page = dir.path().join(format!("{paper}.html"));
+        let pdf = dir.path().join(format!("{paper}.pdf"));
+        let output = report_intake()
+            .arg("-o")
+            .arg(&page)
+            .args([
+                "--force",
+                "--paper",
+                paper,
+                "--as-of",
+                "2024-12-07",
+                "--pdf",
+            ])
+            .arg(&pdf)
+            .env("QFILL_CHROMIUM", chromium())
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let (w, h, pages) = pdf_pages(&pdf);
+        assert!(
+            (w - width).abs() < 1.5 && (h - height).abs() < 1.5,
+            "{paper}: {w} x {h}"
+        );
+        let first = pdf_text(&pdf, 1, 1);
+        for want in [
+            "HLPF 2024 questionnaire — 49 of 52 entities responded (94%)".to_string(),
+            "As of 7 December 2024".to_string(),
+            format!("Page 1 of {pages}"),
+        ] {
+            assert!(first.contains(&want), "{paper}: `{want}` on page 1");
+        }
+        let last = pdf_text(&pdf, pages, pages);
+        assert!(
+            last.contains(&format!("Page {pages} of {pages}")),
+            "{paper}: the last page numbered"
+        );
+    }
+}
+
+/// Reads a PNG's width and height from its header.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(bytes.starts_with(b"\x89PNG"), "a PNG");
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+#[test]
+fn on_a_390_px_screen_the_first_screen_leads_and_chart_labels_stay_readable() {
+    if !enabled() {
+        return;
+    }
+    let dir = Scratch::new();
+    let page = dir.path().join("report.html");
+    let output = report_intake().arg("-o").arg(&page).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    // A copy of the page with a script that writes down, on each chart, how wide Chromium drew
+    // it and the font size of its labels; the page itself has no script.
+    let html = fs::read_to_string(&page).unwrap();
+    assert!(!html.contains("<script"));
+    let measured = dir.path().join("measured.html");
+    fs::write(
+        &measured,
+        html.replace(
+            "</body>",
+            "<script>for (const s of document.querySelectorAll('svg.bars')) { \
+             const t = s.querySelector('text.label'); \
+             s.setAttribute('data-drawn-width', s.getBoundingClientRect().width); \
+             s.setAttribute('data-label-size', parseFloat(getComputedStyle(t).fontSize)); }</script></body>",
+        ),
+    )
+    .unwrap();
+    let dom = browser(&dir.path().join("p1"))
+        .args(["--window-size=390,844", "--dump-dom"])
+        .arg(format!("file://{}", measured.display()))
+        .output()
+        .unwrap();
+    assert!(dom.status.success());
+    let doc = Html::parse_document(&String::from_utf8_lossy(&dom.stdout));
+    let charts: Vec<_> = doc.select(&Selector::parse("svg.bars").unwrap()).collect();
+    assert!(charts.len() >= 4, "{} charts", charts.len());
+    for svg in charts {
+        let attr = |name: &str| -> f64 {
+            svg.value()
+                .attr(name)
+                .unwrap_or_else(|| panic!("no {name}"))
+                .parse()
+                .unwrap()
+        };
+        let view_width: f64 = svg
+            .value()
+            .attr("viewBox")
+            .unwrap()
+            .split_whitespace()
+            .nth(2)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let label = attr("data-label-size") * attr("data-drawn-width") / view_width;
+        assert!(
+            label >= 11.0,
+            "labels of {:?} drawn at {label:.1} px",
+            svg.value().attr("aria-labelledby")
+        );
+    }
+    // The first screen: the title with the response rate, then the as-of date.
+    let h1: Vec<String> = doc
+        .select(&Selector::parse("h1").unwrap())
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(
+        h1,
+        ["HLPF 2024 questionnaire — 49 of 52 entities responded (94%)"]
+    );
+    // And it renders at the phone's size.
+    let shot = dir.path().join("phone.png");
+    let status = browser(&dir.path().join("p2"))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg("--window-size=390,844")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    assert_eq!(png_size(&fs::read(&shot).unwrap()), (390, 844));
+}
