@@ -253,9 +253,18 @@ fn flatten_package<R: Read + Seek>(
         Some((name, text)) => Some(parsed!(text, name, limits)),
         None => None,
     };
+    // Styles matter only for lists: a paragraph style carries numbering in a `w:numPr`, and
+    // without a numbering part no paragraph is a list item. Word's styles part is mostly latent
+    // styles and fonts (40 KB), so it is parsed only when it can hold numbering; an element
+    // name is never written with a reference, so `numPr` is in the text if it is in the part.
     let styles_doc = match &styles_text {
-        Some((name, text)) => Some(parsed!(text, name, limits)),
-        None => None,
+        Some((name, text))
+            if numbering_doc.is_some()
+                && memchr::memmem::find(text.as_bytes(), b"numPr").is_some() =>
+        {
+            Some(parsed!(text, name, limits))
+        }
+        _ => None,
     };
     let numbering = Numbering::new(numbering_doc.as_ref(), styles_doc.as_ref());
     let document = parsed!(&document_text, &main, limits);
