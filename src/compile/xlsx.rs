@@ -420,10 +420,6 @@ impl Sink for XlsxSink {
                 cells.first().map(Cell::to_plain).unwrap_or_default(),
                 cells.get(1).map(Cell::to_plain).unwrap_or_default(),
             );
-            let written = self
-                .specs
-                .get(&name)
-                .map(|s| (s.clone(), self.languages.clone()));
             cells.extend(xlsx_about::codebook_cells(
                 &self.context,
                 &self.specs,
@@ -431,10 +427,12 @@ impl Sink for XlsxSink {
                 &id,
             ));
             // A languages column is followed by its names here, and so is its codebook row.
-            let names_row = written.and_then(|(spec, languages)| {
+            // Borrowed, not cloned: a matrix's codebook has a row per entity key, each of which
+            // would otherwise copy the whole matrix's columns.
+            let names_row = self.specs.get(&name).and_then(|spec| {
                 let column = spec.columns.iter().find(|c| c.id == id)?;
                 let q = column.question.clone()?;
-                languages.contains(&(q, id.clone())).then(|| {
+                self.languages.contains(&(q, id.clone())).then(|| {
                     let mut row = cells.clone();
                     let names = if id == "languages" {
                         "language_names".to_string()
