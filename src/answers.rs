@@ -1,6 +1,6 @@
 //! A response in canonical form, and writing it as TOML or JSON in questionnaire order.
 
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use crate::document::{Entry, Format, Node, Value};
 use crate::rules::dates::Dates;
@@ -283,14 +283,14 @@ impl Answers {
 
     /// The response as text in a format.
     pub fn to_text(&self, format: Format) -> String {
-        let value = self.to_json_value();
         match format {
             Format::Json => {
-                let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+                let mut text =
+                    serde_json::to_string_pretty(&self.to_json_value()).unwrap_or_default();
                 text.push('\n');
                 text
             }
-            Format::Toml => toml_text(&value),
+            Format::Toml => toml_text(&self.to_node()),
         }
     }
 }
@@ -401,42 +401,44 @@ pub fn node_json(node: &Node) -> Json {
     }
 }
 
-/// Writes an ordered JSON value as TOML: plain keys before tables, records as `[[arrays]]`,
-/// places and date spans inline, multi-line text in triple quotes.
-fn toml_text(value: &Json) -> String {
+/// Writes the canonical tree as TOML: plain keys before tables, records as `[[arrays]]`,
+/// places and date spans inline, multi-line text in triple quotes. From the tree itself, not
+/// through JSON, which has no `inf` or `nan`: a float TOML holds is written back as it was.
+fn toml_text(node: &Node) -> String {
     let mut doc = toml_edit::DocumentMut::new();
-    if let Json::Object(map) = value {
-        fill_table(doc.as_table_mut(), map, 0);
+    if let Value::Table(entries) = &node.value {
+        fill_table(doc.as_table_mut(), entries, 0);
     }
     doc.to_string()
 }
 
-fn fill_table(table: &mut toml_edit::Table, map: &Map<String, Json>, depth: usize) {
+fn fill_table(table: &mut toml_edit::Table, entries: &[Entry], depth: usize) {
     use toml_edit::{ArrayOfTables, Item, Table};
     // Plain values first: TOML cannot put a plain key after a sub-table.
-    for (key, value) in map {
-        if !is_table_like(value, depth)
-            && let Some(v) = toml_value(value)
+    for e in entries {
+        if !is_table_like(&e.node, depth)
+            && let Some(v) = toml_value(&e.node)
         {
-            table.insert(key, Item::Value(v));
+            table.insert(e.key.as_str(), Item::Value(v));
         }
     }
-    for (key, value) in map {
-        match value {
-            Json::Object(sub) if is_table_like(value, depth) => {
+    for e in entries {
+        let key = e.key.as_str();
+        match &e.node.value {
+            Value::Table(sub) if is_table_like(&e.node, depth) => {
                 let mut t = Table::new();
                 fill_table(&mut t, sub, depth + 1);
                 // `[draft.carried]` alone needs no empty `[draft]` above it.
-                if key == "draft" && sub.values().all(|v| is_table_like(v, depth + 1)) {
+                if key == "draft" && sub.iter().all(|s| is_table_like(&s.node, depth + 1)) {
                     t.set_implicit(true);
                 }
                 table.insert(key, Item::Table(t));
             }
-            Json::Array(items) if is_table_like(value, depth) => {
+            Value::Array(items) if is_table_like(&e.node, depth) => {
                 let mut array = ArrayOfTables::new();
                 for item in items {
                     let mut t = Table::new();
-                    if let Json::Object(sub) = item {
+                    if let Value::Table(sub) = &item.value {
                         fill_table(&mut t, sub, depth + 1);
                     }
                     array.push(t);
@@ -450,27 +452,27 @@ fn fill_table(table: &mut toml_edit::Table, map: &Map<String, Json>, depth: usiz
 
 /// Tables become `[headers]` at the top levels (the root, `[answers]`, `[contact]`); deeper
 /// ones (places, date spans, inside records) are written inline.
-fn is_table_like(value: &Json, depth: usize) -> bool {
-    match value {
-        Json::Object(_) => depth < 2,
-        Json::Array(items) => {
-            depth < 2 && !items.is_empty() && items.iter().all(|i| matches!(i, Json::Object(_)))
+fn is_table_like(node: &Node, depth: usize) -> bool {
+    match &node.value {
+        Value::Table(_) => depth < 2,
+        Value::Array(items) => {
+            depth < 2
+                && !items.is_empty()
+                && items.iter().all(|i| matches!(i.value, Value::Table(_)))
         }
         _ => false,
     }
 }
 
-fn toml_value(value: &Json) -> Option<toml_edit::Value> {
+fn toml_value(node: &Node) -> Option<toml_edit::Value> {
     use toml_edit::{Array, InlineTable, Value as T};
-    Some(match value {
-        Json::Null => return None,
-        Json::Bool(b) => T::from(*b),
-        Json::Number(n) => match n.as_i64() {
-            Some(i) => T::from(i),
-            None => T::from(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Json::String(s) => toml_string(s),
-        Json::Array(items) => {
+    Some(match &node.value {
+        Value::Null => return None,
+        Value::Bool(b) => T::from(*b),
+        Value::Integer(i) => T::from(*i),
+        Value::Float(f) => T::from(*f),
+        Value::String(s) | Value::Datetime(s) => toml_string(s),
+        Value::Array(items) => {
             let mut array = Array::new();
             for item in items {
                 if let Some(v) = toml_value(item) {
@@ -479,11 +481,11 @@ fn toml_value(value: &Json) -> Option<toml_edit::Value> {
             }
             T::Array(array)
         }
-        Json::Object(map) => {
+        Value::Table(entries) => {
             let mut table = InlineTable::new();
-            for (k, v) in map {
-                if let Some(v) = toml_value(v) {
-                    table.insert(k, v);
+            for e in entries {
+                if let Some(v) = toml_value(&e.node) {
+                    table.insert(e.key.as_str(), v);
                 }
             }
             T::InlineTable(table)
@@ -527,6 +529,23 @@ mod tests {
         ] {
             assert_eq!(answer.is_not_answered(), not_answered, "{answer:?}");
         }
+    }
+
+    /// TOML holds `inf` and `nan`, JSON does not: the TOML writer keeps them (a fuzz finding:
+    /// they were written through JSON and lost).
+    #[test]
+    fn floats_toml_holds_and_json_does_not_are_kept_in_toml() {
+        let floats = Node::new(Value::Array(vec![
+            Node::new(Value::Float(f64::INFINITY)),
+            Node::new(Value::Float(f64::NEG_INFINITY)),
+            Node::new(Value::Float(1.5)),
+        ]));
+        let answers = Answers {
+            answers: vec![("extra".into(), Answer::Raw(floats))],
+            ..Answers::default()
+        };
+        let text = answers.to_text(Format::Toml);
+        assert!(text.contains("extra = [inf, -inf, 1.5]"), "{text}");
     }
 
     fn sample() -> Answers {
