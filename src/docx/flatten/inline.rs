@@ -4,7 +4,7 @@
 
 use roxmltree::Node;
 
-use super::{Buffer, Flattener, Reference, branch, math_text, plain_text};
+use super::{Buffer, Flattener, RANGE_MARKS, Reference, branch, math_text, plain_text};
 use crate::docx::xml::{self, Ns};
 use crate::import::block::Skipped;
 
@@ -55,7 +55,8 @@ impl Flattener<'_> {
                     let text = math_text(child);
                     self.push(buffer, &text);
                 }
-                Some((Ns::W, local)) if IGNORED_INLINE.contains(&local) => {}
+                Some((Ns::W, local))
+                    if IGNORED_INLINE.contains(&local) || RANGE_MARKS.contains(&local) => {}
                 _ => {
                     // Not a construct of WordprocessingML this reader knows: its text is read,
                     // never dropped.
@@ -171,29 +172,8 @@ impl Flattener<'_> {
     }
 }
 
-/// Elements inside a paragraph that hold no text of their own.
-const IGNORED_INLINE: &[&str] = &[
-    "pPr",
-    "bookmarkStart",
-    "bookmarkEnd",
-    "proofErr",
-    "permStart",
-    "permEnd",
-    "commentRangeStart",
-    "commentRangeEnd",
-    "moveFromRangeStart",
-    "moveFromRangeEnd",
-    "moveToRangeStart",
-    "moveToRangeEnd",
-    "customXmlInsRangeStart",
-    "customXmlInsRangeEnd",
-    "customXmlDelRangeStart",
-    "customXmlDelRangeEnd",
-    "customXmlPr",
-    "sdtPr",
-    "sdtEndPr",
-    "subDoc",
-];
+/// Elements inside a paragraph that hold no text of their own, besides [`RANGE_MARKS`].
+const IGNORED_INLINE: &[&str] = &["pPr", "customXmlPr", "sdtPr", "sdtEndPr", "subDoc"];
 
 /// Elements inside a run that hold no text (formatting, marks, layout).
 const IGNORED_RUN: &[&str] = &[

@@ -225,7 +225,8 @@ impl<'r> Flattener<'r> {
                         span: Some(at..at + 1),
                     });
                 }
-                Some((Ns::W, local)) if IGNORED_BLOCK.contains(&local) => {}
+                Some((Ns::W, local))
+                    if IGNORED_BLOCK.contains(&local) || RANGE_MARKS.contains(&local) => {}
                 _ => self.unknown(child),
             }
         }
@@ -316,9 +317,9 @@ impl<'r> Flattener<'r> {
     }
 }
 
-/// Block-level elements that hold no text of their own.
-const IGNORED_BLOCK: &[&str] = &[
-    "sectPr",
+/// Marks that may stand between blocks or inside a paragraph and hold no text: bookmarks,
+/// proofing marks, permissions, and the ranges of comments, moves and custom XML changes.
+pub(super) const RANGE_MARKS: &[&str] = &[
     "bookmarkStart",
     "bookmarkEnd",
     "proofErr",
@@ -338,6 +339,11 @@ const IGNORED_BLOCK: &[&str] = &[
     "customXmlMoveFromRangeEnd",
     "customXmlMoveToRangeStart",
     "customXmlMoveToRangeEnd",
+];
+
+/// Block-level elements that hold no text of their own, besides [`RANGE_MARKS`].
+const IGNORED_BLOCK: &[&str] = &[
+    "sectPr",
     "tblPr",
     "tcPr",
     "sdtPr",
