@@ -11,27 +11,9 @@ mod common;
 
 use std::fs;
 use std::process::Command;
-use std::time::Duration;
 
-use common::{Format, best, generate, measure, ms};
+use common::{Format, generate, mib, ms, time};
 use qfill::questionnaire::Questionnaire;
-
-/// The best time and the highest peak memory (KiB) of `runs` runs of a command.
-fn time(runs: usize, command: impl Fn() -> Command) -> (Duration, u64) {
-    let mut times = Vec::new();
-    let mut peak = 0;
-    for _ in 0..runs {
-        let (time, rss, code) = measure(&mut command());
-        assert!(code == 0 || code == 1, "qfill exited with {code}");
-        times.push(time);
-        peak = peak.max(rss);
-    }
-    (best(times), peak)
-}
-
-fn mib(kib: u64) -> String {
-    format!("{:.1} MiB", kib as f64 / 1024.0)
-}
 
 fn main() {
     let bin = env!("CARGO_BIN_EXE_qfill");

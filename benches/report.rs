@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Format, best, generate, measure, ms};
+use common::{Format, best, generate, mib, ms, time};
 use qfill::questionnaire::Questionnaire;
 
 fn chromium() -> Option<PathBuf> {
@@ -64,23 +64,6 @@ fn open(chromium: &PathBuf, page: &std::path::Path, scratch: &std::path::Path) -
     let status = cmd.status().unwrap();
     assert!(status.success(), "chromium failed");
     start.elapsed()
-}
-
-/// The best time and the highest peak memory (KiB) of `runs` runs of a command.
-fn time(runs: usize, command: impl Fn() -> Command) -> (Duration, u64) {
-    let mut times = Vec::new();
-    let mut peak = 0;
-    for _ in 0..runs {
-        let (time, rss, code) = measure(&mut command());
-        assert!(code == 0 || code == 1, "qfill exited with {code}");
-        times.push(time);
-        peak = peak.max(rss);
-    }
-    (best(times), peak)
-}
-
-fn mib(kib: u64) -> String {
-    format!("{:.1} MiB", kib as f64 / 1024.0)
 }
 
 fn main() {

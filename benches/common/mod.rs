@@ -385,3 +385,21 @@ pub fn rate(count: usize, time: Duration) -> String {
 pub fn ms(time: Duration) -> String {
     format!("{:.1} ms", time.as_secs_f64() * 1000.0)
 }
+
+/// The best time and the highest peak memory (KiB) of `runs` runs of a command that exits 0 or 1.
+pub fn time(runs: usize, command: impl Fn() -> Command) -> (Duration, u64) {
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..runs {
+        let (time, rss, code) = measure(&mut command());
+        assert!(code == 0 || code == 1, "qfill exited with {code}");
+        times.push(time);
+        peak = peak.max(rss);
+    }
+    (best(times), peak)
+}
+
+/// A size in KiB as MiB, one decimal.
+pub fn mib(kib: u64) -> String {
+    format!("{:.1} MiB", kib as f64 / 1024.0)
+}
