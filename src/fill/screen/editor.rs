@@ -137,7 +137,7 @@ impl Editor<'_> {
         let mut last = self.buffer.text();
         loop {
             // Keys and paste that arrived together are handled before one redraw.
-            if dirty && !event::poll(Duration::ZERO)? {
+            if dirty && !super::input_waiting()? {
                 self.draw()?;
                 dirty = false;
             }

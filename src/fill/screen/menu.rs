@@ -3,8 +3,6 @@
 //! is wrong with it is said. The current row and the ticks are marked by characters, so every
 //! state shows without colour; every line breaks between words at the screen's width.
 
-use std::time::Duration;
-
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::layout::width;
@@ -119,7 +117,7 @@ impl State<'_> {
     fn run(&mut self) -> Prompted<Vec<usize>> {
         let mut dirty = true;
         loop {
-            if dirty && !event::poll(Duration::ZERO)? {
+            if dirty && !super::input_waiting()? {
                 self.draw()?;
                 dirty = false;
             }

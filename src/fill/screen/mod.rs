@@ -66,10 +66,17 @@ impl Drop for RawMode {
     }
 }
 
+/// Whether input already read or typed waits to be handled.
+pub(crate) fn input_waiting() -> std::io::Result<bool> {
+    // Not a zero timeout: crossterm's tty source answers one without looking at events it has
+    // parsed already (crossterm issue #839), so keys that came in one read would look handled.
+    event::poll(Duration::from_millis(1))
+}
+
 /// Discards input typed or pasted ahead, so that the rest of a paste never answers a menu or a
 /// confirmation: what crossterm read already, then what the terminal holds.
 pub(crate) fn discard_pending_input() {
-    while event::poll(Duration::ZERO).unwrap_or(false) {
+    while input_waiting().unwrap_or(false) {
         if event::read().is_err() {
             break;
         }
