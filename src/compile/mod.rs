@@ -7,6 +7,7 @@
 
 pub mod as_of;
 pub mod build;
+pub mod cell_file;
 pub mod csv;
 pub mod entity;
 pub mod error;

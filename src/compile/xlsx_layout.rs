@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet};
 
-use super::model::Cell;
+use super::model::{Cell, ColumnKind};
 
 /// The widest a column is drawn, in characters; longer text wraps.
 pub const MAX_WIDTH: usize = 50;
@@ -43,6 +43,16 @@ impl Formats {
             date: top.clone().set_num_format("yyyy-mm-dd"),
             header: Format::new().set_bold().set_text_wrap(),
             link: top.set_hyperlink(),
+        }
+    }
+
+    /// The format of a column of `kind`.
+    pub fn of_kind(&self, kind: ColumnKind) -> &Format {
+        match kind {
+            ColumnKind::Text => &self.text,
+            ColumnKind::Integer | ColumnKind::Boolean => &self.plain,
+            ColumnKind::Date => &self.date,
+            ColumnKind::Link => &self.link,
         }
     }
 

@@ -3,14 +3,12 @@
 //! (which answers are copies of others, which one `--keep latest` keeps) decides which rows
 //! reach the tables, while memory holds one slice of answers.
 //!
-//! A compact binary form, not JSON: each row is written once and read once, and the cost of the
-//! detour is the cost of this format.
+//! The cells are in `cell_file`'s compact form; a row starts with its sheet's tag.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
+use std::io::{self, BufWriter, Write};
 
-use jiff::civil::Date;
-
+use crate::compile::cell_file::{self, CellReader, corrupt};
 use crate::compile::model::Cell;
 
 /// The sheet a spooled row belongs to; record sheets by their place among the record topics.
@@ -93,13 +91,6 @@ pub(super) enum Item {
     Row(Tag, Vec<Spooled>),
 }
 
-fn corrupt() -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidData,
-        "the temporary file of the tables was changed while qfill was writing it",
-    )
-}
-
 /// Rows written as they come.
 pub(super) struct Spool {
     file: BufWriter<File>,
@@ -109,13 +100,13 @@ impl Spool {
     /// A spool in a new temporary file (removed when dropped).
     pub(super) fn new() -> io::Result<Spool> {
         Ok(Spool {
-            file: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+            file: cell_file::create()?,
         })
     }
 
     /// The rows of response `n` start here.
     pub(super) fn begin(&mut self, n: u32) -> io::Result<()> {
-        self.file.write_all(&[0xff])?;
+        self.file.write_all(&[BEGIN])?;
         self.file.write_all(&n.to_le_bytes())
     }
 
@@ -123,7 +114,7 @@ impl Spool {
     pub(super) fn row(&mut self, tag: Tag, cells: &[Cell]) -> io::Result<()> {
         self.head(tag, cells.len())?;
         for cell in cells {
-            write_cell(&mut self.file, cell)?;
+            cell_file::write_cell(&mut self.file, cell)?;
         }
         Ok(())
     }
@@ -133,9 +124,9 @@ impl Spool {
         self.head(tag, cells.len())?;
         for cell in cells {
             match cell {
-                Spooled::Cell(cell) => write_cell(&mut self.file, cell)?,
+                Spooled::Cell(cell) => cell_file::write_cell(&mut self.file, cell)?,
                 Spooled::RecordId { topic, number } => {
-                    self.file.write_all(&[6])?;
+                    self.file.write_all(&[RECORD_ID])?;
                     self.file.write_all(&topic.to_le_bytes())?;
                     self.file.write_all(&number.to_le_bytes())?;
                 }
@@ -146,70 +137,41 @@ impl Spool {
 
     fn head(&mut self, tag: Tag, cells: usize) -> io::Result<()> {
         let (code, n) = tag.code();
-        let cells = u32::try_from(cells).map_err(|_| corrupt())?;
         self.file.write_all(&[code])?;
         self.file.write_all(&n.to_le_bytes())?;
-        self.file.write_all(&cells.to_le_bytes())
+        cell_file::write_u32(&mut self.file, cells)
     }
 
     /// Everything written, from the start.
     pub(super) fn read_back(self) -> io::Result<Replay> {
-        let mut file = self
-            .file
-            .into_inner()
-            .map_err(io::IntoInnerError::into_error)?;
-        file.rewind()?;
         Ok(Replay {
-            file: BufReader::with_capacity(1 << 16, file),
+            file: cell_file::read_back(self.file)?,
         })
     }
 }
 
-fn write_text(out: &mut impl Write, kind: u8, s: &str) -> io::Result<()> {
-    let len = u32::try_from(s.len()).map_err(|_| corrupt())?;
-    out.write_all(&[kind])?;
-    out.write_all(&len.to_le_bytes())?;
-    out.write_all(s.as_bytes())
-}
-
-fn write_cell(out: &mut impl Write, cell: &Cell) -> io::Result<()> {
-    match cell {
-        Cell::Empty => out.write_all(&[0]),
-        Cell::Text(s) => write_text(out, 1, s),
-        Cell::Int(n) => {
-            out.write_all(&[2])?;
-            out.write_all(&n.to_le_bytes())
-        }
-        Cell::Bool(b) => out.write_all(&[3, u8::from(*b)]),
-        Cell::Date(d) => {
-            out.write_all(&[4])?;
-            out.write_all(&d.year().to_le_bytes())?;
-            out.write_all(&[d.month() as u8, d.day() as u8])
-        }
-        Cell::Link(s) => write_text(out, 5, s),
-    }
-}
+/// What starts a response's rows, where a row starts with its tag's code.
+const BEGIN: u8 = 0xff;
+/// A record id among a row's cells, a kind of cell only the spool has.
+const RECORD_ID: u8 = cell_file::FIRST_FREE_KIND;
 
 /// The spooled items, in the order they were written.
 pub(super) struct Replay {
-    file: BufReader<File>,
+    file: CellReader,
 }
 
 impl Replay {
     /// The next item; `None` at the end.
     pub(super) fn next_item(&mut self) -> io::Result<Option<Item>> {
-        let mut code = [0u8];
-        match self.file.read_exact(&mut code) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(None),
-            Err(e) => return Err(e),
+        let Some(code) = self.file.next_byte()? else {
+            return Ok(None);
+        };
+        if code == BEGIN {
+            return Ok(Some(Item::Begin(self.file.u32()?)));
         }
-        if code[0] == 0xff {
-            return Ok(Some(Item::Begin(self.u32()?)));
-        }
-        let n = self.u16()?;
-        let tag = Tag::from_code(code[0], n)?;
-        let count = self.u32()? as usize;
+        let n = self.file.u16()?;
+        let tag = Tag::from_code(code, n)?;
+        let count = self.file.u32()? as usize;
         let mut cells = Vec::with_capacity(count.min(4096));
         for _ in 0..count {
             cells.push(self.cell()?);
@@ -217,54 +179,24 @@ impl Replay {
         Ok(Some(Item::Row(tag, cells)))
     }
 
-    fn bytes<const N: usize>(&mut self) -> io::Result<[u8; N]> {
-        let mut buf = [0u8; N];
-        self.file.read_exact(&mut buf)?;
-        Ok(buf)
-    }
-
-    fn u16(&mut self) -> io::Result<u16> {
-        Ok(u16::from_le_bytes(self.bytes()?))
-    }
-
-    fn u32(&mut self) -> io::Result<u32> {
-        Ok(u32::from_le_bytes(self.bytes()?))
-    }
-
-    fn text(&mut self) -> io::Result<String> {
-        let len = self.u32()? as usize;
-        let mut buf = vec![0u8; len];
-        self.file.read_exact(&mut buf)?;
-        String::from_utf8(buf).map_err(|_| corrupt())
-    }
-
     fn cell(&mut self) -> io::Result<Spooled> {
-        let [kind] = self.bytes()?;
-        let cell = match kind {
-            0 => Cell::Empty,
-            1 => Cell::Text(self.text()?),
-            2 => Cell::Int(i64::from_le_bytes(self.bytes()?)),
-            3 => Cell::Bool(self.bytes::<1>()?[0] != 0),
-            4 => {
-                let year = i16::from_le_bytes(self.bytes()?);
-                let [month, day] = self.bytes()?;
-                let date = Date::new(year, month as i8, day as i8).map_err(|_| corrupt())?;
-                Cell::Date(date)
-            }
-            5 => Cell::Link(self.text()?),
-            6 => {
-                let topic = self.u16()?;
-                let number = self.u32()?;
-                return Ok(Spooled::RecordId { topic, number });
-            }
-            _ => return Err(corrupt()),
-        };
-        Ok(Spooled::Cell(cell))
+        let [kind] = self.file.bytes()?;
+        if let Some(cell) = self.file.cell_of_kind(kind)? {
+            return Ok(Spooled::Cell(cell));
+        }
+        if kind != RECORD_ID {
+            return Err(corrupt());
+        }
+        let topic = self.file.u16()?;
+        let number = self.file.u32()?;
+        Ok(Spooled::RecordId { topic, number })
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use jiff::civil::Date;
+
     use super::*;
 
     #[test]
