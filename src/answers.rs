@@ -401,6 +401,48 @@ pub fn node_json(node: &Node) -> Json {
     }
 }
 
+/// Feeds `state` with a node as [`node_json`] would write it, without building or writing
+/// the JSON: two nodes whose JSON text is the same hash the same (a TOML date and the same text in
+/// a JSON string, a float JSON cannot hold and `null`). Every value is framed by its kind and
+/// every text and list by its length, so that different JSON does not run together.
+pub fn hash_as_json(node: &Node, state: &mut impl std::hash::Hasher) {
+    match &node.value {
+        Value::Null => state.write_u8(0),
+        Value::Float(f) if !f.is_finite() => state.write_u8(0),
+        Value::Bool(b) => {
+            state.write_u8(1);
+            state.write_u8(u8::from(*b));
+        }
+        Value::Integer(i) => {
+            state.write_u8(2);
+            state.write_i64(*i);
+        }
+        Value::Float(f) => {
+            state.write_u8(3);
+            state.write_u64(f.to_bits());
+        }
+        Value::String(s) | Value::Datetime(s) => {
+            state.write_u8(4);
+            state.write_usize(s.len());
+            state.write(s.as_bytes());
+        }
+        Value::Array(items) => {
+            state.write_u8(5);
+            state.write_usize(items.len());
+            items.iter().for_each(|item| hash_as_json(item, state));
+        }
+        Value::Table(entries) => {
+            state.write_u8(6);
+            state.write_usize(entries.len());
+            for e in entries {
+                state.write_usize(e.key.len());
+                state.write(e.key.as_bytes());
+                hash_as_json(&e.node, state);
+            }
+        }
+    }
+}
+
 /// Writes the canonical tree as TOML: plain keys before tables, records as `[[arrays]]`,
 /// places and date spans inline, multi-line text in triple quotes. From the tree itself, not
 /// through JSON, which has no `inf` or `nan`: a float TOML holds is written back as it was.
@@ -515,6 +557,51 @@ fn has_control(s: &str) -> bool {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn nodes_hash_the_same_exactly_when_their_json_text_is_the_same() {
+        use std::hash::{DefaultHasher, Hasher};
+        let hash = |node: &Node| {
+            let mut hasher = DefaultHasher::new();
+            hash_as_json(node, &mut hasher);
+            hasher.finish()
+        };
+        let v = |value: Value| Node::new(value);
+        let table = |keys: &[(&str, Node)]| {
+            v(Value::Table(
+                keys.iter().map(|(k, n)| entry(k, n.clone())).collect(),
+            ))
+        };
+        let pairs = [
+            (
+                v(Value::Datetime("2024-01-31".into())),
+                text_node("2024-01-31"),
+            ),
+            (v(Value::Float(f64::NAN)), v(Value::Null)),
+            (v(Value::Float(f64::INFINITY)), v(Value::Null)),
+            (v(Value::Integer(1)), v(Value::Float(1.0))),
+            (v(Value::Float(0.0)), v(Value::Float(-0.0))),
+            (v(Value::Bool(false)), v(Value::Integer(0))),
+            (text_node("ab"), texts_node(&["a".into(), "b".into()])),
+            (
+                texts_node(&["ab".into(), "c".into()]),
+                texts_node(&["a".into(), "bc".into()]),
+            ),
+            (
+                table(&[("a", text_node("bc"))]),
+                table(&[("ab", text_node("c"))]),
+            ),
+            (
+                table(&[("a", text_node("x")), ("b", v(Value::Null))]),
+                table(&[("a", text_node("x")), ("b", v(Value::Float(f64::NAN)))]),
+            ),
+            (table(&[]), v(Value::Array(Vec::new()))),
+        ];
+        for (a, b) in &pairs {
+            let json = |node: &Node| node_json(node).to_string();
+            assert_eq!(json(a) == json(b), hash(a) == hash(b), "{a:?} and {b:?}");
+        }
+    }
 
     #[test]
     fn only_a_not_answered_marker_is_not_answered() {
