@@ -14,8 +14,9 @@ mod places;
 mod rows;
 mod spool;
 
-use std::hash::Hasher;
+use std::hash::{BuildHasher, Hasher};
 use std::io;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 
@@ -635,6 +636,12 @@ fn note_editions(layout: &Layout) -> Vec<&Questionnaire> {
     editions
 }
 
+/// The fingerprints' hasher. One seed a run (a `RandomState` is seeded anew each time one is
+/// made): fingerprints are only compared within a run, and a seed no file can know means no
+/// file can be made to collide with another.
+static FINGERPRINTS: LazyLock<foldhash::quality::RandomState> =
+    LazyLock::new(foldhash::quality::RandomState::default);
+
 /// A fingerprint of a response's answers table alone (not its entity, dates, contact, notes or
 /// file), as its canonical JSON: the same answers written in TOML and in JSON are the same.
 fn fingerprint(answers: &mut Answers) -> u64 {
@@ -646,7 +653,7 @@ fn fingerprint(answers: &mut Answers) -> u64 {
     answers.answers = table.answers;
     // Hashed as JSON would write it, neither the JSON tree nor its text built: building and
     // writing them was a third of a compile to CSV.
-    let mut hasher = std::hash::DefaultHasher::new();
+    let mut hasher = FINGERPRINTS.build_hasher();
     crate::answers::hash_as_json(&node, &mut hasher);
     hasher.finish()
 }
