@@ -421,12 +421,12 @@ fn flatten_package<R: Read + Seek>(
 
 /// The text of the custom document property `name` (`<property name="…"><vt:lpwstr>…`), by
 /// local names: the property and its value type are not WordprocessingML.
-fn property(doc: &roxmltree::Document<'_>, name: &str) -> Option<String> {
+fn property(doc: &xml::Document<'_>, name: &str) -> Option<String> {
     doc.root_element()
         .children()
-        .filter(|p| p.is_element() && p.tag_name().name() == "property")
+        .filter(|p| p.tag_name().name() == "property")
         .find(|p| p.attribute("name") == Some(name))
-        .and_then(|p| p.children().find(roxmltree::Node::is_element))
+        .and_then(|p| p.children().next())
         .and_then(|value| value.text())
         .map(|text| text.trim().to_string())
         .filter(|text| !text.is_empty())

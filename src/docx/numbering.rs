@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use roxmltree::{Document, Node};
+use super::xml::{Document, Node};
 
 use super::xml::{self, Ns};
 use crate::import::block::ListItem;
@@ -424,8 +424,8 @@ mod tests {
         );
         let numbering_text = numbering();
         let styles_text = styles();
-        let n = Document::parse(&numbering_text).unwrap();
-        let s = Document::parse(&styles_text).unwrap();
+        let n = xml::parse(&numbering_text, 10_000).unwrap();
+        let s = xml::parse(&styles_text, 10_000).unwrap();
         let mut lists = Numbering::new(Some(&n), Some(&s));
         let cases: &[Case<'_>] = &[
             (Some(("1", 0)), None, Some((0, Some("1."), true))),
@@ -443,7 +443,7 @@ mod tests {
         ];
         for (num, style, want) in cases {
             let text = ppr(*num, *style);
-            let doc = Document::parse(&text).unwrap();
+            let doc = xml::parse(&text, 10_000).unwrap();
             let got = lists
                 .item(Some(doc.root_element()))
                 .map(|i| (i.level, i.number, i.numbered));

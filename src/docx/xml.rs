@@ -1,7 +1,18 @@
-//! XML as a Word file writes it: parsed with DTDs refused and a cap on nodes, and names matched
-//! by namespace URI, never by prefix (`w:`, `ns0:` and Strict OOXML's URIs all occur).
+//! XML as a Word file writes it: read into a small tree of what a reader of answers asks for,
+//! as strictly as XML 1.0 and its namespaces say (DTDs refused, nodes capped, anything not
+//! well-formed refused with its place), and names matched by namespace URI, never by prefix
+//! (`w:`, `ns0:` and Strict OOXML's URIs all occur).
+//!
+//! The reader (`parse`, with the rules it checks in `syntax`) makes one pass over a part and
+//! builds a tree (`tree`) of every element, the text before an element's first child, and only
+//! the attributes a reader may ask for: a full tree (roxmltree's) took three quarters of a Word
+//! form's read, and quick-xml's tokenizer alone half of it (see `benches/README.md`).
 
-use roxmltree::{Document, Node, ParsingOptions};
+mod parse;
+mod syntax;
+mod tree;
+
+pub use tree::{Document, Node};
 
 /// WordprocessingML, transitional and Strict.
 const W: &[&str] = &[
@@ -43,6 +54,13 @@ pub enum Ns {
 }
 
 impl Ns {
+    const ALL: [Ns; 6] = [Ns::W, Ns::R, Ns::M, Ns::W14, Ns::Mc, Ns::Pr];
+
+    /// The namespace a URI names, if it is one a reader tells apart.
+    fn of(uri: &str) -> Option<Ns> {
+        Ns::ALL.into_iter().find(|ns| ns.uris().contains(&uri))
+    }
+
     fn uris(self) -> &'static [&'static str] {
         match self {
             Ns::W => W,
@@ -66,44 +84,24 @@ pub enum XmlError {
 
 /// Parses a part: DTDs (and so entities, billion laughs among them) refused, nodes capped.
 pub fn parse(text: &str, nodes_limit: u32) -> Result<Document<'_>, XmlError> {
-    let options = ParsingOptions {
-        allow_dtd: false,
-        nodes_limit,
-        ..ParsingOptions::default()
-    };
-    Document::parse_with_options(text, options).map_err(|e| match e {
-        roxmltree::Error::NodesLimitReached => XmlError::TooManyNodes(nodes_limit),
-        roxmltree::Error::DtdDetected => {
-            XmlError::Malformed("declares a DTD, which a Word file never does".to_string())
-        }
-        other => XmlError::Malformed(format!("is not well-formed XML: {other}")),
-    })
+    parse::parse(text, nodes_limit)
 }
 
 /// Whether `node` is the element `ns:local`.
 pub fn is(node: Node<'_, '_>, ns: Ns, local: &str) -> bool {
-    node.is_element()
-        && node.tag_name().name() == local
-        && node
-            .tag_name()
-            .namespace()
-            .is_some_and(|uri| ns.uris().contains(&uri))
+    let name = node.tag_name();
+    name.namespace() == Some(ns) && name.name() == local
 }
 
 /// The element's namespace among those a reader tells apart, and its local name.
 pub fn name<'a>(node: Node<'a, '_>) -> Option<(Ns, &'a str)> {
-    let uri = node.tag_name().namespace()?;
-    let ns = [Ns::W, Ns::R, Ns::M, Ns::W14, Ns::Mc, Ns::Pr]
-        .into_iter()
-        .find(|ns| ns.uris().contains(&uri))?;
-    Some((ns, node.tag_name().name()))
+    let name = node.tag_name();
+    Some((name.namespace()?, name.name()))
 }
 
 /// The attribute `ns:local`.
 pub fn attr<'a>(node: Node<'a, '_>, ns: Ns, local: &str) -> Option<&'a str> {
-    ns.uris()
-        .iter()
-        .find_map(|uri| node.attribute((*uri, local)))
+    node.attribute_in(Some(ns), local)
 }
 
 /// `w:val`, the attribute most properties keep their value in.
@@ -126,6 +124,9 @@ pub fn on(property: Option<Node<'_, '_>>, ns: Ns) -> bool {
 pub fn truthy(value: &str) -> bool {
     matches!(value.trim(), "true" | "1" | "on")
 }
+
+#[cfg(test)]
+mod strictness;
 
 #[cfg(test)]
 mod tests {

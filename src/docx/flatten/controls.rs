@@ -1,7 +1,7 @@
 //! Content controls (`w:sdt`): unwrapped to their content, read as empty while they show their
 //! placeholder, and a check box (`w14:checkbox`) read by its state.
 
-use roxmltree::Node;
+use crate::docx::xml::Node;
 
 use super::{Buffer, Flattener, plain_text};
 use crate::docx::xml::{self, Ns};

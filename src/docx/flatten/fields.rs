@@ -2,7 +2,7 @@
 //! instruction; a legacy check box by its state, a drop-down by its entry, a text form field's
 //! default of five en spaces as empty, a `HYPERLINK`'s target kept for a website.
 
-use roxmltree::Node;
+use crate::docx::xml::Node;
 
 use super::{Buffer, Field, Flattener};
 use crate::docx::xml::{self, Ns};

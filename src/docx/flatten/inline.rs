@@ -2,7 +2,7 @@
 //! note and comment references noted; text boxes kept aside; anything unknown read, never
 //! dropped.
 
-use roxmltree::Node;
+use crate::docx::xml::Node;
 
 use super::{Buffer, Flattener, RANGE_MARKS, Reference, branch, math_text, plain_text};
 use crate::docx::xml::{self, Ns};
@@ -14,7 +14,7 @@ impl Flattener<'_> {
         if !self.enter() {
             return;
         }
-        for child in node.children().filter(Node::is_element) {
+        for child in node.children() {
             match xml::name(child) {
                 Some((Ns::W, "r")) => self.run(child, buffer),
                 Some((Ns::W, "hyperlink")) => {
@@ -70,7 +70,7 @@ impl Flattener<'_> {
 
     /// A run's content.
     pub(super) fn run(&mut self, r: Node<'_, '_>, buffer: &mut Buffer) {
-        for child in r.children().filter(Node::is_element) {
+        for child in r.children() {
             match xml::name(child) {
                 Some((Ns::W, "t")) => self.push(buffer, child.text().unwrap_or("")),
                 Some((Ns::W, "instrText")) => {
@@ -143,7 +143,8 @@ impl Flattener<'_> {
         let mut stack = vec![drawing];
         let mut boxes = Vec::new();
         while let Some(node) = stack.pop() {
-            for child in node.children().filter(Node::is_element).rev() {
+            let children: Vec<Node<'_, '_>> = node.children().collect();
+            for child in children.into_iter().rev() {
                 if xml::is(child, Ns::W, "txbxContent") {
                     boxes.push(child);
                 } else if xml::is(child, Ns::Mc, "AlternateContent") {

@@ -7,7 +7,7 @@
 //! The walk recurses, one level per element that contains others, and stops at a fixed depth
 //! (a document nested deeper is refused), so no input can overflow the stack.
 
-use roxmltree::Node;
+use super::xml::Node;
 
 use super::numbering::Numbering;
 use super::package::Rels;
@@ -189,7 +189,7 @@ impl<'r> Flattener<'r> {
         }
         // The text of paragraphs whose mark is deleted: it joins the next paragraph.
         let mut carry = String::new();
-        for child in container.children().filter(Node::is_element) {
+        for child in container.children() {
             match xml::name(child) {
                 Some((Ns::W, "p")) => self.paragraph_into(child, sink, &mut carry),
                 Some((Ns::W, "tbl")) => self.table(child, sink),

@@ -1,7 +1,7 @@
 //! Tables: each row a block of cells, with grid spans, vertical and horizontal merges, title
 //! rows spanning the grid, and rows and cells inserted or deleted as tracked changes.
 
-use roxmltree::Node;
+use crate::docx::xml::Node;
 
 use super::{Flattener, Sink, branch};
 use crate::docx::xml::{self, Ns};
@@ -113,7 +113,7 @@ impl Flattener<'_> {
         local: &str,
     ) -> Vec<Node<'a, 'i>> {
         let mut out = Vec::new();
-        let mut stack: Vec<Node<'a, 'i>> = parent.children().filter(Node::is_element).collect();
+        let mut stack: Vec<Node<'a, 'i>> = parent.children().collect();
         stack.reverse();
         let mut steps = 0usize;
         while let Some(node) = stack.pop() {
@@ -140,7 +140,7 @@ impl Flattener<'_> {
                 _ => None,
             };
             if let Some(inner) = inner {
-                let children: Vec<_> = inner.children().filter(Node::is_element).collect();
+                let children: Vec<_> = inner.children().collect();
                 stack.extend(children.into_iter().rev());
             }
         }
