@@ -195,26 +195,16 @@ impl Replay {
 
 #[cfg(test)]
 mod tests {
-    use jiff::civil::Date;
-
     use super::*;
 
+    /// What the spool adds to `cell_file` (whose test reads back every kind of cell): tags,
+    /// the start of each response's rows, record ids among the cells.
     #[test]
-    fn every_kind_of_cell_reads_back_as_written() {
-        let day: Date = "2024-02-29".parse().unwrap();
+    fn tags_responses_and_record_ids_read_back_as_written() {
         let rows = [
             (
                 Tag::Responses,
-                vec![
-                    Cell::Empty,
-                    Cell::text("é ✓ 🌍"),
-                    Cell::Int(-7),
-                    Cell::Int(i64::MAX),
-                    Cell::Bool(true),
-                    Cell::Bool(false),
-                    Cell::Date(day),
-                    Cell::Link("https://example.org".into()),
-                ],
+                vec![Cell::text("é ✓ 🌍"), Cell::Int(-7), Cell::Empty],
             ),
             (Tag::Records(3), vec![]),
             (Tag::Findings, vec![Cell::text("x".repeat(100_000))]),
