@@ -37,12 +37,17 @@ impl Cell {
 
     /// The value as plain text, the way CSV writes it: dates in ISO form, `true`/`false`.
     pub fn to_plain(&self) -> String {
+        self.as_plain().into_owned()
+    }
+
+    /// [`Cell::to_plain`], a text borrowed rather than copied.
+    pub fn as_plain(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s) | Cell::Link(s) => s.clone(),
-            Cell::Int(n) => n.to_string(),
-            Cell::Bool(b) => b.to_string(),
-            Cell::Date(d) => d.to_string(),
+            Cell::Empty => "".into(),
+            Cell::Text(s) | Cell::Link(s) => s.as_str().into(),
+            Cell::Int(n) => n.to_string().into(),
+            Cell::Bool(b) => if *b { "true" } else { "false" }.into(),
+            Cell::Date(d) => d.to_string().into(),
         }
     }
 

@@ -8,6 +8,7 @@ use crate::questionnaire::FieldKind;
 
 use super::CELL_LIMIT;
 use std::collections::HashMap;
+use std::fmt::Display;
 
 /// Where a record is: its topic, 0-based index, name, the topic's fields, and its id.
 pub(super) struct Place<'p> {
@@ -39,14 +40,21 @@ pub(super) struct Context<'r> {
 impl Context<'_> {
     /// Text for a cell; for the workbook, cut to what a spreadsheet cell holds with a visible
     /// marker and a `truncated` finding.
-    pub(super) fn cut(&mut self, text: &str, path: &str) -> Cell {
-        match if self.cut_cells { truncate(text) } else { None } {
+    /// `path` is only written out for a finding: most texts fit, and building each path was a
+    /// twentieth of a compile to CSV.
+    pub(super) fn cut(&mut self, text: impl AsRef<str> + Into<String>, path: &dyn Display) -> Cell {
+        match if self.cut_cells {
+            truncate(text.as_ref())
+        } else {
+            None
+        } {
             None => Cell::text(text),
             Some((kept, total)) => {
+                let path = path.to_string();
                 self.findings.push(
                     Finding::new(
                         Code::Truncated,
-                        path,
+                        &path,
                         format!("{path} has {total} characters as Excel counts them (UTF-16 units), more than a spreadsheet cell holds ({CELL_LIMIT}); the workbook's cell is cut"),
                     )
                     .with_hint("the answers file keeps the whole text, and so do the JSON and CSV outputs; shorten it if the question has no reason to be so long"),
@@ -143,7 +151,7 @@ pub(super) fn field_cells(
         .iter()
         .find(|(id, _)| *id == field.id)
         .map(|(_, v)| v);
-    let path = format!("{path}.{}", field.id);
+    let path = format_args!("{path}.{}", field.id);
     match (field.kind, value) {
         (FieldKind::Dates, None) => vec![Cell::Empty, Cell::Empty],
         (FieldKind::Dates, Some(FieldValue::Dates(dates))) => {
@@ -151,12 +159,12 @@ pub(super) fn field_cells(
             vec![Cell::Date(start), Cell::Date(end)]
         }
         // No year, or not a date: the text as written, in the start column.
-        (FieldKind::Dates, Some(other)) => vec![cx.cut(&other.to_plain(), &path), Cell::Empty],
+        (FieldKind::Dates, Some(other)) => vec![cx.cut(other.to_plain(), &path), Cell::Empty],
         (_, None) => vec![Cell::Empty],
         (FieldKind::Url, Some(FieldValue::Text(url))) if is_web_link(url) => {
             vec![Cell::Link(url.clone())]
         }
-        (_, Some(value)) => vec![cx.cut(&value.to_plain(), &path)],
+        (_, Some(value)) => vec![cx.cut(value.to_plain(), &path)],
     }
 }
 

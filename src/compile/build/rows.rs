@@ -281,7 +281,7 @@ impl Rows<'_> {
         let mut row = cx.who.to_vec();
         row.extend([
             Cell::Int(n as i64 + 1),
-            cx.cut(note, &format!("notes[{n}]")),
+            cx.cut(note, &format_args!("notes[{n}]")),
         ]);
         self.spool.row(Tag::Notes, &row)
     }
