@@ -39,6 +39,13 @@ fn saved(dir: &Path, file: &str) -> toml::Table {
     toml::from_str(&fs::read_to_string(dir.join(file)).unwrap()).unwrap()
 }
 
+/// Ctrl-C, the exit code it gives, and the draft it leaves in `dir`.
+fn interrupted_draft(mut s: Screen, dir: &Path) -> toml::Table {
+    s.keys("\x03");
+    assert_eq!(s.exit_code(), 130);
+    saved(dir, "response.draft.toml")
+}
+
 fn answer<'a>(table: &'a toml::Table, key: &str) -> &'a toml::Value {
     &table["answers"][key]
 }
@@ -504,9 +511,7 @@ fn a_missing_editor_is_one_line_and_the_question_stays() {
     s.wait_for("! could not open an editor");
     s.keys(CTRL_D);
     s.wait_for("Review your answers");
-    s.keys("\x03");
-    assert_eq!(s.exit_code(), 130);
-    let draft = saved(dir.path(), "response.draft.toml");
+    let draft = interrupted_draft(s, dir.path());
     assert_eq!(
         answer(&draft, "recommendations").as_str(),
         Some("Typed before.")
@@ -599,9 +604,7 @@ fn f2_keeps_a_refused_text_for_now() {
     s.wait_for("Initiative 1 · Website");
     s.keys("\r");
     s.wait_for("Go on to the next question");
-    s.keys("\x03");
-    assert_eq!(s.exit_code(), 130);
-    let draft = saved(dir.path(), "response.draft.toml");
+    let draft = interrupted_draft(s, dir.path());
     let kept = answer(&draft, "initiatives").as_array().unwrap()[0]["description"]
         .as_str()
         .unwrap()
@@ -623,9 +626,7 @@ fn a_paste_right_after_a_key_lands_whole() {
     s.paste(&words.join(" "));
     s.keys(CTRL_D);
     s.wait_for("Review your answers");
-    s.keys("\x03");
-    assert_eq!(s.exit_code(), 130);
-    let draft = saved(dir.path(), "response.draft.toml");
+    let draft = interrupted_draft(s, dir.path());
     assert_eq!(
         answer(&draft, "recommendations").as_str(),
         Some(&*words.join(" "))

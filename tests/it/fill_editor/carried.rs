@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use super::screen::Screen;
-use super::{CTRL_D, DOWN, saved};
+use super::{CTRL_D, DOWN, interrupted_draft, saved};
 use crate::common::{self, qfill};
 
 /// `examples/response.toml` migrated to `edition` (through `via` first, if given), in `dir`.
@@ -117,9 +117,7 @@ fn to_2026_out_of_window_events_are_offered_and_notes_placed_or_dropped() {
         s.keys("\r");
     }
     s.wait_for("Question 2 of 3");
-    s.keys("\x03");
-    assert_eq!(s.exit_code(), 130);
-    let draft = saved(dir.path(), "response.draft.toml");
+    let draft = interrupted_draft(s, dir.path());
     let events = draft["answers"]["events"].as_array().unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(
@@ -163,9 +161,7 @@ fn a_note_holding_events_is_placed_into_the_events_question() {
         s.keys("\r");
     }
     s.wait_for("Question 2 of 3");
-    s.keys("\x03");
-    assert_eq!(s.exit_code(), 130);
-    let draft = saved(dir.path(), "response.draft.toml");
+    let draft = interrupted_draft(s, dir.path());
     let original: toml::Table =
         toml::from_str(&fs::read_to_string(common::repo("examples/response.toml")).unwrap())
             .unwrap();

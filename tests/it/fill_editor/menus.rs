@@ -5,7 +5,7 @@
 use std::fs;
 
 use super::screen::Screen;
-use super::{CTRL_D, DOWN, ESC, answer, saved, without_question_6};
+use super::{CTRL_D, DOWN, ESC, answer, interrupted_draft, saved, without_question_6};
 use crate::common;
 
 /// Every cell of the screen in the terminal's default colours.
@@ -123,9 +123,7 @@ fn a_typed_list_ticks_what_it_reads_and_enter_says_why_it_waits() {
     s.keys("\x15");
     s.keys("10, 13, 16 and 17\r");
     s.wait_for("Question 6 of 6 · Your answer:");
-    s.keys("\x03");
-    assert_eq!(s.exit_code(), 130);
-    let draft = saved(dir.path(), "response.draft.toml");
+    let draft = interrupted_draft(s, dir.path());
     assert_eq!(
         answer(&draft, "events").as_array().unwrap()[0]["sdgs"],
         toml::Value::Array(vec![10.into(), 13.into(), 16.into(), 17.into()])

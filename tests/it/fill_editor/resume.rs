@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use rexpect::process::Signal;
 
 use super::screen::Screen;
-use super::{CTRL_D, answer, saved, without_question_6};
+use super::{CTRL_D, answer, interrupted_draft, saved, without_question_6};
 use crate::common;
 
 /// Waits until the draft holds `text` (a save made by the program on its own, at a pause).
@@ -78,9 +78,7 @@ fn killed_inside_a_record_a_resume_asks_the_optional_field_and_offers_the_typed_
     s.wait_for("Event 1 · Website");
     s.keys("https://example.org/forum\r");
     s.wait_for("Add another event?");
-    s.keys("\x03");
-    assert_eq!(s.exit_code(), 130);
-    let draft = saved(dir.path(), "response.draft.toml");
+    let draft = interrupted_draft(s, dir.path());
     let event = &answer(&draft, "events").as_array().unwrap()[0];
     assert_eq!(
         event["description"].as_str(),
