@@ -39,6 +39,15 @@ fn saved(dir: &Path, file: &str) -> toml::Table {
     toml::from_str(&fs::read_to_string(dir.join(file)).unwrap()).unwrap()
 }
 
+/// Enter on the review, the exit code it gives, and the response it saves in `dir`.
+fn saved_after_review(mut s: Screen, dir: &Path) -> toml::Table {
+    s.wait_for("Review your answers");
+    s.keys("\r");
+    s.wait_for("saved response.toml");
+    assert_eq!(s.exit_code(), 0);
+    saved(dir, "response.toml")
+}
+
 /// Ctrl-C, the exit code it gives, and the draft it leaves in `dir`.
 fn interrupted_draft(mut s: Screen, dir: &Path) -> toml::Table {
     s.keys("\x03");
@@ -109,11 +118,7 @@ fn the_rest_of_a_paste_never_answers_a_confirmation() {
         s.contents()
     );
     s.keys("y\r");
-    s.wait_for("Review your answers");
-    s.keys("\r");
-    s.wait_for("saved response.toml");
-    assert_eq!(s.exit_code(), 0);
-    let response = saved(dir.path(), "response.toml");
+    let response = saved_after_review(s, dir.path());
     assert!(
         response["answers"].get("recommendations").is_none(),
         "{response:?}"
@@ -201,12 +206,9 @@ fn after_a_resize_the_text_is_wrapped_to_the_new_width() {
         assert_eq!(col as usize, 2 + shown.last().unwrap().chars().count());
     }
     s.keys(CTRL_D);
-    s.wait_for("Review your answers");
-    s.keys("\r");
-    s.wait_for("saved response.toml");
-    assert_eq!(s.exit_code(), 0);
+    let response = saved_after_review(s, dir.path());
     assert_eq!(
-        answer(&saved(dir.path(), "response.toml"), "recommendations").as_str(),
+        answer(&response, "recommendations").as_str(),
         Some(&*typed.join(" "))
     );
 }

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use super::screen::Screen;
-use super::{CTRL_D, DOWN, interrupted_draft, saved};
+use super::{CTRL_D, DOWN, interrupted_draft, saved, saved_after_review};
 use crate::common::{self, qfill};
 
 /// `examples/response.toml` migrated to `edition` (through `via` first, if given), in `dir`.
@@ -24,6 +24,15 @@ fn migrated(dir: &Path, edition: &str, via: Option<&str>) -> String {
     let name = format!("{edition}.toml");
     fs::copy(&from, dir.join(&name)).unwrap();
     name
+}
+
+/// Keeps notes `notes` of `of`, each in notes, as each is shown.
+fn keep_notes(s: &mut Screen, notes: std::ops::RangeInclusive<usize>, of: usize) {
+    for n in notes {
+        s.wait_for_written(&format!("Note {n} of {of} holds"));
+        s.wait_for("❯ Keep it in notes");
+        s.keys("\r");
+    }
 }
 
 #[test]
@@ -54,21 +63,13 @@ fn to_2025_the_reworded_question_comes_first_with_its_old_answer_and_notes_are_s
         "Note 1 of 5 holds the answer to question 2 of hlpf-2024, which hlpf-2025 does not have:",
     );
     s.wait_for_written("Event Name | Regional Forum on Water Security");
-    for n in 1..=5 {
-        s.wait_for_written(&format!("Note {n} of 5 holds"));
-        s.wait_for("❯ Keep it in notes");
-        s.keys("\r");
-    }
+    keep_notes(&mut s, 1..=5, 5);
     // The new question 2, not answered, is asked next.
     s.wait_for("Question 2 of 2");
     s.wait_for("0 words · Ctrl-D finish");
     s.keys("We met the other agencies monthly.");
     s.keys(CTRL_D);
-    s.wait_for("Review your answers");
-    s.keys("\r");
-    s.wait_for("saved response.toml");
-    assert_eq!(s.exit_code(), 0);
-    let response = saved(dir.path(), "response.toml");
+    let response = saved_after_review(s, dir.path());
     assert!(
         response.get("draft").is_none(),
         "all looked at: {response:?}"
@@ -111,11 +112,7 @@ fn to_2026_out_of_window_events_are_offered_and_notes_placed_or_dropped() {
     s.keys(&format!("{DOWN}\r"));
     s.wait_for_words("Drop note 1 of 4? Its text is lost (y/n) › no");
     s.keys("y\r");
-    for n in 2..=4 {
-        s.wait_for_written(&format!("Note {n} of 4 holds"));
-        s.wait_for("❯ Keep it in notes");
-        s.keys("\r");
-    }
+    keep_notes(&mut s, 2..=4, 4);
     s.wait_for("Question 2 of 3");
     let draft = interrupted_draft(s, dir.path());
     let events = draft["answers"]["events"].as_array().unwrap();
@@ -155,11 +152,7 @@ fn a_note_holding_events_is_placed_into_the_events_question() {
     s.wait_for("❯ Place it into Q3 Events");
     s.keys("\r");
     s.wait_for_written("placed into Q3 Events");
-    for n in 2..=5 {
-        s.wait_for_written(&format!("Note {n} of 5 holds"));
-        s.wait_for("❯ Keep it in notes");
-        s.keys("\r");
-    }
+    keep_notes(&mut s, 2..=5, 5);
     s.wait_for("Question 2 of 3");
     let draft = interrupted_draft(s, dir.path());
     let original: toml::Table =
@@ -177,11 +170,7 @@ fn a_carried_answer_left_for_later_is_marked_and_saving_asks_first() {
     s.wait_for("387 words · Ctrl-D finish");
     // Esc: not now.
     s.keys("\x1b");
-    for n in 1..=5 {
-        s.wait_for_written(&format!("Note {n} of 5 holds"));
-        s.wait_for("❯ Keep it in notes");
-        s.keys("\r");
-    }
+    keep_notes(&mut s, 1..=5, 5);
     s.wait_for("Question 2 of 2");
     s.wait_for("0 words · Ctrl-D finish");
     s.keys("Monthly meetings.");

@@ -54,6 +54,17 @@ struct Driver {
 }
 
 impl Driver {
+    /// Enter on the review: the counts, and the response saved in `dir`.
+    fn save_from_review(mut self, dir: &Path) -> (Counts, Table) {
+        self.prompt("Review your answers");
+        self.press("\r", 1);
+        self.until(&["saved response.toml"]);
+        assert_eq!(self.s.exit_code(), 0);
+        let saved =
+            toml::from_str(&fs::read_to_string(dir.join("response.toml")).unwrap()).unwrap();
+        (self.counts, saved)
+    }
+
     /// Waits for the first of `needles` in the output not read yet; its index.
     fn until(&mut self, needles: &[&str]) -> usize {
         let start = Instant::now();
@@ -261,14 +272,7 @@ pub fn fill_fixture(binary: &Path, size: (u16, u16)) -> (Counts, Table) {
             }
         }
     }
-    d.prompt("Review your answers");
-    d.press("\r", 1);
-    d.until(&["saved response.toml"]);
-    let counts = std::mem::take(&mut d.counts);
-    assert_eq!(d.s.exit_code(), 0);
-    let saved =
-        toml::from_str(&fs::read_to_string(dir.path().join("response.toml")).unwrap()).unwrap();
-    (counts, saved)
+    d.save_from_review(dir.path())
 }
 
 /// Migrates the fixture to hlpf-2026 with this build's `migrate`, then fills the result with
@@ -330,12 +334,5 @@ pub fn migrate_then_fill(binary: &Path, size: (u16, u16)) -> (Counts, Table) {
     d.s.paste("The Institute met the other agencies of the water cluster every month.");
     d.counts.other += 1;
     d.press("\x04", 1);
-    d.prompt("Review your answers");
-    d.press("\r", 1);
-    d.until(&["saved response.toml"]);
-    let counts = std::mem::take(&mut d.counts);
-    assert_eq!(d.s.exit_code(), 0);
-    let saved =
-        toml::from_str(&fs::read_to_string(dir.path().join("response.toml")).unwrap()).unwrap();
-    (counts, saved)
+    d.save_from_review(dir.path())
 }

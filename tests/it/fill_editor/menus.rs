@@ -5,7 +5,7 @@
 use std::fs;
 
 use super::screen::Screen;
-use super::{CTRL_D, DOWN, ESC, answer, interrupted_draft, saved, without_question_6};
+use super::{CTRL_D, DOWN, ESC, answer, interrupted_draft, saved_after_review, without_question_6};
 use crate::common;
 
 /// Every cell of the screen in the terminal's default colours.
@@ -22,16 +22,21 @@ fn colourless(s: &mut Screen) -> bool {
     })
 }
 
-#[test]
-fn menus_show_the_current_row_and_ticks_without_colour_and_esc_goes_back() {
-    let dir = common::Scratch::new();
-    without_question_6(dir.path());
-    let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
+/// `start.toml` without question 6 and with event 1's goals given twice and out of range.
+fn with_broken_goals(dir: &std::path::Path) {
+    without_question_6(dir);
+    let start = fs::read_to_string(dir.join("start.toml")).unwrap();
     fs::write(
-        dir.path().join("start.toml"),
+        dir.join("start.toml"),
         start.replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 13, 18]"),
     )
     .unwrap();
+}
+
+#[test]
+fn menus_show_the_current_row_and_ticks_without_colour_and_esc_goes_back() {
+    let dir = common::Scratch::new();
+    with_broken_goals(dir.path());
     let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 100, 30);
     // The broken list: what was wrong is said, the valid goals are ticked.
     s.wait_for("Question 2 of 6 · Event 1 · Relevant SDGs");
@@ -65,11 +70,7 @@ fn menus_show_the_current_row_and_ticks_without_colour_and_esc_goes_back() {
     s.wait_for("0 words · Ctrl-D finish");
     s.keys("More open data.");
     s.keys(CTRL_D);
-    s.wait_for("Review your answers");
-    s.keys("\r");
-    s.wait_for("saved response.toml");
-    assert_eq!(s.exit_code(), 0);
-    let response = saved(dir.path(), "response.toml");
+    let response = saved_after_review(s, dir.path());
     assert_eq!(
         answer(&response, "events").as_array().unwrap()[0]["sdgs"],
         toml::Value::Array(vec![10.into(), 16.into(), 17.into()])
@@ -83,13 +84,7 @@ fn menus_show_the_current_row_and_ticks_without_colour_and_esc_goes_back() {
 #[test]
 fn a_typed_list_ticks_what_it_reads_and_enter_says_why_it_waits() {
     let dir = common::Scratch::new();
-    without_question_6(dir.path());
-    let start = fs::read_to_string(dir.path().join("start.toml")).unwrap();
-    fs::write(
-        dir.path().join("start.toml"),
-        start.replace("sdgs = [2, 6, 13, 17]", "sdgs = [2, 6, 13, 13, 18]"),
-    )
-    .unwrap();
+    with_broken_goals(dir.path());
     let mut s = Screen::start(dir.path(), &["--answers", "start.toml"], 80, 24);
     s.wait_for("Event 1 · Relevant SDGs");
     s.wait_for("type:");
