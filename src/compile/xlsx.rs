@@ -572,6 +572,58 @@ mod tests {
         }
     }
 
+    /// A cell takes its column's format unless its kind differs; a day Excel cannot hold is its
+    /// text.
+    #[test]
+    fn cells_of_their_columns_kind_take_its_format_and_others_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("formats.xlsx");
+        let mut sink = XlsxSink::new(false);
+        let spec = SheetSpec {
+            name: "days".into(),
+            columns: vec![
+                Column::plain("day", "", ColumnKind::Date),
+                Column::plain("count", "", ColumnKind::Integer),
+            ],
+        };
+        sink.header(0, &spec).unwrap();
+        let day = |y, m, d| Cell::Date(jiff::civil::date(y, m, d));
+        sink.row(0, vec![day(2024, 3, 1), Cell::Int(7)]).unwrap();
+        sink.row(0, vec![day(1800, 1, 1), Cell::text("n/a")])
+            .unwrap();
+        save(&mut sink.finish(0).unwrap(), &path).unwrap();
+        let xml = sheet_xml(&path);
+        let style = |cell: &str| {
+            let at = xml
+                .find(&format!("<c r=\"{cell}\""))
+                .unwrap_or_else(|| panic!("{cell}: {xml}"));
+            let tag = &xml[at..at + xml[at..].find('>').unwrap()];
+            tag.split(" s=\"")
+                .nth(1)
+                .map(|s| s[..s.find('"').unwrap()].to_string())
+        };
+        let column_style = |n: u16| {
+            let at = xml.find(&format!("<col min=\"{n}\"")).unwrap();
+            let tag = &xml[at..at + xml[at..].find('>').unwrap()];
+            tag.split(" style=\"")
+                .nth(1)
+                .map(|s| s[..s.find('"').unwrap()].to_string())
+        };
+        assert!(
+            column_style(1).is_some() && column_style(2).is_some(),
+            "{xml}"
+        );
+        assert_eq!(style("A2"), column_style(1), "a day in a day column");
+        assert_eq!(style("B2"), column_style(2), "a number in a number column");
+        assert_ne!(
+            style("A3"),
+            column_style(1),
+            "1800 is text, not a day: {xml}"
+        );
+        assert!(xml.contains("1800-01-01"), "{xml}");
+        assert_ne!(style("B3"), column_style(2), "text in a number column");
+    }
+
     #[test]
     fn links_too_long_for_a_cell_are_text() {
         let dir = tempfile::tempdir().unwrap();
